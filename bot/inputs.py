@@ -1,0 +1,97 @@
+"""Validate what people type for their profile and check-ins. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from bot.textnorm import fold, has_control_chars, nfc
+
+NAME_MAX = 100
+UNIT_MAX = 120
+NOTE_MAX = 500
+
+ACTIVITIES = ("reading", "course", "webinar", "research", "other")
+
+# Folded keywords that reveal the activity in a one-line check-in ("45 đọc sách ...").
+_ACTIVITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("webinar", ("hoi thao", "webinar", "seminar", "hoi nghi", "toa dam", "talk")),
+    (
+        "course",
+        ("khoa hoc", "course", "mooc", "coursera", "lop hoc", "hoc truc tuyen", "e-learning"),
+    ),
+    ("reading", ("doc", "sach", "tai lieu", "bao", "read", "book", "article")),
+    ("research", ("nghien cuu", "tu hoc", "research", "tim hieu", "study")),
+)
+
+
+class InputProblem(Enum):
+    EMPTY = "empty"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    NO_LETTERS = "no_letters"
+    CONTROL_CHARS = "control_chars"
+    NO_SEPARATOR = "no_separator"
+
+
+class InputError(ValueError):
+    """User input that cannot be stored; `problem` picks the message."""
+
+    def __init__(self, problem: InputProblem, limit: int = 0) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.limit = limit
+
+
+def _clean(text: str, *, minimum: int, maximum: int) -> str:
+    if has_control_chars(text):
+        raise InputError(InputProblem.CONTROL_CHARS)
+    value = nfc(text)
+    if not value:
+        raise InputError(InputProblem.EMPTY)
+    if len(value) > maximum:
+        raise InputError(InputProblem.TOO_LONG, maximum)
+    if len(value) < minimum:
+        raise InputError(InputProblem.TOO_SHORT, minimum)
+    if not any(ch.isalpha() for ch in value):
+        raise InputError(InputProblem.NO_LETTERS)
+    return value
+
+
+def clean_full_name(text: str) -> str:
+    """A full name as stored: NFC, single spaces. Any characters (even `<b>`) are kept verbatim."""
+    return _clean(text, minimum=2, maximum=NAME_MAX)
+
+
+def clean_unit(text: str) -> str:
+    return _clean(text, minimum=2, maximum=UNIT_MAX)
+
+
+def split_profile_line(text: str) -> tuple[str, str]:
+    """'Nguyễn Văn An | Phòng Quản lý Khoa học' -> (full name, unit), both validated."""
+    name, sep, unit = text.partition("|")
+    if not sep:
+        raise InputError(InputProblem.NO_SEPARATOR)
+    return clean_full_name(name), clean_unit(unit)
+
+
+def clean_note(text: str) -> str:
+    """An optional note: 1..NOTE_MAX characters once trimmed; newlines are kept."""
+    if has_control_chars(text):
+        raise InputError(InputProblem.CONTROL_CHARS)
+    lines = [nfc(line) for line in text.splitlines()]
+    value = "\n".join(line for line in lines if line)
+    if not value:
+        raise InputError(InputProblem.EMPTY)
+    if len(value) > NOTE_MAX:
+        raise InputError(InputProblem.TOO_LONG, NOTE_MAX)
+    return value
+
+
+def detect_activity(text: str) -> str:
+    """The activity a free description most likely names; 'other' when none fits."""
+    words = f" {' '.join(re.findall(r'[a-z0-9-]+', fold(text)))} "
+    for activity, keys in _ACTIVITY_WORDS:
+        if any(f" {key} " in words for key in keys):
+            return activity
+    return "other"

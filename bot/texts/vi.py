@@ -1,0 +1,236 @@
+"""Every Vietnamese user-facing string, as templates. Values are HTML-escaped by callers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+
+class Vi:
+    """Vietnamese texts (the default language)."""
+
+    LANG = "vi"
+
+    # --- general -----------------------------------------------------------------------
+    GREETING = (
+        "Xin chào {name}! 👋\n"
+        "Mình là trợ lý <b>Tuần lễ hưởng ứng học tập suốt đời</b>. Bạn có thể hỏi mình về "
+        "chủ đề, thời gian, lễ khai mạc, mục đích của Tuần lễ, và điểm danh tự học mỗi ngày.\n\n"
+        "Chọn một mục bên dưới hoặc gõ câu hỏi, ví dụ: <i>Chủ đề năm nay là gì?</i>"
+    )
+    FRIEND = "bạn"
+    BTN_THEME = "🎯 Chủ đề"
+    BTN_DATES = "📅 Thời gian"
+    BTN_OPENING = "🎉 Lễ khai mạc"
+    BTN_PURPOSE = "💡 Mục đích"
+    BTN_CHECKIN = "✅ Điểm danh tự học"
+    BTN_CANCEL = "✖️ Hủy"
+    HELP = (
+        "<b>Mình có thể giúp gì?</b>\n\n"
+        "<b>Hỏi về Tuần lễ</b> — gõ câu hỏi tự nhiên (có dấu hay không dấu đều được):\n"
+        "• chủ đề, thời gian, lễ khai mạc, mục đích, đơn vị tổ chức\n"
+        "• kế hoạch, văn bản của Bộ, phong trào thi đua\n"
+        "• còn mấy ngày nữa, hôm nay là ngày thứ mấy của Tuần lễ\n"
+        "• thêm năm để hỏi năm khác, ví dụ: <i>chủ đề năm 2021</i>\n\n"
+        "<b>Lệnh</b>\n"
+        "/tuanle — tổng quan Tuần lễ\n"
+        "/chude · /thoigian · /khaimac — chủ đề, thời gian, lễ khai mạc\n"
+        "/hoso — đăng ký họ tên và đơn vị\n"
+        "/diemdanh — điểm danh tự học (nhanh: <code>/diemdanh 45 đọc sách</code>)\n"
+        "/cuatoi — kết quả tự học của tôi\n"
+        "/huy — hủy lượt điểm danh gần nhất\n"
+        "/cancel — dừng thao tác đang làm"
+    )
+    FALLBACK = (
+        "Xin lỗi, mình chưa hiểu câu hỏi này. 🙏\n"
+        "Mình có thể trả lời về: chủ đề, thời gian, lễ khai mạc, mục đích, đơn vị tổ chức, "
+        "kế hoạch, văn bản của Bộ, phong trào thi đua, và còn mấy ngày đến Tuần lễ.\n"
+        "Ví dụ: <i>Lễ khai mạc ngày nào?</i> — hoặc chọn một mục bên dưới."
+    )
+    NON_TEXT = "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc dùng /help nhé."
+    EDITED = (
+        "Mình không xử lý tin nhắn đã chỉnh sửa. Nếu cần sửa điểm danh, "
+        "hãy dùng /huy rồi điểm danh lại."
+    )
+    PRIVATE_ONLY = "Vui lòng nhắn riêng cho bot để dùng lệnh này nhé."
+    ERROR = (
+        "Rất tiếc, đã có lỗi khi xử lý yêu cầu. Dữ liệu của bạn không bị thay đổi; "
+        "vui lòng thử lại sau ít phút."
+    )
+    CANCELLED = "Đã hủy. Không có gì thay đổi."
+    NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang làm."
+    EXPIRED_BUTTON = "Nút này đã hết hạn. Vui lòng bắt đầu lại."
+
+    # --- facts about an edition ----------------------------------------------------------
+    NO_INFO_YEAR = (
+        "ℹ️ Chưa có thông tin về Tuần lễ năm {year}. "
+        "Dưới đây là thông tin lần gần nhất mà mình biết (năm {latest}):"
+    )
+    THEME = "🎯 <b>Chủ đề Tuần lễ năm {year}</b>\n«{theme}»"
+    DATES = "📅 <b>Thời gian Tuần lễ năm {year}</b>\nTừ {start} đến hết {end} ({days} ngày)."
+    OPENING = "🎉 <b>Lễ khai mạc Tuần lễ năm {year}</b>\n{weekday}, ngày {date}."
+    OPENING_TIME = "Giờ khai mạc: {time}."
+    OPENING_TIME_UNKNOWN = "Thông báo chính thức không nêu giờ khai mạc."
+    PURPOSE = "💡 <b>Mục đích Tuần lễ năm {year}</b>\n{items}"
+    ORGANISER = "🏛 <b>Đơn vị tổ chức (năm {year})</b>\n{organiser}"
+    AUDIENCE = "Đối tượng, phạm vi: {audience}."
+    PLAN = "📄 <b>Kế hoạch năm {year}</b>\nKế hoạch số {number} ngày {date}: {title}."
+    PLAN_UNKNOWN = "📄 Thông báo năm {year} không nêu số kế hoạch."
+    MINISTRY = "🏫 <b>Chỉ đạo của Bộ (năm {year})</b>\n{text}"
+    MINISTRY_UNKNOWN = (
+        "🏫 Thông báo năm {year} không nêu văn bản của Bộ Giáo dục và Đào tạo về Tuần lễ."
+    )
+    MOVEMENT = "🏆 <b>Phong trào thi đua gắn với Tuần lễ năm {year}</b>\n«{movement}»"
+    DECISION = "📜 <b>Văn bản gắn với Tuần lễ năm {year}</b>\n{decision}"
+    MOVEMENT_UNKNOWN = "🏆 Thông báo năm {year} không nêu phong trào thi đua nào."
+    OVERVIEW = (
+        "📘 <b>{name}</b>\n"
+        "• Chủ đề: «{theme}»\n"
+        "• Thời gian: {start} – {end}\n"
+        "• Khai mạc: {opening}\n"
+        "• Đơn vị tổ chức: {organiser}"
+    )
+    OVERVIEW_PLAN = "• Kế hoạch số {number} ngày {date}"
+    SOURCE = "<i>Nguồn: {source}</i>"
+
+    # --- where are we now ----------------------------------------------------------------
+    STATUS_BEFORE = "⏳ {name} sẽ khai mạc vào {date}, còn <b>{days}</b> ngày nữa."
+    STATUS_TOMORROW = "⏳ Ngày mai ({date}) {name} khai mạc!"
+    STATUS_DURING = "📌 Hôm nay là ngày thứ <b>{day}/{total}</b> của {name}. Còn {left} ngày nữa."
+    STATUS_LAST_DAY = "📌 Hôm nay là ngày cuối cùng ({day}/{total}) của {name}."
+    STATUS_AFTER = "✅ {name} đã kết thúc vào ngày {end}. Tuần lễ tiếp theo chưa được công bố."
+    TODAY = "📆 Hôm nay là {weekday}, ngày {date}."
+    WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+    # --- profile -------------------------------------------------------------------------
+    ASK_NAME = (
+        "📝 <b>Đăng ký hồ sơ</b>\nBạn vui lòng nhập <b>họ và tên</b> đầy đủ (ví dụ: Nguyễn Văn An)."
+    )
+    ASK_NAME_FOR_CHECKIN = (
+        "Để điểm danh, bạn cần đăng ký hồ sơ một lần. "
+        "Vui lòng nhập <b>họ và tên</b> đầy đủ (ví dụ: Nguyễn Văn An)."
+    )
+    PROFILE_CURRENT = "Hồ sơ hiện tại: <b>{name}</b> — {unit}.\nNhập họ và tên để cập nhật."
+    ASK_UNIT = (
+        "Cảm ơn {name}. Bạn thuộc <b>đơn vị</b> (phòng/ban) nào? Chọn bên dưới hoặc gõ tên đơn vị."
+    )
+    ASK_UNIT_TYPE = "Cảm ơn {name}. Bạn thuộc <b>đơn vị</b> (phòng/ban) nào? Hãy gõ tên đơn vị."
+    PROFILE_SAVED = "✅ Đã lưu hồ sơ.\n• Họ và tên: {name}\n• Đơn vị: {unit}"
+    UNIT_GONE = "Đơn vị này không còn trong danh sách. Vui lòng gõ tên đơn vị."
+    FIELD_NAME = "Họ và tên"
+    FIELD_UNIT = "Tên đơn vị"
+    FIELD_NOTE = "Ghi chú"
+    PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "{field} đang trống. Vui lòng nhập lại.",
+        "too_short": "{field} quá ngắn (ít nhất {limit} ký tự). Vui lòng nhập lại.",
+        "too_long": "{field} quá dài (tối đa {limit} ký tự, bạn gửi {length}). Vui lòng rút gọn.",
+        "no_letters": "{field} phải có chữ cái. Vui lòng nhập lại.",
+        "control_chars": "{field} chứa ký tự không hợp lệ. Vui lòng nhập lại.",
+        "no_separator": (
+            "Hãy ngăn cách họ tên và đơn vị bằng dấu |, ví dụ:\n"
+            "<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+        ),
+    }
+
+    # --- check-in ------------------------------------------------------------------------
+    ASK_DURATION = (
+        "⏱ Hôm nay bạn đã tự học bao lâu? Chọn bên dưới hoặc gõ thời lượng "
+        "(ví dụ: 45p, 1h30, 1,5 giờ)."
+    )
+    BTN_MINUTES = "{minutes} phút"
+    BTN_CUSTOM = "✏️ Khác"
+    ASK_CUSTOM_DURATION = "Gõ thời lượng, ví dụ: 20, 45 phút, 1h30, 1 tiếng 30, nửa tiếng."
+    ASK_ACTIVITY = "Trong {minutes} đó, bạn đã học gì?"
+    ACTIVITIES: ClassVar[dict[str, str]] = {
+        "reading": "📚 Đọc sách/tài liệu",
+        "course": "💻 Khóa học trực tuyến",
+        "webinar": "🎤 Hội thảo/webinar",
+        "research": "🔬 Tự nghiên cứu",
+        "other": "✨ Khác",
+    }
+    ASK_NOTE = "Thêm một ghi chú ngắn (tối đa {limit} ký tự) hoặc bấm <b>Bỏ qua</b>."
+    BTN_SKIP = "Bỏ qua ➡️"
+    CHECKIN_SAVED = "✅ <b>Đã ghi nhận điểm danh tự học!</b>"
+    CHECKIN_ALREADY = "ℹ️ Lượt điểm danh này đã được ghi nhận trước đó."
+    CHECKIN_DETAILS = "• Thời lượng: {minutes}\n• Hoạt động: {activity}\n• Ngày: {date}"
+    CHECKIN_NOTE = "• Ghi chú: {note}"
+    CHECKIN_TOTALS = "Hôm nay: <b>{day}</b> · {window}: <b>{total}</b>"
+    WINDOW_WEEK = "Tuần lễ {year}"
+    WINDOW_ROLLING = "7 ngày qua"
+    DAY_LIMIT = (
+        "Chưa lưu: tổng thời gian tự học trong một ngày không quá 24 giờ "
+        "(hôm nay bạn đã ghi {day}). Hãy kiểm tra lại thời lượng."
+    )
+    DURATION_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "Bạn chưa nhập thời lượng.",
+        "unreadable": (
+            "Mình chưa đọc được thời lượng «{text}». "
+            "Ví dụ hợp lệ: 45, 45p, 1h30, 1 tiếng 30, 1,5 giờ, nửa tiếng."
+        ),
+        "negative": "Thời lượng không thể là số âm.",
+        "zero": "Thời lượng phải lớn hơn 0 phút.",
+        "needs_unit": "«{text}» là giờ hay phút? Hãy ghi rõ, ví dụ 1,5 giờ hoặc 90 phút.",
+        "too_long": (
+            "Mỗi lượt điểm danh tối đa 12 giờ. Nếu học nhiều hơn, hãy chia thành nhiều lượt."
+        ),
+    }
+    CHECKIN_HINT = (
+        "Để điểm danh tự học, gõ /diemdanh và làm theo hướng dẫn, hoặc ghi nhanh:\n"
+        "<code>/diemdanh 45 đọc sách về chuyển đổi số</code>"
+    )
+    REGISTER_HINT = (
+        "Để đăng ký, gõ /hoso rồi nhập họ tên và đơn vị, hoặc ghi nhanh:\n"
+        "<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+    )
+
+    # --- my record -----------------------------------------------------------------------
+    NOT_REGISTERED = "Bạn chưa đăng ký hồ sơ. Dùng /hoso để đăng ký, rồi /diemdanh để điểm danh."
+    ME_HEADER = "👤 <b>{name}</b> — {unit}\n📊 <b>{window}</b> ({start} – {end})"
+    ME_LINE = "• {date}: {minutes} — {activity}"
+    ME_EMPTY = "Chưa có lượt điểm danh nào trong khoảng này. Gõ /diemdanh để bắt đầu!"
+    ME_TOTALS = (
+        "Tổng: <b>{total}</b> · Số ngày có điểm danh: <b>{days}/{window_days}</b> · "
+        "Chuỗi ngày liên tiếp: <b>{streak}</b>"
+    )
+    UNDO_NOTHING = "Bạn chưa có lượt điểm danh nào để hủy."
+    UNDO_CONFIRM = "Hủy lượt điểm danh gần nhất?\n{details}"
+    BTN_UNDO_YES = "🗑 Hủy lượt này"
+    BTN_UNDO_NO = "Giữ lại"
+    UNDONE = "🗑 Đã hủy lượt điểm danh:\n{details}"
+    UNDO_KEPT = "Đã giữ nguyên lượt điểm danh."
+    UNDO_GONE = "Lượt điểm danh này đã được hủy trước đó."
+
+    # --- command menu (setMyCommands) ---------------------------------------------------
+    COMMANDS = (
+        ("start", "Bắt đầu"),
+        ("help", "Hướng dẫn sử dụng"),
+        ("week", "Tổng quan Tuần lễ"),
+        ("theme", "Chủ đề Tuần lễ"),
+        ("dates", "Thời gian Tuần lễ"),
+        ("ceremony", "Lễ khai mạc"),
+        ("profile", "Đăng ký họ tên, đơn vị"),
+        ("checkin", "Điểm danh tự học"),
+        ("me", "Kết quả tự học của tôi"),
+        ("undo", "Hủy lượt điểm danh gần nhất"),
+        ("cancel", "Dừng thao tác đang làm"),
+    )
+
+    # --- formatting ----------------------------------------------------------------------
+    @staticmethod
+    def fmt_date(day: date) -> str:
+        return day.strftime("%d/%m/%Y")
+
+    @classmethod
+    def fmt_weekday(cls, day: date) -> str:
+        return cls.WEEKDAYS[day.weekday()]
+
+    @staticmethod
+    def fmt_number(value: int) -> str:
+        return f"{value:,}".replace(",", ".")
+
+    @classmethod
+    def fmt_minutes(cls, total: int) -> str:
+        hours, mins = divmod(total, 60)
+        if not hours:
+            return f"{mins} phút"
+        return f"{cls.fmt_number(hours)} giờ" + (f" {mins} phút" if mins else "")

@@ -1,0 +1,1 @@
+"""Flat service functions: take a session and plain values, return plain data."""

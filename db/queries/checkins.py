@@ -1,0 +1,175 @@
+"""Self-study check-ins: record one (idempotently), undo one, sum them up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.duration import MAX_MINUTES_PER_DAY
+from db.models import Checkin
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinInfo:
+    id: int
+    local_date: date
+    created_at: datetime
+    minutes: int
+    activity: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What was saved, for the confirmation message."""
+
+    checkin: CheckinInfo
+    created: bool  # False when this update had already been recorded (a redelivery)
+    day_minutes: int
+    window_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The days a summary covers: the running edition's week, or the last 7 days."""
+
+    start: date
+    end: date
+    year: int | None = None  # the edition's year when the window is a week of the event
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class DailyLimitExceeded(Exception):
+    """Adding the entry would put the day over 24 hours; nothing was stored."""
+
+    def __init__(self, day_minutes: int) -> None:
+        super().__init__(day_minutes)
+        self.day_minutes = day_minutes
+
+
+def _info(row: Checkin) -> CheckinInfo:
+    return CheckinInfo(row.id, row.local_date, row.created_at, row.minutes, row.activity, row.note)
+
+
+_LIVE = Checkin.deleted_at.is_(None)
+
+
+async def minutes_between(session: AsyncSession, user_id: int, start: date, end: date) -> int:
+    total = await session.scalar(
+        select(func.coalesce(func.sum(Checkin.minutes), 0)).where(
+            Checkin.user_id == user_id, Checkin.local_date.between(start, end), _LIVE
+        )
+    )
+    return int(total or 0)
+
+
+async def _existing(session: AsyncSession, user_id: int, source: str) -> Checkin | None:
+    return await session.scalar(
+        select(Checkin).where(Checkin.user_id == user_id, Checkin.source == source)
+    )
+
+
+async def record_checkin(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    minutes: int,
+    activity: str,
+    note: str | None,
+    source: str,
+    now: datetime,
+    tz: tzinfo,
+    window: Window,
+) -> Receipt:
+    """Store a check-in once per `source`; the caller commits before confirming it."""
+    today = now.astimezone(tz).date()
+    existing = await _existing(session, user_id, source)
+    if existing is None:
+        day_total = await minutes_between(session, user_id, today, today)
+        if day_total + minutes > MAX_MINUTES_PER_DAY:
+            raise DailyLimitExceeded(day_total)
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        new_id = await session.scalar(
+            insert(Checkin)
+            .values(
+                user_id=user_id,
+                local_date=today,
+                minutes=minutes,
+                activity=activity,
+                note=note,
+                source=source,
+                created_at=now,
+            )
+            # A concurrent redelivery of the same update loses quietly instead of failing.
+            .on_conflict_do_nothing(index_elements=["user_id", "source"])
+            .returning(Checkin.id)
+        )
+        row = await _existing(session, user_id, source)
+        if row is None:  # pragma: no cover - the insert or its conflict left a row
+            raise RuntimeError("check-in vanished between insert and read")
+        created = new_id is not None
+    else:
+        row, created = existing, False
+    return Receipt(
+        _info(row),
+        created,
+        await minutes_between(session, user_id, row.local_date, row.local_date),
+        await minutes_between(session, user_id, window.start, window.end),
+    )
+
+
+async def list_checkins(
+    session: AsyncSession, user_id: int, start: date, end: date
+) -> list[CheckinInfo]:
+    rows = await session.scalars(
+        select(Checkin)
+        .where(Checkin.user_id == user_id, Checkin.local_date.between(start, end), _LIVE)
+        .order_by(Checkin.local_date, Checkin.created_at)
+    )
+    return [_info(r) for r in rows]
+
+
+async def checkin_days(session: AsyncSession, user_id: int, until: date) -> set[date]:
+    """Days with at least one check-in in the year up to `until` (enough for a streak)."""
+    rows = await session.scalars(
+        select(Checkin.local_date)
+        .where(
+            Checkin.user_id == user_id,
+            Checkin.local_date.between(until - timedelta(days=366), until),
+            _LIVE,
+        )
+        .distinct()
+    )
+    return set(rows)
+
+
+async def last_checkin(session: AsyncSession, user_id: int) -> CheckinInfo | None:
+    row = await session.scalar(
+        select(Checkin)
+        .where(Checkin.user_id == user_id, _LIVE)
+        .order_by(Checkin.created_at.desc(), Checkin.id.desc())
+        .limit(1)
+    )
+    return None if row is None else _info(row)
+
+
+async def undo_checkin(
+    session: AsyncSession, user_id: int, checkin_id: int, now: datetime
+) -> CheckinInfo | None:
+    """Withdraw one of the user's own check-ins; None if it is not theirs or already gone."""
+    row = await session.scalar(
+        select(Checkin).where(Checkin.id == checkin_id, Checkin.user_id == user_id, _LIVE)
+    )
+    if row is None:
+        return None
+    row.deleted_at = now
+    await session.flush()
+    return _info(row)

@@ -1,0 +1,113 @@
+"""Check-in counts for one edition of the week (the `stats` command and admin reports)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Checkin, Unit, User
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    date: date
+    participants: int
+    checkins: int
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    unit: str
+    registered: int
+    participants: int
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class EditionStats:
+    year: int
+    registered: int
+    participants: int
+    checkins: int
+    minutes: int
+    by_day: list[DayRow]
+    by_unit: list[UnitRow]
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for row in data["by_day"]:
+            row["date"] = row["date"].isoformat()
+        return data
+
+
+async def edition_stats(session: AsyncSession, year: int, start: date, end: date) -> EditionStats:
+    """Totals, per-day and per-unit figures for check-ins dated within start..end."""
+    in_week = (Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
+    registered = await session.scalar(
+        select(func.count(User.id)).where(User.registered_at.is_not(None))
+    )
+    totals = (
+        await session.execute(
+            select(
+                func.count(distinct(Checkin.user_id)),
+                func.count(Checkin.id),
+                func.coalesce(func.sum(Checkin.minutes), 0),
+            ).where(*in_week)
+        )
+    ).one()
+    per_day = {
+        day: (p, c, m)
+        for day, p, c, m in await session.execute(
+            select(
+                Checkin.local_date,
+                func.count(distinct(Checkin.user_id)),
+                func.count(Checkin.id),
+                func.sum(Checkin.minutes),
+            )
+            .where(*in_week)
+            .group_by(Checkin.local_date)
+        )
+    }
+    by_day = []
+    for offset in range((end - start).days + 1):
+        day = start + timedelta(days=offset)
+        p, c, m = per_day.get(day, (0, 0, 0))
+        by_day.append(DayRow(day, int(p), int(c), int(m)))
+
+    members = (
+        select(User.unit_id, func.count(User.id).label("n"))
+        .where(User.registered_at.is_not(None))
+        .group_by(User.unit_id)
+        .subquery()
+    )
+    activity = (
+        select(
+            User.unit_id,
+            func.count(distinct(Checkin.user_id)).label("p"),
+            func.sum(Checkin.minutes).label("m"),
+        )
+        .join(Checkin, Checkin.user_id == User.id)
+        .where(*in_week)
+        .group_by(User.unit_id)
+        .subquery()
+    )
+    unit_rows = await session.execute(
+        select(
+            Unit.name,
+            func.coalesce(members.c.n, 0),
+            func.coalesce(activity.c.p, 0),
+            func.coalesce(activity.c.m, 0),
+        )
+        .outerjoin(members, members.c.unit_id == Unit.id)
+        .outerjoin(activity, activity.c.unit_id == Unit.id)
+        .order_by(Unit.name)
+    )
+    by_unit = [UnitRow(name, int(n), int(p), int(m)) for name, n, p, m in unit_rows]
+    return EditionStats(
+        year, int(registered or 0), int(totals[0]), int(totals[1]), int(totals[2]), by_day, by_unit
+    )

@@ -1,0 +1,89 @@
+"""Bot settings, read from the environment or a `.env` file (pydantic-settings)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/bot.db"
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot; field names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    database_url: str = DEFAULT_DATABASE_URL
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    bot_timezone: str = "Asia/Ho_Chi_Minh"
+    editions_file: Path | None = None
+    telegram_max_rate: float = Field(default=25.0, gt=0, le=1000)
+    bot_clock_start: datetime | None = None
+    log_level: str = "INFO"
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        # `TELEGRAM_BOT_TOKEN=` in a .env file means "no token": run offline.
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",")]
+            try:
+                return frozenset(int(p) for p in parts if p)
+            except ValueError as exc:
+                raise ValueError("expected comma-separated Telegram user ids") from exc
+        return value
+
+    @field_validator("bot_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("bot_clock_start")
+    @classmethod
+    def _aware_clock_start(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.utcoffset() is None:
+            raise ValueError("needs a UTC offset, e.g. 2023-10-01T15:59:30+07:00")
+        return value
+
+    @field_validator("editions_file")
+    @classmethod
+    def _editions_file_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"file not found: {value}")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The bot's local time zone."""
+        return ZoneInfo(self.bot_timezone)
+
+    @property
+    def offline(self) -> bool:
+        """True when no token is set: the bot runs the offline console."""
+        return self.telegram_bot_token is None
+
+
+def describe_error(exc: ValidationError) -> str:
+    """One line naming the first offending environment variable."""
+    first = exc.errors()[0]
+    name = str(first["loc"][0]).upper() if first["loc"] else "SETTINGS"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"Invalid setting {name}: {message}"
