@@ -1,0 +1,78 @@
+"""Command line: `python -m bot [run|console|stats|db upgrade]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+
+# PTB 22.2+ reports RetryAfter.retry_after as a timedelta when asked to; the int is deprecated.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+from pydantic import ValidationError
+
+from bot.logs import configure_logging
+from settings import Settings, describe_error
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the bot (long polling; offline console without a token)")
+    console = sub.add_parser("console", help="chat with the bot offline in this terminal")
+    console.add_argument("--lang", default="vi", help="the console user's Telegram language")
+    console.add_argument("--user-id", type=int, default=100001)
+    console.add_argument("--name", default="Khách")
+    stats = sub.add_parser("stats", help="check-in counts for an edition")
+    stats.add_argument("--year", type=int, help="edition year (default: the current one)")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    db = sub.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade"])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(describe_error(exc), file=sys.stderr)
+        return 2
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    command = args.command or "run"
+    quiet = command in {"console", "stats", "db"} or (command == "run" and settings.offline)
+    configure_logging("WARNING" if quiet else settings.log_level, [token])
+
+    from bot import cli  # imported late: settings errors must print before heavy imports
+
+    if command == "db":
+        asyncio.run(cli.db_upgrade(settings))
+        print("Database is up to date.")
+        return 0
+    if command == "stats":
+        result = asyncio.run(cli.stats(settings, args.year))
+        if result is None:
+            print(f"No edition for {args.year} in the editions file.", file=sys.stderr)
+            return 1
+        print(
+            json.dumps(result, ensure_ascii=False, indent=2)
+            if args.json
+            else cli.stats_text(result)
+        )
+        return 0
+    if command == "console" or settings.offline:
+        from bot.console import run_console
+        from bot.offline import FakeUser
+
+        lang = getattr(args, "lang", "vi")
+        user = FakeUser(getattr(args, "user_id", 100001), getattr(args, "name", "Khách"), lang)
+        asyncio.run(run_console(settings, user))
+        return 0
+    cli.run_polling(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""All wiring in one place: `build_application(settings)` returns a ready Application."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import keyboards
+from bot.clock import Clock, make_clock
+from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
+from bot.editions import load_editions
+from bot.matcher import load_matcher
+from bot.texts import En, Vi
+from db.migrate import upgrade
+from db.session import create_engine, create_sessionmaker
+from handlers import flow, guards, me, start, week
+from settings import Settings
+
+log = logging.getLogger(__name__)
+
+# PTB needs a token to build a Bot; offline, no request ever leaves the process.
+OFFLINE_TOKEN = "0:offline-console"
+RATE_LIMIT_RETRIES = 3
+
+# CommandHandler also fires on edited messages by default; an edit must never store anything.
+NEW = filters.UpdateType.MESSAGE
+PRIVATE = filters.ChatType.PRIVATE & NEW
+GROUPS = filters.ChatType.GROUPS & NEW
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "start": ("start",),
+    "help": ("help", "trogiup"),
+    "week": ("week", "tuanle"),
+    "theme": ("theme", "chude"),
+    "dates": ("dates", "thoigian"),
+    "ceremony": ("ceremony", "khaimac"),
+    "me": ("me", "cuatoi"),
+    "undo": ("undo", "huy"),
+    "profile": ("profile", "hoso"),
+    "checkin": ("checkin", "diemdanh"),
+    "cancel": ("cancel",),
+}
+
+
+def register_handlers(app: BotApp) -> None:
+    """Every handler of the bot. Within group 0 the first matching handler wins."""
+    # 1. The conversation first: while someone is typing their name or a note, their text
+    #    belongs to it, not to the question answerer below.
+    app.add_handler(flow.build_flow())
+    # 2. Commands, private chats only.
+    plain = {
+        "start": start.start, "help": start.help_command, "week": week.week,
+        "theme": week.theme, "dates": week.dates, "ceremony": week.ceremony,
+        "me": me.me, "undo": me.undo, "cancel": guards.cancel_outside_flow,
+    }  # fmt: skip
+    for key, callback in plain.items():
+        app.add_handler(CommandHandler(COMMANDS[key], callback, filters=PRIVATE))
+    # 3. Any of our commands in a group gets a pointer to the private chat.
+    every_command = [name for names in COMMANDS.values() for name in names]
+    app.add_handler(CommandHandler(every_command, guards.private_only, filters=GROUPS))
+    # 4. Buttons outside the conversation.
+    app.add_handler(CallbackQueryHandler(week.menu_button, pattern=f"^{keyboards.MENU_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(me.undo_button, pattern=f"^{keyboards.UNDO_PREFIX}"))
+    # 5. Free text in private chats is a question.
+    app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, week.question))
+    # 6. What the bot does not act on: edits, non-text messages, stale buttons.
+    edits = filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE
+    app.add_handler(MessageHandler(edits, guards.edited))
+    non_text = PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL
+    app.add_handler(MessageHandler(non_text, guards.non_text))
+    app.add_handler(CallbackQueryHandler(start.expired_button))
+    app.add_error_handler(guards.on_error)
+
+
+async def _post_init(app: BotApp) -> None:
+    """Migrate the database and publish the command menu in both languages."""
+    await upgrade(deps_of(app).engine)
+    for texts, language in ((Vi, None), (Vi, "vi"), (En, "en")):
+        commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
+        await app.bot.set_my_commands(commands, language_code=language)
+    log.info("bot @%s ready", app.bot.username)
+
+
+async def _post_shutdown(app: BotApp) -> None:
+    await deps_of(app).engine.dispose()
+
+
+def build_application(
+    settings: Settings, *, request: BaseRequest | None = None, clock: Clock | None = None
+) -> BotApp:
+    """The bot, wired: services, handlers, rate limiter, defaults, start-up and shutdown hooks.
+
+    `request` replaces the HTTP layer (the offline console and tests pass a fake Telegram);
+    `clock` replaces the wall clock.
+    """
+    engine = create_engine(settings.database_url)
+    deps = Deps(
+        settings=settings,
+        clock=clock or make_clock(settings.tz, settings.bot_clock_start),
+        engine=engine,
+        sessions=create_sessionmaker(engine),
+        editions=load_editions(settings.editions_file),
+        matcher=load_matcher(),
+    )
+    token = settings.telegram_bot_token
+    builder = (
+        ApplicationBuilder()
+        .token(token.get_secret_value() if token else OFFLINE_TOKEN)
+        .base_url(settings.telegram_api_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.tz,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .context_types(ContextTypes(context=BotContext))
+        # Every request goes through one limiter that waits out RetryAfter and retries.
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.telegram_max_rate, max_retries=RATE_LIMIT_RETRIES
+            )
+        )
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app: BotApp = builder.build()  # type: ignore[assignment]
+    app.bot_data[DEPS_KEY] = deps
+    register_handlers(app)
+    return app
+
+
+@asynccontextmanager
+async def running(app: BotApp) -> AsyncIterator[BotApp]:
+    """Run the app without an updater (console, tests): the same hooks as run_polling."""
+    async with app:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.stop()
+            if app.post_shutdown is not None:
+                await app.post_shutdown(app)

@@ -1,0 +1,70 @@
+"""What the command line runs: polling, migrations and the stats report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.clock import local_today, make_clock
+from bot.editions import load_editions
+from db.migrate import upgrade
+from db.queries.stats import edition_stats
+from db.session import create_engine, create_sessionmaker
+from settings import Settings
+
+
+def run_polling(settings: Settings) -> None:
+    app = build_application(settings)
+    # Keep the backlog: updates sent while the bot was down are still answered.
+    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+
+
+async def db_upgrade(settings: Settings) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
+    """The `stats` figures for `year` (default: this year's edition, else the latest)."""
+    editions = load_editions(settings.editions_file)
+    if year is None:
+        edition = editions.lookup(
+            None, local_today(make_clock(settings.tz, settings.bot_clock_start))
+        ).edition
+    else:
+        found = editions.get(year)
+        if found is None:
+            return None
+        edition = found
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+        async with create_sessionmaker(engine)() as session:
+            result = await edition_stats(session, edition.year, edition.start, edition.end)
+    finally:
+        await engine.dispose()
+    return result.as_json()
+
+
+def stats_text(data: dict[str, Any]) -> str:
+    """A plain-text rendering of the stats for a terminal."""
+    rate = data["participants"] / data["registered"] * 100 if data["registered"] else 0.0
+    lines = [
+        f"Tuần lễ {data['year']}: {data['registered']} đã đăng ký, "
+        f"{data['participants']} tham gia ({rate:.1f}%), {data['checkins']} lượt, "
+        f"{data['minutes']} phút",
+        "",
+        "Theo ngày:",
+        *(f"  {d['date']}: {d['participants']} người, {d['checkins']} lượt, {d['minutes']} phút"
+          for d in data["by_day"]),
+        "",
+        "Theo đơn vị:",
+        *(f"  {u['unit']}: {u['participants']}/{u['registered']} người, {u['minutes']} phút"
+          for u in data["by_unit"]),
+    ]  # fmt: skip
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""The typed context every handler receives: long-lived services hang off `context.deps`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.clock import Clock
+from bot.editions import Editions
+from bot.matcher import Matcher
+from settings import Settings
+
+DEPS_KEY = "deps"
+
+
+@dataclass(frozen=True, slots=True)
+class Deps:
+    """Objects built once in build_application and shared by all updates and jobs."""
+
+    settings: Settings
+    clock: Clock
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    editions: Editions
+    matcher: Matcher
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):
+    """CallbackContext with typed access to the app's services."""
+
+    @property
+    def deps(self) -> Deps:
+        return cast(Deps, self.bot_data[DEPS_KEY])
+
+    @property
+    def clock(self) -> Clock:
+        return self.deps.clock
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:
+        return self.deps.sessions
+
+
+BotApp = Application[ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], dict[str, Any], Any]
+
+
+def deps_of(app: BotApp) -> Deps:
+    return cast(Deps, app.bot_data[DEPS_KEY])

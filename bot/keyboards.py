@@ -1,0 +1,70 @@
+"""Inline keyboards and the callback_data they carry (ASCII, well under 64 bytes)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.inputs import ACTIVITIES
+from bot.texts import Texts
+from db.queries.users import UnitInfo
+
+MENU_PREFIX = "menu:"
+DURATION_PREFIX = "dur:"
+ACTIVITY_PREFIX = "act:"
+UNIT_PREFIX = "unit:"
+UNDO_PREFIX = "undo:"
+CANCEL = "cancel"
+SKIP_NOTE = "note:skip"
+CUSTOM_DURATION = "dur:custom"
+UNDO_KEEP = "undo:keep"
+MENU_CHECKIN = "menu:checkin"
+
+DURATION_CHOICES = (15, 30, 45, 60, 90)
+MENU_INTENTS = ("theme", "dates", "opening", "purpose")
+
+
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def cancel_row(t: Texts) -> list[InlineKeyboardButton]:
+    return [_button(t.BTN_CANCEL, CANCEL)]
+
+
+def main_menu(t: Texts) -> InlineKeyboardMarkup:
+    labels = {"theme": t.BTN_THEME, "dates": t.BTN_DATES, "opening": t.BTN_OPENING,
+              "purpose": t.BTN_PURPOSE}  # fmt: skip
+    buttons = [_button(labels[i], MENU_PREFIX + i) for i in MENU_INTENTS]
+    return InlineKeyboardMarkup([buttons[:2], buttons[2:], [_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
+
+
+def cancel_only(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([cancel_row(t)])
+
+
+def units(t: Texts, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
+    rows = [[_button(u.name[:60], f"{UNIT_PREFIX}{u.id}")] for u in choices]
+    return InlineKeyboardMarkup([*rows, cancel_row(t)])
+
+
+def durations(t: Texts) -> InlineKeyboardMarkup:
+    buttons = [_button(t.BTN_MINUTES.format(minutes=m), f"{DURATION_PREFIX}{m}")
+               for m in DURATION_CHOICES]  # fmt: skip
+    return InlineKeyboardMarkup(
+        [buttons[:3], [*buttons[3:], _button(t.BTN_CUSTOM, CUSTOM_DURATION)], cancel_row(t)]
+    )
+
+
+def activities(t: Texts) -> InlineKeyboardMarkup:
+    buttons = [_button(t.ACTIVITIES[a], f"{ACTIVITY_PREFIX}{a}") for a in ACTIVITIES]
+    return InlineKeyboardMarkup([[b] for b in buttons] + [cancel_row(t)])
+
+
+def note(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t.BTN_SKIP, SKIP_NOTE)], cancel_row(t)])
+
+
+def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_UNDO_YES, f"{UNDO_PREFIX}{checkin_id}"), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
+    )

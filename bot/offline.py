@@ -1,0 +1,370 @@
+"""A stand-in for Telegram's servers, in process: the offline console and the tests use it.
+
+It answers the Bot API methods the bot uses, keeps the messages it was sent, and rejects
+what Telegram would reject (unknown method or field, missing field, text too long, bad
+HTML, callback_data over 64 bytes, a chat that never talked to the bot). Faults can be
+queued to test RetryAfter and Forbidden handling.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+from bot import telegram_api as api
+from bot.tg_html import HtmlError, parsed_length
+
+BOT_ID = 777000001
+BOT_USERNAME = "hoctapsuotdoi_bot"
+_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+
+
+class Rejected(Exception):
+    """What Telegram would answer with ok=false."""
+
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class SentMessage:
+    chat_id: int
+    message_id: int
+    text: str
+    reply_markup: dict[str, Any] | None
+    edits: int = 0
+
+
+@dataclass
+class _Fault:
+    method: str
+    error: Rejected
+    chat_id: int | None
+
+
+@dataclass
+class OfflineTelegram(BaseRequest):
+    """The fake server. `chats` maps chat id -> type for chats that talked to the bot."""
+
+    clock_seconds: Callable[[], int] = field(default=lambda: 0)
+    on_message: Callable[[SentMessage], None] | None = None
+    calls: list[Call] = field(default_factory=list)
+    rejections: list[tuple[str, str]] = field(default_factory=list)
+    messages: dict[tuple[int, int], SentMessage] = field(default_factory=dict)
+    chats: dict[int, str] = field(default_factory=dict)
+    blocked: set[int] = field(default_factory=set)
+    _faults: deque[_Fault] = field(default_factory=deque)
+    _next_id: int = 1
+
+    # --- BaseRequest ----------------------------------------------------------------
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(Call(name, params))
+        try:
+            result = self._dispatch(name, params)
+        except Rejected as exc:
+            self.rejections.append((name, exc.description))
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": exc.code,
+                "description": exc.description,
+            }
+            if exc.retry_after is not None:
+                body["parameters"] = {"retry_after": exc.retry_after}
+            return exc.code, json.dumps(body).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    # --- test and console helpers ------------------------------------------------------
+    def add_chat(self, chat_id: int, kind: str = "private") -> None:
+        """Record that a chat talked to the bot (Telegram only lets bots answer those)."""
+        self.chats[chat_id] = kind
+
+    def fail_next(
+        self, method: str, code: int, description: str, *, retry_after: int | None = None,
+        chat_id: int | None = None,
+    ) -> None:  # fmt: skip
+        """Make the next `method` call (to `chat_id`, if given) fail with this error."""
+        self._faults.append(_Fault(method, Rejected(code, description, retry_after), chat_id))
+
+    def sent(self, chat_id: int | None = None) -> list[SentMessage]:
+        """Messages the bot sent (in order), optionally to one chat."""
+        return [m for m in self.messages.values() if chat_id is None or m.chat_id == chat_id]
+
+    def methods(self) -> list[str]:
+        return [c.method for c in self.calls]
+
+    # --- the API ------------------------------------------------------------------------
+    def _dispatch(self, name: str, params: dict[str, Any]) -> Any:
+        spec = api.METHODS.get(name)
+        if spec is None:
+            raise Rejected(404, "Not Found: method not found")
+        missing = spec.required - params.keys()
+        if missing:
+            raise Rejected(400, f"Bad Request: parameter {sorted(missing)[0]} is required")
+        unknown = params.keys() - spec.fields
+        if unknown:
+            raise Rejected(400, f"Bad Request: unexpected parameter {sorted(unknown)[0]}")
+        for fault in list(self._faults):
+            if fault.method == name and fault.chat_id in (None, params.get("chat_id")):
+                self._faults.remove(fault)
+                raise fault.error
+        handler = getattr(self, f"_api_{name}", None)
+        return handler(params) if handler else True
+
+    def _check_chat(self, chat_id: Any) -> int:
+        chat = int(chat_id)
+        if chat in self.blocked:
+            raise Rejected(403, "Forbidden: bot was blocked by the user")
+        if chat not in self.chats:
+            raise Rejected(400, "Bad Request: chat not found")
+        return chat
+
+    def _check_text(self, text: Any, limit: api.Limit, html: bool) -> str:
+        if not isinstance(text, str):
+            raise Rejected(400, "Bad Request: message text is empty")
+        try:
+            length = parsed_length(text) if html else len(text.encode("utf-16-le")) // 2
+        except HtmlError as exc:
+            raise Rejected(400, f"Bad Request: can't parse entities: {exc}") from exc
+        if length < limit.low or not text.strip():
+            raise Rejected(400, "Bad Request: message text is empty")
+        if length > limit.high:
+            raise Rejected(400, "Bad Request: message is too long")
+        return text
+
+    def _check_markup(self, markup: Any) -> dict[str, Any] | None:
+        if markup is None:
+            return None
+        rows = markup.get("inline_keyboard") if isinstance(markup, dict) else None
+        if not isinstance(rows, list):
+            raise Rejected(400, "Bad Request: unsupported reply markup")
+        for row in rows:
+            for button in row:
+                if not button.get("text"):
+                    raise Rejected(400, "Bad Request: button text is empty")
+                data = button.get("callback_data")
+                kinds = [k for k in ("callback_data", "url", "copy_text") if k in button]
+                if len(kinds) != 1:
+                    raise Rejected(400, "Bad Request: a button needs exactly one action")
+                if data is not None:
+                    size = len(str(data).encode("utf-8"))
+                    if not api.CALLBACK_DATA.low <= size <= api.CALLBACK_DATA.high:
+                        raise Rejected(400, "Bad Request: BUTTON_DATA_INVALID")
+        return dict(markup)
+
+    def _message_json(self, m: SentMessage) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "message_id": m.message_id,
+            "date": self.clock_seconds(),
+            "chat": {"id": m.chat_id, "type": self.chats.get(m.chat_id, "private")},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Học tập suốt đời"},
+            "text": m.text,
+        }
+        if m.edits:
+            data["edit_date"] = self.clock_seconds()
+        if m.reply_markup:
+            data["reply_markup"] = m.reply_markup
+        return data
+
+    def _api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "Học tập suốt đời",
+            "username": BOT_USERNAME,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+
+    def _api_getUpdates(self, params: dict[str, Any]) -> list[Any]:
+        return []
+
+    def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
+        commands = params["commands"]
+        if not 1 <= len(commands) <= 100:
+            raise Rejected(400, "Bad Request: too many commands")
+        for command in commands:
+            if not _COMMAND.fullmatch(command.get("command", "")):
+                raise Rejected(400, "Bad Request: BOT_COMMAND_INVALID")
+            description = command.get("description", "")
+            if not api.COMMAND_DESCRIPTION.low <= len(description) <= api.COMMAND_DESCRIPTION.high:
+                raise Rejected(400, "Bad Request: command description is invalid")
+        return True
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._check_chat(params["chat_id"])
+        html = params.get("parse_mode") == "HTML"
+        text = self._check_text(params["text"], api.TEXT, html)
+        markup = self._check_markup(params.get("reply_markup"))
+        message = SentMessage(chat, self._next_id, text, markup)
+        self._next_id += 1
+        self.messages[(chat, message.message_id)] = message
+        if self.on_message:
+            self.on_message(message)
+        return self._message_json(message)
+
+    def _edited(self, params: dict[str, Any]) -> SentMessage:
+        chat = self._check_chat(params.get("chat_id"))
+        message = self.messages.get((chat, int(params.get("message_id", 0))))
+        if message is None:
+            raise Rejected(400, "Bad Request: message to edit not found")
+        return message
+
+    def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._edited(params)
+        html = params.get("parse_mode") == "HTML"
+        text = self._check_text(params.get("text"), api.EDIT_TEXT, html)
+        markup = self._check_markup(params.get("reply_markup"))
+        if text == message.text and markup == message.reply_markup:
+            raise Rejected(400, "Bad Request: message is not modified")
+        message.text, message.reply_markup = text, markup
+        message.edits += 1
+        if self.on_message:
+            self.on_message(message)
+        return self._message_json(message)
+
+    def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._edited(params)
+        markup = self._check_markup(params.get("reply_markup"))
+        if markup == message.reply_markup:
+            raise Rejected(400, "Bad Request: message is not modified")
+        message.reply_markup = markup
+        message.edits += 1
+        return self._message_json(message)
+
+    def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        text = params.get("text", "")
+        if len(text) > api.CALLBACK_ANSWER.high:
+            raise Rejected(400, "Bad Request: callback answer text is too long")
+        return True
+
+    def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
+        self._check_chat(params["chat_id"])
+        return True
+
+
+@dataclass(frozen=True)
+class FakeUser:
+    """A Telegram user for the console and tests."""
+
+    id: int
+    first_name: str = "An"
+    language_code: str | None = "vi"
+    username: str | None = None
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        if self.language_code:
+            data["language_code"] = self.language_code
+        if self.username:
+            data["username"] = self.username
+        return data
+
+
+class UpdateFactory:
+    """Builds raw Update payloads (dicts) the way Telegram would deliver them."""
+
+    def __init__(self, telegram: OfflineTelegram) -> None:
+        self.telegram = telegram
+        self._update_id = 1000
+        self._message_id = 5000
+        self._callback_id = 9000
+
+    def _next_update(self) -> int:
+        self._update_id += 1
+        return self._update_id
+
+    def _chat(self, user: FakeUser, chat_id: int | None, kind: str) -> dict[str, Any]:
+        cid = user.id if chat_id is None else chat_id
+        self.telegram.add_chat(cid, kind)
+        if kind == "private":
+            return {"id": cid, "type": kind, "first_name": user.first_name}
+        return {"id": cid, "type": kind, "title": "Phòng Tổng hợp"}
+
+    def message_json(
+        self, user: FakeUser, text: str | None = None, *, chat_id: int | None = None,
+        kind: str = "private", extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        self._message_id += 1
+        message: dict[str, Any] = {
+            "message_id": self._message_id,
+            "date": self.telegram.clock_seconds(),
+            "chat": self._chat(user, chat_id, kind),
+            "from": user.json(),
+        }
+        if text is not None:
+            message["text"] = text
+            if text.startswith("/"):
+                command = text.split()[0]
+                message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        message.update(extra or {})
+        return message
+
+    def message(self, user: FakeUser, text: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        """A new message from `user` (text, or other content through `extra`)."""
+        return {
+            "update_id": self._next_update(),
+            "message": self.message_json(user, text, **kwargs),
+        }
+
+    def edited(self, user: FakeUser, text: str) -> dict[str, Any]:
+        message = self.message_json(user, text)
+        message["edit_date"] = message["date"]
+        return {"update_id": self._next_update(), "edited_message": message}
+
+    def sticker(self, user: FakeUser) -> dict[str, Any]:
+        sticker = {
+            "file_id": "CAACAgIAAx", "file_unique_id": "AgAD", "type": "regular",
+            "width": 512, "height": 512, "is_animated": False, "is_video": False,
+        }  # fmt: skip
+        return self.message(user, extra={"sticker": sticker})
+
+    def press(self, user: FakeUser, message: SentMessage, data: str) -> dict[str, Any]:
+        """The user presses a button carrying `data` under one of the bot's messages."""
+        self._callback_id += 1
+        return {
+            "update_id": self._next_update(),
+            "callback_query": {
+                "id": str(self._callback_id),
+                "from": user.json(),
+                "chat_instance": f"ci{message.chat_id}",
+                "message": self.telegram._message_json(message),
+                "data": data,
+            },
+        }

@@ -1,0 +1,93 @@
+"""Fill the text templates with data; every value from users or files is HTML-escaped here."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from bot.duration import DurationError
+from bot.inputs import InputError
+from bot.texts import Texts
+from db.queries.checkins import CheckinInfo, Receipt, Window
+
+
+def window_label(t: Texts, window: Window) -> str:
+    return t.WINDOW_WEEK.format(year=window.year) if window.year else t.WINDOW_ROLLING
+
+
+def input_problem(t: Texts, field: str, error: InputError, sent: str = "") -> str:
+    return t.PROBLEMS[error.problem.value].format(
+        field=field, limit=error.limit, length=len(sent.strip())
+    )
+
+
+def duration_problem(t: Texts, error: DurationError, sent: str) -> str:
+    return t.DURATION_PROBLEMS[error.problem.value].format(text=escape(sent.strip()[:40]))
+
+
+def checkin_details(t: Texts, c: CheckinInfo) -> str:
+    lines = [
+        t.CHECKIN_DETAILS.format(
+            minutes=t.fmt_minutes(c.minutes),
+            activity=t.ACTIVITIES.get(c.activity, c.activity),
+            date=t.fmt_date(c.local_date),
+        )
+    ]
+    if c.note:
+        lines.append(t.CHECKIN_NOTE.format(note=escape(c.note)))
+    return "\n".join(lines)
+
+
+def receipt(t: Texts, r: Receipt, window: Window) -> str:
+    head = t.CHECKIN_SAVED if r.created else t.CHECKIN_ALREADY
+    totals = t.CHECKIN_TOTALS.format(
+        day=t.fmt_minutes(r.day_minutes),
+        window=window_label(t, window),
+        total=t.fmt_minutes(r.window_minutes),
+    )
+    return f"{head}\n{checkin_details(t, r.checkin)}\n\n{totals}"
+
+
+def profile_saved(t: Texts, name: str, unit: str) -> str:
+    return t.PROFILE_SAVED.format(name=escape(name), unit=escape(unit))
+
+
+def me_summary(
+    t: Texts,
+    *,
+    name: str,
+    unit: str,
+    window: Window,
+    checkins: list[CheckinInfo],
+    streak: int,
+) -> str:
+    lines = [
+        t.ME_HEADER.format(
+            name=escape(name),
+            unit=escape(unit),
+            window=window_label(t, window),
+            start=t.fmt_date(window.start),
+            end=t.fmt_date(window.end),
+        ),
+        "",
+    ]
+    for c in checkins:
+        line = t.ME_LINE.format(
+            date=t.fmt_date(c.local_date),
+            minutes=t.fmt_minutes(c.minutes),
+            activity=t.ACTIVITIES.get(c.activity, c.activity),
+        )
+        lines.append(line + (f" · <i>{escape(c.note)}</i>" if c.note else ""))
+    if not checkins:
+        lines.append(t.ME_EMPTY)
+    days: set[date] = {c.local_date for c in checkins}
+    lines += [
+        "",
+        t.ME_TOTALS.format(
+            total=t.fmt_minutes(sum(c.minutes for c in checkins)),
+            days=len(days),
+            window_days=window.days,
+            streak=streak,
+        ),
+    ]
+    return "\n".join(lines)

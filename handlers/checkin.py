@@ -1,0 +1,193 @@
+"""Self-study check-in: one-line `/checkin 45 đọc sách`, or step by step with buttons."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot import keyboards, render
+from bot.context import BotContext
+from bot.duration import DurationError, parse_duration, split_duration
+from bot.inputs import ACTIVITIES, NOTE_MAX, InputError, clean_note, detect_activity
+from bot.progress import study_window
+from db.queries.checkins import DailyLimitExceeded, record_checkin
+from db.queries.users import get_profile
+from handlers import states
+from handlers.common import (
+    answer_button,
+    contact_of,
+    replace_buttons,
+    send,
+    source_of,
+    texts_for,
+    today,
+)
+
+
+async def save(update: Update, context: BotContext, pending: states.PendingCheckin) -> int:
+    """Store the check-in, commit, and only then confirm it. Ends the conversation."""
+    t = texts_for(update)
+    window = study_window(context.deps.editions, today(context))
+    try:
+        async with context.sessions() as session, session.begin():
+            profile = await get_profile(session, contact_of(update).telegram_id)
+            assert profile is not None and profile.registered
+            result = await record_checkin(
+                session,
+                user_id=profile.user_id,
+                minutes=pending.minutes,
+                activity=pending.activity,
+                note=pending.note,
+                source=pending.source,
+                now=context.clock.now(),
+                tz=context.clock.tz,
+                window=window,
+            )
+    except DailyLimitExceeded as exc:
+        text = t.DAY_LIMIT.format(day=t.fmt_minutes(exc.day_minutes))
+    else:
+        text = render.receipt(t, result, window)
+    states.clear_flow(context.user_data)
+    await replace_buttons(update, text)
+    return ConversationHandler.END
+
+
+async def _registered(update: Update, context: BotContext) -> bool:
+    async with context.sessions() as session:
+        profile = await get_profile(session, contact_of(update).telegram_id)
+    return profile is not None and profile.registered
+
+
+async def start(update: Update, context: BotContext) -> int:
+    """/checkin, /diemdanh or the menu button."""
+    t = texts_for(update)
+    await answer_button(update)
+    states.clear_flow(context.user_data)
+    assert context.user_data is not None
+    pending = None
+    if context.args:
+        text = " ".join(context.args)
+        try:
+            parsed = split_duration(text)
+            note = clean_note(parsed.rest) if parsed.rest else None
+        except DurationError as exc:
+            await send(update, render.duration_problem(t, exc, text))
+            return ConversationHandler.END
+        except InputError as exc:
+            await send(update, render.input_problem(t, t.FIELD_NOTE, exc, parsed.rest))
+            return ConversationHandler.END
+        activity = detect_activity(parsed.rest)
+        pending = states.PendingCheckin(parsed.minutes, activity, note, source_of(update))
+    if not await _registered(update, context):
+        # Registration first, then the check-in carries on where it was.
+        context.user_data[states.THEN_CHECKIN] = True
+        if pending is not None:
+            context.user_data[states.PENDING] = pending
+        await send(update, t.ASK_NAME_FOR_CHECKIN, keyboards.cancel_only(t))
+        return states.NAME
+    if pending is not None:
+        return await save(update, context, pending)
+    return await ask_duration(update, context)
+
+
+async def ask_duration(update: Update, context: BotContext) -> int:
+    t = texts_for(update)
+    await send(update, t.ASK_DURATION, keyboards.durations(t))
+    return states.DURATION
+
+
+async def after_registration(update: Update, context: BotContext) -> int:
+    """Called by the profile flow once a user who wanted to check in has registered."""
+    assert context.user_data is not None
+    pending = context.user_data.pop(states.PENDING, None)
+    context.user_data.pop(states.THEN_CHECKIN, None)
+    if isinstance(pending, states.PendingCheckin):
+        return await save(update, context, pending)
+    return await ask_duration(update, context)
+
+
+async def duration_button(update: Update, context: BotContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None and context.user_data is not None
+    t = texts_for(update)
+    await answer_button(update)
+    if query.data == keyboards.CUSTOM_DURATION:
+        await replace_buttons(update, t.ASK_CUSTOM_DURATION, keyboards.cancel_only(t))
+        return states.DURATION
+    minutes = int(query.data.removeprefix(keyboards.DURATION_PREFIX))
+    context.user_data[states.DRAFT] = {"minutes": minutes}
+    await replace_buttons(
+        update, t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes)), keyboards.activities(t)
+    )
+    return states.ACTIVITY
+
+
+async def duration_text(update: Update, context: BotContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None and context.user_data is not None
+    t = texts_for(update)
+    try:
+        minutes = parse_duration(message.text)
+    except DurationError as exc:
+        await send(update, render.duration_problem(t, exc, message.text))
+        return states.DURATION
+    context.user_data[states.DRAFT] = {"minutes": minutes}
+    await send(
+        update, t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes)), keyboards.activities(t)
+    )
+    return states.ACTIVITY
+
+
+async def activity_button(update: Update, context: BotContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None and context.user_data is not None
+    t = texts_for(update)
+    await answer_button(update)
+    activity = query.data.removeprefix(keyboards.ACTIVITY_PREFIX)
+    draft = context.user_data.get(states.DRAFT)
+    if activity not in ACTIVITIES or not isinstance(draft, dict):
+        await replace_buttons(update, t.EXPIRED_BUTTON)
+        return ConversationHandler.END
+    draft["activity"] = activity
+    await replace_buttons(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
+    return states.NOTE
+
+
+async def activity_text(update: Update, context: BotContext) -> int:
+    """Text typed instead of pressing an activity button: read it as the activity."""
+    message = update.effective_message
+    assert message is not None and message.text is not None and context.user_data is not None
+    t = texts_for(update)
+    draft = context.user_data.get(states.DRAFT)
+    if not isinstance(draft, dict):
+        return ConversationHandler.END
+    draft["activity"] = detect_activity(message.text)
+    await send(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
+    return states.NOTE
+
+
+async def _finish(update: Update, context: BotContext, note: str | None) -> int:
+    assert context.user_data is not None
+    draft = context.user_data.get(states.DRAFT)
+    if not isinstance(draft, dict) or "activity" not in draft:
+        await replace_buttons(update, texts_for(update).EXPIRED_BUTTON)
+        return ConversationHandler.END
+    pending = states.PendingCheckin(draft["minutes"], draft["activity"], note, source_of(update))
+    return await save(update, context, pending)
+
+
+async def note_text(update: Update, context: BotContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    t = texts_for(update)
+    try:
+        note = clean_note(message.text)
+    except InputError as exc:
+        await send(update, render.input_problem(t, t.FIELD_NOTE, exc, message.text))
+        return states.NOTE
+    return await _finish(update, context, note)
+
+
+async def note_skip(update: Update, context: BotContext) -> int:
+    await answer_button(update)
+    return await _finish(update, context, None)

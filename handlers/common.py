@@ -1,0 +1,79 @@
+"""Small helpers shared by the handler modules: language, replies, identity of the sender."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
+from bot.clock import local_today
+from bot.context import BotContext
+from bot.texts import Texts, for_language
+from bot.tg_html import split_html
+from db.queries.users import Contact
+
+
+def texts_for(update: Update) -> Texts:
+    user = update.effective_user
+    return for_language(user.language_code if user else None)
+
+
+def today(context: BotContext) -> date:
+    return local_today(context.clock)
+
+
+def contact_of(update: Update) -> Contact:
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None  # handlers are filtered to user updates
+    return Contact(user.id, chat.id, user.username, user.language_code)
+
+
+def source_of(update: Update) -> str:
+    """A key naming the Telegram update that asked for a write (idempotency)."""
+    if update.callback_query is not None:
+        return f"cbq:{update.callback_query.id}"
+    message = update.effective_message
+    assert message is not None
+    return f"msg:{message.chat_id}:{message.message_id}"
+
+
+def year_arg(args: list[str] | None) -> int | None:
+    """`/theme 2021` -> 2021; anything else -> None (the current edition)."""
+    if args and args[0].isdigit() and len(args[0]) == 4:
+        return int(args[0])
+    return None
+
+
+async def send(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send HTML text to the update's chat, split if longer than Telegram allows."""
+    chat = update.effective_chat
+    assert chat is not None
+    chunks = split_html(text)
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        await chat.send_message(chunk, reply_markup=markup if last else None)
+
+
+async def answer_button(update: Update, text: str | None = None) -> None:
+    """Stop the button's spinner; every callback query must be answered."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text)
+
+
+async def replace_buttons(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """After a button press: rewrite the message that carried the buttons.
+
+    Falls back to a new message when the old one cannot be edited (too old, deleted).
+    """
+    query = update.callback_query
+    if query is None or len(split_html(text)) > 1:
+        await send(update, text, markup)
+        return
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            await send(update, text, markup)

@@ -1,0 +1,89 @@
+"""The registration + check-in conversation, built from the profile and checkin steps."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot import keyboards
+from bot.context import BotContext
+from handlers import checkin, profile, states
+from handlers.common import answer_button, replace_buttons, send, texts_for
+
+FLOW_TIMEOUT = timedelta(minutes=15)
+# New private messages only: CommandHandler would also react to edited ones.
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+TEXT = PRIVATE & filters.TEXT & ~filters.COMMAND
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    """The cancel button or /cancel: drop the half-finished flow, store nothing."""
+    await answer_button(update)
+    states.clear_flow(context.user_data)
+    await replace_buttons(update, texts_for(update).CANCELLED)
+    return ConversationHandler.END
+
+
+async def expect_text(update: Update, context: BotContext) -> None:
+    """A sticker or photo in the middle of the flow: ask again, keep the state."""
+    await send(update, texts_for(update).NON_TEXT)
+
+
+def build_flow() -> ConversationHandler[BotContext]:
+    """One conversation so that /checkin can detour through registration and come back."""
+    # PTB warns that with per_message=False button presses are tracked per chat and user,
+    # not per message. That is what we want: the flow's buttons belong to the flow.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return _conversation()
+
+
+def _conversation() -> ConversationHandler[BotContext]:
+    return ConversationHandler(
+        entry_points=[
+            CommandHandler(["profile", "hoso"], profile.start, filters=PRIVATE),
+            CommandHandler(["checkin", "diemdanh"], checkin.start, filters=PRIVATE),
+            CallbackQueryHandler(checkin.start, pattern=f"^{keyboards.MENU_CHECKIN}$"),
+        ],
+        states={
+            states.NAME: [MessageHandler(TEXT, profile.name_text)],
+            states.UNIT: [
+                MessageHandler(TEXT, profile.unit_text),
+                CallbackQueryHandler(profile.unit_button, pattern=f"^{keyboards.UNIT_PREFIX}"),
+            ],
+            states.DURATION: [
+                MessageHandler(TEXT, checkin.duration_text),
+                CallbackQueryHandler(
+                    checkin.duration_button, pattern=f"^{keyboards.DURATION_PREFIX}"
+                ),
+            ],
+            states.ACTIVITY: [
+                MessageHandler(TEXT, checkin.activity_text),
+                CallbackQueryHandler(
+                    checkin.activity_button, pattern=f"^{keyboards.ACTIVITY_PREFIX}"
+                ),
+            ],
+            states.NOTE: [
+                MessageHandler(TEXT, checkin.note_text),
+                CallbackQueryHandler(checkin.note_skip, pattern=f"^{keyboards.SKIP_NOTE}$"),
+            ],
+        },
+        fallbacks=[
+            CommandHandler("cancel", cancel),
+            CallbackQueryHandler(cancel, pattern=f"^{keyboards.CANCEL}$"),
+            MessageHandler(PRIVATE & ~filters.TEXT, expect_text),
+        ],
+        allow_reentry=True,
+        conversation_timeout=FLOW_TIMEOUT,
+        name="registration_and_checkin",
+    )

@@ -1,0 +1,110 @@
+"""Registration: full name and unit, step by step or as `/profile Name | Unit`."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from bot import keyboards, render
+from bot.context import BotContext
+from bot.inputs import InputError, clean_full_name, clean_unit, split_profile_line
+from db.queries.users import get_profile, get_unit, list_units, save_profile
+from handlers import checkin, states
+from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for
+
+
+async def start(update: Update, context: BotContext) -> int:
+    """/profile, /hoso: one-line form with arguments, else ask for the name."""
+    t = texts_for(update)
+    states.clear_flow(context.user_data)
+    if context.args:
+        line = " ".join(context.args)
+        try:
+            name, unit = split_profile_line(line)
+        except InputError as exc:
+            field = t.FIELD_UNIT if "|" in line and line.split("|", 1)[0].strip() else t.FIELD_NAME
+            await send(update, render.input_problem(t, field, exc, line))
+            return ConversationHandler.END
+        return await _save(update, context, name, unit)
+    async with context.sessions() as session:
+        profile = await get_profile(session, contact_of(update).telegram_id)
+    text = t.ASK_NAME
+    if profile is not None and profile.registered:
+        text = t.PROFILE_CURRENT.format(
+            name=escape(profile.full_name or ""), unit=escape(profile.unit_name or "")
+        )
+    await send(update, text, keyboards.cancel_only(t))
+    return states.NAME
+
+
+async def name_text(update: Update, context: BotContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None and context.user_data is not None
+    t = texts_for(update)
+    try:
+        name = clean_full_name(message.text)
+    except InputError as exc:
+        await send(update, render.input_problem(t, t.FIELD_NAME, exc, message.text))
+        return states.NAME
+    context.user_data[states.FULL_NAME] = name
+    async with context.sessions() as session:
+        choices = await list_units(session)
+    shown = escape(name)
+    if choices:
+        await send(update, t.ASK_UNIT.format(name=shown), keyboards.units(t, choices))
+    else:
+        await send(update, t.ASK_UNIT_TYPE.format(name=shown), keyboards.cancel_only(t))
+    return states.UNIT
+
+
+async def unit_text(update: Update, context: BotContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    t = texts_for(update)
+    try:
+        unit = clean_unit(message.text)
+    except InputError as exc:
+        await send(update, render.input_problem(t, t.FIELD_UNIT, exc, message.text))
+        return states.UNIT
+    return await _save_pending_name(update, context, unit)
+
+
+async def unit_button(update: Update, context: BotContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    t = texts_for(update)
+    await answer_button(update)
+    unit_id = query.data.removeprefix(keyboards.UNIT_PREFIX)
+    async with context.sessions() as session:
+        unit = await get_unit(session, int(unit_id)) if unit_id.isdigit() else None
+    if unit is None:
+        await send(update, t.UNIT_GONE)
+        return states.UNIT
+    return await _save_pending_name(update, context, unit.name)
+
+
+async def _save_pending_name(update: Update, context: BotContext, unit: str) -> int:
+    assert context.user_data is not None
+    name = context.user_data.get(states.FULL_NAME)
+    if not isinstance(name, str):
+        await replace_buttons(update, texts_for(update).EXPIRED_BUTTON)
+        return ConversationHandler.END
+    return await _save(update, context, name, unit)
+
+
+async def _save(update: Update, context: BotContext, name: str, unit: str) -> int:
+    """Commit the profile, confirm it, then continue a check-in that was waiting for it."""
+    t = texts_for(update)
+    async with context.sessions() as session, session.begin():
+        profile = await save_profile(session, contact_of(update), name, unit, context.clock.now())
+    await replace_buttons(
+        update, render.profile_saved(t, profile.full_name or "", profile.unit_name or "")
+    )
+    assert context.user_data is not None
+    context.user_data.pop(states.FULL_NAME, None)
+    if context.user_data.get(states.THEN_CHECKIN):
+        return await checkin.after_registration(update, context)
+    states.clear_flow(context.user_data)
+    return ConversationHandler.END

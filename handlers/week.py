@@ -1,0 +1,54 @@
+"""Facts about the week: commands, menu buttons and free-text questions."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import keyboards
+from bot.answers import answer, answer_fact
+from bot.context import BotContext
+from handlers.common import answer_button, send, texts_for, today, year_arg
+
+
+async def _fact(update: Update, context: BotContext, intent: str) -> None:
+    t = texts_for(update)
+    text = answer_fact(intent, context.deps.editions, year_arg(context.args), today(context), t)
+    await send(update, text)
+
+
+async def week(update: Update, context: BotContext) -> None:
+    """/week [year] — overview and where we are now."""
+    await _fact(update, context, "overview")
+
+
+async def theme(update: Update, context: BotContext) -> None:
+    await _fact(update, context, "theme")
+
+
+async def dates(update: Update, context: BotContext) -> None:
+    await _fact(update, context, "dates")
+
+
+async def ceremony(update: Update, context: BotContext) -> None:
+    await _fact(update, context, "opening")
+
+
+async def menu_button(update: Update, context: BotContext) -> None:
+    """A fact button of the main menu (menu:theme, menu:dates, …)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    intent = query.data.removeprefix(keyboards.MENU_PREFIX)
+    await answer_button(update)
+    if intent in keyboards.MENU_INTENTS:
+        await _fact(update, context, intent)
+
+
+async def question(update: Update, context: BotContext) -> None:
+    """Any other text in a private chat: understand it and answer from the data."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    t = texts_for(update)
+    user = update.effective_user
+    match = context.deps.matcher.match(message.text)
+    reply = answer(match, context.deps.editions, today(context), t, user.first_name if user else "")
+    await send(update, reply.text, keyboards.main_menu(t) if reply.with_menu else None)

@@ -1,0 +1,101 @@
+"""Shared fixtures: a real Application on a temporary SQLite file against the fake Telegram."""
+
+from __future__ import annotations
+
+import os
+
+# Opt in to PTB 22's timedelta RetryAfter.retry_after, as the bot does (see bot/__main__.py).
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+from telegram import Update
+
+from bot.app import build_application, running
+from bot.clock import FrozenClock
+from bot.context import BotApp, deps_of
+from bot.offline import FakeUser, OfflineTelegram, SentMessage, UpdateFactory
+from db.models import Checkin
+from settings import Settings
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+AN = FakeUser(1001, "An", "vi", "an_nguyen")
+BINH = FakeUser(1002, "Bình", "vi")
+EMMA = FakeUser(1003, "Emma", "en-GB")
+
+
+def vn(*args: int) -> datetime:
+    return datetime(*args, tzinfo=VN)  # type: ignore[misc]
+
+
+def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
+        "telegram_bot_token": None,
+        "telegram_max_rate": 1000,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@dataclass
+class Harness:
+    """Drives the real Application like Telegram would, and inspects what it sent."""
+
+    app: BotApp
+    telegram: OfflineTelegram
+    factory: UpdateFactory
+    clock: FrozenClock
+
+    async def feed(self, payload: dict[str, Any]) -> None:
+        await self.app.process_update(Update.de_json(payload, self.app.bot))
+
+    async def say(self, user: FakeUser, text: str) -> SentMessage | None:
+        """The user sends `text`; returns the last message the bot sent them, if any."""
+        before = len(self.telegram.calls)
+        await self.feed(self.factory.message(user, text))
+        return self.last(user) if len(self.telegram.calls) > before else None
+
+    async def press(self, user: FakeUser, data: str) -> SentMessage | None:
+        """Press the newest button carrying `data` in the user's chat."""
+        for message in reversed(self.telegram.sent(user.id)):
+            rows = (message.reply_markup or {}).get("inline_keyboard", [])
+            if any(b.get("callback_data") == data for row in rows for b in row):
+                await self.feed(self.factory.press(user, message, data))
+                return self.last(user)
+        raise AssertionError(f"no button {data!r} in {user.first_name}'s chat")
+
+    def last(self, user: FakeUser) -> SentMessage:
+        return self.telegram.sent(user.id)[-1]
+
+    def texts(self, user: FakeUser) -> list[str]:
+        return [m.text for m in self.telegram.sent(user.id)]
+
+    async def checkin_count(self) -> int:
+        async with deps_of(self.app).sessions() as session:
+            return int(await session.scalar(select(func.count(Checkin.id))) or 0)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(vn(2023, 10, 3, 9, 0))
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, clock: FrozenClock) -> AsyncIterator[Harness]:
+    telegram = OfflineTelegram()
+    app = build_application(make_settings(tmp_path), request=telegram, clock=clock)
+    async with running(app):
+        harness = Harness(app, telegram, UpdateFactory(telegram), clock)
+        yield harness
+    # Whatever a test did, the bot never sent Telegram anything it would reject,
+    # except the faults the test injected on purpose.
+    unexpected = [r for r in telegram.rejections if not r[1].startswith(("Too Many", "Forbidden"))]
+    assert unexpected == []
