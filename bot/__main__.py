@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 
@@ -12,6 +13,7 @@ import sys
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 from pydantic import ValidationError
+from telegram.error import InvalidToken, NetworkError
 
 from bot.logs import configure_logging
 from settings import Settings, describe_error
@@ -70,7 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         user = FakeUser(getattr(args, "user_id", 100001), getattr(args, "name", "Khách"), lang)
         asyncio.run(run_console(settings, user))
         return 0
-    cli.run_polling(settings)
+    try:
+        cli.run_polling(settings)
+    except (NetworkError, InvalidToken) as exc:
+        # Through logging, so the redacting formatter sees it (URLs carry the token).
+        logging.getLogger("bot").error("Cannot start: Telegram at %s answered: %s",
+                                       settings.telegram_api_base_url, exc)  # fmt: skip
+        return 1
     return 0
 
 

@@ -18,7 +18,9 @@ from settings import Settings
 def run_polling(settings: Settings) -> None:
     app = build_application(settings)
     # Keep the backlog: updates sent while the bot was down are still answered.
-    app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    app.run_polling(
+        allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, bootstrap_retries=3
+    )
 
 
 async def db_upgrade(settings: Settings) -> None:

@@ -1,0 +1,96 @@
+"""The command line as an admin or CI would use it: real subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(
+    args: list[str], tmp_path: Path, stdin: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    environment.update(
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", PYTHONPATH=str(ROOT), **env
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        cwd=tmp_path, env=environment, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_invalid_setting_stops_with_one_clear_line(tmp_path: Path) -> None:
+    result = run([], tmp_path, BOT_TIMEZONE="Mars/Olympus")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "Invalid setting BOT_TIMEZONE: unknown time zone 'Mars/Olympus'"
+    result = run([], tmp_path, BOT_CLOCK_START="2023-10-01T15:59:30")
+    assert result.returncode == 2 and result.stderr.startswith("Invalid setting BOT_CLOCK_START")
+    result = run([], tmp_path, ADMIN_IDS="12,abc")
+    assert result.returncode == 2 and result.stderr.startswith("Invalid setting ADMIN_IDS")
+
+
+def test_without_token_the_console_starts_and_answers(tmp_path: Path) -> None:
+    # "2" presses the second button of the greeting's menu (Thời gian).
+    script = "2\nchu de nam nay la gi\n/hoso Nguyễn Văn An | Phòng A\n/diemdanh 45 đọc sách\n"
+    result = run([], tmp_path, stdin=script, BOT_CLOCK_START="2023-10-03T09:00:00+07:00")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("🔌 CHẾ ĐỘ NGOẠI TUYẾN (offline)")
+    assert "Xin chào Khách" in result.stdout
+    assert "Xây dựng năng lực tự học trong kỷ nguyên số" in result.stdout
+    assert "Đã ghi nhận điểm danh tự học!" in result.stdout
+    assert "[1] 🎯 Chủ đề" in result.stdout
+    assert "Từ 02/10/2023 đến hết 08/10/2023" in result.stdout
+
+
+def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
+    assert run(["db", "upgrade"], tmp_path).returncode == 0
+    run([], tmp_path, stdin="/hoso Nguyễn Văn An | Phòng A\n/diemdanh 45\n",
+        BOT_CLOCK_START="2023-10-03T09:00:00+07:00")  # fmt: skip
+    result = run(["stats", "--year", "2023", "--json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"year", "registered", "participants", "checkins", "minutes", "by_day",
+                         "by_unit"}  # fmt: skip
+    assert (data["year"], data["registered"], data["participants"], data["minutes"]) == (
+        2023,
+        1,
+        1,
+        45,
+    )
+    assert data["by_day"][1] == {"date": "2023-10-03", "participants": 1, "checkins": 1,
+                                 "minutes": 45}  # fmt: skip
+    assert data["by_unit"] == [{"unit": "Phòng A", "registered": 1, "participants": 1,
+                                "minutes": 45}]  # fmt: skip
+    assert run(["stats", "--year", "1999", "--json"], tmp_path).returncode == 1
+    text = run(["stats", "--year", "2023"], tmp_path).stdout
+    assert "Tuần lễ 2023: 1 đã đăng ký, 1 tham gia (100.0%)" in text
+
+
+def test_token_never_reaches_the_logs(tmp_path: Path) -> None:
+    token = "123456:SECRET-token-value"
+    # No network here: polling fails to connect, and the error is logged with the URL.
+    result = run([], tmp_path, TELEGRAM_BOT_TOKEN=token,
+                 TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot")  # fmt: skip
+    assert result.returncode == 1
+    assert "Cannot start: Telegram at http://127.0.0.1:9/bot answered" in result.stderr
+    assert token not in result.stdout + result.stderr
+    assert "SECRET" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("host_tz", ["UTC", "America/New_York", "Asia/Ho_Chi_Minh"])
+def test_answers_do_not_depend_on_the_host_timezone(tmp_path: Path, host_tz: str) -> None:
+    # 17:30 UTC on 1 October 2023 is 00:30 on 2 October in Vietnam: the opening day.
+    script = "hôm nay là ngày thứ mấy của tuần lễ\n/hoso An | Phòng A\n/diemdanh 30\n"
+    result = run([], tmp_path, stdin=script, TZ=host_tz, BOT_CLOCK_START="2023-10-01T17:30:00Z")
+    assert result.returncode == 0, result.stderr
+    assert "Hôm nay là Thứ Hai, ngày 02/10/2023" in result.stdout
+    assert "ngày thứ 1/7" in result.stdout
+    assert "Ngày: 02/10/2023" in result.stdout
