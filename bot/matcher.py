@@ -17,6 +17,9 @@ from importlib import resources
 from bot.textnorm import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+# Questions are short; past this many words a message is not a question about the week, and
+# typo-correcting hundreds of unknown words would stall the event loop.
+MAX_TOKENS = 40
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)[0-9]{2}\s*[-–/]\s*(?:19|20)[0-9]{2}\b")
 
@@ -77,6 +80,11 @@ class Matcher:
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self._vocabulary):
             self._by_length.setdefault(len(word), []).append(word)
+        # Phrases by their first word, so scoring looks only at phrases that can start here.
+        self._index: dict[str, list[tuple[tuple[str, ...], int, float]]] = {}
+        for position, intent in enumerate(self.intents):
+            for phrase, weight in intent.phrases.items():
+                self._index.setdefault(phrase[0], []).append((phrase, position, weight))
         # Bound per instance so each matcher has its own cache.
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
 
@@ -104,7 +112,7 @@ class Matcher:
     def tokens(self, text: str) -> list[str]:
         """Folded, shorthand-expanded, typo-corrected tokens of a question."""
         out: list[str] = []
-        for raw in _TOKEN.findall(fold(text)):
+        for raw in _TOKEN.findall(fold(text))[:MAX_TOKENS]:
             expanded = self._shorthand.get(raw)
             if expanded is not None:
                 out.extend(expanded)
@@ -127,10 +135,17 @@ class Matcher:
             (off for phrase, off in self._relative_years.items() if self._count(tokens, phrase)),
             None,
         )
+        scores = [0.0] * len(self.intents)
+        seen: set[tuple[tuple[str, ...], int]] = set()  # a phrase counts once per question
+        for i, token in enumerate(tokens):
+            for phrase, position, weight in self._index.get(token, ()):
+                key = (phrase, position)
+                if key not in seen and tuple(tokens[i : i + len(phrase)]) == phrase:
+                    seen.add(key)
+                    scores[position] += weight
         best: Intent | None = None
         best_score = 0.0
-        for intent in self.intents:
-            score = sum(w for phrase, w in intent.phrases.items() if self._count(tokens, phrase))
+        for intent, score in zip(self.intents, scores, strict=True):
             if score >= intent.min_score and score > best_score:
                 best, best_score = intent, score
         return Match(best.name if best else None, best_score, year, relative)
