@@ -15,6 +15,7 @@ from db.queries.users import get_profile
 from handlers import states
 from handlers.common import (
     answer_button,
+    cleaned_text,
     contact_of,
     replace_buttons,
     send,
@@ -114,27 +115,29 @@ async def duration_button(update: Update, context: BotContext) -> int:
     if query.data == keyboards.CUSTOM_DURATION:
         await replace_buttons(update, t.ASK_CUSTOM_DURATION, keyboards.cancel_only(t))
         return states.DURATION
-    minutes = int(query.data.removeprefix(keyboards.DURATION_PREFIX))
-    context.user_data[states.DRAFT] = {"minutes": minutes}
-    await replace_buttons(
-        update, t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes)), keyboards.activities(t)
+    return await _ask_activity(
+        update, context, int(query.data.removeprefix(keyboards.DURATION_PREFIX))
     )
-    return states.ACTIVITY
 
 
 async def duration_text(update: Update, context: BotContext) -> int:
     message = update.effective_message
-    assert message is not None and message.text is not None and context.user_data is not None
-    t = texts_for(update)
+    assert message is not None and message.text is not None
     try:
         minutes = parse_duration(message.text)
     except DurationError as exc:
-        await send(update, render.duration_problem(t, exc, message.text))
+        await send(update, render.duration_problem(texts_for(update), exc, message.text))
         return states.DURATION
+    return await _ask_activity(update, context, minutes)
+
+
+async def _ask_activity(update: Update, context: BotContext, minutes: int) -> int:
+    """Minutes are known (button or typed): keep them and ask what was studied."""
+    assert context.user_data is not None
+    t = texts_for(update)
     context.user_data[states.DRAFT] = {"minutes": minutes}
-    await send(
-        update, t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes)), keyboards.activities(t)
-    )
+    text = t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes))
+    await replace_buttons(update, text, keyboards.activities(t))
     return states.ACTIVITY
 
 
@@ -177,13 +180,8 @@ async def _finish(update: Update, context: BotContext, note: str | None) -> int:
 
 
 async def note_text(update: Update, context: BotContext) -> int:
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    t = texts_for(update)
-    try:
-        note = clean_note(message.text)
-    except InputError as exc:
-        await send(update, render.input_problem(t, t.FIELD_NOTE, exc, message.text))
+    note = await cleaned_text(update, clean_note, texts_for(update).FIELD_NOTE)
+    if note is None:
         return states.NOTE
     return await _finish(update, context, note)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
+from bot import render
 from bot.clock import local_today
 from bot.context import BotContext
+from bot.inputs import InputError
 from bot.texts import Texts, for_language
 from bot.tg_html import split_html
 from db.queries.users import Contact
@@ -77,3 +80,14 @@ async def replace_buttons(
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             await send(update, text, markup)
+
+
+async def cleaned_text(update: Update, clean: Callable[[str], str], field: str) -> str | None:
+    """The message's text passed through `clean`, or None after saying what is wrong with it."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    try:
+        return clean(message.text)
+    except InputError as exc:
+        await send(update, render.input_problem(texts_for(update), field, exc, message.text))
+        return None

@@ -12,7 +12,14 @@ from bot.context import BotContext
 from bot.inputs import InputError, clean_full_name, clean_unit, split_profile_line
 from db.queries.users import get_profile, get_unit, list_units, save_profile
 from handlers import checkin, states
-from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for
+from handlers.common import (
+    answer_button,
+    cleaned_text,
+    contact_of,
+    replace_buttons,
+    send,
+    texts_for,
+)
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -40,13 +47,10 @@ async def start(update: Update, context: BotContext) -> int:
 
 
 async def name_text(update: Update, context: BotContext) -> int:
-    message = update.effective_message
-    assert message is not None and message.text is not None and context.user_data is not None
+    assert context.user_data is not None
     t = texts_for(update)
-    try:
-        name = clean_full_name(message.text)
-    except InputError as exc:
-        await send(update, render.input_problem(t, t.FIELD_NAME, exc, message.text))
+    name = await cleaned_text(update, clean_full_name, t.FIELD_NAME)
+    if name is None:
         return states.NAME
     context.user_data[states.FULL_NAME] = name
     async with context.sessions() as session:
@@ -60,13 +64,8 @@ async def name_text(update: Update, context: BotContext) -> int:
 
 
 async def unit_text(update: Update, context: BotContext) -> int:
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    t = texts_for(update)
-    try:
-        unit = clean_unit(message.text)
-    except InputError as exc:
-        await send(update, render.input_problem(t, t.FIELD_UNIT, exc, message.text))
+    unit = await cleaned_text(update, clean_unit, texts_for(update).FIELD_UNIT)
+    if unit is None:
         return states.UNIT
     return await _save_pending_name(update, context, unit)
 
