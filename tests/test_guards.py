@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 from sqlalchemy import text
+from telegram import Update
 
 from bot.context import deps_of
+from bot.offline import FakeUser
 from tests.conftest import AN, Harness
 
 
@@ -63,3 +66,18 @@ async def test_failure_inside_a_handler_is_reported_and_rolled_back(bot: Harness
     reply = await bot.say(AN, "/diemdanh 45")
     assert reply is not None and "đã có lỗi" in reply.text
     assert "Đã ghi nhận" not in "".join(bot.texts(AN))
+
+
+async def test_a_burst_with_429s_loses_no_reply(bot: Harness) -> None:
+
+    users = [FakeUser(50_000 + i, f"U{i}") for i in range(120)]
+    payloads = [bot.factory.message(u, "chủ đề năm nay là gì") for u in users]
+    for _ in range(2):
+        bot.telegram.fail_next(
+            "sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1
+        )
+    await asyncio.gather(
+        *(bot.app.process_update(Update.de_json(p, bot.app.bot)) for p in payloads)
+    )
+    assert all(len(bot.telegram.sent(u.id)) == 1 for u in users)
+    assert sum(1 for r in bot.telegram.rejections if r[1].startswith("Too Many")) == 2
