@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     editions_file: Path | None = None
     telegram_max_rate: float = Field(default=25.0, gt=0, le=1000)
     bot_clock_start: datetime | None = None
+    # How often the dispatcher looks for due reminders (seconds; 0 turns it off).
+    dispatch_interval_seconds: float = Field(default=10.0, ge=0)
+    # A reminder later than this (bot down, backlog) is not sent but counted as skipped_late.
+    reminder_late_grace_minutes: int = Field(default=120, ge=0)
     log_level: str = "INFO"
 
     @field_validator("telegram_bot_token", mode="before")

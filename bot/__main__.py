@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "console" or settings.offline:
         from bot.console import run_console
-        from bot.offline import FakeUser
+        from bot.fake_updates import FakeUser
 
         lang = getattr(args, "lang", "vi")
         user = FakeUser(getattr(args, "user_id", 100001), getattr(args, "name", "Khách"), lang)

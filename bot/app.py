@@ -23,12 +23,14 @@ from telegram.request import BaseRequest
 from bot import keyboards
 from bot.clock import Clock, make_clock
 from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
+from bot.dispatcher import dispatch_once
 from bot.editions import load_editions
 from bot.matcher import load_matcher
+from bot.schedule import load_reminder_data, specs_for
 from bot.texts import En, Vi
 from db.migrate import upgrade
 from db.session import create_engine, create_sessionmaker
-from handlers import flow, guards, me, start, week
+from handlers import flow, guards, me, reminders, start, week
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "profile": ("profile", "hoso"),
     "checkin": ("checkin", "diemdanh"),
     "cancel": ("cancel",),
+    "remind": ("remind", "nhacnho"),
+    "schedule": ("schedule", "lichnhac"),
 }
 
 
@@ -66,15 +70,21 @@ def register_handlers(app: BotApp) -> None:
         "start": start.start, "help": start.help_command, "week": week.week,
         "theme": week.theme, "dates": week.dates, "ceremony": week.ceremony,
         "me": me.me, "undo": me.undo, "cancel": guards.cancel_outside_flow,
+        "remind": reminders.remind, "schedule": reminders.schedule,
     }  # fmt: skip
     for key, callback in plain.items():
         app.add_handler(CommandHandler(COMMANDS[key], callback, filters=PRIVATE))
-    # 3. Any of our commands in a group gets a pointer to the private chat.
+    # 3. In groups, organisers subscribe the group to reminders; any other of our commands
+    #    gets a pointer to the private chat.
+    app.add_handler(CommandHandler(COMMANDS["remind"], reminders.remind_group, filters=GROUPS))
     every_command = [name for names in COMMANDS.values() for name in names]
     app.add_handler(CommandHandler(every_command, guards.private_only, filters=GROUPS))
     # 4. Buttons outside the conversation.
     app.add_handler(CallbackQueryHandler(week.menu_button, pattern=f"^{keyboards.MENU_PREFIX}"))
     app.add_handler(CallbackQueryHandler(me.undo_button, pattern=f"^{keyboards.UNDO_PREFIX}"))
+    app.add_handler(
+        CallbackQueryHandler(reminders.remind_button, pattern=f"^{keyboards.REMIND_PREFIX}")
+    )
     # 5. Free text in private chats is a question.
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, week.question))
     # 6. What the bot does not act on: edits, non-text messages, stale buttons.
@@ -84,6 +94,21 @@ def register_handlers(app: BotApp) -> None:
     app.add_handler(MessageHandler(non_text, guards.non_text))
     app.add_handler(CallbackQueryHandler(start.expired_button))
     app.add_error_handler(guards.on_error)
+
+
+async def _dispatch(context: BotContext) -> None:
+    """The repeating job: deliver due reminders (all state is in the database)."""
+    await dispatch_once(context.deps, context.bot)
+
+
+def schedule_jobs(app: BotApp) -> None:
+    interval = deps_of(app).settings.dispatch_interval_seconds
+    if interval > 0 and app.job_queue is not None:
+        # One pass at a time; a pass that runs long simply delays the next one.
+        app.job_queue.run_repeating(
+            _dispatch, interval=interval, first=1, name="dispatcher",
+            job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+        )  # fmt: skip
 
 
 async def _post_init(app: BotApp) -> None:
@@ -108,13 +133,18 @@ def build_application(
     `clock` replaces the wall clock.
     """
     engine = create_engine(settings.database_url)
+    editions = load_editions(settings.editions_file)
+    reminder_data = load_reminder_data()
+    for edition in editions.all:
+        specs_for(edition, reminder_data)  # a bad schedule in the data stops start-up here
     deps = Deps(
         settings=settings,
         clock=clock or make_clock(settings.tz, settings.bot_clock_start),
         engine=engine,
         sessions=create_sessionmaker(engine),
-        editions=load_editions(settings.editions_file),
+        editions=editions,
         matcher=load_matcher(),
+        reminders=reminder_data,
     )
     token = settings.telegram_bot_token
     builder = (
@@ -143,6 +173,7 @@ def build_application(
     app: BotApp = builder.build()  # type: ignore[assignment]
     app.bot_data[DEPS_KEY] = deps
     register_handlers(app)
+    schedule_jobs(app)
     return app
 
 

@@ -13,7 +13,8 @@ from telegram import Update
 
 from bot.app import build_application, running
 from bot.context import BotApp
-from bot.offline import FakeUser, OfflineTelegram, SentMessage, UpdateFactory
+from bot.fake_updates import FakeUser, UpdateFactory
+from bot.offline import OfflineTelegram, SentMessage
 from settings import Settings
 
 BANNER = (

@@ -11,6 +11,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.clock import Clock
 from bot.editions import Editions
 from bot.matcher import Matcher
+from bot.schedule import ReminderData
 from settings import Settings
 
 DEPS_KEY = "deps"
@@ -26,6 +27,7 @@ class Deps:
     sessions: async_sessionmaker[AsyncSession]
     editions: Editions
     matcher: Matcher
+    reminders: ReminderData
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):

@@ -36,6 +36,8 @@ class Edition:
     ministry_launch: str = ""
     movement: str = ""
     related_decision: str = ""
+    # Raw [[edition.reminder]] blocks replacing the default schedule (see bot/schedule.py).
+    reminder: tuple[dict[str, Any], ...] = ()
 
     @property
     def days(self) -> int:
@@ -121,6 +123,7 @@ def _edition(raw: dict[str, Any]) -> Edition:
         raise EditionsError(f"edition {raw.get('year', '?')}: missing {', '.join(missing)}")
     fields = dict(raw)
     fields["purposes"] = tuple(raw["purposes"])
+    fields["reminder"] = tuple(raw.get("reminder", ()))
     try:
         edition = Edition(**fields)
     except TypeError as exc:

@@ -17,6 +17,9 @@ CANCEL = "cancel"
 SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
+REMIND_PREFIX = "remind:"
+REMIND_ON = "remind:on"
+REMIND_OFF = "remind:off"
 MENU_CHECKIN = "menu:checkin"
 
 DURATION_CHOICES = (15, 30, 45, 60, 90)
@@ -68,3 +71,10 @@ def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button(t.BTN_UNDO_YES, f"{UNDO_PREFIX}{checkin_id}"), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
     )
+
+
+def reminders(t: Texts, enabled: bool) -> InlineKeyboardMarkup:
+    """One toggle: the button offers the opposite of the current setting."""
+    if enabled:
+        return InlineKeyboardMarkup([[_button(t.BTN_REMIND_OFF, REMIND_OFF)]])
+    return InlineKeyboardMarkup([[_button(t.BTN_REMIND_ON, REMIND_ON)]])

@@ -7,6 +7,7 @@ from html import escape
 
 from bot.duration import DurationError
 from bot.inputs import InputError
+from bot.reminder_report import Overview
 from bot.texts import Texts
 from db.queries.checkins import CheckinInfo, Receipt, Window
 
@@ -90,4 +91,20 @@ def me_summary(
             streak=streak,
         ),
     ]
+    return "\n".join(lines)
+
+
+def schedule(t: Texts, overview: Overview, tz_name: str) -> str:
+    """The /schedule listing: one line per reminder, figures under the ones already planned."""
+    lines = [t.SCHEDULE_HEADER.format(year=overview.year, tz=escape(tz_name)), ""]
+    for line in overview.lines:
+        label = t.REMINDER_LABELS.get(line.kind, line.kind)
+        when = t.fmt_moment(line.due)
+        lines.append(t.SCHEDULE_LINE.format(when=when, label=label, count=line.recipients))
+        f = line.figures
+        if f is not None:
+            lines.append(t.SCHEDULE_DONE.format(sent=f.sent, failed=f.failed, late=f.skipped_late,
+                                                unknown=f.unknown, pending=f.pending))  # fmt: skip
+    if any(line.figures is None for line in overview.lines):
+        lines += ["", t.SCHEDULE_FUTURE]
     return "\n".join(lines)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     CheckConstraint,
     Date,
@@ -18,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -78,7 +81,9 @@ class User(Base):
     language_code: Mapped[str | None] = mapped_column(String(16))
     full_name: Mapped[str | None] = mapped_column(String(100))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
-    is_active: Mapped[bool] = mapped_column(default=True)
+    is_active: Mapped[bool] = mapped_column(default=True)  # False once they blocked the bot
+    reminders_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
+    role: Mapped[str | None] = mapped_column(String(16))  # "organiser"; admins come from settings
     registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -107,3 +112,59 @@ class Checkin(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Undo keeps the row (and its source) so a redelivered update cannot bring it back.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class GroupChat(Base):
+    """A group (a department's chat) subscribed to the week's morning messages."""
+
+    __tablename__ = "group_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    title: Mapped[str | None] = mapped_column(String(255))
+    subscribed: Mapped[bool] = mapped_column(default=True)
+    subscribed_by: Mapped[int] = mapped_column(BigInteger)  # Telegram id of the organiser
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class PlannedRun(Base):
+    """One schedule item (e.g. morning@2023-10-03) whose recipients have been chosen."""
+
+    __tablename__ = "planned_runs"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    edition_year: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    planned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    recipients: Mapped[int] = mapped_column(Integer)
+
+
+class Outbox(Base):
+    """One message to one chat, planned ahead and delivered at most once.
+
+    status: pending -> sending (claimed) -> sent | failed | skipped_late | unknown.
+    `unknown` is a message that was being sent when the process died: Telegram has no
+    idempotency key, so it is counted, not resent.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("kind", "key", "chat_id", name="uq_outbox_kind_key_chat"),
+        Index("ix_outbox_status_due", "status", "due_at"),
+        Index("ix_outbox_key", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "reminder" (and later "broadcast")
+    key: Mapped[str] = mapped_column(String(64))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(Text)

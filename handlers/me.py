@@ -32,7 +32,7 @@ async def me(update: Update, context: BotContext) -> None:
         checkins=entries,
         streak=streak(days, day),
     )
-    await send(update, text)
+    await send(update, text, keyboards.reminders(t, profile.reminders_enabled))
 
 
 async def undo(update: Update, context: BotContext) -> None:

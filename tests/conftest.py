@@ -21,7 +21,8 @@ from telegram import Update
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import BotApp, deps_of
-from bot.offline import FakeUser, OfflineTelegram, SentMessage, UpdateFactory
+from bot.fake_updates import FakeUser, UpdateFactory
+from bot.offline import OfflineTelegram, SentMessage
 from db.models import Checkin
 from settings import Settings
 
@@ -40,6 +41,7 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "database_url": f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
         "telegram_bot_token": None,
         "telegram_max_rate": 1000,
+        "dispatch_interval_seconds": 0,  # tests run the dispatcher by hand, on the fake clock
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

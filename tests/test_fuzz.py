@@ -13,7 +13,8 @@ from telegram import Update
 
 from bot.app import build_application, running
 from bot.clock import FrozenClock
-from bot.offline import FakeUser, OfflineTelegram, UpdateFactory
+from bot.fake_updates import FakeUser, UpdateFactory
+from bot.offline import OfflineTelegram
 from tests.conftest import Harness, make_settings, vn
 
 USER = FakeUser(4242, "Fuzz", "vi")

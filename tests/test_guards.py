@@ -9,7 +9,7 @@ from sqlalchemy import text
 from telegram import Update
 
 from bot.context import deps_of
-from bot.offline import FakeUser
+from bot.fake_updates import FakeUser
 from tests.conftest import AN, Harness
 
 

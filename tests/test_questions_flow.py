@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.offline import FakeUser
+from bot.fake_updates import FakeUser
 from tests.conftest import AN, EMMA, Harness, vn
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 from bot.texts.vi import Vi
@@ -41,6 +41,7 @@ class En(Vi):
         "/checkin — log self-study (quick: <code>/checkin 45 reading a book</code>)\n"
         "/me — my self-study record\n"
         "/undo — remove my last check-in\n"
+        "/remind — turn reminders on or off\n"
         "/cancel — stop what you are doing"
     )
     FALLBACK = (
@@ -188,6 +189,52 @@ class En(Vi):
     UNDO_KEPT = "Your check-in was kept."
     UNDO_GONE = "This check-in was already removed."
 
+    REMIND_EVE = (
+        "📣 <b>{name} opens tomorrow!</b>\n"
+        "🎯 Theme: «{theme}»\n📅 Dates: {start} – {end}\n🎉 Opening ceremony: {opening}\n\n"
+        "Study a little every day and log it with /checkin!"
+    )
+    REMIND_OPENING = (
+        "🎉 <b>{name} opens today</b>\nTheme: «{theme}».\nHave a fruitful week of learning!"
+    )
+    REMIND_MORNING = (
+        "☀️ <b>Day {day}/{total} of the week</b>\n💡 Today's self-study idea: {suggestion}"
+    )
+    REMIND_MORNING_GROUP = "To log self-study, message the bot privately with /checkin."
+    REMIND_NUDGE = (
+        "🌙 You have not logged any self-study today. If you studied, record it with one tap!"
+    )
+    REMIND_SUMMARY = (
+        "🏁 <b>Your week of learning</b>\n"
+        "• Total time: <b>{total}</b>\n• Days with a check-in: <b>{days}/{window_days}</b>\n"
+        "• Streak: <b>{streak}</b>\n\n"
+        "Thank you for taking part in {name}! 💐"
+    )
+    BTN_CHECKIN_NOW = "✅ Log now"
+    BTN_REMIND_ON = "🔔 Turn reminders on"
+    BTN_REMIND_OFF = "🔕 Turn reminders off"
+    REMIND_IS_ON = "🔔 You receive reminders during the week. Turn off: /remind off"
+    REMIND_IS_OFF = "🔕 Your reminders are off. Turn on: /remind on"
+    REMIND_TURNED_ON = "🔔 Reminders are on. You will hear from the bot on the week's schedule."
+    REMIND_TURNED_OFF = "🔕 Reminders are off. Turn them back on any time: /remind on"
+    REMIND_USAGE = "Usage: /remind on or /remind off"
+    REMIND_GROUP_ON = "🔔 This group will receive the week's morning messages."
+    REMIND_GROUP_OFF = "🔕 This group will no longer receive the week's messages."
+    NOT_ALLOWED = "Sorry, this is for the organisers only."
+    SCHEDULE_HEADER = "🗓 <b>Reminder schedule of the {year} week</b> ({tz} time)"
+    SCHEDULE_LINE = "• {when} — {label}: {count} recipients"
+    SCHEDULE_DONE = (
+        "  sent {sent} · failed {failed} · late {late} · unknown {unknown} · waiting {pending}"
+    )
+    SCHEDULE_FUTURE = "  (estimated from today's registrations)"
+    REMINDER_LABELS: ClassVar[dict[str, str]] = {
+        "eve": "Day-before notice",
+        "opening": "Opening day",
+        "morning": "Morning message",
+        "nudge": "Nudge to those not yet checked in",
+        "summary": "Personal summary",
+    }
+
     COMMANDS = (
         ("start", "Start"),
         ("help", "How to use the bot"),
@@ -199,12 +246,17 @@ class En(Vi):
         ("checkin", "Log self-study"),
         ("me", "My self-study record"),
         ("undo", "Remove my last check-in"),
+        ("remind", "Turn reminders on or off"),
         ("cancel", "Stop what you are doing"),
     )
 
     @staticmethod
     def fmt_date(day: date) -> str:
         return day.strftime("%d %b %Y").lstrip("0")
+
+    @staticmethod
+    def fmt_moment(moment: datetime) -> str:
+        return moment.strftime("%d %b %H:%M").lstrip("0")
 
     @staticmethod
     def fmt_number(value: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar
 
 
@@ -39,6 +39,7 @@ class Vi:
         "/diemdanh — điểm danh tự học (nhanh: <code>/diemdanh 45 đọc sách</code>)\n"
         "/cuatoi — kết quả tự học của tôi\n"
         "/huy — hủy lượt điểm danh gần nhất\n"
+        "/nhacnho — bật/tắt nhắc nhở trong Tuần lễ\n"
         "/cancel — dừng thao tác đang làm"
     )
     FALLBACK = (
@@ -200,6 +201,54 @@ class Vi:
     UNDO_KEPT = "Đã giữ nguyên lượt điểm danh."
     UNDO_GONE = "Lượt điểm danh này đã được hủy trước đó."
 
+    # --- reminders ---------------------------------------------------------------------
+    REMIND_EVE = (
+        "📣 <b>Ngày mai khai mạc {name}!</b>\n"
+        "🎯 Chủ đề: «{theme}»\n📅 Thời gian: {start} – {end}\n🎉 Lễ khai mạc: {opening}\n\n"
+        "Hãy cùng tự học mỗi ngày và điểm danh bằng /diemdanh nhé!"
+    )
+    REMIND_OPENING = (
+        "🎉 <b>Hôm nay khai mạc {name}</b>\nChủ đề: «{theme}».\nChúc bạn một tuần học tập hiệu quả!"
+    )
+    REMIND_MORNING = (
+        "☀️ <b>Ngày {day}/{total} của Tuần lễ</b>\n💡 Gợi ý tự học hôm nay: {suggestion}"
+    )
+    REMIND_MORNING_GROUP = "Điểm danh tự học: nhắn riêng cho bot lệnh /diemdanh."
+    REMIND_NUDGE = (
+        "🌙 Hôm nay bạn chưa điểm danh tự học. "
+        "Nếu đã dành thời gian học, hãy ghi lại chỉ với một chạm!"
+    )
+    REMIND_SUMMARY = (
+        "🏁 <b>Tổng kết tuần học tập của bạn</b>\n"
+        "• Tổng thời gian: <b>{total}</b>\n• Số ngày có điểm danh: <b>{days}/{window_days}</b>\n"
+        "• Chuỗi ngày liên tiếp: <b>{streak}</b>\n\n"
+        "Cảm ơn bạn đã đồng hành cùng {name}! 💐"
+    )
+    BTN_CHECKIN_NOW = "✅ Điểm danh ngay"
+    BTN_REMIND_ON = "🔔 Bật nhắc nhở"
+    BTN_REMIND_OFF = "🔕 Tắt nhắc nhở"
+    REMIND_IS_ON = "🔔 Bạn đang nhận nhắc nhở trong Tuần lễ. Tắt: /nhacnho tat"
+    REMIND_IS_OFF = "🔕 Bạn đã tắt nhắc nhở. Bật lại: /nhacnho bat"
+    REMIND_TURNED_ON = "🔔 Đã bật nhắc nhở. Bạn sẽ nhận tin nhắn theo lịch của Tuần lễ."
+    REMIND_TURNED_OFF = "🔕 Đã tắt nhắc nhở. Bạn có thể bật lại bất cứ lúc nào: /nhacnho bat"
+    REMIND_USAGE = "Cách dùng: /nhacnho bat hoặc /nhacnho tat"
+    REMIND_GROUP_ON = "🔔 Nhóm này sẽ nhận tin nhắn buổi sáng của Tuần lễ."
+    REMIND_GROUP_OFF = "🔕 Nhóm này sẽ không nhận tin nhắn của Tuần lễ nữa."
+    NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức."
+    SCHEDULE_HEADER = "🗓 <b>Lịch nhắc nhở Tuần lễ năm {year}</b> (giờ {tz})"
+    SCHEDULE_LINE = "• {when} — {label}: {count} nơi nhận"
+    SCHEDULE_DONE = (
+        "  đã gửi {sent} · lỗi {failed} · trễ {late} · không rõ {unknown} · chờ {pending}"
+    )
+    SCHEDULE_FUTURE = "  (ước tính theo số người đăng ký hiện nay)"
+    REMINDER_LABELS: ClassVar[dict[str, str]] = {
+        "eve": "Báo trước khai mạc",
+        "opening": "Ngày khai mạc",
+        "morning": "Lời chào buổi sáng",
+        "nudge": "Nhắc người chưa điểm danh",
+        "summary": "Tổng kết cá nhân",
+    }
+
     # --- command menu (setMyCommands) ---------------------------------------------------
     COMMANDS = (
         ("start", "Bắt đầu"),
@@ -212,6 +261,7 @@ class Vi:
         ("checkin", "Điểm danh tự học"),
         ("me", "Kết quả tự học của tôi"),
         ("undo", "Hủy lượt điểm danh gần nhất"),
+        ("remind", "Bật/tắt nhắc nhở"),
         ("cancel", "Dừng thao tác đang làm"),
     )
 
@@ -219,6 +269,10 @@ class Vi:
     @staticmethod
     def fmt_date(day: date) -> str:
         return day.strftime("%d/%m/%Y")
+
+    @staticmethod
+    def fmt_moment(moment: datetime) -> str:
+        return moment.strftime("%d/%m %H:%M")
 
     @classmethod
     def fmt_weekday(cls, day: date) -> str:

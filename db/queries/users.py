@@ -30,6 +30,8 @@ class Profile:
     unit_id: int | None
     unit_name: str | None
     is_active: bool
+    reminders_enabled: bool = True
+    role: str | None = None
 
     @property
     def registered(self) -> bool:
@@ -58,8 +60,9 @@ async def get_profile(session: AsyncSession, telegram_id: int) -> Profile | None
         return None
     user, unit_name = row
     return Profile(
-        user.id, user.telegram_id, user.full_name, user.unit_id, unit_name, user.is_active
-    )
+        user.id, user.telegram_id, user.full_name, user.unit_id, unit_name, user.is_active,
+        user.reminders_enabled, user.role,
+    )  # fmt: skip
 
 
 async def _upsert_user(session: AsyncSession, contact: Contact, now: datetime) -> User:
@@ -101,7 +104,10 @@ async def save_profile(
     if user.registered_at is None:
         user.registered_at = now
     await session.flush()
-    return Profile(user.id, user.telegram_id, user.full_name, unit.id, unit.name, True)
+    return Profile(
+        user.id, user.telegram_id, user.full_name, unit.id, unit.name, True,
+        user.reminders_enabled, user.role,
+    )  # fmt: skip
 
 
 async def list_units(session: AsyncSession, limit: int = 12) -> list[UnitInfo]:
@@ -115,3 +121,21 @@ async def list_units(session: AsyncSession, limit: int = 12) -> list[UnitInfo]:
         .limit(limit)
     )
     return [UnitInfo(uid, name, count) for uid, name, count in rows]
+
+
+async def set_reminders(session: AsyncSession, telegram_id: int, enabled: bool) -> bool:
+    """Opt in or out of reminders; False if the user is not known yet."""
+    user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+    if user is None:
+        return False
+    user.reminders_enabled = enabled
+    return True
+
+
+async def set_role(session: AsyncSession, telegram_id: int, role: str | None) -> bool:
+    """Grant ("organiser") or revoke (None) a role; False if the user is not known yet."""
+    user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+    if user is None:
+        return False
+    user.role = role
+    return True

@@ -1,0 +1,170 @@
+"""Delivers planned messages: plan what is due, claim it, send it, record what happened.
+
+Runs as a repeating JobQueue job, but correctness lives in the database: a schedule item is
+planned once (planned_runs), each message is one outbox row claimed inside a transaction,
+and a row left `sending` by a dead process becomes `unknown` instead of being resent.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot import reminder_texts
+from bot.context import Deps
+from bot.schedule import Item, expand, specs_for
+from db.queries import audience
+from db.queries import outbox as box
+
+log = logging.getLogger(__name__)
+
+SENDING_LEASE = timedelta(minutes=2)  # longer than any single send, retries included
+BATCH = 50
+MAX_ATTEMPTS = 3
+RETRY_BACKOFF = timedelta(seconds=30)
+
+
+@dataclass
+class Report:
+    """What one dispatcher pass did (for logs and tests)."""
+
+    planned: int = 0
+    sent: int = 0
+    failed: int = 0
+    unknown: int = 0
+    skipped_late: int = 0
+    retried: int = 0
+    paused: bool = False
+
+
+def due_items(deps: Deps, now: datetime) -> list[Item]:
+    """Schedule items of editions around `now` whose time has come."""
+    items = []
+    for edition in deps.editions.all:
+        schedule = expand(edition, specs_for(edition, deps.reminders), deps.clock.tz)
+        if not schedule:
+            continue
+        # Only the edition in progress (from a day before its first reminder to a day after
+        # its last): a bot first started years later does not replay old weeks.
+        if schedule[0].due - timedelta(days=1) <= now <= schedule[-1].due + timedelta(days=1):
+            items += [item for item in schedule if item.due <= now]
+    return items
+
+
+async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
+    """Choose recipients for every due item not planned yet; returns how many were planned."""
+    items = due_items(deps, now)
+    if not items:
+        return 0
+    async with deps.sessions() as session:
+        done = await box.planned_keys(session, [i.key for i in items])
+    planned = 0
+    for item in (i for i in items if i.key not in done):
+        async with deps.sessions() as session, session.begin():
+            skip_day = item.day if item.audience == "without_checkin" else None
+            recipients = await audience.officials(session, without_checkin_on=skip_day)
+            if item.groups:
+                recipients += await audience.groups(session)
+            payload = {"reminder": item.kind, "year": item.edition_year,
+                       "day": item.day.isoformat(), "day_number": item.day_number}  # fmt: skip
+            planned += await box.plan_run(
+                session, key=item.key, kind=item.kind, edition_year=item.edition_year,
+                due=item.due, now=now, recipients=recipients, payload=payload,
+                late=now - item.due > grace,
+            )  # fmt: skip
+    return planned
+
+
+async def _render(deps: Deps, row: box.Claimed) -> tuple[str, InlineKeyboardMarkup | None]:
+    async with deps.sessions() as session:
+        return await reminder_texts.render(session, deps, row)
+
+
+async def _send_one(deps: Deps, bot: Bot, row: box.Claimed, report: Report) -> bool:
+    """Send one claimed row and record the outcome. False means: pause this pass."""
+    now = deps.clock.now
+    try:
+        text, markup = await _render(deps, row)
+    except (LookupError, KeyError, ValueError) as exc:
+        await _finish(deps, row, box.FAILED, error=f"cannot render: {exc}")
+        report.failed += 1
+        return True
+    try:
+        message = await bot.send_message(row.chat_id, text, reply_markup=markup)
+    except RetryAfter as exc:
+        # The rate limiter already waited and retried; Telegram still says slow down.
+        wait = exc.retry_after if isinstance(exc.retry_after, timedelta) else timedelta(
+            seconds=exc.retry_after)  # fmt: skip
+        await _finish(deps, row, box.PENDING, retry_at=now() + wait, error="retry after")
+        report.retried += 1
+        return False
+    except Forbidden as exc:
+        async with deps.sessions() as session, session.begin():
+            await box.finish(session, row.id, box.FAILED, now(), error=f"forbidden: {exc}")
+            await audience.mark_unreachable(session, row.chat_id, row.user_id)
+            if row.user_id is not None:
+                await box.cancel_for_user(session, row.user_id, now(), "blocked the bot")
+        report.failed += 1
+        return True
+    except TimedOut as exc:
+        # The request may have reached Telegram: resending could deliver it twice.
+        await _finish(deps, row, box.UNKNOWN, error=f"timed out: {exc}")
+        report.unknown += 1
+        return True
+    except BadRequest as exc:
+        await _finish(deps, row, box.FAILED, error=f"bad request: {exc}")
+        report.failed += 1
+        return True
+    except NetworkError as exc:
+        if row.attempts >= MAX_ATTEMPTS:
+            await _finish(deps, row, box.FAILED, error=f"network: {exc}")
+            report.failed += 1
+        else:
+            retry_at = now() + RETRY_BACKOFF * row.attempts
+            await _finish(deps, row, box.PENDING, retry_at=retry_at, error=f"network: {exc}")
+            report.retried += 1
+        return True
+    await _finish(deps, row, box.SENT, message_id=message.message_id)
+    report.sent += 1
+    return True
+
+
+async def _finish(
+    deps: Deps, row: box.Claimed, status: str, *, message_id: int | None = None,
+    error: str | None = None, retry_at: datetime | None = None,
+) -> None:  # fmt: skip
+    async with deps.sessions() as session, session.begin():
+        await box.finish(session, row.id, status, deps.clock.now(), message_id=message_id,
+                         error=error, retry_at=retry_at)  # fmt: skip
+
+
+async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:
+    """One pass: plan due items, retire stale and late rows, send up to `max_rows`."""
+    grace = timedelta(minutes=deps.settings.reminder_late_grace_minutes)
+    report = Report(planned=await plan(deps, deps.clock.now(), grace))
+    async with deps.sessions() as session, session.begin():
+        now = deps.clock.now()
+        report.unknown += await box.expire_stale(session, now, SENDING_LEASE)
+        report.skipped_late += await box.skip_late(session, now, grace)
+    handled = 0
+    while handled < max_rows:
+        async with deps.sessions() as session, session.begin():
+            rows = await box.claim(session, deps.clock.now(), min(BATCH, max_rows - handled))
+        if not rows:
+            break
+        for index, row in enumerate(rows):
+            if not await _send_one(deps, bot, row, report):
+                # Put the rest of the batch back untouched and stop until the next pass.
+                async with deps.sessions() as session, session.begin():
+                    for rest in rows[index + 1 :]:
+                        await box.release(session, rest.id)
+                report.paused = True
+                return report
+        handled += len(rows)
+    if report.sent or report.failed or report.unknown or report.planned:
+        log.info("dispatcher: %s", report)
+    return report

@@ -1,0 +1,68 @@
+"""Who receives a planned message: registered officials, segments, subscribed groups."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Checkin, GroupChat, User
+from db.queries.outbox import Recipient
+
+_REACHABLE = (User.registered_at.is_not(None), User.is_active.is_(True))
+
+
+async def officials(
+    session: AsyncSession, *, without_checkin_on: date | None = None, reminders_only: bool = True
+) -> list[Recipient]:
+    """Registered officials who have not blocked the bot (and, for reminders, not opted out)."""
+    query = select(User.id, User.chat_id, User.language_code).where(*_REACHABLE)
+    if reminders_only:
+        query = query.where(User.reminders_enabled.is_(True))
+    if without_checkin_on is not None:
+        done = exists().where(
+            Checkin.user_id == User.id,
+            Checkin.local_date == without_checkin_on,
+            Checkin.deleted_at.is_(None),
+        )
+        query = query.where(~done)
+    rows = await session.execute(query.order_by(User.id))
+    return [Recipient(chat_id, user_id, language) for user_id, chat_id, language in rows]
+
+
+async def count_officials(session: AsyncSession, *, without_checkin_on: date | None = None) -> int:
+    return len(await officials(session, without_checkin_on=without_checkin_on))
+
+
+async def groups(session: AsyncSession) -> list[Recipient]:
+    rows = await session.scalars(
+        select(GroupChat.chat_id).where(GroupChat.subscribed.is_(True)).order_by(GroupChat.chat_id)
+    )
+    return [Recipient(chat_id, None, "vi") for chat_id in rows]
+
+
+async def set_group_subscription(
+    session: AsyncSession, chat_id: int, title: str | None, by: int, subscribed: bool,
+    now: datetime,
+) -> None:  # fmt: skip
+    group = await session.get(GroupChat, chat_id)
+    if group is None:
+        group = GroupChat(chat_id=chat_id, subscribed_by=by)
+        session.add(group)
+    group.title, group.subscribed, group.subscribed_by, group.updated_at = (
+        title,
+        subscribed,
+        by,
+        now,
+    )
+
+
+async def mark_unreachable(session: AsyncSession, chat_id: int, user_id: int | None) -> None:
+    """A chat answered Forbidden: the user blocked the bot, or the bot left the group."""
+    if user_id is not None:
+        await session.execute(update(User).where(User.id == user_id).values(is_active=False))
+    else:
+        await session.execute(
+            update(GroupChat).where(GroupChat.chat_id == chat_id).values(subscribed=False)
+        )

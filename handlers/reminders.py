@@ -1,0 +1,92 @@
+"""Reminder preferences (/remind), group subscriptions and the organisers' /schedule."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import keyboards, render
+from bot.context import BotContext
+from bot.reminder_report import schedule_overview
+from bot.roles import Role, role_of
+from db.queries.audience import set_group_subscription
+from db.queries.users import get_profile, set_reminders
+from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today
+
+ON_WORDS = {"on", "bat", "bật", "1"}
+OFF_WORDS = {"off", "tat", "tắt", "0"}
+
+
+def _wanted(args: list[str] | None) -> bool | None:
+    word = args[0].lower() if args else ""
+    return True if word in ON_WORDS else False if word in OFF_WORDS else None
+
+
+async def _is_staff(context: BotContext, telegram_id: int) -> bool:
+    async with context.sessions() as session:
+        role = await role_of(session, telegram_id, context.deps.settings.admin_ids)
+    return role >= Role.ORGANISER
+
+
+async def remind(update: Update, context: BotContext) -> None:
+    """/remind [on|off], /nhacnho [bat|tat] in a private chat."""
+    t = texts_for(update)
+    wanted = _wanted(context.args)
+    async with context.sessions() as session, session.begin():
+        profile = await get_profile(session, contact_of(update).telegram_id)
+        if profile is None or not profile.registered:
+            await send(update, t.NOT_REGISTERED)
+            return
+        if wanted is not None:
+            await set_reminders(session, profile.telegram_id, wanted)
+    if wanted is None:
+        enabled = profile.reminders_enabled
+        text = t.REMIND_IS_ON if enabled else t.REMIND_IS_OFF
+        await send(update, text, keyboards.reminders(t, enabled))
+    else:
+        await send(update, t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF)
+
+
+async def remind_button(update: Update, context: BotContext) -> None:
+    """The on/off buttons under /remind and /me."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    t = texts_for(update)
+    await answer_button(update)
+    wanted = query.data == keyboards.REMIND_ON
+    async with context.sessions() as session, session.begin():
+        known = await set_reminders(session, contact_of(update).telegram_id, wanted)
+    if not known:
+        await send(update, t.NOT_REGISTERED)
+        return
+    await replace_buttons(update, t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF)
+
+
+async def remind_group(update: Update, context: BotContext) -> None:
+    """/remind on|off in a group: organisers and admins (un)subscribe the group."""
+    t = texts_for(update)
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    if not await _is_staff(context, user.id):
+        await send(update, t.NOT_ALLOWED)
+        return
+    wanted = _wanted(context.args)
+    if wanted is None:
+        await send(update, t.REMIND_USAGE)
+        return
+    async with context.sessions() as session, session.begin():
+        await set_group_subscription(
+            session, chat.id, chat.title, user.id, wanted, context.clock.now()
+        )
+    await send(update, t.REMIND_GROUP_ON if wanted else t.REMIND_GROUP_OFF)
+
+
+async def schedule(update: Update, context: BotContext) -> None:
+    """/schedule, /lichnhac: every reminder of the edition with its time and recipients."""
+    t = texts_for(update)
+    user = update.effective_user
+    assert user is not None
+    if not await _is_staff(context, user.id):
+        await send(update, t.NOT_ALLOWED)
+        return
+    overview = await schedule_overview(context.deps, today(context))
+    await send(update, render.schedule(t, overview, context.deps.settings.bot_timezone))
