@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="check-in counts for an edition")
     stats.add_argument("--year", type=int, help="edition year (default: the current one)")
     stats.add_argument("--json", action="store_true", help="print JSON")
+    reminders = sub.add_parser("reminders", help="delivery figures per planned reminder")
+    reminders.add_argument("--json", action="store_true", help="print JSON")
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     return parser
@@ -44,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     command = args.command or "run"
-    quiet = command in {"console", "stats", "db"} or (command == "run" and settings.offline)
+    quiet = command in {"console", "stats", "db", "reminders"} or (
+        command == "run" and settings.offline
+    )
     configure_logging("WARNING" if quiet else settings.log_level, [token])
 
     from bot import cli  # imported late: settings errors must print before heavy imports
@@ -62,6 +66,14 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(result, ensure_ascii=False, indent=2)
             if args.json
             else cli.stats_text(result)
+        )
+        return 0
+    if command == "reminders":
+        rows = asyncio.run(cli.reminders(settings))
+        print(
+            json.dumps(rows, ensure_ascii=False, indent=2)
+            if args.json
+            else cli.reminders_text(rows)
         )
         return 0
     if command == "console" or settings.offline:

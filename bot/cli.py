@@ -8,7 +8,9 @@ from telegram import Update
 
 from bot.app import build_application
 from bot.clock import local_today, make_clock
+from bot.context import deps_of
 from bot.editions import load_editions
+from bot.reminder_report import delivery_figures
 from db.migrate import upgrade
 from db.queries.stats import edition_stats
 from db.session import create_engine, create_sessionmaker
@@ -51,6 +53,27 @@ async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
     finally:
         await engine.dispose()
     return result.as_json()
+
+
+async def reminders(settings: Settings) -> list[dict[str, object]]:
+    """Delivery figures per planned reminder, from the database the bot uses."""
+    app = build_application(settings)
+    deps = deps_of(app)
+    try:
+        await upgrade(deps.engine)
+        return await delivery_figures(deps)
+    finally:
+        await deps.engine.dispose()
+
+
+def reminders_text(rows: list[dict[str, object]]) -> str:
+    if not rows:
+        return "Chưa có lời nhắc nào được lên lịch gửi."
+    return "\n".join(
+        f"{r['due']}  {r['key']}: gửi {r['sent']}, lỗi {r['failed']}, trễ {r['skipped_late']}, "
+        f"không rõ {r['unknown']}, chờ {r['pending']}"
+        for r in rows
+    )
 
 
 def stats_text(data: dict[str, Any]) -> str:

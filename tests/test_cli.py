@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_without_token_the_console_starts_and_answers(tmp_path: Path) -> None:
 def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
     assert run(["db", "upgrade"], tmp_path).returncode == 0
     run([], tmp_path, stdin="/hoso Nguyễn Văn An | Phòng A\n/diemdanh 45\n",
-        BOT_CLOCK_START="2023-10-03T09:00:00+07:00")  # fmt: skip
+        BOT_CLOCK_START="2023-10-03T09:00:00+07:00", DISPATCH_INTERVAL_SECONDS="0")  # fmt: skip
     result = run(["stats", "--year", "2023", "--json"], tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -94,3 +95,25 @@ def test_answers_do_not_depend_on_the_host_timezone(tmp_path: Path, host_tz: str
     assert "Hôm nay là Thứ Hai, ngày 02/10/2023" in result.stdout
     assert "ngày thứ 1/7" in result.stdout
     assert "Ngày: 02/10/2023" in result.stdout
+
+
+def test_rehearsal_in_the_console_delivers_the_eve_message(tmp_path: Path) -> None:
+    """BOT_CLOCK_START a few seconds before 16:00 on the eve: the message shows up by itself."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    environment.update(
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", PYTHONPATH=str(ROOT),
+        BOT_CLOCK_START="2023-10-01T15:59:57+07:00", DISPATCH_INTERVAL_SECONDS="1",
+    )  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=environment,
+    )  # fmt: skip
+    assert process.stdin is not None
+    process.stdin.write("/hoso Nguyễn Văn An | Phòng A\n")
+    process.stdin.flush()
+    time.sleep(8)  # the wall clock must pass 16:00 on the rehearsal clock; no way around it
+    out, err = process.communicate("/quit\n", timeout=60)
+    assert process.returncode == 0, err
+    assert "Ngày mai khai mạc Tuần lễ hưởng ứng học tập suốt đời năm 2023!" in out
+    figures = json.loads(run(["reminders", "--json"], tmp_path).stdout)
+    assert figures[0]["key"] == "eve@2023-10-01" and figures[0]["sent"] == 1
