@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     bot_timezone: str = "Asia/Ho_Chi_Minh"
     editions_file: Path | None = None
     telegram_max_rate: float = Field(default=25.0, gt=0, le=1000)
+    # Messages per second to one private chat (Telegram: about 1, short bursts tolerated).
+    telegram_chat_rate: float = Field(default=1.0, gt=0, le=1000)
     bot_clock_start: datetime | None = None
     # How often the dispatcher looks for due reminders (seconds; 0 turns it off).
     dispatch_interval_seconds: float = Field(default=10.0, ge=0)

@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -26,6 +25,7 @@ from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
 from bot.dispatcher import dispatch_once
 from bot.editions import load_editions
 from bot.matcher import load_matcher
+from bot.ratelimit import TelegramRateLimiter
 from bot.schedule import load_reminder_data, specs_for
 from bot.texts import En, Vi
 from db.migrate import upgrade
@@ -161,8 +161,10 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         # Every request goes through one limiter that waits out RetryAfter and retries.
         .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=settings.telegram_max_rate, max_retries=RATE_LIMIT_RETRIES
+            TelegramRateLimiter(
+                settings.telegram_max_rate,
+                private_per_second=settings.telegram_chat_rate,
+                max_retries=RATE_LIMIT_RETRIES,
             )
         )
         .post_init(_post_init)
@@ -170,7 +172,7 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    app: BotApp = builder.build()  # type: ignore[assignment]
+    app: BotApp = builder.build()
     app.bot_data[DEPS_KEY] = deps
     register_handlers(app)
     schedule_jobs(app)

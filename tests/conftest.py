@@ -41,6 +41,7 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "database_url": f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
         "telegram_bot_token": None,
         "telegram_max_rate": 1000,
+        "telegram_chat_rate": 1000,  # the limiter's own tests check the real limits
         "dispatch_interval_seconds": 0,  # tests run the dispatcher by hand, on the fake clock
     }
     values.update(overrides)
