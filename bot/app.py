@@ -22,7 +22,7 @@ from telegram.request import BaseRequest
 from bot import keyboards
 from bot.clock import Clock, make_clock
 from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
-from bot.dispatcher import dispatch_once
+from bot.dispatcher import dispatch_job
 from bot.editions import load_editions
 from bot.matcher import load_matcher
 from bot.ratelimit import TelegramRateLimiter
@@ -30,7 +30,7 @@ from bot.schedule import load_reminder_data, specs_for
 from bot.texts import En, Vi
 from db.migrate import upgrade
 from db.session import create_engine, create_sessionmaker
-from handlers import flow, guards, me, reminders, start, week
+from handlers import admin, broadcast, flow, guards, me, reminders, start, week
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,12 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "cancel": ("cancel",),
     "remind": ("remind", "nhacnho"),
     "schedule": ("schedule", "lichnhac"),
+    "grant": ("grant", "capquyen"),
+    "revoke": ("revoke", "thuhoi"),
+    "roles": ("roles",),
+    "audit": ("audit",),
+    "broadcasts": ("broadcasts",),
+    "broadcast": ("broadcast", "thongbao"),
 }
 
 
@@ -65,12 +71,15 @@ def register_handlers(app: BotApp) -> None:
     # 1. The conversation first: while someone is typing their name or a note, their text
     #    belongs to it, not to the question answerer below.
     app.add_handler(flow.build_flow())
+    app.add_handler(broadcast.build_compose())
     # 2. Commands, private chats only.
     plain = {
         "start": start.start, "help": start.help_command, "week": week.week,
         "theme": week.theme, "dates": week.dates, "ceremony": week.ceremony,
         "me": me.me, "undo": me.undo, "cancel": guards.cancel_outside_flow,
         "remind": reminders.remind, "schedule": reminders.schedule,
+        "grant": admin.grant, "revoke": admin.revoke, "roles": admin.roles,
+        "audit": admin.audit_log, "broadcasts": broadcast.recent,
     }  # fmt: skip
     for key, callback in plain.items():
         app.add_handler(CommandHandler(COMMANDS[key], callback, filters=PRIVATE))
@@ -85,6 +94,9 @@ def register_handlers(app: BotApp) -> None:
     app.add_handler(
         CallbackQueryHandler(reminders.remind_button, pattern=f"^{keyboards.REMIND_PREFIX}")
     )
+    app.add_handler(
+        CallbackQueryHandler(broadcast.button, pattern=f"^{keyboards.BROADCAST_PREFIX}")
+    )
     # 5. Free text in private chats is a question.
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, week.question))
     # 6. What the bot does not act on: edits, non-text messages, stale buttons.
@@ -96,17 +108,12 @@ def register_handlers(app: BotApp) -> None:
     app.add_error_handler(guards.on_error)
 
 
-async def _dispatch(context: BotContext) -> None:
-    """The repeating job: deliver due reminders (all state is in the database)."""
-    await dispatch_once(context.deps, context.bot)
-
-
 def schedule_jobs(app: BotApp) -> None:
     interval = deps_of(app).settings.dispatch_interval_seconds
     if interval > 0 and app.job_queue is not None:
         # One pass at a time; a pass that runs long simply delays the next one.
         app.job_queue.run_repeating(
-            _dispatch, interval=interval, first=1, name="dispatcher",
+            dispatch_job, interval=interval, first=1, name="dispatcher",
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
         )  # fmt: skip
 

@@ -7,21 +7,27 @@ and a row left `sending` by a dead process becomes `unknown` instead of being re
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from telegram import Bot, InlineKeyboardMarkup
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot import reminder_texts
-from bot.context import Deps
+from bot import progress_report, reminder_texts
+from bot.clock import local_today
+from bot.context import BotContext, Deps
+from bot.outgoing import Outgoing, deliver
+from bot.progress import study_window
 from bot.schedule import Item, expand, specs_for
-from db.queries import audience
+from db.queries import audience, broadcasts
 from db.queries import outbox as box
 
 log = logging.getLogger(__name__)
 
+CONCURRENCY = 20  # open requests at once; the limiter decides when each may go
 SENDING_LEASE = timedelta(minutes=2)  # longer than any single send, retries included
 BATCH = 50
 MAX_ATTEMPTS = 3
@@ -79,22 +85,28 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
     return planned
 
 
-async def _render(deps: Deps, row: box.Claimed) -> tuple[str, InlineKeyboardMarkup | None]:
+async def _render(deps: Deps, row: box.Claimed) -> Outgoing:
     async with deps.sessions() as session:
-        return await reminder_texts.render(session, deps, row)
+        if row.kind == broadcasts.KIND:
+            info = await broadcasts.get(session, int(row.payload["broadcast"]))
+            if info is None:
+                raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
+            return Outgoing.of(info.content)
+        text, markup = await reminder_texts.render(session, deps, row)
+        return Outgoing("text", text, markup)
 
 
 async def _send_one(deps: Deps, bot: Bot, row: box.Claimed, report: Report) -> bool:
     """Send one claimed row and record the outcome. False means: pause this pass."""
     now = deps.clock.now
     try:
-        text, markup = await _render(deps, row)
+        out = await _render(deps, row)
     except (LookupError, KeyError, ValueError) as exc:
         await _finish(deps, row, box.FAILED, error=f"cannot render: {exc}")
         report.failed += 1
         return True
     try:
-        message = await bot.send_message(row.chat_id, text, reply_markup=markup)
+        message = await deliver(bot, row.chat_id, out)
     except RetryAfter as exc:
         # The rate limiter already waited and retried; Telegram still says slow down.
         wait = exc.retry_after if isinstance(exc.retry_after, timedelta) else timedelta(
@@ -142,6 +154,36 @@ async def _finish(
                          error=error, retry_at=retry_at)  # fmt: skip
 
 
+async def start_scheduled(deps: Deps) -> None:
+    """Scheduled broadcasts whose time has come: choose recipients now and queue them."""
+    async with deps.sessions() as session:
+        due = await broadcasts.due_scheduled(session, deps.clock.now())
+    for info in due:
+        async with deps.sessions() as session, session.begin():
+            now = deps.clock.now()
+            recipients = await audience_of(session, deps, info)
+            await broadcasts.start(session, info.id, recipients, now, from_status="scheduled")
+
+
+async def audience_of(
+    session: AsyncSession, deps: Deps, info: broadcasts.Info
+) -> list[box.Recipient]:
+    """The recipients of a broadcast's audience, as of now."""
+    today = local_today(deps.clock)
+    if info.audience == "groups":
+        return await audience.groups(session)
+    if info.audience == "unit":
+        return await audience.officials(session, unit_id=info.unit_id, reminders_only=False)
+    if info.audience == "today":
+        return await audience.officials(session, without_checkin_on=today, reminders_only=False)
+    if info.audience == "week":
+        window = study_window(deps.editions, today)
+        return await audience.officials(
+            session, without_checkin_since=window.start, reminders_only=False
+        )
+    return await audience.officials(session, reminders_only=False)
+
+
 async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:
     """One pass: plan due items, retire stale and late rows, send up to `max_rows`."""
     grace = timedelta(minutes=deps.settings.reminder_late_grace_minutes)
@@ -150,21 +192,35 @@ async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:
         now = deps.clock.now()
         report.unknown += await box.expire_stale(session, now, SENDING_LEASE)
         report.skipped_late += await box.skip_late(session, now, grace)
+    await start_scheduled(deps)
     handled = 0
-    while handled < max_rows:
+    gate = asyncio.Semaphore(CONCURRENCY)
+
+    async def send(row: box.Claimed) -> bool:
+        async with gate:  # the rate limiter paces them; this only bounds open requests
+            return await _send_one(deps, bot, row, report)
+
+    while handled < max_rows and not report.paused:
         async with deps.sessions() as session, session.begin():
             rows = await box.claim(session, deps.clock.now(), min(BATCH, max_rows - handled))
         if not rows:
             break
-        for index, row in enumerate(rows):
-            if not await _send_one(deps, bot, row, report):
-                # Put the rest of the batch back untouched and stop until the next pass.
-                async with deps.sessions() as session, session.begin():
-                    for rest in rows[index + 1 :]:
-                        await box.release(session, rest.id)
-                report.paused = True
-                return report
+        outcomes = await asyncio.gather(*(send(row) for row in rows))
+        report.paused = not all(outcomes)
         handled += len(rows)
+        await progress_report.refresh(deps, bot)
+    await progress_report.refresh(deps, bot)
     if report.sent or report.failed or report.unknown or report.planned:
         log.info("dispatcher: %s", report)
     return report
+
+
+async def dispatch_job(context: BotContext) -> None:
+    """The JobQueue callback: deliver what is due (all state is in the database)."""
+    await dispatch_once(context.deps, context.bot)
+
+
+def trigger_dispatch(context: BotContext) -> None:
+    """Run a pass now rather than at the next tick (when the dispatcher is enabled)."""
+    if context.deps.settings.dispatch_interval_seconds > 0 and context.job_queue is not None:
+        context.job_queue.run_once(dispatch_job, when=0)  # type: ignore[arg-type]

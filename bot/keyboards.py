@@ -17,6 +17,7 @@ CANCEL = "cancel"
 SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
+BROADCAST_PREFIX = "bc:"
 REMIND_PREFIX = "remind:"
 REMIND_ON = "remind:on"
 REMIND_OFF = "remind:off"
@@ -78,3 +79,42 @@ def reminders(t: Texts, enabled: bool) -> InlineKeyboardMarkup:
     if enabled:
         return InlineKeyboardMarkup([[_button(t.BTN_REMIND_OFF, REMIND_OFF)]])
     return InlineKeyboardMarkup([[_button(t.BTN_REMIND_ON, REMIND_ON)]])
+
+
+def broadcast_audiences(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(label, f"{BROADCAST_PREFIX}aud:{broadcast_id}:{key}")]
+        for key, label in t.BC_AUDIENCES.items()
+    ]
+    return InlineKeyboardMarkup(
+        [*rows, [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )
+
+
+def broadcast_units(t: Texts, broadcast_id: int, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(u.name[:60], f"{BROADCAST_PREFIX}unit:{broadcast_id}:{u.id}")] for u in choices
+    ]
+    return InlineKeyboardMarkup(
+        [*rows, [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )
+
+
+def broadcast_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(t.BTN_SEND_NOW, f"{BROADCAST_PREFIX}send:{broadcast_id}"),
+             _button(t.BTN_SCHEDULE, f"{BROADCAST_PREFIX}sched:{broadcast_id}")],
+            [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")],
+        ]
+    )  # fmt: skip
+
+
+def broadcast_stop(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t.BTN_STOP, f"{BROADCAST_PREFIX}stop:{broadcast_id}")]])
+
+
+def broadcast_cancel(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_CANCEL_SCHEDULE, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )

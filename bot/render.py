@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, tzinfo
 from html import escape
 
 from bot.duration import DurationError
 from bot.inputs import InputError
 from bot.reminder_report import Overview
 from bot.texts import Texts
+from db.queries import broadcasts
+from db.queries.admin import AuditRow, Person
 from db.queries.checkins import CheckinInfo, Receipt, Window
 
 
@@ -107,4 +109,53 @@ def schedule(t: Texts, overview: Overview, tz_name: str) -> str:
                                                 unknown=f.unknown, pending=f.pending))  # fmt: skip
     if any(line.figures is None for line in overview.lines):
         lines += ["", t.SCHEDULE_FUTURE]
+    return "\n".join(lines)
+
+
+def person(p: Person) -> str:
+    """A person as shown to admins: full name, then @username or id."""
+    ident = f"@{p.username}" if p.username else str(p.telegram_id)
+    return f"{escape(p.full_name)} ({escape(ident)})" if p.full_name else escape(ident)
+
+
+def roles(t: Texts, admins: list[Person], organisers: list[Person]) -> str:
+    def listing(group: list[Person]) -> str:
+        return "\n".join(f"• {person(p)}" for p in group) or t.NOBODY
+
+    return t.ROLES.format(admins=listing(admins), organisers=listing(organisers))
+
+
+def audit_log(t: Texts, rows: list[AuditRow], tz: tzinfo) -> str:
+    if not rows:
+        return t.AUDIT_EMPTY
+    lines = [t.AUDIT_HEADER.format(count=len(rows)), ""]
+    for row in rows:
+        params = ", ".join(f"{k}={v}" for k, v in row.params.items())
+        lines.append(
+            t.AUDIT_LINE.format(
+                at=t.fmt_moment(row.at.astimezone(tz)), actor=person(row.actor),
+                action=t.ACTIONS.get(row.action, row.action),
+                params=f" ({escape(params[:200])})" if params else "",
+            )
+        )  # fmt: skip
+    return "\n".join(lines)
+
+
+def broadcast_list(
+    t: Texts, rows: list[tuple[broadcasts.Info, broadcasts.Tally]], tz: tzinfo
+) -> str:
+    if not rows:
+        return t.BC_LIST_EMPTY
+    lines = [t.BC_LIST_HEADER, ""]
+    for info, tally in rows:
+        lines.append(
+            t.BC_LIST_LINE.format(
+                id=info.id,
+                when=t.fmt_moment((info.scheduled_at or info.created_at).astimezone(tz)),
+                status=t.BC_STATUS.get(info.status, info.status),
+                audience=t.BC_AUDIENCES.get(info.audience or "", "—"),
+                sent=t.fmt_number(tally.sent), total=t.fmt_number(info.total),
+                failed=t.fmt_number(tally.failed), blocked=t.fmt_number(tally.blocked),
+            )
+        )  # fmt: skip
     return "\n".join(lines)

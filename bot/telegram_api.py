@@ -31,6 +31,8 @@ METHODS: dict[str, MethodSpec] = {
     "deleteWebhook": _m(optional="drop_pending_updates"),
     "setMyCommands": _m("commands", "scope language_code"),
     "sendMessage": _m("chat_id text", f"parse_mode entities link_preview_options {_REPLY}"),
+    "sendPhoto": _m("chat_id photo", f"caption parse_mode caption_entities {_REPLY}"),
+    "sendDocument": _m("chat_id document", f"caption parse_mode caption_entities {_REPLY}"),
     "editMessageText": _m(
         optional="chat_id message_id inline_message_id text parse_mode entities "
         "link_preview_options reply_markup"
@@ -59,8 +61,12 @@ CALLBACK_ANSWER = Limit(0, 200, "characters", ("answerCallbackQuery", "text"))
 COMMAND = Limit(1, 32, "characters", ("BotCommand", "command"))
 COMMAND_DESCRIPTION = Limit(1, 256, "characters", ("BotCommand", "description"))
 CAPTION = Limit(0, 1024, "characters", ("sendPhoto", "caption"))
+DOCUMENT_CAPTION = Limit(0, 1024, "characters", ("sendDocument", "caption"))
 
-LIMITS = (TEXT, EDIT_TEXT, CALLBACK_DATA, CALLBACK_ANSWER, COMMAND, COMMAND_DESCRIPTION, CAPTION)
+LIMITS = (
+    TEXT, EDIT_TEXT, CALLBACK_DATA, CALLBACK_ANSWER, COMMAND, COMMAND_DESCRIPTION, CAPTION,
+    DOCUMENT_CAPTION,
+)  # fmt: skip
 
 # HTML parse mode: the only tags Telegram accepts, with the attributes each may carry.
 HTML_TAGS: dict[str, frozenset[str]] = {

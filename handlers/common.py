@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
+from telegram.ext import ConversationHandler
+from telegram.warnings import PTBUserWarning
 
 from bot import render
 from bot.clock import local_today
@@ -91,3 +95,14 @@ async def cleaned_text(update: Update, clean: Callable[[str], str], field: str) 
     except InputError as exc:
         await send(update, render.input_problem(texts_for(update), field, exc, message.text))
         return None
+
+
+def conversation(**kwargs: Any) -> ConversationHandler[BotContext]:
+    """A ConversationHandler whose button presses are tracked per chat and user.
+
+    PTB warns that with per_message=False callback queries are not tracked per message. That is
+    what we want: a flow's buttons belong to the flow, whichever message carries them.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return ConversationHandler(per_message=False, **kwargs)

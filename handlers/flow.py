@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from datetime import timedelta
 
 from telegram import Update
@@ -13,12 +12,11 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot import keyboards
 from bot.context import BotContext
 from handlers import checkin, profile, states
-from handlers.common import answer_button, replace_buttons, send, texts_for
+from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
 
 FLOW_TIMEOUT = timedelta(minutes=15)
 # New private messages only: CommandHandler would also react to edited ones.
@@ -41,15 +39,7 @@ async def expect_text(update: Update, context: BotContext) -> None:
 
 def build_flow() -> ConversationHandler[BotContext]:
     """One conversation so that /checkin can detour through registration and come back."""
-    # PTB warns that with per_message=False button presses are tracked per chat and user,
-    # not per message. That is what we want: the flow's buttons belong to the flow.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-        return _conversation()
-
-
-def _conversation() -> ConversationHandler[BotContext]:
-    return ConversationHandler(
+    return conversation(
         entry_points=[
             CommandHandler(["profile", "hoso"], profile.start, filters=PRIVATE),
             CommandHandler(["checkin", "diemdanh"], checkin.start, filters=PRIVATE),

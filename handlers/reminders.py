@@ -7,9 +7,11 @@ from telegram import Update
 from bot import keyboards, render
 from bot.context import BotContext
 from bot.reminder_report import schedule_overview
-from bot.roles import Role, role_of
+from bot.roles import Role
+from db.queries.admin import audit
 from db.queries.audience import set_group_subscription
 from db.queries.users import get_profile, set_reminders
+from handlers.access import allowed
 from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today
 
 ON_WORDS = {"on", "bat", "bật", "1"}
@@ -19,12 +21,6 @@ OFF_WORDS = {"off", "tat", "tắt", "0"}
 def _wanted(args: list[str] | None) -> bool | None:
     word = args[0].lower() if args else ""
     return True if word in ON_WORDS else False if word in OFF_WORDS else None
-
-
-async def _is_staff(context: BotContext, telegram_id: int) -> bool:
-    async with context.sessions() as session:
-        role = await role_of(session, telegram_id, context.deps.settings.admin_ids)
-    return role >= Role.ORGANISER
 
 
 async def remind(update: Update, context: BotContext) -> None:
@@ -66,27 +62,24 @@ async def remind_group(update: Update, context: BotContext) -> None:
     t = texts_for(update)
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    if not await _is_staff(context, user.id):
-        await send(update, t.NOT_ALLOWED)
+    if not await allowed(update, context, Role.ORGANISER):
         return
     wanted = _wanted(context.args)
     if wanted is None:
         await send(update, t.REMIND_USAGE)
         return
     async with context.sessions() as session, session.begin():
-        await set_group_subscription(
-            session, chat.id, chat.title, user.id, wanted, context.clock.now()
-        )
+        now = context.clock.now()
+        await set_group_subscription(session, chat.id, chat.title, user.id, wanted, now)
+        params = {"chat_id": chat.id, "title": chat.title, "subscribed": wanted}
+        await audit(session, user.id, "group_subscription", params, now)
     await send(update, t.REMIND_GROUP_ON if wanted else t.REMIND_GROUP_OFF)
 
 
 async def schedule(update: Update, context: BotContext) -> None:
     """/schedule, /lichnhac: every reminder of the edition with its time and recipients."""
     t = texts_for(update)
-    user = update.effective_user
-    assert user is not None
-    if not await _is_staff(context, user.id):
-        await send(update, t.NOT_ALLOWED)
+    if not await allowed(update, context, Role.ORGANISER):
         return
     overview = await schedule_overview(context.deps, today(context))
     await send(update, render.schedule(t, overview, context.deps.settings.bot_timezone))

@@ -235,6 +235,90 @@ class En(Vi):
         "summary": "Personal summary",
     }
 
+    GRANT_USAGE = "Usage: <code>/grant @username organiser</code> (or a numeric Telegram id)"
+    REVOKE_USAGE = "Usage: <code>/revoke @username</code> (or a numeric Telegram id)"
+    PERSON_UNKNOWN = "{ref} was not found. They need to message the bot at least once."
+    GRANTED = "✅ {person} is now an organiser."
+    REVOKED = "✅ {person} is no longer an organiser."
+    NOT_A_HOLDER = "{person} is not an organiser."
+    ADMIN_FROM_SETTINGS = "{person} is an admin through ADMIN_IDS; commands cannot change that."
+    ROLES = (
+        "👥 <b>Roles</b>\n\n<b>Admins</b> (ADMIN_IDS):\n{admins}\n\n"
+        "<b>Organisers</b>:\n{organisers}"
+    )
+    NOBODY = "• (none)"
+    AUDIT_HEADER = "🧾 <b>Audit log</b> (latest {count})"
+    AUDIT_EMPTY = "No action has been recorded yet."
+    ACTIONS: ClassVar[dict[str, str]] = {
+        "grant": "granted organiser",
+        "revoke": "revoked organiser",
+        "group_subscription": "group (un)subscribed",
+        "broadcast_send": "sent a broadcast",
+        "broadcast_schedule": "scheduled a broadcast",
+        "broadcast_stop": "stopped a broadcast",
+        "broadcast_cancel": "cancelled a scheduled broadcast",
+    }
+
+    BC_ASK_CONTENT = (
+        "📢 <b>New broadcast</b>\nSend the message: formatted text, a photo or a document with a "
+        "caption, or forward a message. /cancel to stop."
+    )
+    BC_UNSUPPORTED = "Only text, photos and documents can be broadcast. Please send it again."
+    BC_TOO_LONG = "The message has {length} characters, over Telegram's limit of {limit}."
+    BC_ASK_AUDIENCE = "Who should receive it?"
+    BC_AUDIENCES: ClassVar[dict[str, str]] = {
+        "all": "👥 Every registered official",
+        "unit": "🏢 One unit",
+        "today": "⏰ Not checked in today",
+        "week": "📭 No check-in this week",
+        "groups": "💬 Subscribed group chats",
+    }
+    BC_ASK_UNIT = "Pick the unit:"
+    BC_NO_UNITS = "There are no units yet. Pick another audience."
+    BC_PREVIEW = (
+        "👆 This is what recipients will see.\nAudience: {audience}\nRecipients: <b>{count}</b>"
+    )
+    BC_NOBODY = "Nobody is in «{audience}». Pick another audience."
+    BTN_SEND_NOW = "📤 Send now"
+    BTN_SCHEDULE = "🕒 Schedule…"
+    BTN_STOP = "⏹ Stop"
+    BTN_CANCEL_SCHEDULE = "✖️ Cancel the schedule"
+    BC_ASK_TIME = (
+        "Type when to send it, in Vietnam time: e.g. <code>20:00</code> (today) or "
+        "<code>08:00 05/10/2023</code>."
+    )
+    BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
+        "unreadable": "I could not read «{text}». Examples: 20:00 or 08:00 05/10/2023.",
+        "past": "That moment has passed. Please pick a time in the future.",
+        "too_far": "Broadcasts can be scheduled up to 30 days ahead.",
+    }
+    BC_SCHEDULED = "🕒 Broadcast #{id} is scheduled for {when} ({count} recipients today)."
+    BC_STARTED = "📤 Sending broadcast #{id} to {count} recipients…"
+    BC_PROGRESS = (
+        "📤 <b>Broadcast #{id}</b>\nSent {sent}/{total} · failed {failed} · blocked {blocked}"
+    )
+    BC_DONE = (
+        "✅ <b>Broadcast #{id} finished</b>\nSent {sent}/{total} · failed {failed} · "
+        "blocked {blocked} · unknown {unknown} · not sent (stopped) {cancelled}"
+    )
+    BC_STOPPED = "⏹ Broadcast #{id} stopped. Messages not yet sent will not go out."
+    BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent."
+    BC_GONE = "This broadcast has already finished, been stopped or been cancelled."
+    BC_LIST_HEADER = "📋 <b>Recent broadcasts</b>"
+    BC_LIST_LINE = (
+        "• #{id} {when} — {status} — {audience}: sent {sent}/{total}, failed {failed}, "
+        "blocked {blocked}"
+    )
+    BC_LIST_EMPTY = "No broadcasts yet."
+    BC_STATUS: ClassVar[dict[str, str]] = {
+        "draft": "draft",
+        "scheduled": "scheduled",
+        "sending": "sending",
+        "done": "done",
+        "stopped": "stopped",
+        "cancelled": "cancelled",
+    }
+
     COMMANDS = (
         ("start", "Start"),
         ("help", "How to use the bot"),

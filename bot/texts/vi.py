@@ -249,6 +249,102 @@ class Vi:
         "summary": "Tổng kết cá nhân",
     }
 
+    # --- roles and audit ----------------------------------------------------------------
+    GRANT_USAGE = (
+        "Cách dùng: <code>/capquyen @tên_người_dùng organiser</code> "
+        "(hoặc mã số Telegram thay cho @tên)"
+    )
+    REVOKE_USAGE = "Cách dùng: <code>/thuhoi @tên_người_dùng</code> (hoặc mã số Telegram)"
+    PERSON_UNKNOWN = "Không tìm thấy {ref}. Người này cần nhắn tin cho bot ít nhất một lần."
+    GRANTED = "✅ Đã cấp quyền ban tổ chức cho {person}."
+    REVOKED = "✅ Đã thu hồi quyền ban tổ chức của {person}."
+    NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức."
+    ADMIN_FROM_SETTINGS = (
+        "{person} là quản trị viên theo cấu hình ADMIN_IDS; quyền này không đổi bằng lệnh."
+    )
+    ROLES = (
+        "👥 <b>Phân quyền</b>\n\n<b>Quản trị viên</b> (ADMIN_IDS):\n{admins}\n\n"
+        "<b>Ban tổ chức</b>:\n{organisers}"
+    )
+    NOBODY = "• (chưa có)"
+    AUDIT_HEADER = "🧾 <b>Nhật ký thao tác</b> ({count} mục gần nhất)"
+    AUDIT_LINE = "• {at} — {actor}: {action}{params}"
+    AUDIT_EMPTY = "Chưa có thao tác nào được ghi lại."
+    ACTIONS: ClassVar[dict[str, str]] = {
+        "grant": "cấp quyền ban tổ chức",
+        "revoke": "thu hồi quyền ban tổ chức",
+        "group_subscription": "đăng ký/hủy nhận tin cho nhóm",
+        "broadcast_send": "gửi thông báo",
+        "broadcast_schedule": "hẹn giờ thông báo",
+        "broadcast_stop": "dừng thông báo",
+        "broadcast_cancel": "hủy thông báo đã hẹn",
+    }
+
+    # --- broadcasts --------------------------------------------------------------------
+    BC_ASK_CONTENT = (
+        "📢 <b>Soạn thông báo</b>\nGửi nội dung cần thông báo: tin nhắn chữ (có thể định dạng), "
+        "ảnh hoặc tệp kèm chú thích, hoặc chuyển tiếp một tin nhắn. Gõ /cancel để hủy."
+    )
+    BC_UNSUPPORTED = "Chỉ gửi được tin nhắn chữ, ảnh hoặc tệp. Vui lòng gửi lại nội dung."
+    BC_TOO_LONG = (
+        "Nội dung dài {length} ký tự, vượt giới hạn {limit} ký tự của Telegram. "
+        "Vui lòng rút gọn rồi gửi lại."
+    )
+    BC_ASK_AUDIENCE = "Gửi thông báo này cho ai?"
+    BC_AUDIENCES: ClassVar[dict[str, str]] = {
+        "all": "👥 Tất cả cán bộ đã đăng ký",
+        "unit": "🏢 Một đơn vị",
+        "today": "⏰ Chưa điểm danh hôm nay",
+        "week": "📭 Chưa điểm danh trong tuần",
+        "groups": "💬 Các nhóm đã đăng ký nhận tin",
+    }
+    BC_ASK_UNIT = "Chọn đơn vị nhận thông báo:"
+    BC_NO_UNITS = "Chưa có đơn vị nào. Hãy chọn đối tượng khác."
+    BC_PREVIEW = (
+        "👆 Trên đây là nội dung người nhận sẽ thấy.\n"
+        "Đối tượng: {audience}\nSố nơi nhận: <b>{count}</b>"
+    )
+    BC_NOBODY = "Không có ai trong đối tượng «{audience}». Hãy chọn đối tượng khác."
+    BTN_SEND_NOW = "📤 Gửi ngay"
+    BTN_SCHEDULE = "🕒 Hẹn giờ…"
+    BTN_STOP = "⏹ Dừng gửi"
+    BTN_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ"
+    BC_ASK_TIME = (
+        "Nhập thời điểm gửi theo giờ Việt Nam, ví dụ <code>20:00</code> (hôm nay) "
+        "hoặc <code>08:00 05/10/2023</code>."
+    )
+    BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
+        "unreadable": "Không đọc được thời điểm «{text}». Ví dụ: 20:00 hoặc 08:00 05/10/2023.",
+        "past": "Thời điểm này đã qua. Vui lòng chọn một thời điểm trong tương lai.",
+        "too_far": "Chỉ hẹn giờ trong vòng 30 ngày tới.",
+    }
+    BC_SCHEDULED = "🕒 Đã hẹn gửi thông báo #{id} lúc {when} (hiện có {count} nơi nhận)."
+    BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count} nơi nhận…"
+    BC_PROGRESS = (
+        "📤 <b>Thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · đã chặn bot {blocked}"
+    )
+    BC_DONE = (
+        "✅ <b>Kết thúc thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · "
+        "đã chặn bot {blocked} · không rõ {unknown} · không gửi (đã dừng) {cancelled}"
+    )
+    BC_STOPPED = "⏹ Đã dừng thông báo #{id}. Những tin chưa gửi sẽ không được gửi."
+    BC_CANCELLED = "Đã hủy thông báo #{id}. Không có tin nào được gửi."
+    BC_GONE = "Thông báo này đã được gửi xong, đã dừng hoặc đã hủy."
+    BC_LIST_HEADER = "📋 <b>Các thông báo gần đây</b>"
+    BC_LIST_LINE = (
+        "• #{id} {when} — {status} — {audience}: đã gửi {sent}/{total}, lỗi {failed}, "
+        "chặn bot {blocked}"
+    )
+    BC_LIST_EMPTY = "Chưa có thông báo nào."
+    BC_STATUS: ClassVar[dict[str, str]] = {
+        "draft": "nháp",
+        "scheduled": "hẹn giờ",
+        "sending": "đang gửi",
+        "done": "đã xong",
+        "stopped": "đã dừng",
+        "cancelled": "đã hủy",
+    }
+
     # --- command menu (setMyCommands) ---------------------------------------------------
     COMMANDS = (
         ("start", "Bắt đầu"),

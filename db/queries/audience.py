@@ -14,18 +14,32 @@ _REACHABLE = (User.registered_at.is_not(None), User.is_active.is_(True))
 
 
 async def officials(
-    session: AsyncSession, *, without_checkin_on: date | None = None, reminders_only: bool = True
+    session: AsyncSession,
+    *,
+    without_checkin_on: date | None = None,
+    without_checkin_since: date | None = None,
+    unit_id: int | None = None,
+    reminders_only: bool = True,
 ) -> list[Recipient]:
-    """Registered officials who have not blocked the bot (and, for reminders, not opted out)."""
+    """Registered officials who have not blocked the bot (and, for reminders, not opted out).
+
+    `without_checkin_on` keeps those with no check-in that day; `without_checkin_since`, those
+    with none from that day to `without_checkin_on` (or ever after it, if that is None).
+    """
     query = select(User.id, User.chat_id, User.language_code).where(*_REACHABLE)
     if reminders_only:
         query = query.where(User.reminders_enabled.is_(True))
-    if without_checkin_on is not None:
+    if unit_id is not None:
+        query = query.where(User.unit_id == unit_id)
+    if without_checkin_on is not None or without_checkin_since is not None:
+        first = without_checkin_since or without_checkin_on
         done = exists().where(
             Checkin.user_id == User.id,
-            Checkin.local_date == without_checkin_on,
+            Checkin.local_date >= first,
             Checkin.deleted_at.is_(None),
         )
+        if without_checkin_on is not None:
+            done = done.where(Checkin.local_date <= without_checkin_on)
         query = query.where(~done)
     rows = await session.execute(query.order_by(User.id))
     return [Recipient(chat_id, user_id, language) for user_id, chat_id, language in rows]

@@ -79,19 +79,31 @@ async def plan_run(
     )  # fmt: skip
     if claimed.first() is None:
         return False
-    if people:
-        status = SKIPPED_LATE if late else PENDING
-        await session.execute(
-            _insert(session)(Outbox)
-            .values([
-                {"kind": "reminder", "key": key, "chat_id": r.chat_id, "user_id": r.user_id,
-                 "payload": {**payload, "language": r.language}, "due_at": due,
-                 "status": status, "attempts": 0, "finished_at": now if late else None}
-                for r in people
-            ])
-            .on_conflict_do_nothing(index_elements=["kind", "key", "chat_id"])
-        )  # fmt: skip
+    await enqueue(session, "reminder", key, people, payload, due, skipped_at=now if late else None)
     return True
+
+
+async def enqueue(
+    session: AsyncSession, kind: str, key: str, recipients: list[Recipient],
+    payload: dict[str, Any], due: datetime, *, skipped_at: datetime | None = None,
+) -> None:  # fmt: skip
+    """Queue one row per recipient (once per chat: the unique key absorbs repeats).
+
+    With `skipped_at` the rows are recorded as skipped_late instead: counted, never sent.
+    """
+    if not recipients:
+        return
+    status = SKIPPED_LATE if skipped_at is not None else PENDING
+    await session.execute(
+        _insert(session)(Outbox)
+        .values([
+            {"kind": kind, "key": key, "chat_id": r.chat_id, "user_id": r.user_id,
+             "payload": {**payload, "language": r.language}, "due_at": due,
+             "status": status, "attempts": 0, "finished_at": skipped_at}
+            for r in recipients
+        ])
+        .on_conflict_do_nothing(index_elements=["kind", "key", "chat_id"])
+    )  # fmt: skip
 
 
 async def planned_keys(session: AsyncSession, keys: list[str]) -> set[str]:
@@ -112,7 +124,7 @@ async def expire_stale(session: AsyncSession, now: datetime, lease: timedelta) -
 async def skip_late(session: AsyncSession, now: datetime, grace: timedelta) -> int:
     result = await session.execute(
         update(Outbox)
-        .where(Outbox.status == PENDING, Outbox.due_at < now - grace)
+        .where(Outbox.kind == "reminder", Outbox.status == PENDING, Outbox.due_at < now - grace)
         .values(status=SKIPPED_LATE, finished_at=now)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
@@ -191,12 +203,3 @@ async def figures(session: AsyncSession, kind: str = "reminder") -> list[Figures
         .order_by(PlannedRun.due_at, PlannedRun.key)
     )  # fmt: skip
     return [Figures(k, d, int(a), int(b), int(c), int(e), int(f)) for k, d, a, b, c, e, f in rows]
-
-
-async def release(session: AsyncSession, outbox_id: int) -> None:
-    """Hand a claimed but unsent row back to the queue (the attempt did not happen)."""
-    await session.execute(
-        update(Outbox)
-        .where(Outbox.id == outbox_id, Outbox.status == SENDING)
-        .values(status=PENDING, claimed_at=None, attempts=Outbox.attempts - 1)
-    )

@@ -1,0 +1,66 @@
+"""Roles and the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import AuditEntry, User
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    telegram_id: int
+    full_name: str | None
+    username: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    at: datetime
+    actor: Person
+    action: str
+    params: dict[str, Any]
+
+
+async def audit(
+    session: AsyncSession, actor_id: int, action: str, params: dict[str, Any], now: datetime
+) -> None:
+    """Record an admin or organiser action (in the caller's transaction)."""
+    session.add(AuditEntry(at=now, actor_id=actor_id, action=action, params=params))
+
+
+async def find_person(session: AsyncSession, ref: str) -> Person | None:
+    """A user by "@username" or numeric Telegram id, if they ever wrote to the bot."""
+    ref = ref.strip()
+    if ref.lstrip("-").isdigit():
+        condition = User.telegram_id == int(ref)
+    else:
+        condition = func.lower(User.username) == ref.removeprefix("@").lower()
+    user = await session.scalar(select(User).where(condition))
+    return None if user is None else Person(user.telegram_id, user.full_name, user.username)
+
+
+async def people(session: AsyncSession, telegram_ids: set[int]) -> dict[int, Person]:
+    rows = await session.scalars(select(User).where(User.telegram_id.in_(telegram_ids)))
+    return {u.telegram_id: Person(u.telegram_id, u.full_name, u.username) for u in rows}
+
+
+async def holders(session: AsyncSession, role: str) -> list[Person]:
+    rows = await session.scalars(select(User).where(User.role == role).order_by(User.full_name))
+    return [Person(u.telegram_id, u.full_name, u.username) for u in rows]
+
+
+async def recent_audit(session: AsyncSession, limit: int = 20) -> list[AuditRow]:
+    entries = list(
+        await session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))
+    )
+    known = await people(session, {e.actor_id for e in entries})
+    return [
+        AuditRow(e.at, known.get(e.actor_id, Person(e.actor_id, None, None)), e.action, e.params)
+        for e in entries
+    ]

@@ -1,0 +1,202 @@
+"""Broadcasts: drafts, audiences, starting, scheduling, stopping and their figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Broadcast, Outbox, User
+from db.queries import outbox as box
+
+KIND = "broadcast"
+AUDIENCES = ("all", "unit", "today", "week", "groups")
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    kind: str  # text | photo | document
+    text_html: str
+    file_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    id: int
+    created_by: int
+    created_at: datetime
+    content: Content
+    audience: str | None
+    unit_id: int | None
+    status: str
+    scheduled_at: datetime | None
+    total: int
+    progress_chat_id: int
+    progress_message_id: int | None
+    progress_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    sent: int = 0
+    failed: int = 0
+    blocked: int = 0
+    unknown: int = 0
+    pending: int = 0
+    cancelled: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.sent + self.failed + self.blocked + self.unknown + self.cancelled
+
+
+def key_of(broadcast_id: int) -> str:
+    return f"b{broadcast_id}"
+
+
+def _info(b: Broadcast) -> Info:
+    return Info(
+        b.id, b.created_by, b.created_at, Content(b.content_kind, b.text_html, b.file_id),
+        b.audience, b.audience_unit_id, b.status, b.scheduled_at, b.total, b.progress_chat_id,
+        b.progress_message_id, b.progress_at,
+    )  # fmt: skip
+
+
+async def create_draft(
+    session: AsyncSession, created_by: int, chat_id: int, content: Content, now: datetime
+) -> int:
+    b = Broadcast(
+        created_by=created_by, created_at=now, content_kind=content.kind,
+        text_html=content.text_html, file_id=content.file_id, status="draft",
+        progress_chat_id=chat_id,
+    )  # fmt: skip
+    session.add(b)
+    await session.flush()
+    return b.id
+
+
+async def get(session: AsyncSession, broadcast_id: int) -> Info | None:
+    b = await session.get(Broadcast, broadcast_id)
+    return None if b is None else _info(b)
+
+
+async def set_audience(
+    session: AsyncSession, broadcast_id: int, audience: str, unit_id: int | None
+) -> bool:
+    result = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == "draft")
+        .values(audience=audience, audience_unit_id=unit_id)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def start(
+    session: AsyncSession, broadcast_id: int, recipients: list[box.Recipient], now: datetime,
+    from_status: str,
+) -> bool:  # fmt: skip
+    """Move a draft (or a due scheduled broadcast) to sending and queue one row per chat.
+
+    The status check in the UPDATE makes this happen once even with two dispatchers.
+    """
+    result = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == from_status)
+        .values(status="sending", started_at=now, total=len(recipients))
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        return False
+    await box.enqueue(session, KIND, key_of(broadcast_id), recipients,
+                      {"broadcast": broadcast_id}, now)  # fmt: skip
+    return True
+
+
+async def schedule(session: AsyncSession, broadcast_id: int, when: datetime) -> bool:
+    result = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == "draft")
+        .values(status="scheduled", scheduled_at=when)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def due_scheduled(session: AsyncSession, now: datetime) -> list[Info]:
+    rows = await session.scalars(
+        select(Broadcast).where(Broadcast.status == "scheduled", Broadcast.scheduled_at <= now)
+    )
+    return [_info(b) for b in rows]
+
+
+async def stop(session: AsyncSession, broadcast_id: int, now: datetime) -> str | None:
+    """Stop sending (or cancel a draft/scheduled one); returns the status it had."""
+    b = await session.get(Broadcast, broadcast_id)
+    if b is None or b.status not in {"draft", "scheduled", "sending"}:
+        return None
+    previous = b.status
+    b.status = "stopped" if previous == "sending" else "cancelled"
+    b.finished_at = now
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id),
+               Outbox.status == box.PENDING)
+        .values(status="cancelled", finished_at=now)
+    )  # fmt: skip
+    return previous
+
+
+async def tally(session: AsyncSession, broadcast_id: int) -> Tally:
+    def count(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    blocked = (Outbox.status == box.FAILED) & Outbox.error.like("forbidden%")
+    row = (
+        await session.execute(
+            select(
+                count(Outbox.status == box.SENT), count((Outbox.status == box.FAILED) & ~blocked),
+                count(blocked), count(Outbox.status == box.UNKNOWN),
+                count(Outbox.status.in_([box.PENDING, box.SENDING])),
+                count(Outbox.status == "cancelled"),
+            ).where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id))
+        )
+    ).one()  # fmt: skip
+    return Tally(*(int(v) for v in row))
+
+
+async def sending(session: AsyncSession) -> list[Info]:
+    rows = await session.scalars(select(Broadcast).where(Broadcast.status == "sending"))
+    return [_info(b) for b in rows]
+
+
+async def mark_progress(
+    session: AsyncSession, broadcast_id: int, now: datetime, message_id: int | None,
+    finished: bool,
+) -> None:  # fmt: skip
+    values: dict[str, Any] = {"progress_at": now}
+    if message_id is not None:
+        values["progress_message_id"] = message_id
+    if finished:
+        values.update(status="done", finished_at=now)
+    await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == "sending")
+        .values(**values)
+    )
+
+
+async def set_progress_message(session: AsyncSession, broadcast_id: int, message_id: int) -> None:
+    await session.execute(
+        update(Broadcast).where(Broadcast.id == broadcast_id)
+        .values(progress_message_id=message_id)
+    )  # fmt: skip
+
+
+async def recent(session: AsyncSession, limit: int = 10) -> list[tuple[Info, Tally]]:
+    rows = list(await session.scalars(select(Broadcast).order_by(Broadcast.id.desc()).limit(limit)))
+    return [(_info(b), await tally(session, b.id)) for b in rows]
+
+
+async def creator_language(session: AsyncSession, telegram_id: int) -> str | None:
+    return await session.scalar(select(User.language_code).where(User.telegram_id == telegram_id))
