@@ -19,6 +19,7 @@ from bot.context import BotContext
 from bot.dispatcher import audience_of, trigger_dispatch
 from bot.inputs import WhenError, parse_when
 from bot.outgoing import Outgoing, deliver
+from bot.progress_report import progress_text
 from bot.roles import Role
 from bot.telegram_api import CAPTION, TEXT
 from bot.tg_html import parsed_length
@@ -148,7 +149,12 @@ async def button(update: Update, context: BotContext) -> None:
     if action in {"stop", "cancel"}:
         done = previous is not None
         text = (t.BC_STOPPED if previous == "sending" else t.BC_CANCELLED) if done else t.BC_GONE
-        await replace_buttons(update, text.format(id=broadcast_id))
+        text = text.format(id=broadcast_id)
+        if previous == "sending":  # the final report: what went out before the stop
+            async with context.sessions() as session:
+                tally = await broadcasts.tally(session, broadcast_id)
+            text += "\n\n" + progress_text(t.LANG, info, tally)
+        await replace_buttons(update, text)
     elif info.status != "draft" and action != "send":
         await replace_buttons(update, t.BC_GONE)
     elif action == "aud" and arg == "unit":

@@ -30,6 +30,7 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AN = FakeUser(1001, "An", "vi", "an_nguyen")
 BINH = FakeUser(1002, "Bình", "vi")
 EMMA = FakeUser(1003, "Emma", "en-GB")
+ADMIN = FakeUser(9001, "Quản trị", "vi", "quantri")
 
 
 def vn(*args: int) -> datetime:
@@ -42,7 +43,8 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "telegram_bot_token": None,
         "telegram_max_rate": 1000,
         "telegram_chat_rate": 1000,  # the limiter's own tests check the real limits
-        "dispatch_interval_seconds": 0,  # tests run the dispatcher by hand, on the fake clock
+        "dispatch_interval_seconds": 0,
+        "admin_ids": frozenset({ADMIN.id}),  # tests run the dispatcher by hand, on the fake clock
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
