@@ -1,4 +1,4 @@
-"""Question matcher throughput, in process: `python bench/matcher.py`.
+"""Question matcher throughput, in process: `python -m bench.matcher`.
 
 Reports questions/second over the labelled set (warm cache), the cost of the first pass
 (cold typo cache) and the worst case: a maximal Telegram message of random words.

@@ -1,0 +1,96 @@
+"""Broadcast to N fake recipients through an HTTP fake Telegram that enforces 30 msg/s.
+
+    .venv/bin/python -m bench.broadcast [--recipients 10000] [--limit 30] [--rate 25]
+
+Reports the achieved rate as a fraction of Telegram's limit and of the configured rate, the
+number of 429 answers (target 0), and the peak resident memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import resource
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from bench.fake_telegram_http import HttpFakeTelegram
+from bot.app import build_application, running
+from bot.clock import FrozenClock
+from bot.context import deps_of
+from bot.dispatcher import audience_of, dispatch_once
+from db.models import Unit, User
+from db.queries import broadcasts
+from settings import Settings
+
+
+async def main(recipients: int, limit: float, rate: float) -> None:
+    server = HttpFakeTelegram(limit)
+    await server.start()
+    now = datetime(2023, 11, 15, 9, 0, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(
+            _env_file=None, telegram_bot_token="123456:bench",  # type: ignore[call-arg]
+            telegram_api_base_url=server.base_url,
+            database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'b.db'}",
+            telegram_max_rate=rate, dispatch_interval_seconds=0,
+        )  # fmt: skip
+        app = build_application(settings, clock=FrozenClock(now))
+        deps = deps_of(app)
+        async with running(app):
+            async with deps.sessions() as session, session.begin():
+                await session.execute(insert(Unit).values(id=1, name="Phòng A", name_key="phong a",
+                                                          created_at=now))  # fmt: skip
+                await session.execute(insert(User), [
+                    {"telegram_id": 10_000 + i, "chat_id": 10_000 + i, "full_name": f"Cán bộ {i}",
+                     "unit_id": 1, "is_active": True, "reminders_enabled": True,
+                     "registered_at": now, "created_at": now, "updated_at": now}
+                    for i in range(recipients)
+                ])  # fmt: skip
+            for i in range(recipients):
+                server.telegram.add_chat(10_000 + i)
+            server.telegram.add_chat(1)
+            async with deps.sessions() as session, session.begin():
+                content = broadcasts.Content("text", "<b>Thông báo</b> thử tải", None)
+                bid = await broadcasts.create_draft(session, 1, 1, content, now)
+                await broadcasts.set_audience(session, bid, "all", None)
+                info = await broadcasts.get(session, bid)
+                assert info is not None
+                people = await audience_of(session, deps, info)
+                await broadcasts.start(session, bid, people, now, from_status="draft")
+            started = time.monotonic()
+            while True:
+                report = await dispatch_once(deps, app.bot, max_rows=2_000)
+                async with deps.sessions() as session:
+                    tally = await broadcasts.tally(session, bid)
+                if tally.pending == 0:
+                    break
+                if report.paused:
+                    await asyncio.sleep(1)
+            elapsed = time.monotonic() - started
+    await server.stop()
+    span = (server.last_send or 0) - (server.first_send or 0)
+    achieved = (server.sent - 1) / span if span else 0.0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"machine: {platform.machine()}, CPython {platform.python_version()}")
+    print(f"recipients: {recipients}, Telegram limit: {limit:g}/s, configured rate: {rate:g}/s")
+    print(f"sent: {tally.sent}, failed: {tally.failed}, unknown: {tally.unknown}")
+    print(f"wall time: {elapsed:.1f} s; achieved rate: {achieved:.2f} msg/s")
+    print(f"achieved / Telegram limit: {achieved / limit:.3f}")
+    print(f"achieved / configured rate: {achieved / rate:.3f}")
+    print(f"429 answers: {server.too_many}")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--recipients", type=int, default=10_000)
+    parser.add_argument("--limit", type=float, default=30.0)
+    parser.add_argument("--rate", type=float, default=25.0)
+    args = parser.parse_args()
+    asyncio.run(main(args.recipients, args.limit, args.rate))

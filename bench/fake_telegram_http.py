@@ -1,0 +1,95 @@
+"""An HTTP stand-in for the Bot API on 127.0.0.1, for benchmarks: real sockets, real httpx.
+
+It validates requests with the same checks as the in-process fake (bot/offline.py) and
+enforces Telegram's bulk limit: more than `limit` messages in any one-second window are
+answered with 429 and retry_after=1, as Telegram does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import deque
+from typing import Any
+from urllib.parse import parse_qsl
+
+from bot.offline import OfflineTelegram
+
+_JSON_FIELDS = {"reply_markup", "commands", "link_preview_options", "entities", "allowed_updates",
+                "scope", "caption_entities", "reply_parameters"}  # fmt: skip
+_SENDS = {"sendMessage", "sendPhoto", "sendDocument", "copyMessage"}
+
+
+class HttpFakeTelegram:
+    def __init__(self, limit: float = 30.0) -> None:
+        self.limit = limit
+        self.telegram = OfflineTelegram()
+        self.accepted: deque[float] = deque()
+        self.too_many = 0
+        self.sent = 0
+        self.first_send: float | None = None
+        self.last_send: float | None = None
+        self._server: asyncio.Server | None = None
+        self.port = 0
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._client, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if method in _SENDS:
+            now = time.monotonic()
+            while self.accepted and self.accepted[0] <= now - 1.0:
+                self.accepted.popleft()
+            if len(self.accepted) >= self.limit:
+                self.too_many += 1
+                return 429, {"ok": False, "error_code": 429,
+                             "description": "Too Many Requests: retry after 1",
+                             "parameters": {"retry_after": 1}}  # fmt: skip
+            self.accepted.append(now)
+            self.sent += 1
+            self.first_send = self.first_send or now
+            self.last_send = now
+        try:
+            return 200, {"ok": True, "result": self.telegram._dispatch(method, params)}
+        except Exception as exc:  # Rejected
+            code = getattr(exc, "code", 400)
+            return code, {"ok": False, "error_code": code, "description": str(exc)}
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                request_line = await reader.readline()
+                if not request_line:
+                    break
+                headers: dict[str, str] = {}
+                while (line := await reader.readline()) not in (b"\r\n", b"\n", b""):
+                    name, _, value = line.decode().partition(":")
+                    headers[name.strip().lower()] = value.strip()
+                body = await reader.readexactly(int(headers.get("content-length", "0")))
+                method = request_line.split()[1].decode().rsplit("/", 1)[-1]
+                params: dict[str, Any] = {}
+                for key, value in parse_qsl(body.decode(), keep_blank_values=True):
+                    params[key] = json.loads(value) if key in _JSON_FIELDS else value
+                status, payload = self._answer(method, params)
+                data = json.dumps(payload).encode()
+                writer.write(
+                    f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(data)}\r\n\r\n".encode()
+                    + data
+                )
+                await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            writer.close()
