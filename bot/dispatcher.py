@@ -32,6 +32,7 @@ SENDING_LEASE = timedelta(minutes=2)  # longer than any single send, retries inc
 BATCH = 50
 MAX_ATTEMPTS = 3
 RETRY_BACKOFF = timedelta(seconds=30)
+RETRY_AFTER = "retry after"
 
 
 @dataclass
@@ -96,62 +97,72 @@ async def _render(deps: Deps, row: box.Claimed) -> Outgoing:
         return Outgoing("text", text, markup)
 
 
-async def _send_one(deps: Deps, bot: Bot, row: box.Claimed, report: Report) -> bool:
-    """Send one claimed row and record the outcome. False means: pause this pass."""
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one claimed row; written with the rest of its batch."""
+
+    row: box.Claimed
+    status: str
+    message_id: int | None = None
+    error: str | None = None
+    retry_at: datetime | None = None
+    unreachable: bool = False  # Forbidden: the user blocked the bot, or the bot left the group
+
+
+async def _attempt(deps: Deps, bot: Bot, row: box.Claimed) -> Outcome:
+    """Render and send one claimed row; never raises for Telegram's answers."""
     now = deps.clock.now
     try:
         out = await _render(deps, row)
     except (LookupError, KeyError, ValueError) as exc:
-        await _finish(deps, row, box.FAILED, error=f"cannot render: {exc}")
-        report.failed += 1
-        return True
+        return Outcome(row, box.FAILED, error=f"cannot render: {exc}")
     try:
         message = await deliver(bot, row.chat_id, out)
     except RetryAfter as exc:
         # The rate limiter already waited and retried; Telegram still says slow down.
         wait = exc.retry_after if isinstance(exc.retry_after, timedelta) else timedelta(
             seconds=exc.retry_after)  # fmt: skip
-        await _finish(deps, row, box.PENDING, retry_at=now() + wait, error="retry after")
-        report.retried += 1
-        return False
+        return Outcome(row, box.PENDING, error=RETRY_AFTER, retry_at=now() + wait)
     except Forbidden as exc:
-        async with deps.sessions() as session, session.begin():
-            await box.finish(session, row.id, box.FAILED, now(), error=f"forbidden: {exc}")
-            await audience.mark_unreachable(session, row.chat_id, row.user_id)
-            if row.user_id is not None:
-                await box.cancel_for_user(session, row.user_id, now(), "blocked the bot")
-        report.failed += 1
-        return True
+        return Outcome(row, box.FAILED, error=f"forbidden: {exc}", unreachable=True)
     except TimedOut as exc:
         # The request may have reached Telegram: resending could deliver it twice.
-        await _finish(deps, row, box.UNKNOWN, error=f"timed out: {exc}")
-        report.unknown += 1
-        return True
+        return Outcome(row, box.UNKNOWN, error=f"timed out: {exc}")
     except BadRequest as exc:
-        await _finish(deps, row, box.FAILED, error=f"bad request: {exc}")
-        report.failed += 1
-        return True
+        return Outcome(row, box.FAILED, error=f"bad request: {exc}")
     except NetworkError as exc:
         if row.attempts >= MAX_ATTEMPTS:
-            await _finish(deps, row, box.FAILED, error=f"network: {exc}")
-            report.failed += 1
-        else:
-            retry_at = now() + RETRY_BACKOFF * row.attempts
-            await _finish(deps, row, box.PENDING, retry_at=retry_at, error=f"network: {exc}")
-            report.retried += 1
-        return True
-    await _finish(deps, row, box.SENT, message_id=message.message_id)
-    report.sent += 1
-    return True
+            return Outcome(row, box.FAILED, error=f"network: {exc}")
+        return Outcome(row, box.PENDING, error=f"network: {exc}",
+                       retry_at=now() + RETRY_BACKOFF * row.attempts)  # fmt: skip
+    return Outcome(row, box.SENT, message_id=message.message_id)
 
 
-async def _finish(
-    deps: Deps, row: box.Claimed, status: str, *, message_id: int | None = None,
-    error: str | None = None, retry_at: datetime | None = None,
-) -> None:  # fmt: skip
+async def _record(deps: Deps, outcomes: list[Outcome], report: Report) -> None:
+    """One transaction for a whole batch: one commit instead of one per message.
+
+    A crash before this commit leaves the batch `sending`, which later counts as unknown:
+    the at-most-once promise holds.
+    """
     async with deps.sessions() as session, session.begin():
-        await box.finish(session, row.id, status, deps.clock.now(), message_id=message_id,
-                         error=error, retry_at=retry_at)  # fmt: skip
+        now = deps.clock.now()
+        for o in outcomes:
+            await box.finish(session, o.row.id, o.status, now, message_id=o.message_id,
+                             error=o.error, retry_at=o.retry_at)  # fmt: skip
+            if o.unreachable:
+                await audience.mark_unreachable(session, o.row.chat_id, o.row.user_id)
+                if o.row.user_id is not None:
+                    await box.cancel_for_user(session, o.row.user_id, now, "blocked the bot")
+    for o in outcomes:
+        if o.status == box.SENT:
+            report.sent += 1
+        elif o.status == box.FAILED:
+            report.failed += 1
+        elif o.status == box.UNKNOWN:
+            report.unknown += 1
+        else:
+            report.retried += 1
+            report.paused = report.paused or o.error == RETRY_AFTER
 
 
 async def start_scheduled(deps: Deps) -> None:
@@ -196,17 +207,16 @@ async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:
     handled = 0
     gate = asyncio.Semaphore(CONCURRENCY)
 
-    async def send(row: box.Claimed) -> bool:
+    async def send(row: box.Claimed) -> Outcome:
         async with gate:  # the rate limiter paces them; this only bounds open requests
-            return await _send_one(deps, bot, row, report)
+            return await _attempt(deps, bot, row)
 
     while handled < max_rows and not report.paused:
         async with deps.sessions() as session, session.begin():
             rows = await box.claim(session, deps.clock.now(), min(BATCH, max_rows - handled))
         if not rows:
             break
-        outcomes = await asyncio.gather(*(send(row) for row in rows))
-        report.paused = not all(outcomes)
+        await _record(deps, list(await asyncio.gather(*(send(row) for row in rows))), report)
         handled += len(rows)
         await progress_report.refresh(deps, bot)
     await progress_report.refresh(deps, bot)
