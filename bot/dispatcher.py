@@ -86,15 +86,29 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
     return planned
 
 
-async def _render(deps: Deps, row: box.Claimed) -> Outgoing:
-    async with deps.sessions() as session:
-        if row.kind == broadcasts.KIND:
-            info = await broadcasts.get(session, int(row.payload["broadcast"]))
-            if info is None:
-                raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
-            return Outgoing.of(info.content)
-        text, markup = await reminder_texts.render(session, deps, row)
-        return Outgoing("text", text, markup)
+async def _contents(deps: Deps, rows: list[box.Claimed]) -> dict[int, broadcasts.Content]:
+    """The content of every broadcast in a batch, read once (not once per recipient)."""
+    ids = {int(r.payload["broadcast"]) for r in rows if r.kind == broadcasts.KIND}
+    found: dict[int, broadcasts.Content] = {}
+    if ids:
+        async with deps.sessions() as session:
+            for broadcast_id in ids:
+                info = await broadcasts.get(session, broadcast_id)
+                if info is not None:
+                    found[broadcast_id] = info.content
+    return found
+
+
+async def _render(
+    deps: Deps, row: box.Claimed, contents: dict[int, broadcasts.Content]
+) -> Outgoing:
+    if row.kind == broadcasts.KIND:
+        content = contents.get(int(row.payload["broadcast"]))
+        if content is None:
+            raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
+        return Outgoing.of(content)
+    text, markup = await reminder_texts.render(deps, row)
+    return Outgoing("text", text, markup)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +123,13 @@ class Outcome:
     unreachable: bool = False  # Forbidden: the user blocked the bot, or the bot left the group
 
 
-async def _attempt(deps: Deps, bot: Bot, row: box.Claimed) -> Outcome:
+async def _attempt(
+    deps: Deps, bot: Bot, row: box.Claimed, contents: dict[int, broadcasts.Content]
+) -> Outcome:
     """Render and send one claimed row; never raises for Telegram's answers."""
     now = deps.clock.now
     try:
-        out = await _render(deps, row)
+        out = await _render(deps, row, contents)
     except (LookupError, KeyError, ValueError) as exc:
         return Outcome(row, box.FAILED, error=f"cannot render: {exc}")
     try:
@@ -207,16 +223,18 @@ async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:
     handled = 0
     gate = asyncio.Semaphore(CONCURRENCY)
 
-    async def send(row: box.Claimed) -> Outcome:
+    async def send(row: box.Claimed, contents: dict[int, broadcasts.Content]) -> Outcome:
         async with gate:  # the rate limiter paces them; this only bounds open requests
-            return await _attempt(deps, bot, row)
+            return await _attempt(deps, bot, row, contents)
 
     while handled < max_rows and not report.paused:
         async with deps.sessions() as session, session.begin():
             rows = await box.claim(session, deps.clock.now(), min(BATCH, max_rows - handled))
         if not rows:
             break
-        await _record(deps, list(await asyncio.gather(*(send(row) for row in rows))), report)
+        contents = await _contents(deps, rows)
+        outcomes = await asyncio.gather(*(send(row, contents) for row in rows))
+        await _record(deps, list(outcomes), report)
         handled += len(rows)
         await progress_report.refresh(deps, bot)
     await progress_report.refresh(deps, bot)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import keyboards
@@ -22,10 +21,11 @@ def _checkin_button(t: Texts) -> InlineKeyboardMarkup:
     )
 
 
-async def render(
-    session: AsyncSession, deps: Deps, row: Claimed
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Text and buttons for one outbox row of kind "reminder"."""
+async def render(deps: Deps, row: Claimed) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Text and buttons for one outbox row of kind "reminder".
+
+    Only the personal summary reads the database; the others are built from data in memory.
+    """
     p = row.payload
     t = for_language(p.get("language"))
     edition = deps.editions.get(int(p["year"]))
@@ -51,8 +51,9 @@ async def render(
         return t.REMIND_NUDGE, _checkin_button(t)
     if kind == "summary" and row.user_id is not None:
         today = date.fromisoformat(p["day"])
-        entries = await list_checkins(session, row.user_id, edition.start, edition.end)
-        days = await checkin_days(session, row.user_id, today)
+        async with deps.sessions() as session:
+            entries = await list_checkins(session, row.user_id, edition.start, edition.end)
+            days = await checkin_days(session, row.user_id, today)
         text = t.REMIND_SUMMARY.format(
             total=t.fmt_minutes(sum(c.minutes for c in entries)),
             days=len({c.local_date for c in entries}), window_days=edition.days,
