@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 
 # PTB 22.2+ reports RetryAfter.retry_after as a timedelta when asked to; the int is deprecated.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -32,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
     reminders = sub.add_parser("reminders", help="delivery figures per planned reminder")
     reminders.add_argument("--json", action="store_true", help="print JSON")
+    export = sub.add_parser("export", help="check-ins of an edition as a file (personal data)")
+    export.add_argument("--year", type=int, help="edition year (default: the current one)")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    export.add_argument("-o", "--output", required=True, help="file to write")
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     return parser
@@ -46,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     command = args.command or "run"
-    quiet = command in {"console", "stats", "db", "reminders"} or (
+    quiet = command in {"console", "stats", "db", "reminders", "export"} or (
         command == "run" and settings.offline
     )
     configure_logging("WARNING" if quiet else settings.log_level, [token])
@@ -67,6 +72,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.json
             else cli.stats_text(result)
         )
+        return 0
+    if command == "export":
+        exported = asyncio.run(cli.export(settings, args.year, args.format))
+        if exported is None:
+            print(f"No edition for {args.year} in the editions file.", file=sys.stderr)
+            return 1
+        Path(args.output).write_bytes(exported[0])
+        print(f"Wrote {exported[1]} check-ins to {args.output}")
         return 0
     if command == "reminders":
         rows = asyncio.run(cli.reminders(settings))

@@ -30,7 +30,7 @@ from bot.schedule import load_reminder_data, specs_for
 from bot.texts import En, Vi
 from db.migrate import upgrade
 from db.session import create_engine, create_sessionmaker
-from handlers import admin, broadcast, flow, guards, me, reminders, start, week
+from handlers import admin, broadcast, flow, guards, me, reminders, reports, start, week
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,10 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "audit": ("audit",),
     "broadcasts": ("broadcasts",),
     "broadcast": ("broadcast", "thongbao"),
+    "stats": ("stats", "thongke"),
+    "export": ("export",),
+    "privacy": ("privacy", "baomat"),
+    "deletemydata": ("deletemydata", "xoadulieu"),
 }
 
 
@@ -80,6 +84,8 @@ def register_handlers(app: BotApp) -> None:
         "remind": reminders.remind, "schedule": reminders.schedule,
         "grant": admin.grant, "revoke": admin.revoke, "roles": admin.roles,
         "audit": admin.audit_log, "broadcasts": broadcast.recent,
+        "stats": reports.stats, "export": reports.export, "privacy": reports.privacy,
+        "deletemydata": reports.delete_my_data,
     }  # fmt: skip
     for key, callback in plain.items():
         app.add_handler(CommandHandler(COMMANDS[key], callback, filters=PRIVATE))

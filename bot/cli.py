@@ -11,6 +11,8 @@ from bot.clock import local_today, make_clock
 from bot.context import deps_of
 from bot.editions import load_editions
 from bot.reminder_report import delivery_figures
+from bot.reports import service as report_service
+from bot.texts import Vi
 from db.migrate import upgrade
 from db.queries.stats import edition_stats
 from db.session import create_engine, create_sessionmaker
@@ -64,6 +66,22 @@ async def reminders(settings: Settings) -> list[dict[str, object]]:
         return await delivery_figures(deps)
     finally:
         await deps.engine.dispose()
+
+
+async def export(settings: Settings, year: int | None, fmt: str) -> tuple[bytes, int] | None:
+    """An edition's check-ins as a file (bytes, number of check-ins); None without edition."""
+    app = build_application(settings)
+    deps = deps_of(app)
+    today = local_today(deps.clock)
+    edition = deps.editions.get(year) if year else deps.editions.lookup(None, today).edition
+    try:
+        if edition is None:
+            return None
+        await upgrade(deps.engine)
+        data, _, count = await report_service.export_file(deps, edition, fmt, Vi)
+    finally:
+        await deps.engine.dispose()
+    return data, count
 
 
 def reminders_text(rows: list[dict[str, object]]) -> str:

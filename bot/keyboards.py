@@ -18,6 +18,10 @@ SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
 BROADCAST_PREFIX = "bc:"
+REPORT_PREFIX = "rp:"
+DELETE_YES = "del:yes"
+DELETE_NO = "del:no"
+DELETE_PREFIX = "del:"
 REMIND_PREFIX = "remind:"
 REMIND_ON = "remind:on"
 REMIND_OFF = "remind:off"
@@ -117,4 +121,23 @@ def broadcast_stop(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
 def broadcast_cancel(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button(t.BTN_CANCEL_SCHEDULE, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )
+
+
+def report(t: Texts, year: int, admin: bool) -> InlineKeyboardMarkup:
+    """Views of /stats; the personal-data ones only for admins."""
+
+    def b(label: str, view: str) -> InlineKeyboardButton:
+        return _button(label, f"{REPORT_PREFIX}{view}:{year}")
+
+    rows = [[b(t.BTN_BY_DAY, "day"), b(t.BTN_BY_UNIT, "unit")], [b(t.BTN_CHART, "chart")]]
+    if admin:
+        rows[1].insert(0, b(t.BTN_TOP, "top"))
+        rows.append([b(t.BTN_EXPORT, "xlsx"), b(t.BTN_CSV, "csv")])
+    return InlineKeyboardMarkup(rows)
+
+
+def delete_confirm(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_DELETE_YES, DELETE_YES), _button(t.BTN_DELETE_NO, DELETE_NO)]]
     )

@@ -35,6 +35,12 @@ class Rejected(Exception):
         self.retry_after = retry_after
 
 
+@dataclass(frozen=True)
+class _Upload:
+    filename: str
+    content: bytes
+
+
 @dataclass
 class Call:
     method: str
@@ -48,7 +54,8 @@ class SentMessage:
     text: str
     reply_markup: dict[str, Any] | None
     edits: int = 0
-    media: tuple[str, str] | None = None  # ("photo" | "document", file_id)
+    media: tuple[str, str] | None = None  # ("photo" | "document", file_id or file name)
+    upload: bytes | None = None  # the file's bytes when it was uploaded, not sent by file_id
 
 
 @dataclass
@@ -94,7 +101,13 @@ class OfflineTelegram(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
+        params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
+        # Uploaded files travel as multipart parts, not as parameters.
+        for field_name, part in (
+            (request_data.multipart_data or {}) if request_data else {}
+        ).items():
+            content = part[1] if isinstance(part[1], bytes) else part[1].read()
+            params[field_name] = _Upload(str(part[0]), content)
         self.calls.append(Call(name, params))
         try:
             result = self._dispatch(name, params)
@@ -256,7 +269,14 @@ class OfflineTelegram(BaseRequest):
         html = params.get("parse_mode") == "HTML"
         caption = self._check_text(params.get("caption"), api.CAPTION, html)
         markup = self._check_markup(params.get("reply_markup"))
-        message = SentMessage(chat, self._next_id, caption, markup, media=(kind, str(params[kind])))
+        media = params[kind]
+        upload = media.content if isinstance(media, _Upload) else None
+        if upload is not None and not upload:
+            raise Rejected(400, "Bad Request: file must be non-empty")
+        file_ref = media.filename if isinstance(media, _Upload) else str(media)
+        message = SentMessage(
+            chat, self._next_id, caption, markup, media=(kind, file_ref), upload=upload
+        )
         self._next_id += 1
         self.messages[(chat, message.message_id)] = message
         if self.on_message:

@@ -9,7 +9,9 @@ from bot.roles import Role, role_of
 from handlers.common import answer_button, send, texts_for
 
 
-async def allowed(update: Update, context: BotContext, minimum: Role) -> bool:
+async def allowed(
+    update: Update, context: BotContext, minimum: Role, refusal: str | None = None
+) -> bool:
     """True if the sender holds `minimum` now; otherwise a short refusal, nothing else."""
     user = update.effective_user
     if user is not None:
@@ -17,9 +19,9 @@ async def allowed(update: Update, context: BotContext, minimum: Role) -> bool:
             role = await role_of(session, user.id, context.deps.settings.admin_ids)
         if role >= minimum:
             return True
-    t = texts_for(update)
+    text = refusal or texts_for(update).NOT_ALLOWED
     if update.callback_query is not None:
-        await answer_button(update, t.NOT_ALLOWED)
+        await answer_button(update, text)
     else:
-        await send(update, t.NOT_ALLOWED)
+        await send(update, text)
     return False

@@ -42,6 +42,7 @@ class En(Vi):
         "/me — my self-study record\n"
         "/undo — remove my last check-in\n"
         "/remind — turn reminders on or off\n"
+        "/privacy — what the bot stores · /deletemydata — erase your data\n"
         "/cancel — stop what you are doing"
     )
     FALLBACK = (
@@ -257,6 +258,7 @@ class En(Vi):
         "broadcast_schedule": "scheduled a broadcast",
         "broadcast_stop": "stopped a broadcast",
         "broadcast_cancel": "cancelled a scheduled broadcast",
+        "export": "exported personal data",
     }
 
     BC_ASK_CONTENT = (
@@ -319,6 +321,53 @@ class En(Vi):
         "cancelled": "cancelled",
     }
 
+    STATS_HEADER = "📊 <b>Figures of the {year} week</b> ({start} – {end})"
+    STATS_BODY = (
+        "• Registered officials: <b>{registered}</b>\n"
+        "• Took part (checked in): <b>{participants}</b> — rate <b>{rate}</b>\n"
+        "• Check-ins: <b>{checkins}</b>\n"
+        "• Total self-study: <b>{minutes}</b> (average {average} per participant)"
+    )
+    STATS_TODAY = "<b>Today</b> ({date}): {participants} people · {checkins} check-ins · {minutes}"
+    STATS_NO_EDITION = "There is no data about the {year} week."
+    BTN_BY_DAY = "📅 By day"
+    BTN_BY_UNIT = "🏢 By unit"
+    BTN_TOP = "🏅 Top learners"
+    BTN_EXPORT = "📥 Excel export"
+    BTN_CSV = "📄 CSV export"
+    BTN_CHART = "📈 Chart"
+    BY_DAY_HEADER = "📅 <b>The {year} week by day</b>"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} people · {checkins} check-ins · {minutes}"
+    BY_UNIT_HEADER = "🏢 <b>The {year} week by unit</b> (by participation rate)"
+    BY_UNIT_LINE = "• {unit}: {participants}/{registered} people ({rate}) · {minutes}"
+    BY_UNIT_EMPTY = "There are no units yet."
+    TOP_HEADER = "🏅 <b>Top 10 learners — the {year} week</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} days)"
+    TOP_EMPTY = "No check-ins during the week yet."
+    PERSONAL_DATA_ADMINS_ONLY = "Personal lists and data exports are for admins only."
+    PREPARING = "⏳ Preparing the file, one moment…"
+    EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
+    CHART_CAPTION = "📈 The {year} week: participants and minutes per day; participation by unit."
+    EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"
+    PRIVACY = (
+        "🔒 <b>What the bot stores about you</b>\n"
+        "• Your Telegram id, username and language — to answer you and send reminders.\n"
+        "• Your full name and unit — which you give with /profile, for per-unit figures.\n"
+        "• Your check-ins (date, duration, activity, note) — for your self-study results.\n\n"
+        "<b>Who sees it:</b> only admins see and export personal lists; organisers see totals "
+        "only. Every export is logged.\n"
+        "<b>How long:</b> until you ask for deletion; it is used only for the Lifelong Learning "
+        "Week.\n"
+        "<b>Deletion:</b> send /deletemydata — your profile and all your check-ins are erased "
+        "and disappear from later reports."
+    )
+    DELETE_CONFIRM = "Erase your profile and all your check-ins? This cannot be undone."
+    BTN_DELETE_YES = "🗑 Erase my data"
+    BTN_DELETE_NO = "Keep it"
+    DELETED = "Your profile and all your check-ins have been erased. Thank you for taking part!"
+    DELETE_KEPT = "Your data was kept."
+    DELETE_NOTHING = "The bot stores no profile of yours."
+
     COMMANDS = (
         ("start", "Start"),
         ("help", "How to use the bot"),
@@ -331,6 +380,7 @@ class En(Vi):
         ("me", "My self-study record"),
         ("undo", "Remove my last check-in"),
         ("remind", "Turn reminders on or off"),
+        ("privacy", "What the bot stores about you"),
         ("cancel", "Stop what you are doing"),
     )
 
@@ -341,6 +391,10 @@ class En(Vi):
     @staticmethod
     def fmt_moment(moment: datetime) -> str:
         return moment.strftime("%d %b %H:%M").lstrip("0")
+
+    @staticmethod
+    def fmt_percent(ratio: float) -> str:
+        return f"{ratio * 100:.1f}%"
 
     @staticmethod
     def fmt_number(value: int) -> str:

@@ -40,6 +40,7 @@ class Vi:
         "/cuatoi — kết quả tự học của tôi\n"
         "/huy — hủy lượt điểm danh gần nhất\n"
         "/nhacnho — bật/tắt nhắc nhở trong Tuần lễ\n"
+        "/baomat — dữ liệu bot lưu về bạn · /xoadulieu — xóa dữ liệu của bạn\n"
         "/cancel — dừng thao tác đang làm"
     )
     FALLBACK = (
@@ -278,6 +279,7 @@ class Vi:
         "broadcast_schedule": "hẹn giờ thông báo",
         "broadcast_stop": "dừng thông báo",
         "broadcast_cancel": "hủy thông báo đã hẹn",
+        "export": "xuất dữ liệu cá nhân",
     }
 
     # --- broadcasts --------------------------------------------------------------------
@@ -345,6 +347,85 @@ class Vi:
         "cancelled": "đã hủy",
     }
 
+    # --- reports -----------------------------------------------------------------------
+    STATS_HEADER = "📊 <b>Thống kê Tuần lễ năm {year}</b> ({start} – {end})"
+    STATS_BODY = (
+        "• Cán bộ đã đăng ký: <b>{registered}</b>\n"
+        "• Tham gia (có điểm danh): <b>{participants}</b> — tỷ lệ <b>{rate}</b>\n"
+        "• Lượt điểm danh: <b>{checkins}</b>\n"
+        "• Tổng thời gian tự học: <b>{minutes}</b> (bình quân {average} mỗi người tham gia)"
+    )
+    STATS_TODAY = "<b>Hôm nay</b> ({date}): {participants} người · {checkins} lượt · {minutes}"
+    STATS_NO_EDITION = "Không có dữ liệu về Tuần lễ năm {year}."
+    BTN_BY_DAY = "📅 Theo ngày"
+    BTN_BY_UNIT = "🏢 Theo đơn vị"
+    BTN_TOP = "🏅 Học nhiều nhất"
+    BTN_EXPORT = "📥 Xuất Excel"
+    BTN_CSV = "📄 Xuất CSV"
+    BTN_CHART = "📈 Biểu đồ"
+    BY_DAY_HEADER = "📅 <b>Tuần lễ năm {year} theo ngày</b>"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} người · {checkins} lượt · {minutes}"
+    BY_UNIT_HEADER = "🏢 <b>Tuần lễ năm {year} theo đơn vị</b> (xếp theo tỷ lệ tham gia)"
+    BY_UNIT_LINE = "• {unit}: {participants}/{registered} người ({rate}) · {minutes}"
+    BY_UNIT_EMPTY = "Chưa có đơn vị nào."
+    TOP_HEADER = "🏅 <b>10 người tự học nhiều nhất — Tuần lễ năm {year}</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} ngày)"
+    TOP_EMPTY = "Chưa có lượt điểm danh nào trong Tuần lễ."
+    PERSONAL_DATA_ADMINS_ONLY = "Danh sách cá nhân và tệp xuất dữ liệu chỉ dành cho quản trị viên."
+    PREPARING = "⏳ Đang chuẩn bị tệp, vui lòng chờ trong giây lát…"
+    EXPORT_CAPTION = "📥 Báo cáo Tuần lễ năm {year}: {checkins} lượt điểm danh."
+    CHART_CAPTION = (
+        "📈 Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày; "
+        "tỷ lệ tham gia theo đơn vị."
+    )
+    EXPORT_USAGE = "Cách dùng: /export [xlsx|csv] [năm], ví dụ <code>/export csv 2023</code>"
+    XLSX_SUMMARY = "Tổng quan"
+    XLSX_BY_DAY = "Theo ngày"
+    XLSX_BY_UNIT = "Theo đơn vị"
+    XLSX_DETAIL = "Chi tiết"
+    XLSX_FIGURE = "Chỉ số"
+    XLSX_VALUE = "Giá trị"
+    XLSX_YEAR = "Năm"
+    XLSX_REGISTERED = "Đã đăng ký"
+    XLSX_PARTICIPANTS = "Tham gia"
+    XLSX_RATE = "Tỷ lệ tham gia"
+    XLSX_CHECKINS = "Lượt điểm danh"
+    XLSX_MINUTES = "Số phút"
+    XLSX_AVERAGE = "Số phút bình quân mỗi người tham gia"
+    XLSX_DATE = "Ngày"
+    XLSX_TIME = "Giờ"
+    XLSX_NAME = "Họ và tên"
+    XLSX_UNIT = "Đơn vị"
+    XLSX_ACTIVITY = "Hoạt động"
+    XLSX_NOTE = "Ghi chú"
+    CHART_PARTICIPANTS = "Người tham gia"
+    CHART_MINUTES = "Số phút tự học"
+    CHART_BY_DAY = "Tuần lễ năm {year}: người tham gia và số phút theo ngày"
+    CHART_BY_UNIT = "Tỷ lệ tham gia theo đơn vị"
+    CHART_RATE = "Tỷ lệ tham gia (%)"
+
+    # --- privacy -------------------------------------------------------------------------
+    PRIVACY = (
+        "🔒 <b>Dữ liệu bot lưu về bạn</b>\n"
+        "• Mã số Telegram, tên người dùng và ngôn ngữ Telegram — để trả lời và gửi nhắc nhở.\n"
+        "• Họ và tên, đơn vị — do bạn khai báo với /hoso, để tổng hợp kết quả theo đơn vị.\n"
+        "• Các lượt điểm danh (ngày, thời lượng, hoạt động, ghi chú) — để tính kết quả tự học.\n\n"
+        "<b>Ai xem được:</b> chỉ quản trị viên xem và xuất danh sách cá nhân; ban tổ chức chỉ xem "
+        "số liệu tổng hợp. Mọi lần xuất dữ liệu đều được ghi nhật ký.\n"
+        "<b>Lưu bao lâu:</b> đến khi bạn yêu cầu xóa; dữ liệu chỉ dùng cho Tuần lễ hưởng ứng học "
+        "tập suốt đời.\n"
+        "<b>Xóa dữ liệu:</b> gõ /xoadulieu — hồ sơ và mọi lượt điểm danh của bạn bị xóa hẳn và "
+        "không còn trong các báo cáo sau đó."
+    )
+    DELETE_CONFIRM = (
+        "Bạn muốn xóa hồ sơ và toàn bộ lượt điểm danh của mình? Thao tác này không hoàn tác được."
+    )
+    BTN_DELETE_YES = "🗑 Xóa dữ liệu của tôi"
+    BTN_DELETE_NO = "Giữ lại"
+    DELETED = "Đã xóa hồ sơ và toàn bộ lượt điểm danh của bạn. Cảm ơn bạn đã tham gia!"
+    DELETE_KEPT = "Đã giữ nguyên dữ liệu của bạn."
+    DELETE_NOTHING = "Bot không lưu hồ sơ nào của bạn."
+
     # --- command menu (setMyCommands) ---------------------------------------------------
     COMMANDS = (
         ("start", "Bắt đầu"),
@@ -358,6 +439,7 @@ class Vi:
         ("me", "Kết quả tự học của tôi"),
         ("undo", "Hủy lượt điểm danh gần nhất"),
         ("remind", "Bật/tắt nhắc nhở"),
+        ("privacy", "Dữ liệu cá nhân bot lưu"),
         ("cancel", "Dừng thao tác đang làm"),
     )
 
@@ -369,6 +451,10 @@ class Vi:
     @staticmethod
     def fmt_moment(moment: datetime) -> str:
         return moment.strftime("%d/%m %H:%M")
+
+    @staticmethod
+    def fmt_percent(ratio: float) -> str:
+        return f"{ratio * 100:.1f}".replace(".", ",") + "%"
 
     @classmethod
     def fmt_weekday(cls, day: date) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import distinct, func, select
@@ -37,6 +37,16 @@ class EditionStats:
     minutes: int
     by_day: list[DayRow]
     by_unit: list[UnitRow]
+
+    @property
+    def rate(self) -> float:
+        """Participation rate, 0..1."""
+        return self.participants / self.registered if self.registered else 0.0
+
+    @property
+    def average_minutes(self) -> float:
+        """Minutes per participant."""
+        return self.minutes / self.participants if self.participants else 0.0
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -111,3 +121,63 @@ async def edition_stats(session: AsyncSession, year: int, start: date, end: date
     return EditionStats(
         year, int(registered or 0), int(totals[0]), int(totals[1]), int(totals[2]), by_day, by_unit
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Learner:
+    full_name: str
+    unit: str
+    minutes: int
+    days: int
+    checkins: int
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One check-in, as exported: personal data, admins only."""
+
+    day: date
+    created_at: datetime
+    full_name: str
+    unit: str
+    minutes: int
+    activity: str
+    note: str
+
+
+async def top_learners(
+    session: AsyncSession, start: date, end: date, limit: int = 10
+) -> list[Learner]:
+    minutes = func.sum(Checkin.minutes)
+    rows = await session.execute(
+        select(
+            User.full_name, Unit.name, minutes, func.count(distinct(Checkin.local_date)),
+            func.count(Checkin.id),
+        )
+        .join(User, User.id == Checkin.user_id)
+        .join(Unit, Unit.id == User.unit_id)
+        .where(Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
+        .group_by(User.id, User.full_name, Unit.name)
+        .order_by(minutes.desc(), User.full_name)
+        .limit(limit)
+    )  # fmt: skip
+    return [Learner(n or "", u, int(m), int(d), int(c)) for n, u, m, d, c in rows]
+
+
+async def details(session: AsyncSession, start: date, end: date) -> list[Detail]:
+    """Every counted check-in of the edition, in time order (streamed from the database)."""
+    result = await session.stream(
+        select(
+            Checkin.local_date, Checkin.created_at, User.full_name, Unit.name, Checkin.minutes,
+            Checkin.activity, Checkin.note,
+        )
+        .join(User, User.id == Checkin.user_id)
+        .join(Unit, Unit.id == User.unit_id)
+        .where(Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
+        .order_by(Checkin.created_at, Checkin.id)
+        .execution_options(yield_per=5_000)
+    )  # fmt: skip
+    return [
+        Detail(d, c, n or "", u, int(m), a, note or "")
+        async for d, c, n, u, m, a, note in result.tuples()
+    ]

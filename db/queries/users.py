@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.textnorm import fold, nfc
-from db.models import Unit, User
+from db.models import Checkin, Outbox, Unit, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,4 +138,15 @@ async def set_role(session: AsyncSession, telegram_id: int, role: str | None) ->
     if user is None:
         return False
     user.role = role
+    return True
+
+
+async def delete_user(session: AsyncSession, telegram_id: int) -> bool:
+    """Erase a user with their check-ins and queued messages (foreign keys cascade)."""
+    user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+    if user is None:
+        return False
+    await session.execute(delete(Checkin).where(Checkin.user_id == user.id))
+    await session.execute(delete(Outbox).where(Outbox.user_id == user.id))
+    await session.delete(user)
     return True

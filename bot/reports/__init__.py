@@ -1,0 +1,1 @@
+"""Report files built from plain data, synchronously: callers run them in a worker thread."""

@@ -1,0 +1,146 @@
+"""Admin reports (/stats, /export, charts) and each official's privacy (/privacy, deletion)."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.constants import ChatAction
+
+from bot import keyboards, report_texts
+from bot.context import BotContext
+from bot.editions import Edition
+from bot.reports import service
+from bot.roles import Role, role_of
+from db.queries.admin import audit
+from db.queries.users import delete_user, get_profile
+from handlers.access import allowed
+from handlers.common import (
+    answer_button,
+    contact_of,
+    replace_buttons,
+    send,
+    texts_for,
+    today,
+    year_arg,
+)
+
+
+def _edition(context: BotContext, year: int | None) -> Edition | None:
+    if year is not None:
+        return context.deps.editions.get(year)
+    return context.deps.editions.lookup(None, today(context)).edition
+
+
+async def stats(update: Update, context: BotContext) -> None:
+    """/stats, /thongke [year]: organisers and admins; personal views for admins only."""
+    t = texts_for(update)
+    if not await allowed(update, context, Role.ORGANISER):
+        return
+    year = year_arg(context.args)
+    edition = _edition(context, year)
+    if edition is None:
+        await send(update, t.STATS_NO_EDITION.format(year=year))
+        return
+    figures = await service.figures(context.deps, edition)
+    user = update.effective_user
+    assert user is not None
+    async with context.sessions() as session:
+        admin = await role_of(session, user.id, context.deps.settings.admin_ids) >= Role.ADMIN
+    text = report_texts.summary(t, edition, figures, today(context))
+    await send(update, text, keyboards.report(t, edition.year, admin))
+
+
+async def report_button(update: Update, context: BotContext) -> None:
+    """rp:<view>:<year>; the role is checked again on every press."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    t = texts_for(update)
+    _, view, raw_year = [*query.data.split(":"), "", ""][:3]
+    personal = view in {"top", "xlsx", "csv"}
+    minimum = Role.ADMIN if personal else Role.ORGANISER
+    refusal = t.PERSONAL_DATA_ADMINS_ONLY if personal else None
+    if not await allowed(update, context, minimum, refusal):
+        return
+    await answer_button(update)
+    edition = _edition(context, int(raw_year)) if raw_year.isdigit() else None
+    if edition is None:
+        return
+    if view in {"xlsx", "csv"}:
+        await _send_export(update, context, edition, view)
+    elif view == "chart":
+        await _send_chart(update, context, edition)
+    elif view == "top":
+        await send(
+            update, report_texts.top(t, edition.year, await service.top(context.deps, edition))
+        )
+    elif view in {"day", "unit"}:
+        figures = await service.figures(context.deps, edition)
+        render = report_texts.by_day if view == "day" else report_texts.by_unit
+        await send(update, render(t, figures))
+
+
+async def _send_export(update: Update, context: BotContext, edition: Edition, fmt: str) -> None:
+    t = texts_for(update)
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
+    data, name, count = await service.export_file(context.deps, edition, fmt, t)
+    async with context.sessions() as session, session.begin():
+        params = {"year": edition.year, "format": fmt, "checkins": count}
+        await audit(session, user.id, "export", params, context.clock.now())
+    caption = t.EXPORT_CAPTION.format(year=edition.year, checkins=t.fmt_number(count))
+    await chat.send_document(InputFile(data, filename=name), caption=caption)
+
+
+async def _send_chart(update: Update, context: BotContext, edition: Edition) -> None:
+    t = texts_for(update)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
+    png = await service.chart(context.deps, edition, t)
+    caption = t.CHART_CAPTION.format(year=edition.year)
+    await chat.send_photo(InputFile(png, filename=f"tuan-le-{edition.year}.png"), caption=caption)
+
+
+async def export(update: Update, context: BotContext) -> None:
+    """/export [xlsx|csv] [year]: admins only, logged in the audit trail."""
+    t = texts_for(update)
+    if not await allowed(update, context, Role.ADMIN, t.PERSONAL_DATA_ADMINS_ONLY):
+        return
+    args = [a.lower() for a in context.args or []]
+    fmt = next((a for a in args if a in service.FORMATS), "xlsx")
+    year = year_arg([a for a in args if a not in service.FORMATS])
+    unknown = [a for a in args if a not in service.FORMATS and not (a.isdigit() and len(a) == 4)]
+    edition = _edition(context, year)
+    if unknown or edition is None:
+        await send(update, t.EXPORT_USAGE if unknown else t.STATS_NO_EDITION.format(year=year))
+        return
+    await _send_export(update, context, edition, fmt)
+
+
+async def privacy(update: Update, context: BotContext) -> None:
+    """/privacy, /baomat: what is stored, why, for how long."""
+    await send(update, texts_for(update).PRIVACY)
+
+
+async def delete_my_data(update: Update, context: BotContext) -> None:
+    """/deletemydata, /xoadulieu: ask for confirmation first."""
+    t = texts_for(update)
+    async with context.sessions() as session:
+        profile = await get_profile(session, contact_of(update).telegram_id)
+    if profile is None:
+        await send(update, t.DELETE_NOTHING)
+        return
+    await send(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
+
+
+async def delete_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    t = texts_for(update)
+    await answer_button(update)
+    if query.data != keyboards.DELETE_YES:
+        await replace_buttons(update, t.DELETE_KEPT)
+        return
+    async with context.sessions() as session, session.begin():
+        deleted = await delete_user(session, contact_of(update).telegram_id)
+    await replace_buttons(update, t.DELETED if deleted else t.DELETE_NOTHING)
