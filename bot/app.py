@@ -95,14 +95,16 @@ def register_handlers(app: BotApp) -> None:
     every_command = [name for names in COMMANDS.values() for name in names]
     app.add_handler(CommandHandler(every_command, guards.private_only, filters=GROUPS))
     # 4. Buttons outside the conversation.
-    app.add_handler(CallbackQueryHandler(week.menu_button, pattern=f"^{keyboards.MENU_PREFIX}"))
-    app.add_handler(CallbackQueryHandler(me.undo_button, pattern=f"^{keyboards.UNDO_PREFIX}"))
-    app.add_handler(
-        CallbackQueryHandler(reminders.remind_button, pattern=f"^{keyboards.REMIND_PREFIX}")
+    buttons = (
+        (week.menu_button, keyboards.MENU_PREFIX),
+        (me.undo_button, keyboards.UNDO_PREFIX),
+        (reminders.remind_button, keyboards.REMIND_PREFIX),
+        (broadcast.button, keyboards.BROADCAST_PREFIX),
+        (reports.report_button, keyboards.REPORT_PREFIX),
+        (reports.delete_button, keyboards.DELETE_PREFIX),
     )
-    app.add_handler(
-        CallbackQueryHandler(broadcast.button, pattern=f"^{keyboards.BROADCAST_PREFIX}")
-    )
+    for callback, prefix in buttons:
+        app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
     # 5. Free text in private chats is a question.
     app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, week.question))
     # 6. What the bot does not act on: edits, non-text messages, stale buttons.

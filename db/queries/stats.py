@@ -178,6 +178,5 @@ async def details(session: AsyncSession, start: date, end: date) -> list[Detail]
         .execution_options(yield_per=5_000)
     )  # fmt: skip
     return [
-        Detail(d, c, n or "", u, int(m), a, note or "")
-        async for d, c, n, u, m, a, note in result.tuples()
+        Detail(d, c, n or "", u, int(m), a, note or "") async for d, c, n, u, m, a, note in result
     ]
