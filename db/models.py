@@ -207,3 +207,21 @@ class AuditEntry(Base):
     actor_id: Mapped[int] = mapped_column(BigInteger)
     action: Mapped[str] = mapped_column(String(32))
     params: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class DailyTotal(Base):
+    """Check-ins per user per local day, kept in step with `checkins` in the same transaction.
+
+    Reports read this rollup (at most officials × days rows) instead of every check-in.
+    """
+
+    __tablename__ = "daily_totals"
+    # Covering: the report queries read only the index.
+    __table_args__ = (Index("ix_daily_totals_day", "local_date", "user_id", "checkins", "minutes"),)
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    local_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    checkins: Mapped[int] = mapped_column(Integer, default=0)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)

@@ -123,3 +123,50 @@ async def test_migrations_match_the_models(sessions) -> None:  # type: ignore[no
 def test_window_days() -> None:
     assert WEEK.days == 7
     assert Window(date(2023, 1, 1), date(2023, 1, 1) + timedelta(days=6)).days == 7
+
+
+async def test_daily_totals_stay_in_step_with_checkins(sessions) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from db.models import DailyTotal
+    from db.queries.checkins import undo_checkin
+    from db.queries.users import delete_user
+
+    rng = random.Random(7)
+    uids = {tid: await _user(sessions, tid, f"Phòng {tid % 3}") for tid in range(1, 9)}
+    made: list[tuple[int, int]] = []
+    for n in range(200):
+        tid = rng.choice(list(uids))
+        action = rng.random()
+        if action < 0.7:
+            when = vn(2023, 10, rng.randint(2, 8), rng.randint(0, 23))
+            try:
+                receipt = await _checkin(
+                    sessions, uids[tid], rng.choice((15, 30, 90)), when, f"s{n}"
+                )
+                made.append((uids[tid], receipt.checkin.id))
+            except DailyLimitExceeded:
+                pass
+        elif action < 0.95 and made:
+            user_id, checkin_id = made.pop(rng.randrange(len(made)))
+            async with sessions() as s, s.begin():
+                await undo_checkin(s, user_id, checkin_id, vn(2023, 10, 9))
+        elif len(uids) > 2:
+            async with sessions() as s, s.begin():
+                await delete_user(s, tid)
+            made = [(u, c) for u, c in made if u != uids[tid]]
+            del uids[tid]
+    async with sessions() as s:
+        live = {
+            (u, d): (c, m)
+            for u, d, c, m in await s.execute(
+                select(Checkin.user_id, Checkin.local_date, func.count(), func.sum(Checkin.minutes))
+                .where(Checkin.deleted_at.is_(None))
+                .group_by(Checkin.user_id, Checkin.local_date)
+            )
+        }
+        rollup = {
+            (r.user_id, r.local_date): (r.checkins, r.minutes)
+            for r in await s.scalars(select(DailyTotal).where(DailyTotal.checkins > 0))
+        }
+    assert rollup == live and len(live) > 10

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.duration import MAX_MINUTES_PER_DAY
-from db.models import Checkin
+from db.models import Checkin, DailyTotal
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,8 @@ async def record_checkin(
         if row is None:  # pragma: no cover - the insert or its conflict left a row
             raise RuntimeError("check-in vanished between insert and read")
         created = new_id is not None
+        if created:
+            await _add_to_day(session, user_id, today, 1, minutes)
     else:
         row, created = existing, False
     return Receipt(
@@ -171,5 +173,25 @@ async def undo_checkin(
     if row is None:
         return None
     row.deleted_at = now
+    await _add_to_day(session, user_id, row.local_date, -1, -row.minutes)
     await session.flush()
     return _info(row)
+
+
+async def _add_to_day(
+    session: AsyncSession, user_id: int, day: date, checkins: int, minutes: int
+) -> None:
+    """Keep the daily_totals rollup in step, inside the caller's transaction."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(DailyTotal).values(
+        user_id=user_id, local_date=day, checkins=checkins, minutes=minutes
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["user_id", "local_date"],
+            set_={
+                "checkins": DailyTotal.checkins + statement.excluded.checkins,
+                "minutes": DailyTotal.minutes + statement.excluded.minutes,
+            },
+        )
+    )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Checkin, Unit, User
+from db.models import Checkin, DailyTotal, Unit, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +56,20 @@ class EditionStats:
 
 
 async def edition_stats(session: AsyncSession, year: int, start: date, end: date) -> EditionStats:
-    """Totals, per-day and per-unit figures for check-ins dated within start..end."""
-    in_week = (Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
+    """Totals, per-day and per-unit figures for check-ins dated within start..end.
+
+    Reads the daily_totals rollup: at most officials × days rows, whatever the check-ins.
+    """
+    in_week = (DailyTotal.local_date.between(start, end), DailyTotal.checkins > 0)
     registered = await session.scalar(
         select(func.count(User.id)).where(User.registered_at.is_not(None))
     )
     totals = (
         await session.execute(
             select(
-                func.count(distinct(Checkin.user_id)),
-                func.count(Checkin.id),
-                func.coalesce(func.sum(Checkin.minutes), 0),
+                func.count(distinct(DailyTotal.user_id)),
+                func.coalesce(func.sum(DailyTotal.checkins), 0),
+                func.coalesce(func.sum(DailyTotal.minutes), 0),
             ).where(*in_week)
         )
     ).one()
@@ -74,13 +77,13 @@ async def edition_stats(session: AsyncSession, year: int, start: date, end: date
         day: (p, c, m)
         for day, p, c, m in await session.execute(
             select(
-                Checkin.local_date,
-                func.count(distinct(Checkin.user_id)),
-                func.count(Checkin.id),
-                func.sum(Checkin.minutes),
+                DailyTotal.local_date,
+                func.count(DailyTotal.user_id),
+                func.sum(DailyTotal.checkins),
+                func.sum(DailyTotal.minutes),
             )
             .where(*in_week)
-            .group_by(Checkin.local_date)
+            .group_by(DailyTotal.local_date)
         )
     }
     by_day = []
@@ -95,14 +98,19 @@ async def edition_stats(session: AsyncSession, year: int, start: date, end: date
         .group_by(User.unit_id)
         .subquery()
     )
+    per_user = (
+        select(DailyTotal.user_id, func.sum(DailyTotal.minutes).label("m"))
+        .where(*in_week)
+        .group_by(DailyTotal.user_id)
+        .subquery()
+    )
     activity = (
         select(
             User.unit_id,
-            func.count(distinct(Checkin.user_id)).label("p"),
-            func.sum(Checkin.minutes).label("m"),
+            func.count(per_user.c.user_id).label("p"),
+            func.sum(per_user.c.m).label("m"),
         )
-        .join(Checkin, Checkin.user_id == User.id)
-        .where(*in_week)
+        .join(per_user, per_user.c.user_id == User.id)
         .group_by(User.unit_id)
         .subquery()
     )
@@ -165,8 +173,8 @@ async def top_learners(
 
 
 async def details(session: AsyncSession, start: date, end: date) -> list[Detail]:
-    """Every counted check-in of the edition, in time order (streamed from the database)."""
-    result = await session.stream(
+    """Every counted check-in of the edition, in time order."""
+    result = await session.execute(
         select(
             Checkin.local_date, Checkin.created_at, User.full_name, Unit.name, Checkin.minutes,
             Checkin.activity, Checkin.note,
@@ -175,8 +183,5 @@ async def details(session: AsyncSession, start: date, end: date) -> list[Detail]
         .join(Unit, Unit.id == User.unit_id)
         .where(Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
         .order_by(Checkin.created_at, Checkin.id)
-        .execution_options(yield_per=5_000)
     )  # fmt: skip
-    return [
-        Detail(d, c, n or "", u, int(m), a, note or "") async for d, c, n, u, m, a, note in result
-    ]
+    return [Detail(d, c, n or "", u, int(m), a, note or "") for d, c, n, u, m, a, note in result]

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.textnorm import fold, nfc
-from db.models import Checkin, Outbox, Unit, User
+from db.models import Checkin, DailyTotal, Outbox, Unit, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +147,7 @@ async def delete_user(session: AsyncSession, telegram_id: int) -> bool:
     if user is None:
         return False
     await session.execute(delete(Checkin).where(Checkin.user_id == user.id))
+    await session.execute(delete(DailyTotal).where(DailyTotal.user_id == user.id))
     await session.execute(delete(Outbox).where(Outbox.user_id == user.id))
     await session.delete(user)
     return True
