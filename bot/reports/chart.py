@@ -33,8 +33,12 @@ def build_chart(t: Texts, stats: EditionStats) -> bytes:
                   label=t.CHART_MINUTES)  # fmt: skip
         twin.set_ylabel(t.CHART_MINUTES)
         top.set_title(t.CHART_BY_DAY.format(year=stats.year))
-        top.legend(loc="upper left")
-        twin.legend(loc="upper right")
+        top.set_ylim(0, max([d.participants for d in stats.by_day] + [1]) * 1.15)
+        twin.set_ylim(0, max([d.minutes for d in stats.by_day] + [1]) * 1.15)
+        # One legend under the axis, where it cannot cover a bar.
+        handles = top.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+        top.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2,
+                   frameon=False)  # fmt: skip
         names = [u.unit if len(u.unit) <= 32 else u.unit[:31] + "…" for u in units]
         rates = [100 * u.participants / u.registered if u.registered else 0 for u in units]
         bottom.barh(names[::-1], rates[::-1], color="#2E9E5B")

@@ -345,7 +345,6 @@ class En(Vi):
     TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} days)"
     TOP_EMPTY = "No check-ins during the week yet."
     PERSONAL_DATA_ADMINS_ONLY = "Personal lists and data exports are for admins only."
-    PREPARING = "⏳ Preparing the file, one moment…"
     EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
     CHART_CAPTION = "📈 The {year} week: participants and minutes per day; participation by unit."
     EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"

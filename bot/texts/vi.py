@@ -372,7 +372,6 @@ class Vi:
     TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} ngày)"
     TOP_EMPTY = "Chưa có lượt điểm danh nào trong Tuần lễ."
     PERSONAL_DATA_ADMINS_ONLY = "Danh sách cá nhân và tệp xuất dữ liệu chỉ dành cho quản trị viên."
-    PREPARING = "⏳ Đang chuẩn bị tệp, vui lòng chờ trong giây lát…"
     EXPORT_CAPTION = "📥 Báo cáo Tuần lễ năm {year}: {checkins} lượt điểm danh."
     CHART_CAPTION = (
         "📈 Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày; "
