@@ -32,6 +32,8 @@ class HttpFakeTelegram:
         self.last_send: float | None = None
         self._server: asyncio.Server | None = None
         self.port = 0
+        self.updates: list[dict[str, Any]] = []  # waiting for getUpdates, oldest first
+        self.confirmed = 0  # highest offset a getUpdates call has confirmed
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._client, "127.0.0.1", 0)
@@ -46,7 +48,20 @@ class HttpFakeTelegram:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/bot"
 
+    def push(self, update: dict[str, Any]) -> None:
+        """An update from a user, for the bot to fetch with getUpdates."""
+        self.updates.append(update)
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        # Like Telegram: an offset confirms (forgets) every update below it.
+        offset = int(params.get("offset") or 0)
+        self.confirmed = max(self.confirmed, offset)
+        self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        return self.updates[: int(params.get("limit") or 100)]
+
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": self._get_updates(params)}
         if method in _SENDS:
             now = time.monotonic()
             while self.accepted and self.accepted[0] <= now - 1.0:
@@ -82,6 +97,13 @@ class HttpFakeTelegram:
                 for key, value in parse_qsl(body.decode(), keep_blank_values=True):
                     params[key] = json.loads(value) if key in _JSON_FIELDS else value
                 status, payload = self._answer(method, params)
+                if method == "getUpdates" and not payload["result"]:
+                    # A short long-poll: wait a little for updates rather than spin.
+                    for _ in range(int(min(float(params.get("timeout") or 0), 1.0) * 10)):
+                        await asyncio.sleep(0.1)
+                        if self.updates:
+                            status, payload = self._answer(method, params)
+                            break
                 data = json.dumps(payload).encode()
                 writer.write(
                     f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"

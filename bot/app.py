@@ -140,12 +140,17 @@ async def _post_shutdown(app: BotApp) -> None:
 
 
 def build_application(
-    settings: Settings, *, request: BaseRequest | None = None, clock: Clock | None = None
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
+    durable: bool = False,
 ) -> BotApp:
     """The bot, wired: services, handlers, rate limiter, defaults, start-up and shutdown hooks.
 
     `request` replaces the HTTP layer (the offline console and tests pass a fake Telegram);
-    `clock` replaces the wall clock.
+    `clock` replaces the wall clock. `durable` leaves polling to bot/polling.py (no PTB
+    Updater), which stores every update before confirming it to Telegram.
     """
     engine = create_engine(settings.database_url)
     editions = load_editions(settings.editions_file)
@@ -187,6 +192,8 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    if durable:
+        builder = builder.updater(None)
     app: BotApp = builder.build()
     app.bot_data[DEPS_KEY] = deps
     register_handlers(app)

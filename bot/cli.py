@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-from telegram import Update
-
+from bot import polling
 from bot.app import build_application
 from bot.clock import local_today, make_clock
 from bot.context import deps_of
@@ -20,11 +20,8 @@ from settings import Settings
 
 
 def run_polling(settings: Settings) -> None:
-    app = build_application(settings)
-    # Keep the backlog: updates sent while the bot was down are still answered.
-    app.run_polling(
-        allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, bootstrap_retries=3
-    )
+    """Durable polling (bot/polling.py): the backlog is kept and nothing is lost on a crash."""
+    asyncio.run(polling.run(build_application(settings, durable=True)))
 
 
 async def db_upgrade(settings: Settings) -> None:

@@ -225,3 +225,15 @@ class DailyTotal(Base):
     local_date: Mapped[date] = mapped_column(Date, primary_key=True)
     checkins: Mapped[int] = mapped_column(Integer, default=0)
     minutes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InboxUpdate(Base):
+    """A raw Telegram update, stored before Telegram is told to forget it (durable polling)."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_pending", "processed_at", "update_id"),)
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

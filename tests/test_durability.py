@@ -1,0 +1,139 @@
+"""Nothing lost when the process dies: the real bot, kill -9 at random moments, restarted."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.fake_telegram_http import HttpFakeTelegram
+from bot.fake_updates import FakeUser, UpdateFactory
+
+ROOT = Path(__file__).resolve().parents[1]
+USERS = 200
+CHECKINS_EACH = 5
+NOTE = re.compile(r"Ghi chú: (bài số \d+-\d+)")
+
+
+@pytest.fixture
+def telegram() -> Iterator[tuple[HttpFakeTelegram, asyncio.AbstractEventLoop]]:
+    """The HTTP fake Telegram on its own event loop in a thread; the bot runs as a process."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    server = HttpFakeTelegram(limit=100_000)
+    asyncio.run_coroutine_threadsafe(server.start(), loop).result(10)
+    yield server, loop
+
+    async def shutdown() -> None:
+        await server.stop()
+        # Connections left open by killed bots: end them here, not at garbage collection.
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+
+    asyncio.run_coroutine_threadsafe(shutdown(), loop).result(10)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+    loop.close()
+
+
+def _start(tmp_path: Path, base_url: str) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN="123456:durability", TELEGRAM_API_BASE_URL=base_url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", PYTHONPATH=str(ROOT),
+        TELEGRAM_MAX_RATE="1000", TELEGRAM_CHAT_RATE="1000", DISPATCH_INTERVAL_SECONDS="0",
+        BOT_CLOCK_START="2023-10-03T09:00:00+07:00", LOG_LEVEL="WARNING",
+    )  # fmt: skip
+    return subprocess.Popen([sys.executable, "-m", "bot"], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+
+
+def test_kill_9_loses_no_confirmed_checkin_and_doubles_none(tmp_path: Path, telegram) -> None:  # type: ignore[no-untyped-def]
+    server, _ = telegram
+    factory = UpdateFactory(server.telegram)
+    users = [FakeUser(500_000 + i, f"U{i}") for i in range(USERS)]
+    payloads = [
+        factory.message(u, f"/hoso Cán bộ {i} | Phòng {i % 7}") for i, u in enumerate(users)
+    ]
+    for n in range(CHECKINS_EACH):
+        payloads += [
+            factory.message(u, f"/diemdanh 30 bài số {i}-{n}") for i, u in enumerate(users)
+        ]
+    total = len(payloads)
+    for payload in payloads:
+        server.push(payload)
+    last_id = payloads[-1]["update_id"]
+
+    rng = random.Random(42)
+    db = tmp_path / "bot.db"
+    progress = []  # updates whose effect was stored, at each kill
+    for _ in range(5):
+        process = _start(tmp_path, server.base_url)
+        time.sleep(rng.uniform(2.0, 3.5))  # start-up takes ~1.5 s; kill during the work
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        progress.append(_handled(db))
+    process = _start(tmp_path, server.base_url)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        if server.confirmed > last_id and db.exists():
+            with sqlite3.connect(db) as con:
+                if (
+                    con.execute("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL").fetchone()[
+                        0
+                    ]
+                    == 0
+                ):
+                    break
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    # The kills fell in the middle of the work, not before or after it.
+    assert sum(0 < p < total for p in progress) >= 3, progress
+    assert process.returncode == 0, err.decode()[-2000:]
+
+    with sqlite3.connect(db) as con:
+        inbox_rows, unprocessed = con.execute(
+            "SELECT COUNT(*), SUM(processed_at IS NULL) FROM inbox").fetchone()  # fmt: skip
+        notes = [n for (n,) in con.execute("SELECT note FROM checkins WHERE deleted_at IS NULL")]
+        registered = con.execute(
+            "SELECT COUNT(*) FROM users WHERE registered_at IS NOT NULL"
+        ).fetchone()[0]
+    # Every update reached the inbox and was handled.
+    assert (inbox_rows, unprocessed) == (total, 0)
+    assert registered == USERS
+    # Every check-in is stored exactly once.
+    assert len(notes) == USERS * CHECKINS_EACH == len(set(notes))
+    # Every check-in the bot confirmed to a user is in the database.
+    confirmed = {
+        m.group(1)
+        for message in server.telegram.messages.values()
+        if (m := NOTE.search(message.text))
+    }
+    assert confirmed and confirmed <= set(notes)
+
+
+def _handled(db: Path) -> int:
+    if not db.exists():
+        return 0
+    with sqlite3.connect(db) as con:
+        try:
+            checkins = con.execute("SELECT COUNT(*) FROM checkins").fetchone()[0]
+            users = con.execute("SELECT COUNT(registered_at) FROM users").fetchone()[0]
+            return int(checkins + users)
+        except sqlite3.OperationalError:  # killed before the migrations ran
+            return 0
