@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 
 # Opt in to PTB 22's timedelta RetryAfter.retry_after, as the bot does (see bot/__main__.py).
 os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -88,15 +89,48 @@ class Harness:
             return int(await session.scalar(select(func.count(Checkin.id))) or 0)
 
 
+PG_ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+async def _pg_admin(sql: str) -> None:
+    import asyncpg
+
+    url = PG_ADMIN_URL.replace("postgresql+asyncpg://", "postgresql://")
+    conn = await asyncpg.connect(url, timeout=5)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, empty database: a SQLite file, and a new PostgreSQL database when
+    TEST_DATABASE_URL points at a server (CI has one); skipped with the reason otherwise."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+        return
+    if not PG_ADMIN_URL:
+        pytest.skip("PostgreSQL tests need TEST_DATABASE_URL (e.g. postgresql+asyncpg://...)")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    try:
+        await _pg_admin(f'CREATE DATABASE "{name}"')
+    except (TimeoutError, OSError) as exc:
+        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {exc}")
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    await _pg_admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def clock() -> FrozenClock:
     return FrozenClock(vn(2023, 10, 3, 9, 0))
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, clock: FrozenClock) -> AsyncIterator[Harness]:
+async def bot(tmp_path: Path, clock: FrozenClock, database_url: str) -> AsyncIterator[Harness]:
     telegram = OfflineTelegram()
-    app = build_application(make_settings(tmp_path), request=telegram, clock=clock)
+    settings = make_settings(tmp_path, database_url=database_url)
+    app = build_application(settings, request=telegram, clock=clock)
     async with running(app):
         harness = Harness(app, telegram, UpdateFactory(telegram), clock)
         yield harness
