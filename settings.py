@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -33,6 +34,12 @@ class Settings(BaseSettings):
     # A reminder later than this (bot down, backlog) is not sent but counted as skipped_late.
     reminder_late_grace_minutes: int = Field(default=120, ge=0)
     log_level: str = "INFO"
+    # Webhook mode (`python -m bot webhook` or BOT_MODE=webhook).
+    bot_mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None  # public HTTPS base URL; Telegram calls <url>/telegram
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -67,6 +74,16 @@ class Settings(BaseSettings):
     def _aware_clock_start(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.utcoffset() is None:
             raise ValueError("needs a UTC offset, e.g. 2023-10-01T15:59:30+07:00")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for secret_token: 1-256 characters of A-Z a-z 0-9 _ -
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
+            raise ValueError("1-256 characters of A-Z, a-z, 0-9, _ and - only")
         return value
 
     @field_validator("editions_file")

@@ -14,7 +14,7 @@ from collections import deque
 from typing import Any
 from urllib.parse import parse_qsl
 
-from bot.offline import OfflineTelegram
+from bot.offline import Call, OfflineTelegram
 
 _JSON_FIELDS = {"reply_markup", "commands", "link_preview_options", "entities", "allowed_updates",
                 "scope", "caption_entities", "reply_parameters"}  # fmt: skip
@@ -60,6 +60,8 @@ class HttpFakeTelegram:
         return self.updates[: int(params.get("limit") or 100)]
 
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if method != "getUpdates":  # long polls would flood the record
+            self.telegram.calls.append(Call(method, params))
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(params)}
         if method in _SENDS:

@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (long polling; offline console without a token)")
+    sub.add_parser("webhook", help="run the bot behind a webhook (WEBHOOK_URL, WEBHOOK_SECRET)")
     console = sub.add_parser("console", help="chat with the bot offline in this terminal")
     console.add_argument("--lang", default="vi", help="the console user's Telegram language")
     console.add_argument("--user-id", type=int, default=100001)
@@ -98,7 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(run_console(settings, user))
         return 0
     try:
-        cli.run_polling(settings)
+        if command == "webhook" or settings.bot_mode == "webhook":
+            cli.run_webhook(settings)
+        else:
+            cli.run_polling(settings)
     except (NetworkError, InvalidToken) as exc:
         # Through logging, so the redacting formatter sees it (URLs carry the token).
         logging.getLogger("bot").error("Cannot start: Telegram at %s answered: %s",

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
+from collections.abc import Iterator
 from typing import Any
 
+import uvicorn
+from telegram import Update
+
 from bot import polling
-from bot.app import build_application
+from bot.app import build_application, running
 from bot.clock import local_today, make_clock
 from bot.context import deps_of
 from bot.editions import load_editions
@@ -22,6 +28,44 @@ from settings import Settings
 def run_polling(settings: Settings) -> None:
     """Durable polling (bot/polling.py): the backlog is kept and nothing is lost on a crash."""
     asyncio.run(polling.run(build_application(settings, durable=True)))
+
+
+def run_webhook(settings: Settings) -> None:
+    """Webhook mode: register the URL with Telegram, serve the ASGI app (bot/webhook.py)."""
+    asyncio.run(_serve_webhook(settings))
+
+
+async def _serve_webhook(settings: Settings) -> None:
+    from bot.webhook import PATH, make_asgi
+
+    if not settings.webhook_url or settings.webhook_secret is None:
+        raise SystemExit("Invalid setting WEBHOOK_URL/WEBHOOK_SECRET: both are needed for webhooks")
+    secret = settings.webhook_secret.get_secret_value()
+    app = build_application(settings, durable=True)
+    async with running(app):
+        await app.bot.set_webhook(
+            url=settings.webhook_url.rstrip("/") + PATH, secret_token=secret,
+            allowed_updates=Update.ALL_TYPES, drop_pending_updates=False,
+        )  # fmt: skip
+        config = uvicorn.Config(make_asgi(app, secret), host=settings.webhook_listen,
+                                port=settings.webhook_port, log_level="warning")  # fmt: skip
+        server = _QuietServer(config)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, server.request_exit)
+        await server.serve()  # until SIGINT/SIGTERM; then the bot stops cleanly
+
+
+class _QuietServer(uvicorn.Server):
+    """uvicorn re-raises a captured SIGTERM after its shutdown, killing the process before the
+    bot can stop; here the bot owns the signals and simply asks the server to exit."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+    def request_exit(self) -> None:
+        self.should_exit = True
 
 
 async def db_upgrade(settings: Settings) -> None:

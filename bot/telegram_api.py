@@ -29,6 +29,10 @@ METHODS: dict[str, MethodSpec] = {
     "getMe": _m(),
     "getUpdates": _m(optional="offset limit timeout allowed_updates"),
     "deleteWebhook": _m(optional="drop_pending_updates"),
+    "setWebhook": _m(
+        "url",
+        "certificate ip_address max_connections allowed_updates drop_pending_updates secret_token",
+    ),
     "setMyCommands": _m("commands", "scope language_code"),
     "sendMessage": _m("chat_id text", f"parse_mode entities link_preview_options {_REPLY}"),
     "sendPhoto": _m("chat_id photo", f"caption parse_mode caption_entities {_REPLY}"),

@@ -117,3 +117,9 @@ def test_rehearsal_in_the_console_delivers_the_eve_message(tmp_path: Path) -> No
     assert "Ngày mai khai mạc Tuần lễ hưởng ứng học tập suốt đời năm 2023!" in out
     figures = json.loads(run(["reminders", "--json"], tmp_path).stdout)
     assert figures[0]["key"] == "eve@2023-10-01" and figures[0]["sent"] == 1
+
+
+def test_webhook_secret_must_follow_telegrams_rule(tmp_path: Path) -> None:
+    result = run(["webhook"], tmp_path, WEBHOOK_SECRET="has spaces!", WEBHOOK_URL="https://x")
+    assert result.returncode == 2
+    assert result.stderr.startswith("Invalid setting WEBHOOK_SECRET: 1-256 characters")

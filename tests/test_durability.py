@@ -137,3 +137,52 @@ def _handled(db: Path) -> int:
             return int(checkins + users)
         except sqlite3.OperationalError:  # killed before the migrations ran
             return 0
+
+
+def test_webhook_process_end_to_end(tmp_path: Path, telegram) -> None:  # type: ignore[no-untyped-def]
+    import socket
+    import urllib.request
+
+    server, _ = telegram
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN="123456:webhook", TELEGRAM_API_BASE_URL=server.base_url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", PYTHONPATH=str(ROOT),
+        WEBHOOK_URL="https://bot.example.vn/", WEBHOOK_SECRET="abc_DEF-123",
+        WEBHOOK_PORT=str(port), DISPATCH_INTERVAL_SECONDS="0", TELEGRAM_CHAT_RATE="1000",
+    )  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-m", "bot", "webhook"], cwd=tmp_path, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        user = FakeUser(4242, "Web")
+        update = UpdateFactory(server.telegram).message(user, "khai mac luc nao z")
+        request = urllib.request.Request(
+            f"{base}/telegram", data=__import__("json").dumps(update).encode(), method="POST",
+            headers={"Content-Type": "application/json",
+                     "X-Telegram-Bot-Api-Secret-Token": "abc_DEF-123"},
+        )  # fmt: skip
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            assert answer.status == 200
+        for _ in range(50):
+            if server.telegram.sent(user.id):
+                break
+            time.sleep(0.1)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err.decode()[-2000:]
+    webhook = next(c for c in server.telegram.calls if c.method == "setWebhook")
+    assert webhook.params["url"] == "https://bot.example.vn/telegram"
+    assert webhook.params["secret_token"] == "abc_DEF-123"
+    assert "Lễ khai mạc Tuần lễ năm 2023" in server.telegram.sent(user.id)[-1].text
