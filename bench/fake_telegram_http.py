@@ -11,6 +11,7 @@ import asyncio
 import json
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -33,6 +34,11 @@ class HttpFakeTelegram:
         self._server: asyncio.Server | None = None
         self.port = 0
         self.updates: list[dict[str, Any]] = []  # waiting for getUpdates, oldest first
+        # Fault injection: given (method, params), return None or one of "drop" (close the
+        # connection unanswered), "slow" (deliver, answer after slow_seconds), "500", "502",
+        # "400", "403", "429".
+        self.fault: Callable[[str, dict[str, Any]], str | None] | None = None
+        self.slow_seconds = 6.0
         self.confirmed = 0  # highest offset a getUpdates call has confirmed
 
     async def start(self) -> None:
@@ -98,7 +104,15 @@ class HttpFakeTelegram:
                 params: dict[str, Any] = {}
                 for key, value in parse_qsl(body.decode(), keep_blank_values=True):
                     params[key] = json.loads(value) if key in _JSON_FIELDS else value
-                status, payload = self._answer(method, params)
+                fault = self.fault(method, params) if self.fault else None
+                if fault == "drop":
+                    break  # the connection closes with no answer
+                if fault in {"500", "502", "400", "403", "429"}:
+                    status, payload = _error(int(fault))
+                else:
+                    status, payload = self._answer(method, params)
+                if fault == "slow":
+                    await asyncio.sleep(self.slow_seconds)  # delivered, but answered too late
                 if method == "getUpdates" and not payload["result"]:
                     # A short long-poll: wait a little for updates rather than spin.
                     for _ in range(int(min(float(params.get("timeout") or 0), 1.0) * 10)):
@@ -117,3 +131,14 @@ class HttpFakeTelegram:
             pass
         finally:
             writer.close()
+
+
+def _error(code: int) -> tuple[int, dict[str, Any]]:
+    description = {
+        500: "Internal Server Error", 502: "Bad Gateway", 400: "Bad Request: chat not found",
+        403: "Forbidden: bot was blocked by the user", 429: "Too Many Requests: retry after 1",
+    }[code]  # fmt: skip
+    body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
+    if code == 429:
+        body["parameters"] = {"retry_after": 1}
+    return code, body
