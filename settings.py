@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/bot.db"
@@ -34,6 +34,11 @@ class Settings(BaseSettings):
     # A reminder later than this (bot down, backlog) is not sent but counted as skipped_late.
     reminder_late_grace_minutes: int = Field(default=120, ge=0)
     log_level: str = "INFO"
+    # Several replicas on one PostgreSQL database: this one is number REPLICA_INDEX of
+    # REPLICAS; it handles the chats with chat_id mod REPLICAS == REPLICA_INDEX and sends at
+    # its share, TELEGRAM_MAX_RATE / REPLICAS, so together they stay within the bot's limit.
+    replicas: int = Field(default=1, ge=1, le=64)
+    replica_index: int = Field(default=0, ge=0)
     # Webhook mode (`python -m bot webhook` or BOT_MODE=webhook).
     bot_mode: Literal["polling", "webhook"] = "polling"
     webhook_url: str | None = None  # public HTTPS base URL; Telegram calls <url>/telegram
@@ -92,6 +97,19 @@ class Settings(BaseSettings):
         if value is not None and not value.is_file():
             raise ValueError(f"file not found: {value}")
         return value
+
+    @model_validator(mode="after")
+    def _replica_in_range(self) -> Settings:
+        if self.replica_index >= self.replicas:
+            raise ValueError("REPLICA_INDEX must be below REPLICAS")
+        if self.replicas > 1 and self.database_url.startswith("sqlite"):
+            raise ValueError("REPLICAS > 1 needs a PostgreSQL DATABASE_URL")
+        return self
+
+    @property
+    def send_rate(self) -> float:
+        """Messages per second this process may send: its share of the bot's limit."""
+        return self.telegram_max_rate / self.replicas
 
     @property
     def tz(self) -> ZoneInfo:

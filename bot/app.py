@@ -182,7 +182,7 @@ def build_application(
         # Every request goes through one limiter that waits out RetryAfter and retries.
         .rate_limiter(
             TelegramRateLimiter(
-                settings.telegram_max_rate,
+                settings.send_rate,
                 private_per_second=settings.telegram_chat_rate,
                 max_retries=RATE_LIMIT_RETRIES,
             )

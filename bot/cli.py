@@ -27,6 +27,9 @@ from settings import Settings
 
 def run_polling(settings: Settings) -> None:
     """Durable polling (bot/polling.py): the backlog is kept and nothing is lost on a crash."""
+    if settings.replicas > 1:
+        # Telegram serves getUpdates to one consumer only.
+        raise SystemExit("Invalid setting REPLICAS: several replicas need BOT_MODE=webhook")
     asyncio.run(polling.run(build_application(settings, durable=True)))
 
 

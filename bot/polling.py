@@ -30,10 +30,11 @@ BACKOFF = (1, 2, 5, 10, 30)
 async def drain(app: BotApp) -> int:
     """Handle every stored, unhandled update in update_id order; returns how many."""
     deps = deps_of(app)
+    share = deps.settings.replica_index, deps.settings.replicas
     handled = 0
     while True:
         async with deps.sessions() as session:
-            batch = await inbox.pending(session)
+            batch = await inbox.pending(session, replica=share[0], replicas=share[1])
         if not batch:
             return handled
         for update_id, payload in batch:

@@ -231,9 +231,11 @@ class InboxUpdate(Base):
     """A raw Telegram update, stored before Telegram is told to forget it (durable polling)."""
 
     __tablename__ = "inbox"
-    __table_args__ = (Index("ix_inbox_pending", "processed_at", "update_id"),)
+    __table_args__ = (Index("ix_inbox_pending", "processed_at", "chat_id", "update_id"),)
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The chat the update belongs to (0 if none): replicas split the work by chat.
+    chat_id: Mapped[int] = mapped_column(BigInteger, default=0)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

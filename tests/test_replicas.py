@@ -6,15 +6,19 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
+from bot import polling
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import deps_of
 from bot.dispatcher import dispatch_once
+from bot.fake_updates import FakeUser, UpdateFactory
 from bot.offline import OfflineTelegram
-from db.models import Unit, User
+from bot.webhook import PATH, SECRET_HEADER, make_asgi
+from db.models import Checkin, InboxUpdate, Unit, User
 from tests.conftest import make_settings, vn
 
 OFFICIALS = 500
@@ -53,3 +57,72 @@ async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
     assert per_chat == [1] * OFFICIALS
     # Both replicas took part: the work was really contended, not done by one alone.
     assert sum(r.sent for r in reports[:3]) > 0 and sum(r.sent for r in reports[3:]) > 0
+
+
+async def test_webhook_replicas_split_chats_and_keep_conversations(
+    tmp_path: Path, database_url: str
+) -> None:
+    """Round-robin delivery to two replicas: every update handled once, by its chat's owner,
+    in order, so step-by-step registrations complete even though their messages arrive at
+    different replicas."""
+
+    if database_url.startswith("sqlite"):
+        pytest.skip("replicas share a PostgreSQL database; SQLite serves one process")
+    telegram = OfflineTelegram()
+    factory = UpdateFactory(telegram)
+    clock = FrozenClock(vn(2023, 10, 3, 9, 0))
+    apps = [
+        build_application(
+            make_settings(tmp_path, database_url=database_url, replicas=2, replica_index=k),
+            request=telegram, clock=clock,
+        )
+        for k in range(2)
+    ]  # fmt: skip
+    users = [FakeUser(900_000 + i, f"U{i}") for i in range(20)]
+    stream = []
+    for i, u in enumerate(users):  # each user: a three-step registration, then two check-ins
+        stream += [factory.message(u, "/hoso"), factory.message(u, f"Cán bộ {i}"),
+                   factory.message(u, "Phòng Tổng hợp"), factory.message(u, f"/diemdanh 30 a{i}"),
+                   factory.message(u, f"/diemdanh 45 b{i}")]  # fmt: skip
+    async with running(apps[0]), running(apps[1]):
+        clients = [
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=make_asgi(app, "s")),
+                              base_url="http://replica")
+            for app in apps
+        ]  # fmt: skip
+        # The load balancer alternates; a replica works on the inbox when it receives (its
+        # worker wakes then), so without chat affinity a user's steps would be split between
+        # processes that do not share conversation state.
+        for n, payload in enumerate(stream):
+            answer = await clients[n % 2].post(PATH, json=payload, headers={SECRET_HEADER: "s"})
+            assert answer.status_code == 200
+            await polling.drain(apps[n % 2])
+        handled = await asyncio.gather(*(polling.drain(app) for app in apps))
+        for c in clients:
+            await c.aclose()
+        async with deps_of(apps[0]).sessions() as session:
+            waiting = InboxUpdate.processed_at.is_(None)
+            unprocessed = await session.scalar(
+                select(func.count()).select_from(InboxUpdate).where(waiting)
+            )
+            notes = sorted(await session.scalars(select(Checkin.note)))
+            names = set(await session.scalars(select(User.full_name)))
+    assert handled == [0, 0] and unprocessed == 0
+    assert names == {f"Cán bộ {i}" for i in range(20)}  # every conversation completed
+    assert notes == sorted([f"a{i}" for i in range(20)] + [f"b{i}" for i in range(20)])
+    for u in users:
+        texts = [m.text for m in telegram.sent(u.id)]
+        assert sum("Đã lưu hồ sơ" in t for t in texts) == 1
+        assert sum("Đã ghi nhận điểm danh" in t for t in texts) == 2
+
+
+def test_replica_settings_are_checked(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="REPLICA_INDEX must be below REPLICAS"):
+        make_settings(tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2,
+                      replica_index=2)  # fmt: skip
+    with pytest.raises(ValidationError, match="needs a PostgreSQL"):
+        make_settings(tmp_path, replicas=2)
+    assert make_settings(tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2,
+                         telegram_max_rate=25).send_rate == 12.5  # fmt: skip

@@ -13,6 +13,29 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import InboxUpdate
 
 
+def chat_of(update: dict[str, Any]) -> int:
+    """The chat an update belongs to, read from the raw payload (0 when it has none)."""
+    for kind in (
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "my_chat_member",
+        "chat_member",
+        "chat_join_request",
+        "message_reaction",
+    ):
+        chat = (update.get(kind) or {}).get("chat")
+        if chat:
+            return int(chat.get("id", 0))
+    query = update.get("callback_query") or {}
+    message = query.get("message") or {}
+    if message.get("chat"):
+        return int(message["chat"].get("id", 0))
+    sender = query.get("from") or {}
+    return int(sender.get("id", 0))  # fmt: skip
+
+
 async def store(session: AsyncSession, updates: list[dict[str, Any]], now: datetime) -> None:
     """Keep each update once (a redelivered update_id is ignored)."""
     if not updates:
@@ -20,18 +43,28 @@ async def store(session: AsyncSession, updates: list[dict[str, Any]], now: datet
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     await session.execute(
         insert(InboxUpdate)
-        .values([{"update_id": u["update_id"], "payload": u, "received_at": now} for u in updates])
+        .values([
+            {"update_id": u["update_id"], "chat_id": chat_of(u), "payload": u, "received_at": now}
+            for u in updates
+        ])
         .on_conflict_do_nothing(index_elements=["update_id"])
-    )
+    )  # fmt: skip
 
 
-async def pending(session: AsyncSession, limit: int = 100) -> list[tuple[int, dict[str, Any]]]:
-    rows = await session.execute(
-        select(InboxUpdate.update_id, InboxUpdate.payload)
-        .where(InboxUpdate.processed_at.is_(None))
-        .order_by(InboxUpdate.update_id)
-        .limit(limit)
+async def pending(
+    session: AsyncSession, limit: int = 100, *, replica: int = 0, replicas: int = 1
+) -> list[tuple[int, dict[str, Any]]]:
+    """Unhandled updates of the chats this replica owns (chat_id mod replicas), in order.
+
+    Only the owner handles a chat, so its updates are handled one at a time, in order, by the
+    process that holds its conversation state.
+    """
+    query = select(InboxUpdate.update_id, InboxUpdate.payload).where(
+        InboxUpdate.processed_at.is_(None)
     )
+    if replicas > 1:
+        query = query.where(func.abs(InboxUpdate.chat_id) % replicas == replica)
+    rows = await session.execute(query.order_by(InboxUpdate.update_id).limit(limit))
     return [(uid, dict(payload)) for uid, payload in rows]
 
 

@@ -21,13 +21,16 @@ def upgrade() -> None:
     op.create_table(
         "inbox",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("received_at", sa.DateTime(), nullable=False),
         sa.Column("processed_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("update_id", name=op.f("pk_inbox")),
     )
     with op.batch_alter_table("inbox", schema=None) as batch_op:
-        batch_op.create_index("ix_inbox_pending", ["processed_at", "update_id"], unique=False)
+        batch_op.create_index(
+            "ix_inbox_pending", ["processed_at", "chat_id", "update_id"], unique=False
+        )
 
 
 def downgrade() -> None:
