@@ -22,6 +22,7 @@ from db.models import Checkin, InboxUpdate, Unit, User
 from tests.conftest import make_settings, vn
 
 OFFICIALS = 500
+ROOT = Path(__file__).resolve().parents[1]
 
 
 async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
@@ -126,3 +127,70 @@ def test_replica_settings_are_checked(tmp_path: Path) -> None:
         make_settings(tmp_path, replicas=2)
     assert make_settings(tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2,
                          telegram_max_rate=25).send_rate == 12.5  # fmt: skip
+
+
+async def test_two_replica_processes_send_the_reminder_exactly_once(
+    tmp_path: Path, database_url: str
+) -> None:
+    """Two real `python -m bot webhook` processes, REPLICAS=2, on one PostgreSQL database."""
+    import os
+    import socket
+    import sys
+
+    from bench.fake_telegram_http import HttpFakeTelegram
+    from db.migrate import upgrade
+    from db.session import create_engine
+
+    if database_url.startswith("sqlite"):
+        pytest.skip("replicas share a PostgreSQL database; SQLite serves one process")
+    engine = create_engine(database_url)
+    await upgrade(engine)
+    now = datetime(2023, 10, 1, tzinfo=UTC)
+    async with engine.begin() as conn:
+        await conn.execute(insert(Unit).values(id=1, name="A", name_key="a", created_at=now))
+        await conn.execute(insert(User), [
+            {"telegram_id": 700_000 + i, "chat_id": 700_000 + i, "full_name": f"U{i}",
+             "unit_id": 1, "is_active": True, "reminders_enabled": True, "registered_at": now,
+             "created_at": now, "updated_at": now}
+            for i in range(OFFICIALS)
+        ])  # fmt: skip
+    await engine.dispose()
+    server = HttpFakeTelegram(limit=100_000)
+    await server.start()
+    for i in range(OFFICIALS):
+        server.telegram.add_chat(700_000 + i)
+    processes = []
+    for k in range(2):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        env = {n: v for n, v in os.environ.items() if not n.startswith(("TELEGRAM_", "BOT_"))}
+        env.update(
+            TELEGRAM_BOT_TOKEN="123456:replicas", TELEGRAM_API_BASE_URL=server.base_url,
+            DATABASE_URL=database_url, PYTHONPATH=str(ROOT),
+            BOT_MODE="webhook", WEBHOOK_URL="https://bot.example.vn", WEBHOOK_SECRET="s",
+            WEBHOOK_PORT=str(port), REPLICAS="2", REPLICA_INDEX=str(k),
+            DISPATCH_INTERVAL_SECONDS="1", BOT_CLOCK_START="2023-10-02T07:29:57+07:00",
+            TELEGRAM_MAX_RATE="1000", TELEGRAM_CHAT_RATE="1000",
+        )  # fmt: skip
+        processes.append(await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE))  # fmt: skip
+
+    def received() -> list[int]:
+        return [sum("Hôm nay khai mạc" in m.text for m in server.telegram.sent(700_000 + i))
+                for i in range(OFFICIALS)]  # fmt: skip
+
+    try:
+        for _ in range(600):
+            await asyncio.sleep(0.1)
+            if sum(received()) >= OFFICIALS:
+                break
+        await asyncio.sleep(2)  # let a late duplicate show, if there were one
+    finally:
+        for process in processes:
+            process.terminate()
+        outcomes = [await process.communicate() for process in processes]
+        await server.stop()
+    assert [p.returncode for p in processes] == [0, 0], [e.decode()[-1500:] for _, e in outcomes]
+    assert received() == [1] * OFFICIALS
