@@ -17,14 +17,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert
-
+from bench import seed
 from bench.fake_telegram_http import HttpFakeTelegram
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import deps_of
 from bot.dispatcher import audience_of, dispatch_once
-from db.models import Unit, User
 from db.queries import broadcasts
 from settings import Settings
 
@@ -44,14 +42,7 @@ async def main(recipients: int, limit: float, rate: float) -> None:
         deps = deps_of(app)
         async with running(app):
             async with deps.sessions() as session, session.begin():
-                await session.execute(insert(Unit).values(id=1, name="Phòng A", name_key="phong a",
-                                                          created_at=now))  # fmt: skip
-                await session.execute(insert(User), [
-                    {"telegram_id": 10_000 + i, "chat_id": 10_000 + i, "full_name": f"Cán bộ {i}",
-                     "unit_id": 1, "is_active": True, "reminders_enabled": True,
-                     "registered_at": now, "created_at": now, "updated_at": now}
-                    for i in range(recipients)
-                ])  # fmt: skip
+                await seed.officials(session, recipients, 10_000, now)
             for i in range(recipients):
                 server.telegram.add_chat(10_000 + i)
             server.telegram.add_chat(1)

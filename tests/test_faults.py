@@ -9,16 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
 from telegram import Update
 
+from bench import seed
 from bench.fake_telegram_http import HttpFakeTelegram
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import deps_of
 from bot.dispatcher import audience_of, dispatch_once
 from bot.fake_updates import FakeUser, UpdateFactory
-from db.models import Unit, User
 from db.queries import broadcasts
 from tests.conftest import make_settings
 
@@ -59,13 +58,7 @@ async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTe
     async with running(app):
         now = clock.now()
         async with deps.sessions() as session, session.begin():
-            await session.execute(insert(Unit).values(id=1, name="A", name_key="a", created_at=now))
-            await session.execute(insert(User), [
-                {"telegram_id": BASE + i, "chat_id": BASE + i, "full_name": f"U{i}", "unit_id": 1,
-                 "is_active": True, "reminders_enabled": True, "registered_at": now,
-                 "created_at": now, "updated_at": now}
-                for i in range(N)
-            ])  # fmt: skip
+            await seed.officials(session, N, BASE, now)
             bid = await broadcasts.create_draft(
                 session, 1, 1, broadcasts.Content("text", "Thông báo thử", None), now
             )

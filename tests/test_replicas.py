@@ -8,8 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
+from bench import seed
 from bot import polling
 from bot.app import build_application, running
 from bot.clock import FrozenClock
@@ -18,7 +19,7 @@ from bot.dispatcher import dispatch_once
 from bot.fake_updates import FakeUser, UpdateFactory
 from bot.offline import OfflineTelegram
 from bot.webhook import PATH, SECRET_HEADER, make_asgi
-from db.models import Checkin, InboxUpdate, Unit, User
+from db.models import Checkin, InboxUpdate, User
 from tests.conftest import make_settings, vn
 
 OFFICIALS = 500
@@ -37,16 +38,9 @@ async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
     async with running(apps[0]), running(apps[1]):
         now = datetime(2023, 10, 1, tzinfo=UTC)
         async with deps_of(apps[0]).sessions() as session, session.begin():
-            await session.execute(insert(Unit).values(id=1, name="Phòng A", name_key="phong a",
-                                                      created_at=now))  # fmt: skip
-            await session.execute(insert(User), [
-                {"telegram_id": 800_000 + i, "chat_id": 800_000 + i, "full_name": f"U{i}",
-                 "unit_id": 1, "is_active": True, "reminders_enabled": True,
-                 "registered_at": now, "created_at": now, "updated_at": now}
-                for i in range(OFFICIALS)
-            ])  # fmt: skip
-        for i in range(OFFICIALS):
-            telegram.add_chat(800_000 + i)
+            chats = await seed.officials(session, OFFICIALS, 800_000, now)
+        for chat in chats:
+            telegram.add_chat(chat)
         # Each replica runs several passes at once, as overlapping jobs would.
         reports = await asyncio.gather(
             *(dispatch_once(deps_of(app), app.bot) for app in apps for _ in range(3))
@@ -147,13 +141,7 @@ async def test_two_replica_processes_send_the_reminder_exactly_once(
     await upgrade(engine)
     now = datetime(2023, 10, 1, tzinfo=UTC)
     async with engine.begin() as conn:
-        await conn.execute(insert(Unit).values(id=1, name="A", name_key="a", created_at=now))
-        await conn.execute(insert(User), [
-            {"telegram_id": 700_000 + i, "chat_id": 700_000 + i, "full_name": f"U{i}",
-             "unit_id": 1, "is_active": True, "reminders_enabled": True, "registered_at": now,
-             "created_at": now, "updated_at": now}
-            for i in range(OFFICIALS)
-        ])  # fmt: skip
+        await seed.officials(conn, OFFICIALS, 700_000, now)
     await engine.dispose()
     server = HttpFakeTelegram(limit=100_000)
     await server.start()
