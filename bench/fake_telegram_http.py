@@ -39,6 +39,8 @@ class HttpFakeTelegram:
         # "400", "403", "429".
         self.fault: Callable[[str, dict[str, Any]], str | None] | None = None
         self.slow_seconds = 6.0
+        self.reply_times: dict[int, list[float]] = {}  # chat -> when each sendMessage arrived
+        self._clients: set[asyncio.Task[None]] = set()
         self.confirmed = 0  # highest offset a getUpdates call has confirmed
 
     async def start(self) -> None:
@@ -49,6 +51,10 @@ class HttpFakeTelegram:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        # Open connections (long polls of a bot that is gone): end them, quietly.
+        for task in list(self._clients):
+            task.cancel()
+        await asyncio.gather(*self._clients, return_exceptions=True)
 
     @property
     def base_url(self) -> str:
@@ -81,6 +87,8 @@ class HttpFakeTelegram:
                              "parameters": {"retry_after": 1}}  # fmt: skip
             self.accepted.append(now)
             self.sent += 1
+            if "chat_id" in params:
+                self.reply_times.setdefault(int(params["chat_id"]), []).append(now)
             self.first_send = self.first_send or now
             self.last_send = now
         try:
@@ -90,6 +98,9 @@ class HttpFakeTelegram:
             return code, {"ok": False, "error_code": code, "description": str(exc)}
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._clients.add(task)
         try:
             while True:
                 request_line = await reader.readline()
@@ -127,10 +138,12 @@ class HttpFakeTelegram:
                     + data
                 )
                 await writer.drain()
-        except (ConnectionError, asyncio.IncompleteReadError):
+        except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass
         finally:
             writer.close()
+            if task is not None:
+                self._clients.discard(task)
 
 
 def _error(code: int) -> tuple[int, dict[str, Any]]:
