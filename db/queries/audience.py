@@ -45,10 +45,6 @@ async def officials(
     return [Recipient(chat_id, user_id, language) for user_id, chat_id, language in rows]
 
 
-async def count_officials(session: AsyncSession, *, without_checkin_on: date | None = None) -> int:
-    return len(await officials(session, without_checkin_on=without_checkin_on))
-
-
 async def groups(session: AsyncSession) -> list[Recipient]:
     rows = await session.scalars(
         select(GroupChat.chat_id).where(GroupChat.subscribed.is_(True)).order_by(GroupChat.chat_id)

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.duration import MAX_MINUTES_PER_DAY
 from db.models import Checkin, DailyTotal
+from db.session import upsert_insert
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +95,7 @@ async def record_checkin(
         day_total = await minutes_between(session, user_id, today, today)
         if day_total + minutes > MAX_MINUTES_PER_DAY:
             raise DailyLimitExceeded(day_total)
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        insert = upsert_insert(session)
         new_id = await session.scalar(
             insert(Checkin)
             .values(
@@ -182,7 +181,7 @@ async def _add_to_day(
     session: AsyncSession, user_id: int, day: date, checkins: int, minutes: int
 ) -> None:
     """Keep the daily_totals rollup in step, inside the caller's transaction."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = upsert_insert(session)
     statement = insert(DailyTotal).values(
         user_id=user_id, local_date=day, checkins=checkins, minutes=minutes
     )

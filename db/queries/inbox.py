@@ -6,11 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import InboxUpdate
+from db.session import upsert_insert
 
 
 def chat_of(update: dict[str, Any]) -> int:
@@ -40,7 +39,7 @@ async def store(session: AsyncSession, updates: list[dict[str, Any]], now: datet
     """Keep each update once (a redelivered update_id is ignored)."""
     if not updates:
         return
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = upsert_insert(session)
     await session.execute(
         insert(InboxUpdate)
         .values([

@@ -8,11 +8,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Outbox, PlannedRun
+from db.session import upsert_insert
 
 PENDING, SENDING, SENT, FAILED, SKIPPED_LATE, UNKNOWN = (
     "pending", "sending", "sent", "failed", "skipped_late", "unknown"
@@ -48,10 +47,6 @@ class Figures:
     pending: int = 0
 
 
-def _insert(session: AsyncSession) -> Any:
-    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-
-
 async def plan_run(
     session: AsyncSession,
     *,
@@ -71,7 +66,7 @@ async def plan_run(
     """
     people = list(recipients)
     claimed = await session.execute(
-        _insert(session)(PlannedRun)
+        upsert_insert(session)(PlannedRun)
         .values(key=key, kind=kind, edition_year=edition_year, due_at=due, planned_at=now,
                 recipients=len(people))
         .on_conflict_do_nothing(index_elements=["key"])
@@ -95,7 +90,7 @@ async def enqueue(
         return
     status = SKIPPED_LATE if skipped_at is not None else PENDING
     await session.execute(
-        _insert(session)(Outbox)
+        upsert_insert(session)(Outbox)
         .values([
             {"kind": kind, "key": key, "chat_id": r.chat_id, "user_id": r.user_id,
              "payload": {**payload, "language": r.language}, "due_at": due,
