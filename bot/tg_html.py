@@ -92,6 +92,10 @@ def split_html(text: str, limit: int = 4096) -> list[str]:
 
     Tags open at a cut are closed at the end of one chunk and reopened in the next.
     """
+    if len(text.encode("utf-16-le")) // 2 <= limit:
+        # Tags and entities only shrink the text Telegram counts: a short message fits as
+        # is, without tokenizing (which is most of the cost of sending a reply).
+        return [text]
     tokens = tokenize(text)
     if sum(t.size for t in tokens) <= limit:
         return [text]
