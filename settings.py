@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     # A reminder later than this (bot down, backlog) is not sent but counted as skipped_late.
     reminder_late_grace_minutes: int = Field(default=120, ge=0)
     log_level: str = "INFO"
+    # Updates handled at once (each chat's updates still one after another, in order).
+    update_concurrency: int = Field(default=16, ge=1, le=256)
     # Several replicas on one PostgreSQL database: this one is number REPLICA_INDEX of
     # REPLICAS; it handles the chats with chat_id mod REPLICAS == REPLICA_INDEX and sends at
     # its share, TELEGRAM_MAX_RATE / REPLICAS, so together they stay within the bot's limit.

@@ -3,14 +3,16 @@
 PTB's own polling asks for the next batch (which tells Telegram to forget the previous one)
 before any handler has run, so a crash loses what was queued. Here an update is written to
 the inbox and committed first; only the next getUpdates call, with offset = last stored + 1,
-lets Telegram forget it. Handling then runs from the inbox, and a row is marked processed
-after its handler returns. A crash in between replays the row on restart; handlers are
-idempotent on Telegram's ids, so nothing is doubled.
+lets Telegram forget it. Handling then runs from the inbox (bot/inbox_worker.py, several
+chats at once, each chat in order), and a row is marked processed after its handler
+returns. A crash in between replays the row on restart; handlers are idempotent on
+Telegram's ids, so nothing is doubled.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from datetime import timedelta
@@ -19,40 +21,34 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TimedOut
 
 from bot.context import BotApp, deps_of
+from bot.inbox_worker import worker_of
 from db.queries import inbox
 
 log = logging.getLogger(__name__)
 
 POLL_TIMEOUT = 25  # seconds Telegram may hold a getUpdates call open
 BACKOFF = (1, 2, 5, 10, 30)
+SHUTDOWN_GRACE = 20  # seconds updates under way may take to finish at shutdown
 
 
 async def drain(app: BotApp) -> int:
-    """Handle every stored, unhandled update in update_id order; returns how many."""
-    deps = deps_of(app)
-    share = deps.settings.replica_index, deps.settings.replicas
-    handled = 0
-    while True:
-        async with deps.sessions() as session:
-            batch = await inbox.pending(session, replica=share[0], replicas=share[1])
-        if not batch:
-            return handled
-        for update_id, payload in batch:
-            await app.process_update(Update.de_json(payload, app.bot))
-            async with deps.sessions() as session, session.begin():
-                await inbox.mark_processed(session, update_id, deps.clock.now())
-            handled += 1
+    """Handle every stored, unhandled update of this replica; returns how many."""
+    return await worker_of(app).drain()
 
 
 async def poll(app: BotApp, stop: asyncio.Event) -> None:
     """Fetch, store, confirm, handle — until `stop` is set."""
     deps = deps_of(app)
     await app.bot.delete_webhook(drop_pending_updates=False)  # getUpdates needs no webhook
-    await drain(app)  # what a previous run stored but did not finish
+    worker = worker_of(app)
+    await worker.refill()  # what a previous run stored but did not finish
     async with deps.sessions() as session:
         offset = await inbox.next_offset(session)
     failures = 0
     while not stop.is_set():
+        if worker.full:  # enough in hand: let Telegram keep the rest for now
+            await worker.wait_idle()
+            await worker.refill()
         try:
             updates = await app.bot.get_updates(
                 offset=offset, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
@@ -75,7 +71,7 @@ async def poll(app: BotApp, stop: asyncio.Event) -> None:
                 await inbox.store(session, [u.to_dict() for u in updates], deps.clock.now())
             # Committed: the next call's offset may now let Telegram forget them.
             offset = updates[-1].update_id + 1
-            await drain(app)
+            await worker.refill()  # handled in the background while the next call waits
 
 
 async def run(app: BotApp) -> None:
@@ -97,6 +93,9 @@ async def run(app: BotApp) -> None:
         finally:
             task.cancel()
             stopper.cancel()
+            # Let updates under way finish; whatever does not is handled again next start.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(worker_of(app).wait_idle(), SHUTDOWN_GRACE)
             await app.stop()
             if app.post_shutdown is not None:
                 await app.post_shutdown(app)

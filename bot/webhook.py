@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from bot import polling
 from bot.context import BotApp, deps_of
+from bot.inbox_worker import worker_of
 from db.queries import inbox
 
 log = logging.getLogger(__name__)
@@ -57,25 +58,29 @@ def make_asgi(app: BotApp, secret: str) -> Starlette:
             return JSONResponse({"ok": False, "error": type(exc).__name__}, status_code=503)
         return JSONResponse({"ok": True})
 
+    worker = worker_of(app)
+
     async def process_forever() -> None:
         while True:
-            # The timeout also picks up rows stored while a drain was running.
+            # The timeout also picks up rows another replica stored for our chats.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), timeout=1.0)
             wake.clear()
             try:
-                await polling.drain(app)
+                await worker.refill()  # handled in the background; this loop only feeds
             except Exception:
                 log.exception("inbox processing failed; retrying")
                 await asyncio.sleep(1)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        worker = asyncio.create_task(process_forever())
+        feeder = asyncio.create_task(process_forever())
         try:
             yield
         finally:
-            worker.cancel()
+            feeder.cancel()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(worker.wait_idle(), polling.SHUTDOWN_GRACE)
 
     return Starlette(
         routes=[Route(PATH, receive, methods=["POST"]), Route("/healthz", health)],

@@ -1,0 +1,137 @@
+"""Handle stored updates: concurrently across chats, strictly in order within a chat.
+
+PTB handles updates one at a time unless told otherwise, and its own concurrency gives no
+order within a chat. Here each chat has a chain: an update starts only when the chat's
+previous update has finished, so a conversation sees its messages in order, while other
+chats' updates run meanwhile (at most `concurrency` at once). One slow handler (an XLSX
+export) therefore holds up its own chat only.
+
+Finished updates are marked processed in groups: whoever finishes while a write is under way
+joins the next one, so under load one transaction marks many rows. A crash loses only the
+marks, never an update: those rows are handled again on restart, and handlers are
+idempotent on Telegram's ids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import Update
+
+from bot.context import BotApp, deps_of
+from db.queries import inbox
+
+log = logging.getLogger(__name__)
+
+PAGE = 100  # rows read from the inbox at a time
+PROCESSOR_KEY = "inbox_worker"
+
+
+class InboxWorker:
+    """Feeds stored, unhandled updates to the Application and marks them processed."""
+
+    def __init__(self, app: BotApp, concurrency: int, max_queued: int = 1_000) -> None:
+        self.app = app
+        self.max_queued = max_queued
+        self._slots = asyncio.Semaphore(concurrency)
+        self._tails: dict[int, asyncio.Task[None]] = {}  # chat -> its newest update's task
+        self._queued: set[int] = set()  # taken from the inbox, not yet marked processed
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._finished: list[int] = []
+        self._marking = asyncio.Lock()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    @property
+    def full(self) -> bool:
+        return len(self._queued) >= self.max_queued
+
+    async def refill(self) -> int:
+        """Take what the inbox holds for this replica and is not yet under way."""
+        deps = deps_of(self.app)
+        taken = 0
+        while not self.full:
+            limit = len(self._queued) + PAGE
+            # Under the marking lock: a row marked between this read and the check below
+            # would otherwise look new and be handled twice.
+            async with self._marking:
+                async with deps.sessions() as session:
+                    rows = await inbox.pending(
+                        session, limit=limit,
+                        replica=deps.settings.replica_index, replicas=deps.settings.replicas,
+                    )  # fmt: skip
+                for update_id, chat, payload in rows:
+                    if update_id not in self._queued:
+                        self._submit(update_id, chat, payload)
+                        taken += 1
+            if len(rows) < limit:
+                break  # that was all the inbox holds for us
+        return taken
+
+    def _submit(self, update_id: int, chat: int, payload: dict[str, Any]) -> None:
+        self._queued.add(update_id)
+        previous = self._tails.get(chat)
+        task = asyncio.create_task(self._handle(update_id, payload, previous))
+        self._tails[chat] = task
+        self._tasks.add(task)
+
+        def forget(done: asyncio.Task[None]) -> None:
+            self._tasks.discard(done)
+            if self._tails.get(chat) is done:
+                del self._tails[chat]
+
+        task.add_done_callback(forget)
+
+    async def _handle(
+        self, update_id: int, payload: dict[str, Any], previous: asyncio.Task[None] | None
+    ) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])  # the chat's earlier update, whatever its outcome
+        async with self._slots:
+            try:
+                await self.app.process_update(Update.de_json(payload, self.app.bot))
+            except Exception:
+                # PTB already routes handler errors to the error handler; this is a failure
+                # of that path itself. Retrying such an update forever would stall its chat.
+                log.exception("update %s could not be handled", update_id)
+        self._finished.append(update_id)
+        await self.mark_finished()
+
+    async def mark_finished(self) -> None:
+        """Mark finished updates processed; finishers that arrive meanwhile share the next write."""
+        async with self._marking:
+            done, self._finished = self._finished, []
+            if not done:
+                return
+            deps = deps_of(self.app)
+            async with deps.sessions() as session, session.begin():
+                await inbox.mark_processed(session, done, deps.clock.now())
+            self._queued.difference_update(done)
+
+    async def wait_idle(self) -> None:
+        """Until every update taken so far has been handled and marked."""
+        while self._tasks:
+            await asyncio.wait(set(self._tasks))
+        await self.mark_finished()
+
+    async def drain(self) -> int:
+        """Handle everything the inbox holds for this replica; returns how many."""
+        handled = 0
+        while taken := await self.refill():
+            handled += taken
+            await self.wait_idle()
+        await self.wait_idle()
+        return handled
+
+
+def worker_of(app: BotApp) -> InboxWorker:
+    """The application's one inbox worker."""
+    worker = app.bot_data.get(PROCESSOR_KEY)
+    if not isinstance(worker, InboxWorker):
+        worker = InboxWorker(app, deps_of(app).settings.update_concurrency)
+        app.bot_data[PROCESSOR_KEY] = worker
+    return worker
