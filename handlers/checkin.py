@@ -26,31 +26,52 @@ from handlers.common import (
 
 
 async def save(update: Update, context: BotContext, pending: states.PendingCheckin) -> int:
-    """Store the check-in, commit, and only then confirm it. Ends the conversation."""
+    """Store the check-in, commit, and only then confirm it.
+
+    One transaction reads the profile and stores the entry (the hot path of a busy week); an
+    official who has not registered yet is sent through registration first.
+    """
     t = texts_for(update)
     window = study_window(context.deps.editions, today(context))
+    result = None
     try:
         async with context.sessions() as session, session.begin():
             profile = await get_profile(session, contact_of(update).telegram_id)
-            assert profile is not None and profile.registered
-            result = await record_checkin(
-                session,
-                user_id=profile.user_id,
-                minutes=pending.minutes,
-                activity=pending.activity,
-                note=pending.note,
-                source=pending.source,
-                now=context.clock.now(),
-                tz=context.clock.tz,
-                window=window,
-            )
+            if profile is not None and profile.registered:
+                result = await record_checkin(
+                    session,
+                    user_id=profile.user_id,
+                    minutes=pending.minutes,
+                    activity=pending.activity,
+                    note=pending.note,
+                    source=pending.source,
+                    now=context.clock.now(),
+                    tz=context.clock.tz,
+                    window=window,
+                )
     except DailyLimitExceeded as exc:
         text = t.DAY_LIMIT.format(day=t.fmt_minutes(exc.day_minutes))
     else:
+        if result is None:  # not registered: nothing was written, the transaction is over
+            return await _register_first(update, context, pending)
         text = render.receipt(t, result, window)
     states.clear_flow(context.user_data)
     await replace_buttons(update, text)
     return ConversationHandler.END
+
+
+async def _register_first(
+    update: Update, context: BotContext, pending: states.PendingCheckin | None
+) -> int:
+    """Registration first, then the check-in carries on where it was."""
+    assert context.user_data is not None
+    context.user_data[states.THEN_CHECKIN] = True
+    if pending is not None:
+        context.user_data[states.PENDING] = pending
+    await send(
+        update, texts_for(update).ASK_NAME_FOR_CHECKIN, keyboards.cancel_only(texts_for(update))
+    )
+    return states.NAME
 
 
 async def _registered(update: Update, context: BotContext) -> bool:
@@ -79,15 +100,10 @@ async def start(update: Update, context: BotContext) -> int:
             return ConversationHandler.END
         activity = detect_activity(parsed.rest)
         pending = states.PendingCheckin(parsed.minutes, activity, note, source_of(update))
-    if not await _registered(update, context):
-        # Registration first, then the check-in carries on where it was.
-        context.user_data[states.THEN_CHECKIN] = True
-        if pending is not None:
-            context.user_data[states.PENDING] = pending
-        await send(update, t.ASK_NAME_FOR_CHECKIN, keyboards.cancel_only(t))
-        return states.NAME
     if pending is not None:
-        return await save(update, context, pending)
+        return await save(update, context, pending)  # checks registration in its transaction
+    if not await _registered(update, context):
+        return await _register_first(update, context, None)
     return await ask_duration(update, context)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -61,10 +61,11 @@ def _info(row: Checkin) -> CheckinInfo:
 _LIVE = Checkin.deleted_at.is_(None)
 
 
-async def minutes_between(session: AsyncSession, user_id: int, start: date, end: date) -> int:
+async def logged_minutes(session: AsyncSession, user_id: int, start: date, end: date) -> int:
+    """Minutes the user logged from `start` to `end` (local days), read from the daily rollup."""
     total = await session.scalar(
-        select(func.coalesce(func.sum(Checkin.minutes), 0)).where(
-            Checkin.user_id == user_id, Checkin.local_date.between(start, end), _LIVE
+        select(func.coalesce(func.sum(DailyTotal.minutes), 0)).where(
+            DailyTotal.user_id == user_id, DailyTotal.local_date.between(start, end)
         )
     )
     return int(total or 0)
@@ -88,42 +89,47 @@ async def record_checkin(
     tz: tzinfo,
     window: Window,
 ) -> Receipt:
-    """Store a check-in once per `source`; the caller commits before confirming it."""
+    """Store a check-in once per `source`; the caller commits before confirming it.
+
+    Every check-in pays for these statements, so there are few: the day's total, the insert,
+    the rollup, the window's total (plus a read of the stored row for a redelivery).
+    """
     today = now.astimezone(tz).date()
-    existing = await _existing(session, user_id, source)
-    if existing is None:
-        day_total = await minutes_between(session, user_id, today, today)
-        if day_total + minutes > MAX_MINUTES_PER_DAY:
-            raise DailyLimitExceeded(day_total)
-        insert = upsert_insert(session)
-        new_id = await session.scalar(
-            insert(Checkin)
-            .values(
-                user_id=user_id,
-                local_date=today,
-                minutes=minutes,
-                activity=activity,
-                note=note,
-                source=source,
-                created_at=now,
-            )
-            # A concurrent redelivery of the same update loses quietly instead of failing.
-            .on_conflict_do_nothing(index_elements=["user_id", "source"])
-            .returning(Checkin.id)
+    day_before = await logged_minutes(session, user_id, today, today)
+    if day_before + minutes > MAX_MINUTES_PER_DAY:
+        existing = await _existing(session, user_id, source)
+        if existing is None:
+            raise DailyLimitExceeded(day_before)
+        return await _receipt_again(session, existing, window)  # a redelivery, not a new entry
+    insert = upsert_insert(session)
+    new_id = await session.scalar(
+        insert(Checkin)
+        .values(
+            user_id=user_id, local_date=today, minutes=minutes, activity=activity,
+            note=note, source=source, created_at=now,
         )
-        row = await _existing(session, user_id, source)
-        if row is None:  # pragma: no cover - the insert or its conflict left a row
+        # A redelivered (or concurrently repeated) update loses quietly instead of failing.
+        .on_conflict_do_nothing(index_elements=["user_id", "source"])
+        .returning(Checkin.id)
+    )  # fmt: skip
+    if new_id is None:
+        existing = await _existing(session, user_id, source)
+        if existing is None:  # pragma: no cover - the conflict means the row is there
             raise RuntimeError("check-in vanished between insert and read")
-        created = new_id is not None
-        if created:
-            await _add_to_day(session, user_id, today, 1, minutes)
-    else:
-        row, created = existing, False
+        return await _receipt_again(session, existing, window)
+    await _add_to_day(session, user_id, today, 1, minutes)
+    info = CheckinInfo(new_id, today, now.astimezone(UTC), minutes, activity, note)
+    total = await logged_minutes(session, user_id, window.start, window.end)
+    return Receipt(info, True, day_before + minutes, total)
+
+
+async def _receipt_again(session: AsyncSession, row: Checkin, window: Window) -> Receipt:
+    """The receipt for an update that had already been recorded."""
     return Receipt(
         _info(row),
-        created,
-        await minutes_between(session, user_id, row.local_date, row.local_date),
-        await minutes_between(session, user_id, window.start, window.end),
+        False,
+        await logged_minutes(session, row.user_id, row.local_date, row.local_date),
+        await logged_minutes(session, row.user_id, window.start, window.end),
     )
 
 
