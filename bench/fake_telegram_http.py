@@ -7,8 +7,11 @@ answered with 429 and retry_after=1, as Telegram does.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import json
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
@@ -16,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from bot.offline import Call, OfflineTelegram
+from db.queries.inbox import chat_of
 
 _JSON_FIELDS = {"reply_markup", "commands", "link_preview_options", "entities", "allowed_updates",
                 "scope", "caption_entities", "reply_parameters"}  # fmt: skip
@@ -42,8 +46,12 @@ class HttpFakeTelegram:
         self.reply_times: dict[int, list[float]] = {}  # chat -> when each sendMessage arrived
         self._clients: set[asyncio.Task[None]] = set()
         self.confirmed = 0  # highest offset a getUpdates call has confirmed
+        self.pushed: dict[int, tuple[int, float]] = {}  # update_id -> (chat, when pushed)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._waiters: list[asyncio.Future[None]] = []  # long polls waiting for updates
 
     async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         self._server = await asyncio.start_server(self._client, "127.0.0.1", 0)
         self.port = self._server.sockets[0].getsockname()[1]
 
@@ -61,8 +69,38 @@ class HttpFakeTelegram:
         return f"http://127.0.0.1:{self.port}/bot"
 
     def push(self, update: dict[str, Any]) -> None:
-        """An update from a user, for the bot to fetch with getUpdates."""
+        """An update from a user, for the bot to fetch with getUpdates (from any thread)."""
+        chat = chat_of(update)
+        self.pushed[update["update_id"]] = (chat, time.monotonic())
         self.updates.append(update)
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._wake)
+
+    def _wake(self) -> None:
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
+
+    async def _wait_for_updates(self, seconds: float) -> None:
+        """Hold an empty long poll until an update is pushed or `seconds` pass."""
+        if self.updates or seconds <= 0:
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(waiter, seconds)
+
+    def latencies(self) -> list[float]:
+        """Seconds from each pushed update to its chat's reply, pairing them in order."""
+        per_chat: dict[int, list[float]] = {}
+        for _update_id, (chat, when) in sorted(self.pushed.items()):
+            per_chat.setdefault(chat, []).append(when)
+        return [
+            reply - pushed
+            for chat, pushes in per_chat.items()
+            for pushed, reply in zip(pushes, self.reply_times.get(chat, []), strict=False)
+        ]
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         # Like Telegram: an offset confirms (forgets) every update below it.
@@ -97,6 +135,25 @@ class HttpFakeTelegram:
             code = getattr(exc, "code", 400)
             return code, {"ok": False, "error_code": code, "description": str(exc)}
 
+    def _control(self, command: str, body: bytes) -> Any:
+        """The benchmark driver's side door, when the fake runs as its own process."""
+        if command == "push":
+            for update in json.loads(body):
+                self.telegram.add_chat(chat_of(update))
+                self.push(update)
+            return {"ok": True}
+        if command == "reset":  # forget what was measured so far
+            self.pushed.clear()
+            self.reply_times.clear()
+            self.sent, self.too_many, self.first_send, self.last_send = 0, 0, None, None
+            return {"ok": True}
+        if command == "stats":
+            return {"sent": self.sent, "too_many": self.too_many, "latencies": self.latencies(),
+                    "first_send": self.first_send, "last_send": self.last_send,
+                    "first_push": min((t for _, t in self.pushed.values()), default=None),
+                    "now": time.monotonic()}  # fmt: skip
+        return {"ok": False, "description": f"unknown control command {command}"}
+
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         if task is not None:
@@ -111,7 +168,12 @@ class HttpFakeTelegram:
                     name, _, value = line.decode().partition(":")
                     headers[name.strip().lower()] = value.strip()
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
-                method = request_line.split()[1].decode().rsplit("/", 1)[-1]
+                path = request_line.split()[1].decode()
+                if path.startswith("/control/"):
+                    _respond(writer, 200, self._control(path.removeprefix("/control/"), body))
+                    await writer.drain()
+                    continue
+                method = path.rsplit("/", 1)[-1]
                 params: dict[str, Any] = {}
                 for key, value in parse_qsl(body.decode(), keep_blank_values=True):
                     params[key] = json.loads(value) if key in _JSON_FIELDS else value
@@ -125,18 +187,10 @@ class HttpFakeTelegram:
                 if fault == "slow":
                     await asyncio.sleep(self.slow_seconds)  # delivered, but answered too late
                 if method == "getUpdates" and not payload["result"]:
-                    # A short long-poll: wait a little for updates rather than spin.
-                    for _ in range(int(min(float(params.get("timeout") or 0), 1.0) * 10)):
-                        await asyncio.sleep(0.1)
-                        if self.updates:
-                            status, payload = self._answer(method, params)
-                            break
-                data = json.dumps(payload).encode()
-                writer.write(
-                    f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"
-                    f"Content-Length: {len(data)}\r\n\r\n".encode()
-                    + data
-                )
+                    # A long poll: answer as soon as an update arrives (at most 1 s later).
+                    await self._wait_for_updates(min(float(params.get("timeout") or 0), 1.0))
+                    status, payload = self._answer(method, params)
+                _respond(writer, status, payload)
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass
@@ -144,6 +198,15 @@ class HttpFakeTelegram:
             writer.close()
             if task is not None:
                 self._clients.discard(task)
+
+
+def _respond(writer: asyncio.StreamWriter, status: int, payload: Any) -> None:
+    data = json.dumps(payload).encode()
+    writer.write(
+        f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(data)}\r\n\r\n".encode()
+        + data
+    )
 
 
 def _error(code: int) -> tuple[int, dict[str, Any]]:
@@ -155,3 +218,22 @@ def _error(code: int) -> tuple[int, dict[str, Any]]:
     if code == 429:
         body["parameters"] = {"retry_after": 1}
     return code, body
+
+
+async def serve(limit: float) -> None:
+    """Run the fake as its own process: print the port, serve until SIGTERM or SIGINT."""
+    server = HttpFakeTelegram(limit)
+    await server.start()
+    print(server.port, flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    await server.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=float, default=30.0, help="messages/s before 429")
+    asyncio.run(serve(parser.parse_args().limit))
