@@ -10,7 +10,7 @@ started, measured and stopped in turn, with the same workload:
 2. idle RSS a second later;
 3. check-in burst: `messages` check-ins from `users` officials, pushed at once;
 4. question burst: `messages` free-text questions from the same officials;
-5. crowd: one check-in from each of `crowd` other registered officials; RSS after.
+5. crowd: one question from each of `crowd` other registered officials; RSS after.
 
 The bot runs exactly as `python -m bot` does in production (durable polling, a real SQLite
 file, the dispatcher job), with the overall send rate raised to its maximum, 1,000/s: against
@@ -49,7 +49,9 @@ QUESTIONS = ROOT / "tests" / "data" / "questions.tsv"
 TOKEN = "123456:bench"
 FIRST_ID = 100_000  # chat ids of the seeded officials
 WAIT_LIMIT = 600.0
-PHASES = os.environ.get("BENCH_PHASES", "checkins,questions").split(",")  # seconds a phase may take before the run is declared stuck
+PHASES = os.environ.get("BENCH_PHASES", "checkins,questions").split(
+    ","
+)  # seconds a phase may take before the run is declared stuck
 
 
 @dataclass
@@ -209,18 +211,18 @@ def measure(name: str, messages: int, users: int, crowd: int, profile: Path | No
             spy = profiled(process.pid, profile and profile / f"{name}.txt")
             spy.__enter__()
             if "checkins" in PHASES:
-              result.phases["checkins"] = burst(fake, process, [
+                result.phases["checkins"] = burst(fake, process, [
                 factory.message(group[i % users], f"/diemdanh {15 + 15 * (i % 3)} bài {i}")
                 for i in range(messages)
             ])  # fmt: skip
             if "questions" in PHASES:
-              result.phases["questions"] = burst(fake, process, [
+                result.phases["questions"] = burst(fake, process, [
                 factory.message(group[i % users], asked[i % len(asked)]) for i in range(messages)
             ])  # fmt: skip
             if crowd:
                 result.phases["crowd"] = burst(fake, process, [
-                    factory.message(official, "/diemdanh 30 đọc sách")
-                    for official in officials[users:-1]
+                    factory.message(official, asked[i % len(asked)])
+                    for i, official in enumerate(officials[users:-1])
                 ])  # fmt: skip
                 result.crowd_mb, result.peak_mb = rss_mb(process.pid)
             spy.__exit__(None, None, None)

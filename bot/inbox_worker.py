@@ -6,9 +6,9 @@ previous update has finished, so a conversation sees its messages in order, whil
 chats' updates run meanwhile (at most `concurrency` at once). One slow handler (an XLSX
 export) therefore holds up its own chat only.
 
-Finished updates are marked processed in groups: whoever finishes while a write is under way
-joins the next one, so under load one transaction marks many rows. A crash loses only the
-marks, never an update: those rows are handled again on restart, and handlers are
+Finished updates are marked processed in groups: a mark waits up to MARK_DELAY for others to
+share its transaction, so under load one write marks dozens of rows. A crash loses only
+those marks, never an update: the rows are handled again on restart, and handlers are
 idempotent on Telegram's ids.
 """
 
@@ -26,6 +26,7 @@ from db.queries import inbox
 log = logging.getLogger(__name__)
 
 PAGE = 100  # rows read from the inbox at a time
+MARK_DELAY = 0.05  # seconds a finished update waits for others to share its mark
 PROCESSOR_KEY = "inbox_worker"
 
 
@@ -41,6 +42,7 @@ class InboxWorker:
         self._tasks: set[asyncio.Task[None]] = set()
         self._finished: list[int] = []
         self._marking = asyncio.Lock()
+        self._mark_soon: asyncio.Task[None] | None = None
 
     @property
     def busy(self) -> bool:
@@ -99,6 +101,11 @@ class InboxWorker:
                 # of that path itself. Retrying such an update forever would stall its chat.
                 log.exception("update %s could not be handled", update_id)
         self._finished.append(update_id)
+        if self._mark_soon is None or self._mark_soon.done():
+            self._mark_soon = asyncio.create_task(self._mark_after_delay())
+
+    async def _mark_after_delay(self) -> None:
+        await asyncio.sleep(MARK_DELAY)
         await self.mark_finished()
 
     async def mark_finished(self) -> None:
@@ -116,6 +123,8 @@ class InboxWorker:
         """Until every update taken so far has been handled and marked."""
         while self._tasks:
             await asyncio.wait(set(self._tasks))
+        if self._mark_soon is not None:
+            await self._mark_soon  # a write may be under way: let it finish, not cancel it
         await self.mark_finished()
 
     async def drain(self) -> int:

@@ -47,7 +47,9 @@ def create_engine(url: str) -> AsyncEngine:
     """An async engine for `url`, tuned for the backend."""
     if url.startswith("sqlite"):
         _prepare_sqlite_file(url)
-        engine = _create_async_engine(url)
+        # Sessions and connections already roll back what they leave open when they close;
+        # the pool's own reset would be a second ROLLBACK, one more thread hop per session.
+        engine = _create_async_engine(url, pool_reset_on_return=None)
         _install_sqlite_hooks(engine)
         return engine
     return _create_async_engine(url, pool_pre_ping=True)

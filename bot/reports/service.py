@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import tzinfo
 
 from bot.context import Deps
 from bot.editions import Edition
-from bot.reports.chart import build_chart
 from bot.reports.csvfile import build_csv
-from bot.reports.xlsx import build_xlsx
 from bot.texts import Texts
-from db.queries.stats import EditionStats, Learner, edition_stats, top_learners
+from db.queries.stats import Detail, EditionStats, Learner, edition_stats, top_learners
 from db.queries.stats import details as detail_rows
 
 FORMATS = ("xlsx", "csv")
@@ -36,10 +35,24 @@ async def export_file(deps: Deps, edition: Edition, fmt: str, t: Texts) -> tuple
     if fmt == "csv":
         data = await asyncio.to_thread(build_csv, t, rows, deps.clock.tz)
     else:
-        data = await asyncio.to_thread(build_xlsx, t, stats, rows, deps.clock.tz)
+        data = await asyncio.to_thread(_xlsx, t, stats, rows, deps.clock.tz)
     return data, name, len(rows)
 
 
 async def chart(deps: Deps, edition: Edition, t: Texts) -> bytes:
     stats = await figures(deps, edition)
-    return await asyncio.to_thread(build_chart, t, stats)
+    return await asyncio.to_thread(_chart, t, stats)
+
+
+# matplotlib and openpyxl cost 0.5 s and ~30 MB at start-up, for features a few admins use:
+# they are loaded on the first chart or export, in the worker thread, not on the event loop.
+def _chart(t: Texts, stats: EditionStats) -> bytes:
+    from bot.reports.chart import build_chart
+
+    return build_chart(t, stats)
+
+
+def _xlsx(t: Texts, stats: EditionStats, rows: list[Detail], tz: tzinfo) -> bytes:
+    from bot.reports.xlsx import build_xlsx
+
+    return build_xlsx(t, stats, rows, tz)
