@@ -105,8 +105,14 @@ class InboxWorker:
             self._mark_soon = asyncio.create_task(self._mark_after_delay())
 
     async def _mark_after_delay(self) -> None:
-        await asyncio.sleep(MARK_DELAY)
-        await self.mark_finished()
+        # Loop: updates that finish while a write is under way find this task still running
+        # and do not start another, so it must pick them up itself.
+        while self._finished:
+            await asyncio.sleep(MARK_DELAY)
+            try:
+                await self.mark_finished()
+            except Exception:  # the database is briefly unavailable: keep them, try again
+                log.exception("could not mark handled updates; retrying")
 
     async def mark_finished(self) -> None:
         """Mark finished updates processed; finishers that arrive meanwhile share the next write."""
@@ -115,8 +121,12 @@ class InboxWorker:
             if not done:
                 return
             deps = deps_of(self.app)
-            async with deps.sessions() as session, session.begin():
-                await inbox.mark_processed(session, done, deps.clock.now())
+            try:
+                async with deps.sessions() as session, session.begin():
+                    await inbox.mark_processed(session, done, deps.clock.now())
+            except BaseException:
+                self._finished[:0] = done  # still handled: marked by the next write
+                raise
             self._queued.difference_update(done)
 
     async def wait_idle(self) -> None:

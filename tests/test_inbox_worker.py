@@ -149,3 +149,32 @@ async def test_questions_through_the_worker_get_their_answers_in_order(bot: Harn
     texts = bot.texts(USERS[0])
     assert len(texts) == 2
     assert "Xây dựng năng lực tự học" in texts[0] and "02/10" in texts[1]
+
+
+async def test_an_update_finishing_during_a_mark_is_marked_without_more_traffic(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    probe = attach(bot)
+    first, second = USERS[0], USERS[1]
+    probe.gates["later"] = asyncio.Event()
+    writing, release = asyncio.Event(), asyncio.Event()
+    real_mark = inbox.mark_processed
+
+    async def slow_mark(session: Any, update_ids: list[int], now: Any) -> None:
+        writing.set()
+        await release.wait()  # the first write is under way while the second update ends
+        await real_mark(session, update_ids, now)
+
+    monkeypatch.setattr(inbox, "mark_processed", slow_mark)
+    await store(bot, [(first, "now"), (second, "later")])
+    await worker_of(bot.app).refill()
+    await asyncio.wait_for(writing.wait(), 2)
+    probe.gates["later"].set()
+    await until(lambda: (second.id, "later") in probe.finished, "the second update is handled")
+    release.set()
+    # No wait_idle(), no further update: the worker must mark the straggler by itself.
+    for _ in range(100):
+        if await unprocessed(bot) == 0:
+            break
+        await asyncio.sleep(0.02)
+    assert await unprocessed(bot) == 0
