@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.broadcast [--recipients 10000] [--limit 30] [--rate 25]
 
+The fake runs as its own process (bench/fake_process.py), so its work does not slow the bot.
 Reports the achieved rate as a fraction of Telegram's limit and of the configured rate, the
-number of 429 answers (target 0), and the peak resident memory of the process.
+number of 429 answers (target 0), the CPU the bot spent per message and its peak RSS.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import seed
-from bench.fake_telegram_http import HttpFakeTelegram
+from bench.fake_process import Fake, fake_telegram
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import deps_of
@@ -28,45 +29,46 @@ from settings import Settings
 
 
 async def main(recipients: int, limit: float, rate: float) -> None:
-    server = HttpFakeTelegram(limit)
-    await server.start()
+    with fake_telegram(limit) as server, tempfile.TemporaryDirectory() as tmp:
+        await broadcast(server, Path(tmp), recipients, limit, rate)
+
+
+async def broadcast(server: Fake, tmp: Path, recipients: int, limit: float, rate: float) -> None:
     now = datetime(2023, 11, 15, 9, 0, tzinfo=UTC)
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(
-            _env_file=None, telegram_bot_token="123456:bench",  # type: ignore[call-arg]
-            telegram_api_base_url=server.base_url,
-            database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'b.db'}",
-            telegram_max_rate=rate, dispatch_interval_seconds=0,
-        )  # fmt: skip
-        app = build_application(settings, clock=FrozenClock(now))
-        deps = deps_of(app)
-        async with running(app):
-            async with deps.sessions() as session, session.begin():
-                await seed.officials(session, recipients, 10_000, now)
-            for i in range(recipients):
-                server.telegram.add_chat(10_000 + i)
-            server.telegram.add_chat(1)
-            async with deps.sessions() as session, session.begin():
-                content = broadcasts.Content("text", "<b>Thông báo</b> thử tải", None)
-                bid = await broadcasts.create_draft(session, 1, 1, content, now)
-                await broadcasts.set_audience(session, bid, "all", None)
-                info = await broadcasts.get(session, bid)
-                assert info is not None
-                people = await audience_of(session, deps, info)
-                await broadcasts.start(session, bid, people, now, from_status="draft")
-            started = time.monotonic()
-            while True:
-                report = await dispatch_once(deps, app.bot, max_rows=2_000)
-                async with deps.sessions() as session:
-                    tally = await broadcasts.tally(session, bid)
-                if tally.pending == 0:
-                    break
-                if report.paused:
-                    await asyncio.sleep(1)
-            elapsed = time.monotonic() - started
-    await server.stop()
-    span = (server.last_send or 0) - (server.first_send or 0)
-    achieved = (server.sent - 1) / span if span else 0.0
+    settings = Settings(
+        _env_file=None, telegram_bot_token="123456:bench",  # type: ignore[call-arg]
+        telegram_api_base_url=server.base_url,
+        database_url=f"sqlite+aiosqlite:///{tmp / 'b.db'}",
+        telegram_max_rate=rate, dispatch_interval_seconds=0,
+    )  # fmt: skip
+    app = build_application(settings, clock=FrozenClock(now))
+    deps = deps_of(app)
+    async with running(app):
+        async with deps.sessions() as session, session.begin():
+            await seed.officials(session, recipients, 10_000, now)
+        server.add_chats([1, *range(10_000, 10_000 + recipients)])
+        async with deps.sessions() as session, session.begin():
+            content = broadcasts.Content("text", "<b>Thông báo</b> thử tải", None)
+            bid = await broadcasts.create_draft(session, 1, 1, content, now)
+            await broadcasts.set_audience(session, bid, "all", None)
+            info = await broadcasts.get(session, bid)
+            assert info is not None
+            people = await audience_of(session, deps, info)
+            await broadcasts.start(session, bid, people, now, from_status="draft")
+        server.reset()
+        cpu, started = time.process_time(), time.monotonic()
+        while True:
+            report = await dispatch_once(deps, app.bot, max_rows=2_000)
+            async with deps.sessions() as session:
+                tally = await broadcasts.tally(session, bid)
+            if tally.pending == 0:
+                break
+            if report.paused:
+                await asyncio.sleep(1)
+        elapsed, cpu = time.monotonic() - started, time.process_time() - cpu
+    stats = server.stats()
+    span = (stats["last_send"] or 0) - (stats["first_send"] or 0)
+    achieved = (stats["sent"] - 1) / span if span else 0.0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.machine()}, CPython {platform.python_version()}")
     print(f"recipients: {recipients}, Telegram limit: {limit:g}/s, configured rate: {rate:g}/s")
@@ -74,7 +76,8 @@ async def main(recipients: int, limit: float, rate: float) -> None:
     print(f"wall time: {elapsed:.1f} s; achieved rate: {achieved:.2f} msg/s")
     print(f"achieved / Telegram limit: {achieved / limit:.3f}")
     print(f"achieved / configured rate: {achieved / rate:.3f}")
-    print(f"429 answers: {server.too_many}")
+    print(f"429 answers: {stats['too_many']}")
+    print(f"bot CPU per message: {cpu / max(tally.sent, 1) * 1000:.2f} ms")
     print(f"peak RSS: {peak_mb:.0f} MB")
 
 

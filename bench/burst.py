@@ -36,9 +36,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from bench import seed
+from bench.fake_process import Fake, cpu_seconds, fake_telegram, rss_mb
 from bot.fake_updates import FakeUser, UpdateFactory
 from bot.offline import OfflineTelegram
 from db.migrate import upgrade
@@ -48,10 +47,8 @@ ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "tests" / "data" / "questions.tsv"
 TOKEN = "123456:bench"
 FIRST_ID = 100_000  # chat ids of the seeded officials
-WAIT_LIMIT = 600.0
-PHASES = os.environ.get("BENCH_PHASES", "checkins,questions").split(
-    ","
-)  # seconds a phase may take before the run is declared stuck
+# Which bursts to run (all by default); e.g. BENCH_PHASES=questions to profile one path.
+PHASES = os.environ.get("BENCH_PHASES", "checkins,questions").split(",")
 
 
 @dataclass
@@ -82,57 +79,6 @@ class Result:
     phases: dict[str, Phase] = field(default_factory=dict)
 
 
-class Fake:
-    """The fake Telegram process and the driver's side door into it."""
-
-    def __init__(self, port: int) -> None:
-        self.base_url = f"http://127.0.0.1:{port}/bot"
-        self.http = httpx.Client(base_url=f"http://127.0.0.1:{port}/control", timeout=60)
-
-    def push(self, updates: list[dict[str, Any]]) -> None:
-        self.http.post("/push", json=updates).raise_for_status()
-
-    def stats(self) -> dict[str, Any]:
-        answer: dict[str, Any] = self.http.get("/stats").json()
-        return answer
-
-    def reset(self) -> None:
-        self.http.post("/reset").raise_for_status()
-
-    def wait_for(self, sent: int, process: subprocess.Popen[bytes]) -> dict[str, Any]:
-        deadline = time.monotonic() + WAIT_LIMIT
-        while time.monotonic() < deadline:
-            stats = self.stats()
-            if stats["sent"] >= sent:
-                return stats
-            if process.poll() is not None:
-                raise SystemExit(f"the bot under test exited with {process.returncode}")
-            time.sleep(0.05)
-        raise SystemExit(f"stuck: {self.stats()['sent']} of {sent} replies after {WAIT_LIMIT} s")
-
-
-@contextmanager
-def fake_telegram() -> Iterator[Fake]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bench.fake_telegram_http", "--limit", "1e9"],
-        cwd=ROOT, stdout=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        yield Fake(int(process.stdout.readline()))
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-def rss_mb(pid: int) -> tuple[float, float]:
-    """Current and peak resident memory of a process, in MB (Linux /proc)."""
-    fields = dict(
-        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-    )
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
-
-
 async def _prepare_database(url: str, officials: int) -> None:
     engine = create_engine(url)
     await upgrade(engine)
@@ -159,12 +105,6 @@ def start(name: str, base_url: str, tmp: Path, officials: int) -> subprocess.Pop
 def questions() -> list[str]:
     lines = QUESTIONS.read_text("utf-8").splitlines()
     return [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def burst(fake: Fake, process: subprocess.Popen[bytes], updates: list[dict[str, Any]]) -> Phase:
@@ -199,7 +139,7 @@ def measure(name: str, messages: int, users: int, crowd: int, profile: Path | No
     factory = UpdateFactory(OfflineTelegram())
     officials = [FakeUser(FIRST_ID + i, f"CB{i}") for i in range(users + crowd + 1)]
     asked = questions()
-    with fake_telegram() as fake, tempfile.TemporaryDirectory() as tmp:
+    with fake_telegram(limit=1e9) as fake, tempfile.TemporaryDirectory() as tmp:
         fake.push([factory.message(officials[-1], asked[0])])
         spawned = time.monotonic()
         process = start(name, fake.base_url, Path(tmp), len(officials))

@@ -142,6 +142,10 @@ class HttpFakeTelegram:
                 self.telegram.add_chat(chat_of(update))
                 self.push(update)
             return {"ok": True}
+        if command == "chats":
+            for chat in json.loads(body):
+                self.telegram.add_chat(int(chat))
+            return {"ok": True}
         if command == "reset":  # forget what was measured so far
             self.pushed.clear()
             self.reply_times.clear()
