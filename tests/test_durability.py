@@ -88,20 +88,17 @@ def test_kill_9_loses_no_confirmed_checkin_and_doubles_none(tmp_path: Path, tele
         process.wait(10)
         progress.append(_handled(db))
     process = _start(tmp_path, server.base_url)
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
+    deadline, settled = time.monotonic() + 240, False
+    while not settled and time.monotonic() < deadline:
         time.sleep(1)
         if server.confirmed > last_id and db.exists():
             with sqlite3.connect(db) as con:
-                if (
-                    con.execute("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL").fetchone()[
-                        0
-                    ]
-                    == 0
-                ):
-                    break
+                query = "SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL"
+                settled = con.execute(query).fetchone()[0] == 0
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=30)
+    # Everything was handled and marked while running, not only at shutdown.
+    assert settled, "updates were left unmarked while the bot ran"
     # The kills fell in the middle of the work, not before or after it.
     assert sum(0 < p < total for p in progress) >= 3, progress
     assert process.returncode == 0, err.decode()[-2000:]
