@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import signal
 import time
@@ -37,7 +38,8 @@ class HttpFakeTelegram:
         self.last_send: float | None = None
         self._server: asyncio.Server | None = None
         self.port = 0
-        self.updates: list[dict[str, Any]] = []  # waiting for getUpdates, oldest first
+        # Waiting for getUpdates, in update_id order (pushes come in that order).
+        self.updates: deque[dict[str, Any]] = deque()
         # Fault injection: given (method, params), return None or one of "drop" (close the
         # connection unanswered), "slow" (deliver, answer after slow_seconds), "500", "502",
         # "400", "403", "429".
@@ -106,8 +108,9 @@ class HttpFakeTelegram:
         # Like Telegram: an offset confirms (forgets) every update below it.
         offset = int(params.get("offset") or 0)
         self.confirmed = max(self.confirmed, offset)
-        self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        return self.updates[: int(params.get("limit") or 100)]
+        while self.updates and self.updates[0]["update_id"] < offset:
+            self.updates.popleft()
+        return list(itertools.islice(self.updates, int(params.get("limit") or 100)))
 
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         if method != "getUpdates":  # long polls would flood the record

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import resource
 import sqlite3
@@ -27,6 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.seed import create_pg_database, drop_pg_database
 from bot.app import build_application
 from bot.clock import FrozenClock
 from bot.context import Deps, deps_of
@@ -108,19 +108,11 @@ async def database(backend: str, tmp: Path, name: str) -> AsyncIterator[str]:
     if backend == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp / f'{name}.db'}"
         return
-    import asyncpg
-
-    server = os.environ.get("BENCH_PG_URL") or os.environ.get("TEST_DATABASE_URL")
-    if not server:
-        raise SystemExit("PostgreSQL benchmarks need BENCH_PG_URL or TEST_DATABASE_URL")
-    admin = await asyncpg.connect(server.replace("postgresql+asyncpg://", "postgresql://"))
-    db = f"bench_{name}_{os.getpid()}"
-    await admin.execute(f'CREATE DATABASE "{db}"')
+    url = await create_pg_database(name)
     try:
-        yield server.rsplit("/", 1)[0] + f"/{db}"
+        yield url
     finally:
-        await admin.execute(f'DROP DATABASE "{db}" WITH (FORCE)')
-        await admin.close()
+        await drop_pg_database(url)
 
 
 async def prepared(url: str, checkins: int) -> Deps:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 from sqlalchemy import insert
@@ -23,3 +24,32 @@ async def officials(
         for i in ids
     ])  # fmt: skip
     return ids
+
+
+def pg_server() -> str:
+    """The PostgreSQL server for benchmarks: BENCH_PG_URL, else TEST_DATABASE_URL."""
+    server = os.environ.get("BENCH_PG_URL") or os.environ.get("TEST_DATABASE_URL")
+    if not server:
+        raise SystemExit("PostgreSQL benchmarks need BENCH_PG_URL or TEST_DATABASE_URL")
+    return server
+
+
+async def _pg_admin(sql: str) -> None:
+    import asyncpg
+
+    con = await asyncpg.connect(pg_server().replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        await con.execute(sql)
+    finally:
+        await con.close()
+
+
+async def create_pg_database(name: str) -> str:
+    """A new, empty database on the benchmark server; returns its URL."""
+    db = f"bench_{name}_{os.getpid()}"
+    await _pg_admin(f'CREATE DATABASE "{db}"')
+    return pg_server().rsplit("/", 1)[0] + f"/{db}"
+
+
+async def drop_pg_database(url: str) -> None:
+    await _pg_admin(f'DROP DATABASE "{url.rsplit("/", 1)[1]}" WITH (FORCE)')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.duration import MAX_MINUTES_PER_DAY
@@ -71,6 +71,25 @@ async def logged_minutes(session: AsyncSession, user_id: int, start: date, end: 
     return int(total or 0)
 
 
+async def _day_and_window(
+    session: AsyncSession, user_id: int, day: date, window: Window
+) -> tuple[int, int]:
+    """Minutes logged on `day` and in `window`, in one read of the daily rollup."""
+    on_day = case((DailyTotal.local_date == day, DailyTotal.minutes), else_=0)
+    in_window = case(
+        (DailyTotal.local_date.between(window.start, window.end), DailyTotal.minutes), else_=0
+    )
+    row = (
+        await session.execute(
+            select(func.coalesce(func.sum(on_day), 0), func.coalesce(func.sum(in_window), 0)).where(
+                DailyTotal.user_id == user_id,
+                DailyTotal.local_date.between(min(day, window.start), max(day, window.end)),
+            )
+        )
+    ).one()
+    return int(row[0]), int(row[1])
+
+
 async def _existing(session: AsyncSession, user_id: int, source: str) -> Checkin | None:
     return await session.scalar(
         select(Checkin).where(Checkin.user_id == user_id, Checkin.source == source)
@@ -91,11 +110,11 @@ async def record_checkin(
 ) -> Receipt:
     """Store a check-in once per `source`; the caller commits before confirming it.
 
-    Every check-in pays for these statements, so there are few: the day's total, the insert,
-    the rollup, the window's total (plus a read of the stored row for a redelivery).
+    Every check-in pays for these statements, so there are three: the day's and window's
+    totals, the insert, the rollup (plus a read of the stored row for a redelivery).
     """
     today = now.astimezone(tz).date()
-    day_before = await logged_minutes(session, user_id, today, today)
+    day_before, window_before = await _day_and_window(session, user_id, today, window)
     if day_before + minutes > MAX_MINUTES_PER_DAY:
         existing = await _existing(session, user_id, source)
         if existing is None:
@@ -119,8 +138,8 @@ async def record_checkin(
         return await _receipt_again(session, existing, window)
     await _add_to_day(session, user_id, today, 1, minutes)
     info = CheckinInfo(new_id, today, now.astimezone(UTC), minutes, activity, note)
-    total = await logged_minutes(session, user_id, window.start, window.end)
-    return Receipt(info, True, day_before + minutes, total)
+    in_window = window.start <= today <= window.end
+    return Receipt(info, True, day_before + minutes, window_before + minutes * in_window)
 
 
 async def _receipt_again(session: AsyncSession, row: Checkin, window: Window) -> Receipt:
