@@ -66,10 +66,13 @@ class InboxWorker:
                         session, limit=limit,
                         replica=deps.settings.replica_index, replicas=deps.settings.replicas,
                     )  # fmt: skip
-                for update_id, chat, payload in rows:
-                    if update_id not in self._queued:
-                        self._submit(update_id, chat, payload)
-                        taken += 1
+                    # Only the new rows' payloads: decoding those already under way again on
+                    # every refill cost more than handling them.
+                    new = [(uid, chat) for uid, chat in rows if uid not in self._queued]
+                    found = await inbox.payloads(session, [uid for uid, _ in new])
+                for update_id, chat in new:
+                    self._submit(update_id, chat, found[update_id])
+                taken += len(new)
             if len(rows) < limit:
                 break  # that was all the inbox holds for us
         return taken

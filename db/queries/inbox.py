@@ -52,19 +52,31 @@ async def store(session: AsyncSession, updates: list[dict[str, Any]], now: datet
 
 async def pending(
     session: AsyncSession, limit: int = 100, *, replica: int = 0, replicas: int = 1
-) -> list[tuple[int, int, dict[str, Any]]]:
-    """Unhandled updates of the chats this replica owns (chat_id mod replicas), in order.
+) -> list[tuple[int, int]]:
+    """(update_id, chat_id) of unhandled updates of the chats this replica owns, in order.
 
-    Only the owner handles a chat, so its updates are handled one at a time, in order, by the
-    process that holds its conversation state.
+    Only the owner (chat_id mod replicas) handles a chat, so its updates are handled one at a
+    time, in order, by the process that holds its conversation state.
     """
-    query = select(InboxUpdate.update_id, InboxUpdate.chat_id, InboxUpdate.payload).where(
+    query = select(InboxUpdate.update_id, InboxUpdate.chat_id).where(
         InboxUpdate.processed_at.is_(None)
     )
     if replicas > 1:
         query = query.where(func.abs(InboxUpdate.chat_id) % replicas == replica)
     rows = await session.execute(query.order_by(InboxUpdate.update_id).limit(limit))
-    return [(uid, chat, dict(payload)) for uid, chat, payload in rows]
+    return [(uid, chat) for uid, chat in rows]
+
+
+async def payloads(session: AsyncSession, update_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The stored updates themselves (read apart from `pending`, which runs far more often)."""
+    if not update_ids:
+        return {}
+    rows = await session.execute(
+        select(InboxUpdate.update_id, InboxUpdate.payload).where(
+            InboxUpdate.update_id.in_(update_ids)
+        )
+    )
+    return {uid: dict(payload) for uid, payload in rows}
 
 
 async def mark_processed(session: AsyncSession, update_ids: list[int], now: datetime) -> None:
