@@ -29,7 +29,7 @@ test: lint typecheck
 	$(BIN)/python -m pytest
 
 ## Benchmarks (bench/, results in docs/benchmarks.md). The PostgreSQL report runs on the
-## server in BENCH_PG_URL. `bench` takes about 12 minutes, 7 of them the 10,000-recipient
+## server in BENCH_PG_URL. `bench` takes about 11 minutes, 7 of them the 10,000-recipient
 ## broadcast, which Telegram's 30 messages/s cannot make shorter than 5.5; `bench-quick`
 ## runs every script on smaller sizes in about 3.
 BENCH_PG_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test

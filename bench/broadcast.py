@@ -18,22 +18,50 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from telegram import Bot
+
 from bench import seed
 from bench.fake_process import Fake, fake_telegram
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import deps_of
-from bot.dispatcher import audience_of, dispatch_once
+from bot.dispatcher import CONCURRENCY, audience_of, dispatch_once
 from db.queries import broadcasts
 from settings import Settings
 
 
 async def main(recipients: int, limit: float, rate: float) -> None:
     with fake_telegram(limit) as server, tempfile.TemporaryDirectory() as tmp:
-        await broadcast(server, Path(tmp), recipients, limit, rate)
+        achieved = await broadcast(server, Path(tmp), recipients, limit, rate)
+        if limit > 100:  # where the bot, not Telegram, is the bound: against what?
+            bare, cpu = await bare_ptb(server, recipients)
+            print(f"reference, bare PTB sending the same {recipients} messages "
+                  f"({CONCURRENCY} at a time, no database, no limiter): {bare:.2f} msg/s, "
+                  f"{cpu:.2f} ms CPU per message")  # fmt: skip
+            print(f"bot / bare PTB: {achieved / bare:.3f}")
 
 
-async def broadcast(server: Fake, tmp: Path, recipients: int, limit: float, rate: float) -> None:
+async def bare_ptb(server: Fake, count: int) -> tuple[float, float]:
+    """The reference: PTB alone sending `count` messages as the dispatcher does, with nothing
+    else to do. Returns (messages/s, CPU ms per message)."""
+    server.reset()
+    slots = asyncio.Semaphore(CONCURRENCY)
+    async with Bot("123456:bench", base_url=server.base_url) as bot:
+
+        async def one(chat: int) -> None:
+            async with slots:
+                await bot.send_message(chat, "<b>Thông báo</b> thử tải", parse_mode="HTML")
+
+        cpu = time.process_time()
+        await asyncio.gather(*(one(10_000 + i) for i in range(count)))
+        cpu = time.process_time() - cpu
+    stats = server.stats()
+    span = (stats["last_send"] or 0) - (stats["first_send"] or 0)
+    return (stats["sent"] - 1) / span if span else 0.0, cpu / count * 1000
+
+
+async def broadcast(server: Fake, tmp: Path, recipients: int, limit: float, rate: float) -> float:
+    """The bot's broadcast; prints its figures and returns the achieved rate."""
     now = datetime(2023, 11, 15, 9, 0, tzinfo=UTC)
     settings = Settings(
         _env_file=None, telegram_bot_token="123456:bench",  # type: ignore[call-arg]
@@ -79,6 +107,7 @@ async def broadcast(server: Fake, tmp: Path, recipients: int, limit: float, rate
     print(f"429 answers: {stats['too_many']}")
     print(f"bot CPU per message: {cpu / max(tally.sent, 1) * 1000:.2f} ms")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    return achieved
 
 
 if __name__ == "__main__":
