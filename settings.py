@@ -34,10 +34,11 @@ class Settings(BaseSettings):
     # A reminder later than this (bot down, backlog) is not sent but counted as skipped_late.
     reminder_late_grace_minutes: int = Field(default=120, ge=0)
     log_level: str = "INFO"
-    # Updates handled at once (each chat's updates still one after another, in order).
-    # Measured (bench/burst.py): beyond 4 the HTTP pool's per-request work on its idle
-    # connections costs more than the overlap gains.
-    update_concurrency: int = Field(default=4, ge=1, le=256)
+    # Updates handled at once (each chat's updates still one after another, in order). Each
+    # waits for Telegram's answer to its reply (~0.1-0.2 s from Vietnam), so 8 keep up with the
+    # 25 replies/s the limiter allows even with one slot held by an export. More costs CPU:
+    # httpcore checks every idle pooled connection on each request (docs/benchmarks.md).
+    update_concurrency: int = Field(default=8, ge=1, le=256)
     # Several replicas on one PostgreSQL database: this one is number REPLICA_INDEX of
     # REPLICAS; it handles the chats with chat_id mod REPLICAS == REPLICA_INDEX and sends at
     # its share, TELEGRAM_MAX_RATE / REPLICAS, so together they stay within the bot's limit.
