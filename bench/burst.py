@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import seed
-from bench.fake_process import Fake, cpu_seconds, fake_telegram, rss_mb
+from bench.fake_process import Fake, bot_env, cpu_seconds, fake_telegram, rss_mb
 from bot.fake_updates import FakeUser, UpdateFactory
 from bot.offline import OfflineTelegram
 from db.migrate import upgrade
@@ -101,9 +101,7 @@ def bot_database(backend: str, tmp: Path) -> Iterator[str]:
 
 
 def start(name: str, base_url: str, url: str, tmp: Path, officials: int) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
-    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=base_url, LOG_LEVEL="WARNING",
-               PYTHONPATH=str(ROOT))  # fmt: skip
+    env = bot_env(base_url, TELEGRAM_BOT_TOKEN=TOKEN, LOG_LEVEL="WARNING")
     if name == "echo":
         command = [sys.executable, "-m", "bench.echo_bot"]
     else:

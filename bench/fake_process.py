@@ -4,6 +4,7 @@ side door into it; plus CPU and memory readings of a process (Linux /proc)."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -65,6 +66,21 @@ def fake_telegram(limit: float) -> Iterator[Fake]:
     finally:
         process.terminate()
         process.wait(10)
+
+
+def bot_env(base_url: str, **settings: str) -> dict[str, str]:
+    """The environment of a bot process talking to the fake: this environment minus its own
+    TELEGRAM_* and BOT_* settings, plus `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    env.update(TELEGRAM_API_BASE_URL=base_url, PYTHONPATH=str(ROOT), **settings)
+    return env
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def rss_mb(pid: int) -> tuple[float, float]:

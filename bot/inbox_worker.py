@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 PAGE = 100  # rows read from the inbox at a time
 MARK_DELAY = 0.05  # seconds a finished update waits for others to share its mark
-PROCESSOR_KEY = "inbox_worker"
+WORKER_KEY = "inbox_worker"
 
 
 class InboxWorker:
@@ -43,10 +43,6 @@ class InboxWorker:
         self._finished: list[int] = []
         self._marking = asyncio.Lock()
         self._mark_soon: asyncio.Task[None] | None = None
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._tasks)
 
     @property
     def full(self) -> bool:
@@ -152,8 +148,8 @@ class InboxWorker:
 
 def worker_of(app: BotApp) -> InboxWorker:
     """The application's one inbox worker."""
-    worker = app.bot_data.get(PROCESSOR_KEY)
+    worker = app.bot_data.get(WORKER_KEY)
     if not isinstance(worker, InboxWorker):
         worker = InboxWorker(app, deps_of(app).settings.update_concurrency)
-        app.bot_data[PROCESSOR_KEY] = worker
+        app.bot_data[WORKER_KEY] = worker
     return worker

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import re
 import signal
@@ -17,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.fake_process import bot_env, free_port
 from bench.fake_telegram_http import HttpFakeTelegram
 from bot.fake_updates import FakeUser, UpdateFactory
 
-ROOT = Path(__file__).resolve().parents[1]
 USERS = 200
 CHECKINS_EACH = 5
 NOTE = re.compile(r"Ghi chú: (bài số \d+-\d+)")
@@ -51,10 +50,9 @@ def telegram() -> Iterator[tuple[HttpFakeTelegram, asyncio.AbstractEventLoop]]:
 
 
 def _start(tmp_path: Path, base_url: str) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
-    env.update(
-        TELEGRAM_BOT_TOKEN="123456:durability", TELEGRAM_API_BASE_URL=base_url,
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", PYTHONPATH=str(ROOT),
+    env = bot_env(
+        base_url, TELEGRAM_BOT_TOKEN="123456:durability",
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
         TELEGRAM_MAX_RATE="1000", TELEGRAM_CHAT_RATE="1000", DISPATCH_INTERVAL_SECONDS="0",
         BOT_CLOCK_START="2023-10-03T09:00:00+07:00", LOG_LEVEL="WARNING",
     )  # fmt: skip
@@ -137,17 +135,13 @@ def _handled(db: Path) -> int:
 
 
 def test_webhook_process_end_to_end(tmp_path: Path, telegram) -> None:  # type: ignore[no-untyped-def]
-    import socket
     import urllib.request
 
     server, _ = telegram
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
-    env.update(
-        TELEGRAM_BOT_TOKEN="123456:webhook", TELEGRAM_API_BASE_URL=server.base_url,
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", PYTHONPATH=str(ROOT),
+    port = free_port()
+    env = bot_env(
+        server.base_url, TELEGRAM_BOT_TOKEN="123456:webhook",
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
         WEBHOOK_URL="https://bot.example.vn/", WEBHOOK_SECRET="abc_DEF-123",
         WEBHOOK_PORT=str(port), DISPATCH_INTERVAL_SECONDS="0", TELEGRAM_CHAT_RATE="1000",
     )  # fmt: skip

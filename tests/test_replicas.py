@@ -23,7 +23,6 @@ from db.models import Checkin, InboxUpdate, User
 from tests.conftest import make_settings, vn
 
 OFFICIALS = 500
-ROOT = Path(__file__).resolve().parents[1]
 
 
 async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
@@ -127,10 +126,9 @@ async def test_two_replica_processes_send_the_reminder_exactly_once(
     tmp_path: Path, database_url: str
 ) -> None:
     """Two real `python -m bot webhook` processes, REPLICAS=2, on one PostgreSQL database."""
-    import os
-    import socket
     import sys
 
+    from bench.fake_process import bot_env, free_port
     from bench.fake_telegram_http import HttpFakeTelegram
     from db.migrate import upgrade
     from db.session import create_engine
@@ -149,13 +147,9 @@ async def test_two_replica_processes_send_the_reminder_exactly_once(
         server.telegram.add_chat(700_000 + i)
     processes = []
     for k in range(2):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        env = {n: v for n, v in os.environ.items() if not n.startswith(("TELEGRAM_", "BOT_"))}
-        env.update(
-            TELEGRAM_BOT_TOKEN="123456:replicas", TELEGRAM_API_BASE_URL=server.base_url,
-            DATABASE_URL=database_url, PYTHONPATH=str(ROOT),
+        port = free_port()
+        env = bot_env(
+            server.base_url, TELEGRAM_BOT_TOKEN="123456:replicas", DATABASE_URL=database_url,
             BOT_MODE="webhook", WEBHOOK_URL="https://bot.example.vn", WEBHOOK_SECRET="s",
             WEBHOOK_PORT=str(port), REPLICAS="2", REPLICA_INDEX=str(k),
             DISPATCH_INTERVAL_SECONDS="1", BOT_CLOCK_START="2023-10-02T07:29:57+07:00",
