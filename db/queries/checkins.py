@@ -61,16 +61,6 @@ def _info(row: Checkin) -> CheckinInfo:
 _LIVE = Checkin.deleted_at.is_(None)
 
 
-async def logged_minutes(session: AsyncSession, user_id: int, start: date, end: date) -> int:
-    """Minutes the user logged from `start` to `end` (local days), read from the daily rollup."""
-    total = await session.scalar(
-        select(func.coalesce(func.sum(DailyTotal.minutes), 0)).where(
-            DailyTotal.user_id == user_id, DailyTotal.local_date.between(start, end)
-        )
-    )
-    return int(total or 0)
-
-
 async def _day_and_window(
     session: AsyncSession, user_id: int, day: date, window: Window
 ) -> tuple[int, int]:
@@ -144,12 +134,8 @@ async def record_checkin(
 
 async def _receipt_again(session: AsyncSession, row: Checkin, window: Window) -> Receipt:
     """The receipt for an update that had already been recorded."""
-    return Receipt(
-        _info(row),
-        False,
-        await logged_minutes(session, row.user_id, row.local_date, row.local_date),
-        await logged_minutes(session, row.user_id, window.start, window.end),
-    )
+    day, in_window = await _day_and_window(session, row.user_id, row.local_date, window)
+    return Receipt(_info(row), False, day, in_window)
 
 
 async def list_checkins(
