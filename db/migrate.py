@@ -6,10 +6,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# PostgreSQL advisory lock key for migrations (any fixed 64-bit number; "hoctapmg" in ASCII).
+MIGRATION_LOCK = 0x686F637461706D67
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -26,6 +29,14 @@ def _upgrade(connection: Connection) -> None:
 
 
 async def upgrade(engine: AsyncEngine) -> None:
-    """Bring the database schema to the newest revision."""
+    """Bring the database schema to the newest revision.
+
+    Replicas starting together on one PostgreSQL database take turns: the first migrates
+    under a transaction-scoped advisory lock, the others wait for its commit and then find
+    nothing left to do. (SQLite's BEGIN IMMEDIATE already lets one writer in at a time.)
+    """
     async with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                     {"key": MIGRATION_LOCK})  # fmt: skip
         await connection.run_sync(_upgrade)

@@ -77,7 +77,10 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    username: Mapped[str | None] = mapped_column(String(64))
+    # Lower-case (Telegram usernames are case-insensitive), kept current from every update;
+    # a username someone else now holds is cleared here, so it never resolves to this user.
+    username: Mapped[str | None] = mapped_column(String(64), index=True)
+    username_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     language_code: Mapped[str | None] = mapped_column(String(16))
     full_name: Mapped[str | None] = mapped_column(String(100))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
@@ -85,6 +88,9 @@ class User(Base):
     reminders_enabled: Mapped[bool] = mapped_column(default=True, server_default=true())
     role: Mapped[str | None] = mapped_column(String(16))  # "organiser"; admins come from settings
     registered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the person agreed to the data notice, and which version of it (Decree 356/2025).
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    consent_version: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -122,7 +128,8 @@ class GroupChat(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     title: Mapped[str | None] = mapped_column(String(255))
     subscribed: Mapped[bool] = mapped_column(default=True)
-    subscribed_by: Mapped[int] = mapped_column(BigInteger)  # Telegram id of the organiser
+    # Telegram id of the organiser; 0 once that person erased their data.
+    subscribed_by: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
@@ -143,8 +150,11 @@ class Outbox(Base):
     """One message to one chat, planned ahead and delivered at most once.
 
     status: pending -> sending (claimed) -> sent | failed | skipped_late | unknown.
-    `unknown` is a message that was being sent when the process died: Telegram has no
-    idempotency key, so it is counted, not resent.
+    A claim belongs to one process (`claimed_by`, renewed while it lives); `handed_at` is set
+    just before the request leaves. `unknown` is a row handed to HTTP with no answer (the
+    process died, or the request timed out): Telegram has no idempotency key, so it is
+    counted, not resent, unless an organiser asks for it once (`resent_at`). A claimed row
+    never handed over goes back to the queue.
     """
 
     __tablename__ = "outbox"
@@ -155,7 +165,7 @@ class Outbox(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "reminder" (and later "broadcast")
+    kind: Mapped[str] = mapped_column(String(16))  # "reminder", "broadcast" or "notice"
     key: Mapped[str] = mapped_column(String(64))
     chat_id: Mapped[int] = mapped_column(BigInteger)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -165,6 +175,9 @@ class Outbox(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(32))  # the claiming process
+    handed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     error: Mapped[str | None] = mapped_column(Text)
@@ -179,7 +192,7 @@ class Broadcast(Base):
     __tablename__ = "broadcasts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    created_by: Mapped[int] = mapped_column(BigInteger)  # Telegram id of the author
+    created_by: Mapped[int] = mapped_column(BigInteger)  # Telegram id of the author; 0 if erased
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     content_kind: Mapped[str] = mapped_column(String(16))  # text | photo | document
     text_html: Mapped[str] = mapped_column(Text, default="")
@@ -204,7 +217,7 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
-    actor_id: Mapped[int] = mapped_column(BigInteger)
+    actor_id: Mapped[int] = mapped_column(BigInteger)  # 0: a person who erased their data
     action: Mapped[str] = mapped_column(String(32))
     params: Mapped[dict[str, Any]] = mapped_column(JSON)
 

@@ -6,10 +6,12 @@ from telegram import Update
 
 from bot import keyboards, render
 from bot.context import BotContext
+from bot.numbers import parse_id
 from bot.progress import streak, study_window
 from db.queries.checkins import checkin_days, last_checkin, list_checkins, undo_checkin
 from db.queries.users import get_profile
 from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today
+from handlers.receipts import reply_after_commit
 
 
 async def me(update: Update, context: BotContext) -> None:
@@ -57,13 +59,17 @@ async def undo_button(update: Update, context: BotContext) -> None:
     if query.data == keyboards.UNDO_KEEP:
         await replace_buttons(update, t.UNDO_KEPT)
         return
-    raw_id = query.data.removeprefix(keyboards.UNDO_PREFIX)
+    checkin_id = parse_id(query.data.removeprefix(keyboards.UNDO_PREFIX))
+    if checkin_id is None:  # not a button the bot made
+        await replace_buttons(update, t.EXPIRED_BUTTON)
+        return
     async with context.sessions() as session, session.begin():
         profile = await get_profile(session, contact_of(update).telegram_id)
         removed = None
-        if profile is not None and raw_id.isdigit():
-            removed = await undo_checkin(session, profile.user_id, int(raw_id), context.clock.now())
+        if profile is not None:
+            removed = await undo_checkin(session, profile.user_id, checkin_id, context.clock.now())
     if removed is None:
-        await replace_buttons(update, t.UNDO_GONE)
+        await reply_after_commit(update, context, t.UNDO_GONE)
     else:
-        await replace_buttons(update, t.UNDONE.format(details=render.checkin_details(t, removed)))
+        details = render.checkin_details(t, removed)
+        await reply_after_commit(update, context, t.UNDONE.format(details=details))

@@ -10,8 +10,9 @@ from telegram.ext import ConversationHandler
 from bot import keyboards, render
 from bot.context import BotContext
 from bot.inputs import InputError, clean_full_name, clean_unit, split_profile_line
-from db.queries.users import get_profile, get_unit, list_units, save_profile
-from handlers import checkin, states
+from bot.numbers import parse_id
+from db.queries.users import ConsentRequired, get_profile, get_unit, list_units, save_profile
+from handlers import checkin, consent, states
 from handlers.common import (
     answer_button,
     cleaned_text,
@@ -20,6 +21,7 @@ from handlers.common import (
     send,
     texts_for,
 )
+from handlers.receipts import reply_after_commit
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -31,10 +33,18 @@ async def start(update: Update, context: BotContext) -> int:
         try:
             name, unit = split_profile_line(line)
         except InputError as exc:
-            field = t.FIELD_UNIT if "|" in line and line.split("|", 1)[0].strip() else t.FIELD_NAME
+            field = t.FIELD_UNIT if exc.field == "unit" else t.FIELD_NAME
             await send(update, render.input_problem(t, field, exc, line))
             return ConversationHandler.END
-        return await _save(update, context, name, unit)
+        return await save(update, context, name, unit)
+    if not await consent.on_record(update, context):
+        return await consent.ask(update, context)
+    return await ask_name(update, context)
+
+
+async def ask_name(update: Update, context: BotContext) -> int:
+    """The form's first step: the current profile if there is one, and the name prompt."""
+    t = texts_for(update)
     async with context.sessions() as session:
         profile = await get_profile(session, contact_of(update).telegram_id)
     text = t.ASK_NAME
@@ -75,9 +85,9 @@ async def unit_button(update: Update, context: BotContext) -> int:
     assert query is not None and query.data is not None
     t = texts_for(update)
     await answer_button(update)
-    unit_id = query.data.removeprefix(keyboards.UNIT_PREFIX)
+    unit_id = parse_id(query.data.removeprefix(keyboards.UNIT_PREFIX))
     async with context.sessions() as session:
-        unit = await get_unit(session, int(unit_id)) if unit_id.isdigit() else None
+        unit = await get_unit(session, unit_id) if unit_id is not None else None
     if unit is None:
         await send(update, t.UNIT_GONE)
         return states.UNIT
@@ -90,19 +100,30 @@ async def _save_pending_name(update: Update, context: BotContext, unit: str) -> 
     if not isinstance(name, str):
         await replace_buttons(update, texts_for(update).EXPIRED_BUTTON)
         return ConversationHandler.END
-    return await _save(update, context, name, unit)
+    return await save(update, context, name, unit)
 
 
-async def _save(update: Update, context: BotContext, name: str, unit: str) -> int:
-    """Commit the profile, confirm it, then continue a check-in that was waiting for it."""
+async def save(update: Update, context: BotContext, name: str, unit: str) -> int:
+    """Commit the profile, confirm it, then continue a check-in that was waiting for it.
+
+    Without consent (on record or just given) nothing is stored: the name and unit wait in
+    memory while the notice is shown.
+    """
     t = texts_for(update)
-    async with context.sessions() as session, session.begin():
-        profile = await save_profile(session, contact_of(update), name, unit, context.clock.now())
-    await replace_buttons(
-        update, render.profile_saved(t, profile.full_name or "", profile.unit_name or "")
-    )
     assert context.user_data is not None
-    context.user_data.pop(states.FULL_NAME, None)
+    agreed = context.user_data.get(states.CONSENT_AT)
+    try:
+        async with context.sessions() as session, session.begin():
+            profile = await save_profile(
+                session, contact_of(update), name, unit, context.clock.now(), consent_at=agreed
+            )
+    except ConsentRequired:
+        context.user_data[states.FULL_NAME], context.user_data[states.UNIT_NAME] = name, unit
+        return await consent.ask(update, context)
+    saved = render.profile_saved(t, profile.full_name or "", profile.unit_name or "")
+    await reply_after_commit(update, context, saved)
+    for key in (states.FULL_NAME, states.UNIT_NAME, states.CONSENT_AT):
+        context.user_data.pop(key, None)
     if context.user_data.get(states.THEN_CHECKIN):
         return await checkin.after_registration(update, context)
     states.clear_flow(context.user_data)

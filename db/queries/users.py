@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.textnorm import fold, nfc
-from db.models import Checkin, DailyTotal, Outbox, Unit, User
+from db.models import Unit, User
+from db.session import upsert_insert
+
+# The version of the data notice people agree to (texts CONSENT_NOTICE). Change it whenever
+# that text changes in substance: everyone is then asked again before their next write.
+CONSENT_VERSION = "2026-01"
+
+
+class ConsentRequired(Exception):
+    """A profile was to be stored for someone who has not agreed to the data notice."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +41,17 @@ class Profile:
     is_active: bool
     reminders_enabled: bool = True
     role: str | None = None
+    consent_version: str | None = None
+    consent_at: datetime | None = None
 
     @property
     def registered(self) -> bool:
         return self.full_name is not None and self.unit_id is not None
+
+    @property
+    def consented(self) -> bool:
+        """Agreed to the current data notice (registered before it existed: not yet)."""
+        return self.consent_version == CONSENT_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +77,31 @@ async def get_profile(session: AsyncSession, telegram_id: int) -> Profile | None
     user, unit_name = row
     return Profile(
         user.id, user.telegram_id, user.full_name, user.unit_id, unit_name, user.is_active,
-        user.reminders_enabled, user.role,
+        user.reminders_enabled, user.role, user.consent_version, user.consent_at,
     )  # fmt: skip
 
 
-async def _upsert_user(session: AsyncSession, contact: Contact, now: datetime) -> User:
-    user = await session.scalar(select(User).where(User.telegram_id == contact.telegram_id))
+async def _upsert_user(
+    session: AsyncSession, user: User | None, contact: Contact, now: datetime
+) -> User:
+    query = select(User).where(User.telegram_id == contact.telegram_id)
     if user is None:
-        user = User(telegram_id=contact.telegram_id, created_at=now, is_active=True)
-        session.add(user)
+        # Insert-if-missing, not a plain insert: two first updates of one person handled at
+        # once would both insert, and one would fail on the unique telegram_id.
+        insert = upsert_insert(session)
+        await session.execute(
+            insert(User)
+            .values(
+                telegram_id=contact.telegram_id, chat_id=contact.chat_id, is_active=True,
+                created_at=now, updated_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["telegram_id"])
+        )  # fmt: skip
+        user = await session.scalar(query)
+        assert user is not None  # inserted above, or by whoever won the race
     user.chat_id = contact.chat_id
-    user.username = contact.username
+    user.username = contact.username.lower() if contact.username else None
+    user.username_seen_at = now
     user.language_code = contact.language_code
     user.is_active = True  # writing to the bot means they have not blocked it
     user.updated_at = now
@@ -79,12 +109,26 @@ async def _upsert_user(session: AsyncSession, contact: Contact, now: datetime) -
 
 
 async def get_or_create_unit(session: AsyncSession, name: str, now: datetime) -> Unit:
+    """The unit under this name's key, created with this spelling if it is new.
+
+    A missing unit is created with INSERT ... ON CONFLICT DO NOTHING and read back: people
+    registering into a new unit at the same moment all end up in the one row (PostgreSQL makes
+    the losers wait for the winner's commit, then skip), where a plain insert failed on the
+    unique key.
+    """
     clean = nfc(name)
-    unit = await session.scalar(select(Unit).where(Unit.name_key == unit_key(clean)))
+    key = unit_key(clean)
+    query = select(Unit).where(Unit.name_key == key)
+    unit = await session.scalar(query)
     if unit is None:
-        unit = Unit(name=clean, name_key=unit_key(clean), created_at=now)
-        session.add(unit)
-        await session.flush()
+        insert = upsert_insert(session)
+        await session.execute(
+            insert(Unit)
+            .values(name=clean, name_key=key, created_at=now)
+            .on_conflict_do_nothing(index_elements=["name_key"])
+        )
+        unit = await session.scalar(query)
+        assert unit is not None  # inserted above, or by whoever won the race
     return unit
 
 
@@ -94,10 +138,21 @@ async def get_unit(session: AsyncSession, unit_id: int) -> UnitInfo | None:
 
 
 async def save_profile(
-    session: AsyncSession, contact: Contact, full_name: str, unit_name: str, now: datetime
-) -> Profile:
-    """Register or update a user's full name and unit (names already validated)."""
-    user = await _upsert_user(session, contact, now)
+    session: AsyncSession, contact: Contact, full_name: str, unit_name: str, now: datetime,
+    *, consent_at: datetime | None = None,
+) -> Profile:  # fmt: skip
+    """Register or update a user's full name and unit (names already validated).
+
+    Nothing is stored for someone who has not agreed to the current data notice: either it is
+    on record, or `consent_at` says when they agreed in the flow that led here.
+    """
+    user = await session.scalar(select(User).where(User.telegram_id == contact.telegram_id))
+    on_record = user is not None and user.consent_version == CONSENT_VERSION
+    if not on_record and consent_at is None:
+        raise ConsentRequired
+    user = await _upsert_user(session, user, contact, now)
+    if not on_record:
+        user.consent_at, user.consent_version = consent_at, CONSENT_VERSION
     unit = await get_or_create_unit(session, unit_name, now)
     user.full_name = nfc(full_name)
     user.unit_id = unit.id
@@ -106,8 +161,17 @@ async def save_profile(
     await session.flush()
     return Profile(
         user.id, user.telegram_id, user.full_name, unit.id, unit.name, True,
-        user.reminders_enabled, user.role,
+        user.reminders_enabled, user.role, user.consent_version, user.consent_at,
     )  # fmt: skip
+
+
+async def record_consent(session: AsyncSession, telegram_id: int, now: datetime) -> bool:
+    """Someone registered before the notice existed agreed to it; False if not known."""
+    user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+    if user is None:
+        return False
+    user.consent_at, user.consent_version = now, CONSENT_VERSION
+    return True
 
 
 async def list_units(session: AsyncSession, limit: int = 12) -> list[UnitInfo]:
@@ -138,16 +202,4 @@ async def set_role(session: AsyncSession, telegram_id: int, role: str | None) ->
     if user is None:
         return False
     user.role = role
-    return True
-
-
-async def delete_user(session: AsyncSession, telegram_id: int) -> bool:
-    """Erase a user with their check-ins and queued messages (foreign keys cascade)."""
-    user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
-    if user is None:
-        return False
-    await session.execute(delete(Checkin).where(Checkin.user_id == user.id))
-    await session.execute(delete(DailyTotal).where(DailyTotal.user_id == user.id))
-    await session.execute(delete(Outbox).where(Outbox.user_id == user.id))
-    await session.delete(user)
     return True

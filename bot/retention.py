@@ -1,0 +1,36 @@
+"""The inbox's retention period: handled raw updates are deleted after INBOX_RETENTION_DAYS.
+
+Raw updates hold what people typed (names, units, notes), their display names and usernames.
+They are kept only as long as durable handling needs them, plus a margin; then they go.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from bot.context import BotContext, Deps
+from db.queries.privacy import PURGE_BATCH, purge_handled_inbox
+
+log = logging.getLogger(__name__)
+
+INTERVAL = timedelta(hours=1)  # how often the purge runs
+
+
+async def purge_once(deps: Deps) -> int:
+    """Delete every raw update handled longer ago than the retention period; how many."""
+    before = deps.clock.now() - timedelta(days=deps.settings.inbox_retention_days)
+    total = 0
+    while True:  # in batches, each its own short transaction: writers are never held long
+        async with deps.sessions() as session, session.begin():
+            purged = await purge_handled_inbox(session, before)
+        total += purged
+        if purged < PURGE_BATCH:
+            break
+    if total:
+        log.info("purged %d handled raw updates older than the retention period", total)
+    return total
+
+
+async def purge_job(context: BotContext) -> None:
+    await purge_once(context.deps)

@@ -1,0 +1,56 @@
+"""Usernames kept current from every update, so that "@name" means today's holder.
+
+Runs before every other handler (group -1). A process remembers what it last confirmed for
+each sender and looks again only when the username differs or RECHECK has passed (another
+replica may have changed the row meanwhile), so the hot path costs a dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import SQLAlchemyError
+from telegram import Update
+
+from bot.context import BotContext
+from db.queries.usernames import normalise, note_username
+
+log = logging.getLogger(__name__)
+
+SEEN_KEY = "usernames_seen"
+RECHECK = timedelta(hours=1)
+MAX_REMEMBERED = 200_000  # senders remembered per process before starting afresh
+
+
+def _seen(context: BotContext) -> dict[int, tuple[str | None, datetime]]:
+    seen = context.bot_data.setdefault(SEEN_KEY, {})
+    assert isinstance(seen, dict)
+    return seen
+
+
+async def note_sender(update: Update, context: BotContext) -> None:
+    """Record the sender's current username (and clear it from anyone who held it before)."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    seen = _seen(context)
+    name, now = normalise(user.username), context.clock.now()
+    last = seen.get(user.id)
+    if last is not None and last[0] == name and now - last[1] < RECHECK:
+        return
+    try:
+        async with context.sessions() as session, session.begin():
+            await note_username(session, user.id, name, now)
+    except SQLAlchemyError as exc:
+        # The update itself is still handled; the next one from this sender tries again.
+        log.warning("could not record a username: %s", type(exc).__name__)
+        return
+    if len(seen) >= MAX_REMEMBERED:
+        seen.clear()
+    seen[user.id] = (name, now)
+
+
+def forget(context: BotContext, telegram_id: int) -> None:
+    """Drop what this process remembers about a sender (their data was erased)."""
+    _seen(context).pop(telegram_id, None)

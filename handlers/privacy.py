@@ -1,0 +1,76 @@
+"""Each official's privacy: /privacy says what is kept and why; erasure on request."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import keyboards
+from bot.context import BotContext
+from db.queries.privacy import erase_person
+from db.queries.users import get_profile
+from handlers import identity
+from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for
+from handlers.consent import controller
+from handlers.receipts import reply_after_commit
+
+
+async def privacy(update: Update, context: BotContext) -> None:
+    """/privacy, /baomat: what is stored, why, who sees it, for how long; a withdraw button."""
+    t = texts_for(update)
+    async with context.sessions() as session:
+        profile = await get_profile(session, contact_of(update).telegram_id)
+    consent = t.CONSENT_NONE
+    if profile is not None and profile.consent_at is not None:
+        when = t.fmt_date(profile.consent_at.astimezone(context.clock.tz).date())
+        consent = t.CONSENT_ON_RECORD.format(when=when, version=profile.consent_version)
+    text = t.PRIVACY.format(
+        days=context.deps.settings.inbox_retention_days, consent=consent,
+        controller=controller(t, context),
+        how=t.PRIVACY_HOW_BUTTON if profile is not None else t.PRIVACY_HOW_COMMAND,
+    )  # fmt: skip
+    await send(update, text, keyboards.withdraw(t) if profile is not None else None)
+
+
+async def delete_my_data(update: Update, context: BotContext) -> None:
+    """/deletemydata, /xoadulieu: ask for confirmation first (nothing to confirm: purge)."""
+    t = texts_for(update)
+    async with context.sessions() as session:
+        profile = await get_profile(session, contact_of(update).telegram_id)
+    if profile is None:
+        await _erase(update, context)  # only raw messages to purge: nothing to lose
+        await reply_after_commit(update, context, t.DELETE_NOTHING, edit=False, later=False)
+        return
+    await send(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
+
+
+async def delete_button(update: Update, context: BotContext) -> None:
+    """del:ask (from /privacy), del:yes, del:no."""
+    query = update.callback_query
+    assert query is not None
+    t = texts_for(update)
+    await answer_button(update)
+    if query.data == keyboards.DELETE_ASK:
+        await replace_buttons(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
+        return
+    if query.data != keyboards.DELETE_YES:
+        await replace_buttons(update, t.DELETE_KEPT)
+        return
+    erased = await _erase(update, context)
+    # Not queued for later: a notice row would keep the chat id of someone just erased.
+    text = t.DELETED if erased else t.DELETE_NOTHING
+    await reply_after_commit(update, context, text, later=False)
+
+
+async def _erase(update: Update, context: BotContext) -> bool:
+    """Erase the sender everywhere, in one transaction; True if there was a profile."""
+    contact = contact_of(update)
+    async with context.sessions() as session, session.begin():
+        result = await erase_person(
+            session, contact.telegram_id, context.clock.now(),
+            username=contact.username, current_update=update.update_id,
+        )  # fmt: skip
+    # What the process holds in memory about them goes too.
+    if context.user_data is not None:
+        context.user_data.clear()
+    identity.forget(context, contact.telegram_id)
+    return result.profile
