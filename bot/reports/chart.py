@@ -19,6 +19,13 @@ MAX_UNITS = 20  # more bars would be unreadable on a phone
 def build_chart(t: Texts, stats: EditionStats) -> bytes:
     """A PNG about 1200×1400 px. DejaVu Sans (shipped with matplotlib) has Vietnamese letters."""
     plt.rcParams["font.family"] = "DejaVu Sans"
+    # Unit names are typed by people: "$...$" in one must stay text. Mathtext would render
+    # it as a formula, or fail on a malformed one and take the whole chart down.
+    with plt.rc_context({"text.parse_math": False}):
+        return _build(t, stats)
+
+
+def _build(t: Texts, stats: EditionStats) -> bytes:
     units = sorted(stats.by_unit, key=lambda u: (-(u.participants / u.registered if u.registered
                                                     else 0), u.unit))[:MAX_UNITS]  # fmt: skip
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 9.5), dpi=150,

@@ -9,6 +9,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -42,8 +43,23 @@ def _cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
     return cell
 
 
+def _text(ws: Any, value: str) -> Any:
+    """What people typed, as a string cell: never a formula, never an error value.
+
+    openpyxl turns a string that starts with "=" into a formula (`=HYPERLINK(...)` in a name
+    would be a live link in the admin's Excel) and "#N/A" into an error cell. Only those get a
+    cell of their own; the rest stay plain strings, which keeps 100,000-row exports fast.
+    """
+    if value.startswith("=") or value in ERROR_CODES:
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo) -> bytes:
-    """The workbook as bytes. Dates, times, numbers and rates are real values, not text."""
+    """The workbook as bytes. Dates, times, numbers and rates are real values, not text;
+    names, units, activities and notes are text, whatever they start with."""
     wb = Workbook(write_only=True)  # streams rows: 100,000 check-ins stay well under 300 MB
     summary = _sheet(wb, t.XLSX_SUMMARY, [t.XLSX_FIGURE, t.XLSX_VALUE], [40, 18])
     for label, value, fmt in (
@@ -68,7 +84,7 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
                       t.XLSX_MINUTES], [42, 14, 16, 14, 14])  # fmt: skip
     for u in sorted(stats.by_unit, key=lambda u: (-_rate(u.participants, u.registered), u.unit)):
         rate = _cell(by_unit, _rate(u.participants, u.registered), PERCENT_FORMAT)
-        by_unit.append([u.unit, u.registered, u.participants, rate, u.minutes])
+        by_unit.append([_text(by_unit, u.unit), u.registered, u.participants, rate, u.minutes])
 
     detail = _sheet(wb, t.XLSX_DETAIL,
                     [t.XLSX_DATE, t.XLSX_TIME, t.XLSX_NAME, t.XLSX_UNIT, t.XLSX_MINUTES,
@@ -80,7 +96,8 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
         # itself; a hand-made styled cell per value made a 100,000-row export 40% slower.
         moment = local.time().replace(second=0, microsecond=0)
         activity = activities.get(r.activity, r.activity)
-        detail.append([r.day, moment, r.full_name, r.unit, r.minutes, activity, r.note])
+        detail.append([r.day, moment, _text(detail, r.full_name), _text(detail, r.unit), r.minutes,
+                       _text(detail, activity), _text(detail, r.note)])  # fmt: skip
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
