@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from html import escape
 
 from telegram import Message, Update
 from telegram.ext import (
@@ -16,18 +15,21 @@ from telegram.ext import (
 
 from bot import keyboards, render
 from bot.context import BotContext
-from bot.dispatcher import audience_of, trigger_dispatch
+from bot.dispatcher import audience_of
 from bot.inputs import WhenError, parse_when
+from bot.numbers import parse_id
 from bot.outgoing import Outgoing, deliver
-from bot.progress_report import progress_text
 from bot.roles import Role
 from bot.telegram_api import CAPTION, TEXT
 from bot.tg_html import parsed_length
 from db.queries import broadcasts
 from db.queries.admin import audit
+from db.queries.broadcasts import Info
 from db.queries.users import list_units
+from handlers import broadcast_actions as actions
 from handlers.access import allowed
 from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
+from handlers.receipts import reply_after_commit
 
 COMPOSE, WHEN = range(10, 12)
 SCHEDULE_KEY = "broadcast_to_schedule"
@@ -105,76 +107,72 @@ async def _preview(update: Update, context: BotContext, info: broadcasts.Info) -
                keyboards.broadcast_confirm(t, info.id))  # fmt: skip
 
 
+def _parse(data: str) -> tuple[str, int, str] | None:
+    """bc:<action>:<id>[:<arg>] -> (action, id, arg); None for anything else."""
+    _, action, raw_id, *rest = [*data.split(":"), ""]
+    broadcast_id = parse_id(raw_id)  # ASCII digits in the database's range, else None
+    if broadcast_id is None:
+        return None
+    return action, broadcast_id, rest[0]
+
+
+async def _mine(update: Update, context: BotContext, broadcast_id: int) -> Info | None:
+    """The broadcast if the sender may act on it now; otherwise answers the button with a
+    refusal (for another organiser's broadcast) and returns None."""
+    user = update.effective_user
+    assert user is not None
+    async with context.sessions() as session:
+        info = await broadcasts.get(session, broadcast_id)
+        allowed_now = info is not None and await actions.may_act(session, context, user.id, info)
+    if info is None or not allowed_now:
+        await answer_button(update, None if info is None else texts_for(update).BC_NOT_YOURS)
+        return None
+    return info
+
+
 async def button(update: Update, context: BotContext) -> None:
-    """Every broadcast button (bc:<action>:<id>[:<arg>]); the role is checked on each press."""
+    """Every broadcast button (bc:<action>:<id>[:<arg>]): the role and the author are
+    checked on each press, so forged button data cannot act on another's broadcast."""
     query = update.callback_query
     assert query is not None and query.data is not None
     if not await allowed(update, context, Role.ORGANISER):
         return
+    parsed = _parse(query.data)
+    if parsed is None:
+        await answer_button(update)
+        return
+    action, broadcast_id, arg = parsed
+    info = await _mine(update, context, broadcast_id)
+    if info is None:
+        return
     await answer_button(update)
     t = texts_for(update)
-    _, action, raw_id, *rest = [*query.data.split(":"), ""]
-    if not raw_id.isdigit():
-        return
-    broadcast_id, arg = int(raw_id), rest[0]
-    user = update.effective_user
-    assert user is not None
-    async with context.sessions() as session, session.begin():
-        now = context.clock.now()
-        info = await broadcasts.get(session, broadcast_id)
-        if info is None:
-            return
-        if action in {"stop", "cancel"}:
-            previous = await broadcasts.stop(session, broadcast_id, now)
-            if previous is not None:
-                await audit(session, user.id, "broadcast_stop" if previous == "sending"
-                            else "broadcast_cancel", {"broadcast": broadcast_id}, now)  # fmt: skip
-        elif info.status != "draft":
-            previous = None
-        elif action == "aud" and arg == "unit":
-            units = await list_units(session, limit=30)
-        elif action in {"aud", "unit"}:
-            audience = "unit" if action == "unit" else arg
-            if audience in broadcasts.AUDIENCES:
-                unit_id = int(arg) if action == "unit" and arg.isdigit() else None
-                await broadcasts.set_audience(session, broadcast_id, audience, unit_id)
-        elif action == "send":
-            recipients = await audience_of(session, context.deps, info)
-            await broadcasts.start(session, broadcast_id, recipients, now, from_status="draft")
-            await audit(session, user.id, "broadcast_send",
-                        {"broadcast": broadcast_id, "audience": info.audience,
-                         "unit": info.unit_id, "recipients": len(recipients)}, now)  # fmt: skip
-        info = await broadcasts.get(session, broadcast_id)
-    assert info is not None
     if action in {"stop", "cancel"}:
-        done = previous is not None
-        text = (t.BC_STOPPED if previous == "sending" else t.BC_CANCELLED) if done else t.BC_GONE
-        text = text.format(id=broadcast_id)
-        if previous == "sending":  # the final report: what went out before the stop
-            async with context.sessions() as session:
-                tally = await broadcasts.tally(session, broadcast_id)
-            text += "\n\n" + progress_text(t.LANG, info, tally)
-        await replace_buttons(update, text)
-    elif info.status != "draft" and action != "send":
-        await replace_buttons(update, t.BC_GONE)
+        await actions.stop(update, context, broadcast_id)
+    elif action in {"redo", "redook", "redono"}:
+        await actions.resend(update, context, action, info)
+    elif info.status != "draft":
+        await actions.show_state(update, context, info)
+    elif action == "send":
+        await actions.send_now(update, context, info)
     elif action == "aud" and arg == "unit":
+        async with context.sessions() as session:
+            units = await list_units(session, limit=30)
         markup = keyboards.broadcast_units(t, broadcast_id, units)
         await replace_buttons(update, t.BC_ASK_UNIT if units else t.BC_NO_UNITS, markup)
     elif action in {"aud", "unit"}:
-        await _preview(update, context, info)
-    elif action == "send":
-        await _started(update, context, info)
-
-
-async def _started(update: Update, context: BotContext, info: broadcasts.Info) -> None:
-    t = texts_for(update)
-    await replace_buttons(update, t.BC_STARTED.format(id=info.id, count=info.total),
-                          keyboards.broadcast_stop(t, info.id))  # fmt: skip
-    query = update.callback_query
-    if query is not None and query.message is not None:
+        audience = "unit" if action == "unit" else arg
+        if audience not in broadcasts.AUDIENCES:
+            return
+        unit_id = parse_id(arg) if action == "unit" else None
         async with context.sessions() as session, session.begin():
-            await broadcasts.set_progress_message(session, info.id, query.message.message_id)
-    trigger_dispatch(context)
+            changed = await broadcasts.set_audience(session, broadcast_id, audience, unit_id)
+            fresh = await broadcasts.get(session, broadcast_id)
+        assert fresh is not None
+        if changed:
+            await _preview(update, context, fresh)
+        else:
+            await actions.show_state(update, context, fresh)
 
 
 async def ask_time(update: Update, context: BotContext) -> int:
@@ -183,8 +181,15 @@ async def ask_time(update: Update, context: BotContext) -> int:
     assert query is not None and query.data is not None and context.user_data is not None
     if not await allowed(update, context, Role.ORGANISER):
         return ConversationHandler.END
+    parsed = _parse(query.data)
+    info = None if parsed is None else await _mine(update, context, parsed[1])
+    if info is None:
+        return ConversationHandler.END
     await answer_button(update)
-    context.user_data[SCHEDULE_KEY] = int(query.data.rsplit(":", 1)[1])
+    if info.status != "draft":
+        await actions.show_state(update, context, info)
+        return ConversationHandler.END
+    context.user_data[SCHEDULE_KEY] = info.id
     await send(update, texts_for(update).BC_ASK_TIME)
     return WHEN
 
@@ -199,13 +204,15 @@ async def when_text(update: Update, context: BotContext) -> int:
     try:
         when = parse_when(message.text, context.clock.now())
     except WhenError as exc:
-        text = t.BC_TIME_PROBLEMS[exc.problem].format(text=escape(message.text[:40]))
+        text = t.BC_TIME_PROBLEMS[exc.problem].format(text=render.echo(message.text))
         await send(update, text)
         return WHEN
     broadcast_id = int(context.user_data.pop(SCHEDULE_KEY, 0))
     async with context.sessions() as session, session.begin():
         info = await broadcasts.get(session, broadcast_id)
-        ok = info is not None and await broadcasts.schedule(session, broadcast_id, when)
+        # The author (or an admin) at this moment, as for every button.
+        ok = info is not None and await actions.may_act(session, context, user.id, info)
+        ok = ok and await broadcasts.schedule(session, broadcast_id, when)
         if ok and info is not None:
             count = len(await audience_of(session, context.deps, info))
             params = {"broadcast": broadcast_id, "at": when.isoformat()}
@@ -214,7 +221,9 @@ async def when_text(update: Update, context: BotContext) -> int:
         await send(update, t.BC_GONE)
         return ConversationHandler.END
     text = t.BC_SCHEDULED.format(id=broadcast_id, when=t.fmt_moment(when), count=count)
-    await send(update, text, keyboards.broadcast_cancel(t, broadcast_id))
+    await reply_after_commit(
+        update, context, text, keyboards.broadcast_cancel(t, broadcast_id), edit=False
+    )
     return ConversationHandler.END
 
 
@@ -222,9 +231,21 @@ async def recent(update: Update, context: BotContext) -> None:
     """/broadcasts: the latest broadcasts with their figures."""
     if not await allowed(update, context, Role.ORGANISER):
         return
+    user = update.effective_user
+    assert user is not None
+    t = texts_for(update)
     async with context.sessions() as session:
         rows = await broadcasts.recent(session)
-    await send(update, render.broadcast_list(texts_for(update), rows, context.clock.tz))
+        # Resend buttons for finished broadcasts with recipients in doubt that this person
+        # may act on (their own; every one for an admin).
+        doubts = [
+            (info.id, n) for info, _ in rows
+            if info.status == "done" and info.total
+            and (n := await broadcasts.in_doubt(session, info.id))
+            and await actions.may_act(session, context, user.id, info)
+        ]  # fmt: skip
+    text = render.broadcast_list(t, rows, context.clock.tz)
+    await send(update, text, keyboards.broadcast_resend_list(t, doubts))
 
 
 def build_compose() -> ConversationHandler[BotContext]:
@@ -232,7 +253,7 @@ def build_compose() -> ConversationHandler[BotContext]:
     return conversation(
         entry_points=[
             CommandHandler(["broadcast", "thongbao"], start, filters=PRIVATE),
-            CallbackQueryHandler(ask_time, pattern=rf"^{keyboards.BROADCAST_PREFIX}sched:\d+$"),
+            CallbackQueryHandler(ask_time, pattern=rf"^{keyboards.BROADCAST_PREFIX}sched:[0-9]+$"),
         ],
         states={
             COMPOSE: [MessageHandler(CONTENT, content)],

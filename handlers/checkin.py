@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot import keyboards, render
 from bot.context import BotContext
-from bot.duration import DurationError, parse_duration, split_duration
+from bot.duration import MAX_MINUTES_PER_ENTRY, DurationError, parse_duration, split_duration
 from bot.inputs import ACTIVITIES, NOTE_MAX, InputError, clean_note, detect_activity
+from bot.numbers import parse_int
 from bot.progress import study_window
 from db.queries.checkins import DailyLimitExceeded, record_checkin
 from db.queries.users import get_profile
-from handlers import states
+from handlers import consent, states
 from handlers.common import (
     answer_button,
     cleaned_text,
     contact_of,
     replace_buttons,
     send,
+    sent_at,
     source_of,
     texts_for,
     today,
 )
+from handlers.receipts import reply_after_commit
 
 
 async def save(update: Update, context: BotContext, pending: states.PendingCheckin) -> int:
@@ -32,12 +37,14 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     official who has not registered yet is sent through registration first.
     """
     t = texts_for(update)
-    window = study_window(context.deps.editions, today(context))
+    moment = pending.sent_at or context.clock.now()
+    day = moment.astimezone(context.clock.tz).date()  # the day it counts on
+    window = study_window(context.deps.editions, day)
     result = None
     try:
         async with context.sessions() as session, session.begin():
             profile = await get_profile(session, contact_of(update).telegram_id)
-            if profile is not None and profile.registered:
+            if profile is not None and profile.registered and profile.consented:
                 result = await record_checkin(
                     session,
                     user_id=profile.user_id,
@@ -45,39 +52,36 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
                     activity=pending.activity,
                     note=pending.note,
                     source=pending.source,
-                    now=context.clock.now(),
+                    now=moment,
                     tz=context.clock.tz,
                     window=window,
                 )
     except DailyLimitExceeded as exc:
-        text = t.DAY_LIMIT.format(day=t.fmt_minutes(exc.day_minutes))
+        text = render.day_limit(t, exc.day_minutes, day, today(context))
     else:
-        if result is None:  # not registered: nothing was written, the transaction is over
+        if result is None:  # not registered (or no consent): nothing was written
             return await _register_first(update, context, pending)
-        text = render.receipt(t, result, window)
+        text = render.receipt(t, result, window, today(context))
     states.clear_flow(context.user_data)
-    await replace_buttons(update, text)
+    await reply_after_commit(update, context, text)
     return ConversationHandler.END
 
 
 async def _register_first(
     update: Update, context: BotContext, pending: states.PendingCheckin | None
 ) -> int:
-    """Registration first, then the check-in carries on where it was."""
+    """Consent and registration first, then the check-in carries on where it was."""
     assert context.user_data is not None
     context.user_data[states.THEN_CHECKIN] = True
     if pending is not None:
         context.user_data[states.PENDING] = pending
-    await send(
-        update, texts_for(update).ASK_NAME_FOR_CHECKIN, keyboards.cancel_only(texts_for(update))
-    )
-    return states.NAME
+    return await consent.ask(update, context)
 
 
 async def _registered(update: Update, context: BotContext) -> bool:
     async with context.sessions() as session:
         profile = await get_profile(session, contact_of(update).telegram_id)
-    return profile is not None and profile.registered
+    return profile is not None and profile.registered and profile.consented
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -86,6 +90,7 @@ async def start(update: Update, context: BotContext) -> int:
     await answer_button(update)
     states.clear_flow(context.user_data)
     assert context.user_data is not None
+    _typed(update, context)
     pending = None
     if context.args:
         text = " ".join(context.args)
@@ -99,7 +104,9 @@ async def start(update: Update, context: BotContext) -> int:
             await send(update, render.input_problem(t, t.FIELD_NOTE, exc, parsed.rest))
             return ConversationHandler.END
         activity = detect_activity(parsed.rest)
-        pending = states.PendingCheckin(parsed.minutes, activity, note, source_of(update))
+        pending = states.PendingCheckin(
+            parsed.minutes, activity, note, source_of(update), sent_at(update, context)
+        )
     if pending is not None:
         return await save(update, context, pending)  # checks registration in its transaction
     if not await _registered(update, context):
@@ -131,9 +138,12 @@ async def duration_button(update: Update, context: BotContext) -> int:
     if query.data == keyboards.CUSTOM_DURATION:
         await replace_buttons(update, t.ASK_CUSTOM_DURATION, keyboards.cancel_only(t))
         return states.DURATION
-    return await _ask_activity(
-        update, context, int(query.data.removeprefix(keyboards.DURATION_PREFIX))
-    )
+    raw = query.data.removeprefix(keyboards.DURATION_PREFIX)
+    minutes = parse_int(raw, 1, MAX_MINUTES_PER_ENTRY)
+    if minutes is None:  # not one of our buttons
+        await replace_buttons(update, t.EXPIRED_BUTTON)
+        return ConversationHandler.END
+    return await _ask_activity(update, context, minutes)
 
 
 async def duration_text(update: Update, context: BotContext) -> int:
@@ -144,6 +154,7 @@ async def duration_text(update: Update, context: BotContext) -> int:
     except DurationError as exc:
         await send(update, render.duration_problem(texts_for(update), exc, message.text))
         return states.DURATION
+    _typed(update, context)
     return await _ask_activity(update, context, minutes)
 
 
@@ -181,6 +192,7 @@ async def activity_text(update: Update, context: BotContext) -> int:
     if not isinstance(draft, dict):
         return ConversationHandler.END
     draft["activity"] = detect_activity(message.text)
+    _typed(update, context)
     await send(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
     return states.NOTE
 
@@ -191,8 +203,29 @@ async def _finish(update: Update, context: BotContext, note: str | None) -> int:
     if not isinstance(draft, dict) or "activity" not in draft:
         await replace_buttons(update, texts_for(update).EXPIRED_BUTTON)
         return ConversationHandler.END
-    pending = states.PendingCheckin(draft["minutes"], draft["activity"], note, source_of(update))
+    pending = states.PendingCheckin(
+        draft["minutes"], draft["activity"], note, source_of(update), _moment(update, context)
+    )
     return await save(update, context, pending)
+
+
+def _typed(update: Update, context: BotContext) -> None:
+    """Remember when the person last typed into this check-in (a command, a duration...)."""
+    if update.message is not None and context.user_data is not None:
+        context.user_data[states.TYPED_AT] = sent_at(update, context)
+
+
+def _moment(update: Update, context: BotContext) -> datetime:
+    """The moment that dates a check-in finished by this update.
+
+    A typed note dates it itself. A button press carries no time of its own, so the latest
+    message typed into this check-in dates it (`/diemdanh` at 23:58, then buttons: that day),
+    and with none typed (all buttons, from a reminder) the moment it is handled does.
+    """
+    if update.message is not None:
+        return sent_at(update, context)
+    typed = (context.user_data or {}).get(states.TYPED_AT)
+    return typed if isinstance(typed, datetime) else context.clock.now()
 
 
 async def note_text(update: Update, context: BotContext) -> int:

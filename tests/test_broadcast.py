@@ -14,6 +14,7 @@ from bot.context import deps_of
 from bot.dispatcher import dispatch_once
 from bot.fake_updates import FakeUser, UpdateFactory
 from bot.offline import OfflineTelegram
+from bot.texts.vi import Vi
 from db.models import AuditEntry, Broadcast, Outbox, User
 from db.queries import broadcasts
 from tests.conftest import ADMIN, AN, BINH, Harness, make_settings, vn
@@ -26,6 +27,7 @@ OFFICIAL = FakeUser(2003, "Cán bộ", "vi")
 async def register(bot: Harness, *users: FakeUser, unit: str = "Phòng Tổng hợp") -> None:
     for user in users:
         await bot.say(user, f"/hoso {user.first_name} Nguyễn | {unit}")
+        await bot.agree(user)
 
 
 async def staff(bot: Harness) -> None:
@@ -36,8 +38,11 @@ async def staff(bot: Harness) -> None:
     bot.clock.set(vn(2023, 11, 15, 9, 0))
     await register(bot, ORG, EX, OFFICIAL, ADMIN)
     await bot.say(ADMIN, "/capquyen @to_chuc organiser")
+    await bot.press(ADMIN, f"role:grant:{ORG.id}")
     await bot.say(ADMIN, "/grant 2002")
+    await bot.press(ADMIN, f"role:grant:{EX.id}")
     await bot.say(ADMIN, "/thuhoi @cuu_to_chuc")
+    await bot.press(ADMIN, f"role:revoke:{EX.id}")
 
 
 async def count(bot: Harness, model) -> int:  # type: ignore[no-untyped-def]
@@ -77,8 +82,10 @@ async def test_every_protected_command_checks_the_role(
     audit_rows = await count(bot, AuditEntry)
     reply = await bot.say(WHO[who], command)
     assert reply is not None
-    refused = "chỉ dành cho ban tổ chức" in reply.text
+    refused = reply.text.startswith("Xin lỗi, chức năng này chỉ dành cho")
     assert refused == (who not in ALLOWED[needs]), reply.text
+    if refused:  # naming the role the tool needs
+        assert reply.text == (Vi.NOT_ALLOWED_ADMIN if needs == "admin" else Vi.NOT_ALLOWED)
     if refused:  # and nothing happened, nothing leaked
         assert await count(bot, AuditEntry) == audit_rows
         assert "Nguyễn" not in reply.text and "@" not in reply.text

@@ -12,6 +12,7 @@ from tests.conftest import AN, BINH, EMMA, Harness, vn
 
 async def register(bot: Harness, user=AN, name="Nguyễn Văn An", unit="Phòng Quản lý Khoa học"):  # type: ignore[no-untyped-def]
     reply = await bot.say(user, f"/hoso {name} | {unit}")
+    reply = await bot.agree(user)
     assert reply is not None
     assert "Đã lưu hồ sơ" in reply.text or "Profile saved" in reply.text
 
@@ -24,7 +25,9 @@ async def rows(bot: Harness, model):  # type: ignore[no-untyped-def]
 async def test_step_by_step_registration_offers_units(bot: Harness) -> None:
     await register(bot, BINH, "Trần Bình", "Văn phòng Sở")
     reply = await bot.say(AN, "/profile")
-    assert reply is not None and "họ và tên" in reply.text
+    assert reply is not None and "Bạn có đồng ý không?" in reply.text
+    await bot.agree(AN)
+    assert "họ và tên" in bot.last(AN).text
     reply = await bot.say(AN, "Nguyễn Văn An")
     assert reply is not None and "Văn phòng Sở" in str(reply.reply_markup)
     unit = (await rows(bot, Unit))[0]
@@ -68,6 +71,7 @@ async def test_unregistered_one_line_checkin_registers_then_saves(bot: Harness) 
     reply = await bot.say(AN, "/checkin 45 đọc sách về chuyển đổi số")
     assert reply is not None and "đăng ký hồ sơ" in reply.text
     assert await bot.checkin_count() == 0
+    await bot.agree(AN)
     await bot.say(AN, "Nguyễn Văn An")
     reply = await bot.say(AN, "Phòng Quản lý Khoa học")
     assert reply is not None and "Đã ghi nhận điểm danh" in reply.text
