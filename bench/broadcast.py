@@ -25,7 +25,8 @@ from bench.fake_process import Fake, fake_telegram
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import deps_of
-from bot.dispatcher import CONCURRENCY, audience_of, dispatch_once
+from bot.dispatcher import audience_of, dispatch_once
+from bot.sending import CONCURRENCY
 from db.queries import broadcasts
 from settings import Settings
 

@@ -41,8 +41,9 @@ class HttpFakeTelegram:
         # Waiting for getUpdates, in update_id order (pushes come in that order).
         self.updates: deque[dict[str, Any]] = deque()
         # Fault injection: given (method, params), return None or one of "drop" (close the
-        # connection unanswered), "slow" (deliver, answer after slow_seconds), "500", "502",
-        # "400", "403", "429".
+        # connection unanswered), "slow" (deliver, answer after slow_seconds), "hang" (do not
+        # deliver; close the connection after slow_seconds), "500", "502", "400", "403",
+        # "409" (another getUpdates consumer), "429".
         self.fault: Callable[[str, dict[str, Any]], str | None] | None = None
         self.slow_seconds = 6.0
         self.reply_times: dict[int, list[float]] = {}  # chat -> when each sendMessage arrived
@@ -189,13 +190,16 @@ class HttpFakeTelegram:
                 fault = self.fault(method, params) if self.fault else None
                 if fault == "drop":
                     break  # the connection closes with no answer
-                if fault in {"500", "502", "400", "403", "429"}:
+                if fault == "hang":  # Telegram unreachable: nothing delivered, no answer
+                    await asyncio.sleep(self.slow_seconds)
+                    break
+                if fault in {"500", "502", "400", "403", "409", "429"}:
                     status, payload = _error(int(fault))
                 else:
                     status, payload = self._answer(method, params)
                 if fault == "slow":
                     await asyncio.sleep(self.slow_seconds)  # delivered, but answered too late
-                if method == "getUpdates" and not payload["result"]:
+                if method == "getUpdates" and not payload.get("result", True):
                     # A long poll: answer as soon as an update arrives (at most 1 s later).
                     await self._wait_for_updates(min(float(params.get("timeout") or 0), 1.0))
                     status, payload = self._answer(method, params)
@@ -222,6 +226,8 @@ def _error(code: int) -> tuple[int, dict[str, Any]]:
     description = {
         500: "Internal Server Error", 502: "Bad Gateway", 400: "Bad Request: chat not found",
         403: "Forbidden: bot was blocked by the user", 429: "Too Many Requests: retry after 1",
+        409: "Conflict: terminated by other getUpdates request; make sure that only one bot "
+             "instance is running",
     }[code]  # fmt: skip
     body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
     if code == 429:

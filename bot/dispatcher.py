@@ -1,51 +1,35 @@
 """Delivers planned messages: plan what is due, claim it, send it, record what happened.
 
-Runs as a repeating JobQueue job, but correctness lives in the database: a schedule item is
-planned once (planned_runs), each message is one outbox row claimed inside a transaction,
-and a row left `sending` by a dead process becomes `unknown` instead of being resent.
+Runs as a repeating JobQueue job (and when a handler asks), one pass at a time per process;
+correctness lives in the database. A schedule item is planned once (planned_runs); each
+message is one outbox row. A pass claims about a second's worth of rows at a time, marks
+each row "handed over" just before its request leaves (bot/ledger.py), and records the
+answer. Claims are renewed while the process lives: when it dies, rows it never handed over
+go back to the queue within a lease (at once on SQLite, which serves one process), and rows
+handed over without an answer become `unknown`, never resent unless an organiser asks.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot import progress_report, reminder_texts
+from bot import progress_report
 from bot.clock import local_today
-from bot.context import BotContext, Deps
-from bot.outgoing import Outgoing, deliver
+from bot.context import BotApp, BotContext, Deps
+from bot.db_errors import classify
+from bot.db_state import state_of
 from bot.progress import study_window
 from bot.schedule import Item, expand, specs_for
+from bot.sending import LEASE, Report, send_due
 from db.queries import audience, broadcasts
 from db.queries import outbox as box
 
 log = logging.getLogger(__name__)
-
-CONCURRENCY = 20  # open requests at once; the limiter decides when each may go
-SENDING_LEASE = timedelta(minutes=2)  # longer than any single send, retries included
-BATCH = 50
-MAX_ATTEMPTS = 3
-RETRY_BACKOFF = timedelta(seconds=30)
-RETRY_AFTER = "retry after"
-
-
-@dataclass
-class Report:
-    """What one dispatcher pass did (for logs and tests)."""
-
-    planned: int = 0
-    sent: int = 0
-    failed: int = 0
-    unknown: int = 0
-    skipped_late: int = 0
-    retried: int = 0
-    paused: bool = False
 
 
 def due_items(deps: Deps, now: datetime) -> list[Item]:
@@ -86,101 +70,6 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
     return planned
 
 
-async def _contents(deps: Deps, rows: list[box.Claimed]) -> dict[int, broadcasts.Content]:
-    """The content of every broadcast in a batch, read once (not once per recipient)."""
-    ids = {int(r.payload["broadcast"]) for r in rows if r.kind == broadcasts.KIND}
-    found: dict[int, broadcasts.Content] = {}
-    if ids:
-        async with deps.sessions() as session:
-            for broadcast_id in ids:
-                info = await broadcasts.get(session, broadcast_id)
-                if info is not None:
-                    found[broadcast_id] = info.content
-    return found
-
-
-async def _render(
-    deps: Deps, row: box.Claimed, contents: dict[int, broadcasts.Content]
-) -> Outgoing:
-    if row.kind == broadcasts.KIND:
-        content = contents.get(int(row.payload["broadcast"]))
-        if content is None:
-            raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
-        return Outgoing.of(content)
-    text, markup = await reminder_texts.render(deps, row)
-    return Outgoing("text", text, markup)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one claimed row; written with the rest of its batch."""
-
-    row: box.Claimed
-    status: str
-    message_id: int | None = None
-    error: str | None = None
-    retry_at: datetime | None = None
-    unreachable: bool = False  # Forbidden: the user blocked the bot, or the bot left the group
-
-
-async def _attempt(
-    deps: Deps, bot: Bot, row: box.Claimed, contents: dict[int, broadcasts.Content]
-) -> Outcome:
-    """Render and send one claimed row; never raises for Telegram's answers."""
-    now = deps.clock.now
-    try:
-        out = await _render(deps, row, contents)
-    except (LookupError, KeyError, ValueError) as exc:
-        return Outcome(row, box.FAILED, error=f"cannot render: {exc}")
-    try:
-        message = await deliver(bot, row.chat_id, out)
-    except RetryAfter as exc:
-        # The rate limiter already waited and retried; Telegram still says slow down.
-        wait = exc.retry_after if isinstance(exc.retry_after, timedelta) else timedelta(
-            seconds=exc.retry_after)  # fmt: skip
-        return Outcome(row, box.PENDING, error=RETRY_AFTER, retry_at=now() + wait)
-    except Forbidden as exc:
-        return Outcome(row, box.FAILED, error=f"forbidden: {exc}", unreachable=True)
-    except TimedOut as exc:
-        # The request may have reached Telegram: resending could deliver it twice.
-        return Outcome(row, box.UNKNOWN, error=f"timed out: {exc}")
-    except BadRequest as exc:
-        return Outcome(row, box.FAILED, error=f"bad request: {exc}")
-    except NetworkError as exc:
-        if row.attempts >= MAX_ATTEMPTS:
-            return Outcome(row, box.FAILED, error=f"network: {exc}")
-        return Outcome(row, box.PENDING, error=f"network: {exc}",
-                       retry_at=now() + RETRY_BACKOFF * row.attempts)  # fmt: skip
-    return Outcome(row, box.SENT, message_id=message.message_id)
-
-
-async def _record(deps: Deps, outcomes: list[Outcome], report: Report) -> None:
-    """One transaction for a whole batch: one commit instead of one per message.
-
-    A crash before this commit leaves the batch `sending`, which later counts as unknown:
-    the at-most-once promise holds.
-    """
-    async with deps.sessions() as session, session.begin():
-        now = deps.clock.now()
-        for o in outcomes:
-            await box.finish(session, o.row.id, o.status, now, message_id=o.message_id,
-                             error=o.error, retry_at=o.retry_at)  # fmt: skip
-            if o.unreachable:
-                await audience.mark_unreachable(session, o.row.chat_id, o.row.user_id)
-                if o.row.user_id is not None:
-                    await box.cancel_for_user(session, o.row.user_id, now, "blocked the bot")
-    for o in outcomes:
-        if o.status == box.SENT:
-            report.sent += 1
-        elif o.status == box.FAILED:
-            report.failed += 1
-        elif o.status == box.UNKNOWN:
-            report.unknown += 1
-        else:
-            report.retried += 1
-            report.paused = report.paused or o.error == RETRY_AFTER
-
-
 async def start_scheduled(deps: Deps) -> None:
     """Scheduled broadcasts whose time has come: choose recipients now and queue them."""
     async with deps.sessions() as session:
@@ -212,43 +101,69 @@ async def audience_of(
 
 
 async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:
-    """One pass: plan due items, retire stale and late rows, send up to `max_rows`."""
-    grace = timedelta(minutes=deps.settings.reminder_late_grace_minutes)
-    report = Report(planned=await plan(deps, deps.clock.now(), grace))
-    async with deps.sessions() as session, session.begin():
-        now = deps.clock.now()
-        report.unknown += await box.expire_stale(session, now, SENDING_LEASE)
-        report.skipped_late += await box.skip_late(session, now, grace)
-    await start_scheduled(deps)
-    handled = 0
-    gate = asyncio.Semaphore(CONCURRENCY)
+    """One pass: plan due items, free what a stopped process left, send up to `max_rows`.
 
-    async def send(row: box.Claimed, contents: dict[int, broadcasts.Content]) -> Outcome:
-        async with gate:  # the rate limiter paces them; this only bounds open requests
-            return await _attempt(deps, bot, row, contents)
-
-    while handled < max_rows and not report.paused:
-        async with deps.sessions() as session, session.begin():
-            rows = await box.claim(session, deps.clock.now(), min(BATCH, max_rows - handled))
-        if not rows:
-            break
-        contents = await _contents(deps, rows)
-        outcomes = await asyncio.gather(*(send(row, contents) for row in rows))
-        await _record(deps, list(outcomes), report)
-        handled += len(rows)
-        await progress_report.refresh(deps, bot)
-    await progress_report.refresh(deps, bot)
-    if report.sent or report.failed or report.unknown or report.planned:
+    At most one pass runs per process: asked while one runs, it returns at once and the
+    running pass goes round once more instead (its report holds what was done).
+    """
+    state = deps.delivery
+    if state.running:
+        state.again = True
+        return Report()
+    state.running = True
+    report = Report()
+    try:
+        while True:
+            state.again = False
+            await _pass(deps, bot, report, max_rows)
+            if not state.again:
+                break
+    finally:
+        state.running = False
+    if report.sent or report.failed or report.unknown or report.planned or report.released:
         log.info("dispatcher: %s", report)
     return report
 
 
+async def _pass(deps: Deps, bot: Bot, report: Report, max_rows: int) -> None:
+    grace = timedelta(minutes=deps.settings.reminder_late_grace_minutes)
+    report.planned += await plan(deps, deps.clock.now(), grace)
+    state = deps.delivery
+    # SQLite serves one bot process: claims not ours were left by one that stopped.
+    alone = deps.settings.database_url.startswith("sqlite") and not state.started
+    async with deps.sessions() as session, session.begin():
+        now = deps.clock.now()
+        # Between passes none of our own claims is in flight: any left is from a failed pass.
+        freed, lost = await box.release_stale(session, now, state.owner, LEASE, mine=True,
+                                              others=alone)  # fmt: skip
+        report.skipped_late += await box.skip_late(session, now, grace)
+    state.started = True
+    report.released += freed
+    report.unknown += lost
+    await start_scheduled(deps)
+    await send_due(deps, bot, report, max_rows)
+    await progress_report.refresh(deps, bot)
+
+
 async def dispatch_job(context: BotContext) -> None:
-    """The JobQueue callback: deliver what is due (all state is in the database)."""
-    await dispatch_once(context.deps, context.bot)
+    """The JobQueue callback: deliver what is due (all state is in the database).
+
+    A database outage is reported once (bot/db_state.py) and the job simply runs again at
+    its next tick: the rows it could not claim or record stay where they were.
+    """
+    state = state_of(cast(BotApp, context.application))
+    try:
+        await dispatch_once(context.deps, context.bot)
+    except Exception as exc:
+        if classify(exc) is None:
+            raise
+        state.failure(exc, "dispatcher")
+        return
+    state.success()
 
 
 def trigger_dispatch(context: BotContext) -> None:
-    """Run a pass now rather than at the next tick (when the dispatcher is enabled)."""
+    """Deliver now rather than at the next tick (when the dispatcher is enabled). A pass
+    already running takes the new work with it; no second pass is started."""
     if context.deps.settings.dispatch_interval_seconds > 0 and context.job_queue is not None:
         context.job_queue.run_once(dispatch_job, when=0)  # type: ignore[arg-type]

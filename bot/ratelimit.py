@@ -13,6 +13,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -23,6 +24,12 @@ from telegram.ext import BaseRateLimiter
 log = logging.getLogger(__name__)
 
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
+
+# Awaited right before a request leaves (after the limiter's wait), in the task that makes
+# it: the dispatcher records there that a message was handed to HTTP (bot/outgoing.py).
+before_send: ContextVar[Callable[[], Awaitable[None]] | None] = ContextVar(
+    "before_send", default=None
+)
 
 
 @dataclass
@@ -71,6 +78,7 @@ class TelegramRateLimiter(BaseRateLimiter[None]):
         self._chat_slots: dict[int | str, _Slot] = {}
         self._paused_until = 0.0
         self.retries = 0  # how many RetryAfter answers were waited out (for benchmarks)
+        self.waited_seconds = 0.0  # and the seconds Telegram asked for, in total (/metrics)
 
     async def initialize(self) -> None:
         return None
@@ -111,6 +119,9 @@ class TelegramRateLimiter(BaseRateLimiter[None]):
                 delay = go - self._monotonic()
                 if delay > 0:
                     await self._sleep(delay)
+            hook = before_send.get()
+            if hook is not None:
+                await hook()  # may raise: then the request is not made at all
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
@@ -121,6 +132,7 @@ class TelegramRateLimiter(BaseRateLimiter[None]):
                 # One RetryAfter is about the whole bot: every request waits it out.
                 self._paused_until = max(self._paused_until, self._monotonic() + seconds + 0.1)
                 self.retries += 1
+                self.waited_seconds += seconds
                 log.warning("Telegram asked to wait %.1f s (%s); retrying", seconds, endpoint)
                 if not limited:
                     await self._sleep(seconds + 0.1)

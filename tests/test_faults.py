@@ -91,3 +91,73 @@ async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTe
         delivered = sum("Thông báo thử" in m.text for m in server.telegram.sent(BASE + i))
         assert delivered <= 1, i  # never twice, whatever failed
     assert server.telegram.sent(user.id), "the bot stopped answering"
+
+
+async def test_telegram_silent_for_a_while_leaves_few_in_doubt_and_resend_reaches_them(
+    tmp_path: Path, server: HttpFakeTelegram
+) -> None:
+    """As found: a minute of Telegram timeouts left 172 of 301 recipients `unknown` for good.
+    Now the first timeouts pause sending (only the requests already in flight are in doubt),
+    a single message probes after each pause, and the organiser can resend to those in doubt."""
+    from bot import sending
+    from tests.conftest import ADMIN
+
+    total = 301
+    outage = {"on": True}
+
+    def fault(method: str, params: dict[str, Any]) -> str | None:
+        chat = int(params.get("chat_id", 0))
+        return "hang" if method == "sendMessage" and chat >= BASE and outage["on"] else None
+
+    server.fault = fault
+    clock = FrozenClock(datetime(2023, 11, 15, 2, 0, tzinfo=UTC))
+    settings = make_settings(tmp_path, telegram_bot_token="123456:faults",
+                             telegram_api_base_url=server.base_url)  # fmt: skip
+    app = build_application(settings, clock=clock)
+    deps = deps_of(app)
+    factory = UpdateFactory(server.telegram)
+    async with running(app):
+        now = clock.now()
+        async with deps.sessions() as session, session.begin():
+            await seed.officials(session, total, BASE, now)
+            bid = await broadcasts.create_draft(
+                session, ADMIN.id, ADMIN.id, broadcasts.Content("text", "Thông báo thử", None), now
+            )
+            await broadcasts.set_audience(session, bid, "all", None)
+            info = await broadcasts.get(session, bid)
+            assert info is not None
+            await broadcasts.start(session, bid, await audience_of(session, deps, info), now,
+                                   from_status="draft")  # fmt: skip
+        for i in range(total):
+            server.telegram.add_chat(BASE + i)
+        server.telegram.add_chat(ADMIN.id)
+        first = await dispatch_once(deps, app.bot)  # every request times out (5 s)
+        assert first.paused and first.sent == 0
+        clock.advance(timedelta(seconds=10))
+        probe = await dispatch_once(deps, app.bot)  # one message tries; it times out too
+        assert probe.paused and probe.unknown == 1
+        outage["on"] = False
+        clock.advance(timedelta(seconds=30))
+        await dispatch_once(deps, app.bot)
+        async with deps.sessions() as session:
+            tally = await broadcasts.tally(session, bid)
+        in_doubt = tally.unknown
+        assert tally.pending == 0 and tally.sent + in_doubt == total
+        assert in_doubt <= sending.CONCURRENCY + 3  # was 172 of 301
+        # The organiser resends to them, after seeing the count and confirming.
+        report = next(m for m in server.telegram.sent(ADMIN.id) if "Kết thúc" in m.text)
+        assert f"không rõ {in_doubt}" in report.text
+        for data in (f"bc:redo:{bid}", f"bc:redook:{bid}"):
+            carrier = next(
+                m for m in reversed(server.telegram.sent(ADMIN.id))
+                if data in str(m.reply_markup)
+            )  # fmt: skip
+            await app.process_update(Update.de_json(factory.press(ADMIN, carrier, data), app.bot))
+        await dispatch_once(deps, app.bot)
+        async with deps.sessions() as session:
+            tally = await broadcasts.tally(session, bid)
+    assert (tally.sent, tally.unknown, tally.pending) == (total, 0, 0)
+    # Nothing was delivered during the outage, so everyone has it exactly once.
+    per_chat = [sum("Thông báo thử" in m.text for m in server.telegram.sent(BASE + i))
+                for i in range(total)]  # fmt: skip
+    assert per_chat == [1] * total

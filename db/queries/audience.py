@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Checkin, GroupChat, User
 from db.queries.outbox import Recipient
+from db.session import upsert_insert
 
 _REACHABLE = (User.registered_at.is_not(None), User.is_active.is_(True))
 
@@ -56,15 +57,13 @@ async def set_group_subscription(
     session: AsyncSession, chat_id: int, title: str | None, by: int, subscribed: bool,
     now: datetime,
 ) -> None:  # fmt: skip
-    group = await session.get(GroupChat, chat_id)
-    if group is None:
-        group = GroupChat(chat_id=chat_id, subscribed_by=by)
-        session.add(group)
-    group.title, group.subscribed, group.subscribed_by, group.updated_at = (
-        title,
-        subscribed,
-        by,
-        now,
+    # One upsert, not get-then-add: two /nhacnho in a new group at once must not collide.
+    values = {"title": title, "subscribed": subscribed, "subscribed_by": by, "updated_at": now}
+    insert = upsert_insert(session)
+    await session.execute(
+        insert(GroupChat)
+        .values(chat_id=chat_id, **values)
+        .on_conflict_do_update(index_elements=["chat_id"], set_=values)
     )
 
 

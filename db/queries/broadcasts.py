@@ -200,3 +200,44 @@ async def recent(session: AsyncSession, limit: int = 10) -> list[tuple[Info, Tal
 
 async def creator_language(session: AsyncSession, telegram_id: int) -> str | None:
     return await session.scalar(select(User.language_code).where(User.telegram_id == telegram_id))
+
+
+async def in_doubt(session: AsyncSession, broadcast_id: int) -> int:
+    """Recipients who may or may not have received it (`unknown`) and were not resent to."""
+    found = await session.scalar(
+        select(func.count())
+        .select_from(Outbox)
+        .where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id),
+               Outbox.status == box.UNKNOWN, Outbox.resent_at.is_(None))
+    )  # fmt: skip
+    return int(found or 0)
+
+
+async def resend_in_doubt(session: AsyncSession, broadcast_id: int, now: datetime) -> int:
+    """Queue the in-doubt recipients of a finished broadcast once more; returns how many.
+
+    Once per recipient (`resent_at`): some of them may get the message twice, which the
+    organiser accepted when confirming. The broadcast is `sending` again until they are done.
+    """
+    moved = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == "done")
+        .values(status="sending", finished_at=None, progress_at=None)
+    )
+    if not moved.rowcount:  # type: ignore[attr-defined]
+        return 0
+    result = await session.execute(
+        update(Outbox)
+        .where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id),
+               Outbox.status == box.UNKNOWN, Outbox.resent_at.is_(None))
+        .values(status=box.PENDING, resent_at=now, due_at=now, next_attempt_at=None,
+                claimed_at=None, claimed_by=None, handed_at=None, finished_at=None,
+                error=None, attempts=0)
+    )  # fmt: skip
+    count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if count == 0:  # nothing to resend after all: it stays done
+        await session.execute(
+            update(Broadcast).where(Broadcast.id == broadcast_id)
+            .values(status="done", finished_at=now)
+        )  # fmt: skip
+    return count

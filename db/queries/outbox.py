@@ -16,6 +16,7 @@ from db.session import upsert_insert
 PENDING, SENDING, SENT, FAILED, SKIPPED_LATE, UNKNOWN = (
     "pending", "sending", "sent", "failed", "skipped_late", "unknown"
 )  # fmt: skip
+NOTICE = "notice"  # a pre-rendered message: a receipt that could not be sent at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +107,43 @@ async def planned_keys(session: AsyncSession, keys: list[str]) -> set[str]:
     return set(rows)
 
 
-async def expire_stale(session: AsyncSession, now: datetime, lease: timedelta) -> int:
-    """Rows left `sending` by a process that died: delivery is unknown, never resent."""
-    result = await session.execute(
+async def release_stale(
+    session: AsyncSession, now: datetime, owner: str, lease: timedelta, *, mine: bool = False,
+    others: bool = False,
+) -> tuple[int, int]:  # fmt: skip
+    """Claims whose process is gone: rows never handed over go back to the queue, rows handed
+    to HTTP without an answer become `unknown` (maybe delivered, never resent).
+
+    A claim is stale when its lease ran out (its process stopped renewing it), when `others`
+    (every claim not ours: only one process can use this database) or, with `mine`, when it is
+    this process's own (left by an earlier pass that failed). Returns (requeued, unknown).
+    """
+    not_mine = (Outbox.claimed_by != owner) | Outbox.claimed_by.is_(None)
+    expired = (Outbox.claimed_at < now - lease) | Outbox.claimed_by.is_(None)
+    stale = not_mine if others else not_mine & expired
+    if mine:
+        stale = stale | (Outbox.claimed_by == owner)
+    held = (Outbox.status == SENDING) & stale
+    requeued = await session.execute(
         update(Outbox)
-        .where(Outbox.status == SENDING, Outbox.claimed_at < now - lease)
+        .where(held, Outbox.handed_at.is_(None))
+        .values(status=PENDING, claimed_by=None, claimed_at=None)
+    )
+    lost = await session.execute(
+        update(Outbox)
+        .where(held, Outbox.handed_at.is_not(None))
         .values(status=UNKNOWN, finished_at=now, error="process stopped while sending")
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return (int(requeued.rowcount or 0), int(lost.rowcount or 0))  # type: ignore[attr-defined]
+
+
+async def renew(session: AsyncSession, owner: str, now: datetime) -> None:
+    """The heartbeat: this process is alive and keeps its claims."""
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.claimed_by == owner, Outbox.status == SENDING)
+        .values(claimed_at=now)
+    )
 
 
 async def skip_late(session: AsyncSession, now: datetime, grace: timedelta) -> int:
@@ -125,8 +155,11 @@ async def skip_late(session: AsyncSession, now: datetime, grace: timedelta) -> i
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-    """Take up to `limit` due rows for this dispatcher (the transaction makes it exclusive)."""
+async def claim(session: AsyncSession, now: datetime, owner: str, limit: int) -> list[Claimed]:
+    """Take up to `limit` due rows for this process (the transaction makes it exclusive).
+
+    Claiming is not sending: a claimed row goes back to the queue unless `hand_over` marked it.
+    """
     due = (
         select(Outbox.id)
         .where(
@@ -145,32 +178,85 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claime
     rows = await session.scalars(
         update(Outbox)
         .where(Outbox.id.in_(ids), Outbox.status == PENDING)
-        .values(status=SENDING, claimed_at=now, attempts=Outbox.attempts + 1)
+        .values(status=SENDING, claimed_at=now, claimed_by=owner, handed_at=None)
         .returning(Outbox)
     )
-    return [
-        Claimed(r.id, r.kind, r.key, r.chat_id, r.user_id, dict(r.payload), r.attempts)
+    claimed = [
+        Claimed(r.id, r.kind, r.key, r.chat_id, r.user_id, dict(r.payload), r.attempts + 1)
         for r in rows
     ]
+    return sorted(claimed, key=lambda c: c.id)
+
+
+async def hand_over(
+    session: AsyncSession, ids: Iterable[int], owner: str, now: datetime
+) -> set[int]:
+    """Mark rows as handed to HTTP, just before their requests leave; returns the ids that
+    are still this process's claim (only those may be sent)."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    rows = await session.scalars(
+        update(Outbox)
+        .where(Outbox.id.in_(wanted), Outbox.claimed_by == owner, Outbox.status == SENDING,
+               Outbox.handed_at.is_(None))
+        .values(handed_at=now, attempts=Outbox.attempts + 1)
+        .returning(Outbox.id)
+    )  # fmt: skip
+    return set(rows)
+
+
+async def release(session: AsyncSession, ids: Iterable[int], owner: str) -> None:
+    """Give back claimed rows that were never handed over: they are sent later, safely."""
+    wanted = list(ids)
+    if wanted:
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.id.in_(wanted), Outbox.claimed_by == owner, Outbox.status == SENDING,
+                   Outbox.handed_at.is_(None))
+            .values(status=PENDING, claimed_by=None, claimed_at=None)
+        )  # fmt: skip
 
 
 async def finish(
     session: AsyncSession,
     outbox_id: int,
+    owner: str,
     status: str,
     now: datetime,
     *,
     message_id: int | None = None,
     error: str | None = None,
     retry_at: datetime | None = None,
+    forget_payload: bool = False,
 ) -> None:
-    """Record the outcome of one send; `retry_at` puts the row back in the queue."""
+    """Record the outcome of one send; `retry_at` puts the row back in the queue.
+
+    Only while the claim is still ours: a claim released meanwhile is someone else's now.
+    `forget_payload` drops a notice's text once it is settled (it may hold personal data).
+    """
     values: dict[str, Any] = {"status": status, "error": error}
     if retry_at is not None:
-        values.update(status=PENDING, next_attempt_at=retry_at, claimed_at=None)
+        values.update(status=PENDING, next_attempt_at=retry_at, claimed_at=None,
+                      claimed_by=None, handed_at=None)  # fmt: skip
     else:
         values.update(finished_at=now, message_id=message_id)
-    await session.execute(update(Outbox).where(Outbox.id == outbox_id).values(**values))
+        if forget_payload:
+            values.update(payload={})
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.id == outbox_id, Outbox.claimed_by == owner, Outbox.status == SENDING)
+        .values(**values)
+    )
+
+
+async def queue_notice(
+    session: AsyncSession, chat_id: int, key: str, text: str,
+    markup: dict[str, Any] | None, language: str | None, now: datetime,
+) -> None:  # fmt: skip
+    """A message already rendered, sent as it is by the dispatcher (a receipt sent late)."""
+    await enqueue(session, NOTICE, key, [Recipient(chat_id, None, language)],
+                  {"text": text, "markup": markup}, now)  # fmt: skip
 
 
 async def cancel_for_user(session: AsyncSession, user_id: int, now: datetime, reason: str) -> None:
