@@ -50,10 +50,14 @@ _MINUTES = re.compile(rf"(?P<m>{_NUM})\s*{_MIN}{_END}")
 _BARE = re.compile(rf"(?P<m>{_NUM}){_END}")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _NEGATIVE = re.compile(r"[-−–]\s*[0-9]")
+_MAX_DIGITS = 6  # more digits than any duration we accept (12 hours = 720 minutes)
 
 
 def _number(raw: str) -> float:
     """'1.234' is a thousand-separated integer; '1,5' and '1.5' are decimals."""
+    whole = raw.replace(".", "") if _THOUSANDS.fullmatch(raw) else re.split("[.,]", raw)[0]
+    if len(whole.lstrip("0")) > _MAX_DIGITS:  # float() of 400 digits is inf, int() of 5,000 fails
+        raise DurationError(DurationProblem.TOO_LONG)
     if _THOUSANDS.fullmatch(raw):
         return float(raw.replace(".", ""))
     if raw.count(",") + raw.count(".") > 1:
@@ -82,7 +86,10 @@ def split_duration(text: str) -> Parsed:
         minutes = 30.0
     elif match := _HOURS.match(folded):
         hours = _number(match["h"])
-        extra = 30 if match["half"] else int(match["m"] or 0)
+        after = (match["m"] or "").lstrip("0")
+        if len(after) > 2:  # minutes after the hours are 0..59: "1h 90000" is not a duration
+            raise DurationError(DurationProblem.UNREADABLE)
+        extra = 30 if match["half"] else int(after or 0)
         if extra and hours != int(hours):
             raise DurationError(DurationProblem.UNREADABLE)  # "1,5 giờ 30" means nothing
         if extra >= 60:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
-from bot.textnorm import fold, has_control_chars, nfc
+from bot.textnorm import fold, has_control_chars, has_lone_surrogates, nfc
 
 NAME_MAX = 100
 UNIT_MAX = 120
@@ -32,26 +33,39 @@ class InputProblem(Enum):
     TOO_LONG = "too_long"
     NO_LETTERS = "no_letters"
     CONTROL_CHARS = "control_chars"
+    BROKEN_CHARS = "broken_chars"
     NO_SEPARATOR = "no_separator"
 
 
 class InputError(ValueError):
-    """User input that cannot be stored; `problem` picks the message."""
+    """User input that cannot be stored; `problem` picks the message.
 
-    def __init__(self, problem: InputProblem, limit: int = 0) -> None:
+    `length` is the length that was measured (for "too long"); `field` says which part of a
+    two-part input was wrong ("name" or "unit" in `/profile Name | Unit`).
+    """
+
+    def __init__(self, problem: InputProblem, limit: int = 0, length: int = 0) -> None:
         super().__init__(problem.value)
         self.problem = problem
         self.limit = limit
+        self.length = length
+        self.field: str | None = None
+
+
+def _check_chars(text: str) -> None:
+    if has_lone_surrogates(text):
+        raise InputError(InputProblem.BROKEN_CHARS)
+    if has_control_chars(text):
+        raise InputError(InputProblem.CONTROL_CHARS)
 
 
 def _clean(text: str, *, minimum: int, maximum: int) -> str:
-    if has_control_chars(text):
-        raise InputError(InputProblem.CONTROL_CHARS)
+    _check_chars(text)
     value = nfc(text)
     if not value:
         raise InputError(InputProblem.EMPTY)
     if len(value) > maximum:
-        raise InputError(InputProblem.TOO_LONG, maximum)
+        raise InputError(InputProblem.TOO_LONG, maximum, len(value))
     if len(value) < minimum:
         raise InputError(InputProblem.TOO_SHORT, minimum)
     if not any(ch.isalpha() for ch in value):
@@ -73,19 +87,27 @@ def split_profile_line(text: str) -> tuple[str, str]:
     name, sep, unit = text.partition("|")
     if not sep:
         raise InputError(InputProblem.NO_SEPARATOR)
-    return clean_full_name(name), clean_unit(unit)
+    return _part("name", clean_full_name, name), _part("unit", clean_unit, unit)
+
+
+def _part(field: str, clean: Callable[[str], str], text: str) -> str:
+    """`clean(text)`, with the field named on the error so the reply blames the right part."""
+    try:
+        return clean(text)
+    except InputError as exc:
+        exc.field = field
+        raise
 
 
 def clean_note(text: str) -> str:
     """An optional note: 1..NOTE_MAX characters once trimmed; newlines are kept."""
-    if has_control_chars(text):
-        raise InputError(InputProblem.CONTROL_CHARS)
+    _check_chars(text)
     lines = [nfc(line) for line in text.splitlines()]
     value = "\n".join(line for line in lines if line)
     if not value:
         raise InputError(InputProblem.EMPTY)
     if len(value) > NOTE_MAX:
-        raise InputError(InputProblem.TOO_LONG, NOTE_MAX)
+        raise InputError(InputProblem.TOO_LONG, NOTE_MAX, len(value))
     return value
 
 

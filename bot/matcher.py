@@ -20,6 +20,13 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # Questions are short; past this many words a message is not a question about the week, and
 # typo-correcting hundreds of unknown words would stall the event loop.
 MAX_TOKENS = 40
+# Only the start of a message is read (the longest labelled question has 85 characters), so
+# the work per message is bounded whatever arrives: a 4,096-character message, or a 10 MB
+# body that once got past the webhook.
+MAX_CHARS = 300
+# No vocabulary word is longer than 12 letters, nor two of them run together longer than 24;
+# a longer token is left as it is (splitting it tried every cut: quadratic in its length).
+MAX_WORD = 24
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)[0-9]{2}\s*[-–/]\s*(?:19|20)[0-9]{2}\b")
 
@@ -90,7 +97,9 @@ class Matcher:
 
     def _correct_uncached(self, token: str) -> tuple[str, ...]:
         """The vocabulary word(s) a misspelt token was meant to be, or the token itself."""
-        if token in self._vocabulary or token in self._keep or len(token) < 4 or token.isdigit():
+        if token in self._vocabulary or token in self._keep or not 4 <= len(token) <= MAX_WORD:
+            return (token,)
+        if token.isdigit():
             return (token,)
         # Two words typed without the space between them: "chude", "mucdich".
         for cut in range(2, len(token) - 1):
@@ -112,7 +121,7 @@ class Matcher:
     def tokens(self, text: str) -> list[str]:
         """Folded, shorthand-expanded, typo-corrected tokens of a question."""
         out: list[str] = []
-        for raw in _TOKEN.findall(fold(text))[:MAX_TOKENS]:
+        for raw in _TOKEN.findall(fold(text[:MAX_CHARS]))[:MAX_TOKENS]:
             expanded = self._shorthand.get(raw)
             if expanded is not None:
                 out.extend(expanded)
@@ -126,7 +135,8 @@ class Matcher:
         return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
 
     def match(self, text: str) -> Match:
-        """The best intent and any year the question names."""
+        """The best intent and any year the question names (read from its first MAX_CHARS)."""
+        text = text[:MAX_CHARS]
         folded = fold(text)
         years = _YEAR.findall(_YEAR_RANGE.sub(" ", folded))
         year = int(years[0]) if years else None

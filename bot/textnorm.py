@@ -22,9 +22,30 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+# Format characters that are part of ordinary text: the zero-width joiner builds emoji such as
+# 👩‍💻 (woman + ZWJ + laptop) and the non-joiner shapes some scripts. Variation selectors
+# (U+FE0F in ❤️) are combining marks, not format characters, so they need no exception.
+_TEXT_FORMAT_CHARS = frozenset("\u200c\u200d")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def has_control_chars(text: str) -> bool:
-    """True if the text holds control or format characters other than newline and tab."""
-    return any(unicodedata.category(ch) in {"Cc", "Cf"} and ch not in "\n\t" for ch in text)
+    """True if the text holds control or format characters other than newline, tab, ZWJ and
+    ZWNJ (bidi overrides, zero-width spaces, invisible tag characters, NUL...)."""
+    return any(
+        unicodedata.category(ch) in {"Cc", "Cf"} and ch not in "\n\t"
+        and ch not in _TEXT_FORMAT_CHARS
+        for ch in text
+    )  # fmt: skip
+
+
+def has_lone_surrogates(text: str) -> bool:
+    """True if the text holds half of a UTF-16 surrogate pair, which no encoder accepts.
+
+    Telegram never sends one, but a JSON body may spell one ("\\ud800"); storing or echoing it
+    fails with UnicodeEncodeError.
+    """
+    return _LONE_SURROGATE.search(text) is not None
 
 
 def fold_aligned(text: str) -> str:
