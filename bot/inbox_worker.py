@@ -21,6 +21,7 @@ from typing import Any
 from telegram import Update
 
 from bot.context import BotApp, deps_of
+from bot.db_state import Backoff, state_of
 from db.queries import inbox
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 PAGE = 100  # rows read from the inbox at a time
 MARK_DELAY = 0.05  # seconds a finished update waits for others to share its mark
 WORKER_KEY = "inbox_worker"
+# Tries of an update whose handler hit a database outage (1 + 2 + 4 s apart); after the
+# last, the user is told their request was not recorded (bot/db_state.py).
+UPDATE_ATTEMPTS = 4
 
 
 class InboxWorker:
@@ -92,13 +96,25 @@ class InboxWorker:
     ) -> None:
         if previous is not None:
             await asyncio.wait([previous])  # the chat's earlier update, whatever its outcome
-        async with self._slots:
-            try:
-                await self.app.process_update(Update.de_json(payload, self.app.bot))
-            except Exception:
-                # PTB already routes handler errors to the error handler; this is a failure
-                # of that path itself. Retrying such an update forever would stall its chat.
-                log.exception("update %s could not be handled", update_id)
+        state = state_of(self.app)
+        backoff = Backoff()
+        for attempt in range(1, UPDATE_ATTEMPTS + 1):
+            async with self._slots:
+                if attempt < UPDATE_ATTEMPTS:
+                    state.will_retry(update_id)  # a database outage: hand it over again
+                try:
+                    update = Update.de_json(payload, self.app.bot)
+                    await deps_of(self.app).metrics.timed(self.app.process_update(update))
+                except Exception:
+                    # PTB already routes handler errors to the error handler; this is a failure
+                    # of that path itself. Retrying such an update forever would stall its chat.
+                    log.exception("update %s could not be handled", update_id)
+                retry = state.retry_wanted(update_id)
+            if not retry:
+                break
+            # Its transaction rolled back: nothing stored, nothing answered yet. Later updates
+            # of the chat wait behind it, so the conversation stays in order.
+            await asyncio.sleep(backoff.next())
         self._finished.append(update_id)
         if self._mark_soon is None or self._mark_soon.done():
             self._mark_soon = asyncio.create_task(self._mark_after_delay())
@@ -106,12 +122,16 @@ class InboxWorker:
     async def _mark_after_delay(self) -> None:
         # Loop: updates that finish while a write is under way find this task still running
         # and do not start another, so it must pick them up itself.
+        backoff = Backoff()
         while self._finished:
             await asyncio.sleep(MARK_DELAY)
             try:
                 await self.mark_finished()
-            except Exception:  # the database is briefly unavailable: keep them, try again
-                log.exception("could not mark handled updates; retrying")
+            except Exception as exc:  # the database is unavailable: keep them, try again
+                state_of(self.app).failure(exc, "marking handled updates")
+                await asyncio.sleep(backoff.next())
+            else:
+                backoff.reset()
 
     async def mark_finished(self) -> None:
         """Mark finished updates processed; finishers that arrive meanwhile share the next write."""
@@ -126,6 +146,7 @@ class InboxWorker:
             except BaseException:
                 self._finished[:0] = done  # still handled: marked by the next write
                 raise
+            state_of(self.app).success()
             self._queued.difference_update(done)
 
     async def wait_idle(self) -> None:

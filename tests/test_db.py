@@ -34,7 +34,7 @@ async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncS
 async def _user(sessions: async_sessionmaker[AsyncSession], tid: int, unit: str) -> int:
     async with sessions() as s, s.begin():
         profile = await save_profile(s, Contact(tid, tid, None, "vi"), f"User {tid}", unit,
-                                     vn(2023, 10, 1, 8))  # fmt: skip
+                                     vn(2023, 10, 1, 8), consent_at=vn(2023, 10, 1, 8))  # fmt: skip
     return profile.user_id
 
 
@@ -131,7 +131,7 @@ async def test_daily_totals_stay_in_step_with_checkins(sessions) -> None:  # typ
 
     from db.models import DailyTotal
     from db.queries.checkins import undo_checkin
-    from db.queries.users import delete_user
+    from db.queries.privacy import erase_person
 
     rng = random.Random(7)
     uids = {tid: await _user(sessions, tid, f"Phòng {tid % 3}") for tid in range(1, 9)}
@@ -154,7 +154,7 @@ async def test_daily_totals_stay_in_step_with_checkins(sessions) -> None:  # typ
                 await undo_checkin(s, user_id, checkin_id, vn(2023, 10, 9))
         elif len(uids) > 2:
             async with sessions() as s, s.begin():
-                await delete_user(s, tid)
+                await erase_person(s, tid, vn(2023, 10, 9))
             made = [(u, c) for u, c in made if u != uids[tid]]
             del uids[tid]
     async with sessions() as s:
@@ -171,3 +171,17 @@ async def test_daily_totals_stay_in_step_with_checkins(sessions) -> None:  # typ
             for r in await s.scalars(select(DailyTotal).where(DailyTotal.checkins > 0))
         }
     assert rollup == live and len(live) > 10
+
+
+async def test_database_errors_never_carry_the_values_written(sessions) -> None:  # type: ignore[no-untyped-def]
+    """A failed statement's text reaches logs, alerts and Sentry: it must not hold people's data."""
+    from sqlalchemy.exc import IntegrityError
+
+    from db.models import Unit
+
+    async with sessions() as s, s.begin():
+        s.add(Unit(name="Phòng Bí Mật", name_key="phong bi mat", created_at=vn(2023, 10, 1)))
+    with pytest.raises(IntegrityError) as caught:
+        async with sessions() as s, s.begin():
+            s.add(Unit(name="Phòng Bí Mật", name_key="phong bi mat", created_at=vn(2023, 10, 1)))
+    assert "Bí Mật" not in str(caught.value) and "bi mat" not in str(caught.value)

@@ -17,7 +17,7 @@ from bot.clock import FrozenClock
 from bot.context import deps_of
 from bot.dispatcher import dispatch_once
 from bot.fake_updates import FakeUser, UpdateFactory
-from bot.offline import OfflineTelegram
+from bot.offline import OfflineTelegram, SentMessage
 from bot.webhook import PATH, SECRET_HEADER, make_asgi
 from db.models import Checkin, InboxUpdate, User
 from tests.conftest import make_settings, vn
@@ -74,9 +74,13 @@ async def test_webhook_replicas_split_chats_and_keep_conversations(
     ]  # fmt: skip
     users = [FakeUser(900_000 + i, f"U{i}") for i in range(20)]
     stream = []
-    for i, u in enumerate(users):  # each user: a three-step registration, then two check-ins
-        stream += [factory.message(u, "/hoso"), factory.message(u, f"Cán bộ {i}"),
-                   factory.message(u, "Phòng Tổng hợp"), factory.message(u, f"/diemdanh 30 a{i}"),
+    for i, u in enumerate(users):  # each user: consent, a three-step registration, 2 check-ins
+        # The press is built now, so that its update_id keeps its place in the chat's order;
+        # the notice it answers is not sent yet, so the press carries a stand-in of it.
+        notice = SentMessage(u.id, 1, "", None)
+        stream += [factory.message(u, "/hoso"), factory.press(u, notice, "consent:yes"),
+                   factory.message(u, f"Cán bộ {i}"), factory.message(u, "Phòng Tổng hợp"),
+                   factory.message(u, f"/diemdanh 30 a{i}"),
                    factory.message(u, f"/diemdanh 45 b{i}")]  # fmt: skip
     async with running(apps[0]), running(apps[1]):
         clients = [
