@@ -1,15 +1,26 @@
-# One-command entry points; everything the tests need is installed from pyproject.toml.
+# One-command entry points; everything is installed from uv.lock, the versions the tests ran on.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# uv installs the locked versions. The one on PATH if there is one, else this pinned version,
+# which pip puts into a venv of its own (.uv/): `uv sync` removes from .venv whatever the lock
+# does not list, uv itself included.
+UV_VERSION := 0.13.9
+UV ?= $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
+# Use $(PYTHON), never a Python build downloaded from the internet.
+export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: install run console test lint typecheck bench bench-quick clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+.uv/bin/uv:
+	$(PYTHON) -m venv .uv
+	.uv/bin/python -m pip install --quiet 'uv==$(UV_VERSION)'
+
+# Re-synced when pyproject.toml or uv.lock change; `--locked` fails if the lock no longer
+# matches pyproject.toml (run `uv lock` after changing dependencies, and commit uv.lock).
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python $(PYTHON) --extra dev --extra postgres
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -52,4 +63,4 @@ bench-quick: $(STAMP)
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BENCH).reports --backend postgresql --checkins 200000 --export-rows 20000
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .uv .mypy_cache .pytest_cache .ruff_cache .hypothesis
