@@ -34,6 +34,13 @@ class Settings(BaseSettings):
     # A reminder later than this (bot down, backlog) is not sent but counted as skipped_late.
     reminder_late_grace_minutes: int = Field(default=120, ge=0)
     log_level: str = "INFO"
+    # Handled raw updates (names, notes, usernames as typed) are deleted after this many days;
+    # at least one, so a webhook update Telegram redelivers is still recognised as handled.
+    inbox_retention_days: int = Field(default=7, ge=1, le=366)
+    # Who controls the personal data and whom people contact about it, as the privacy texts
+    # name them (e.g. "Phòng Tổ chức cán bộ, email ...@...gov.vn"). Unset: "ban tổ chức Tuần
+    # lễ của cơ quan bạn" (in English: "the organisers of the Week at your agency").
+    privacy_contact: str | None = Field(default=None, min_length=1, max_length=300)
     # Updates handled at once (each chat's updates still one after another, in order). Each
     # waits for Telegram's answer to its reply (~0.1-0.2 s from Vietnam), so 8 keep up with the
     # 25 replies/s the limiter allows even with one slot held by an export. More costs CPU:
@@ -50,11 +57,31 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # Operations (bot/metrics.py, bot/health.py, bot/alerts.py). In polling mode /metrics and
+    # /healthz are served on METRICS_LISTEN:METRICS_PORT when the port is set; in webhook mode
+    # by the webhook server itself.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_listen: str = "127.0.0.1"
+    # /healthz fails when the last successful getUpdates (or webhook call) is older than this.
+    # Unset: 120 s when polling (a long poll returns at least every 25 s), no check for a
+    # webhook (Telegram calls only when there is an update; a quiet night is not a fault).
+    # 0 turns the check off in both modes.
+    health_stale_after_seconds: float | None = Field(default=None, ge=0)
+    sentry_dsn: SecretStr | None = None
+    sentry_environment: str | None = None
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _empty_token_is_none(cls, value: object) -> object:
         # `TELEGRAM_BOT_TOKEN=` in a .env file means "no token": run offline.
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("metrics_port", "sentry_dsn", "health_stale_after_seconds", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        # `METRICS_PORT=` or `SENTRY_DSN=` in a .env file means "not set".
         if isinstance(value, str) and not value.strip():
             return None
         return value

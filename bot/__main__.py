@@ -16,7 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot.logs import configure_logging
+from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
 
@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="run the bot (long polling; offline console without a token)")
     sub.add_parser("webhook", help="run the bot behind a webhook (WEBHOOK_URL, WEBHOOK_SECRET)")
+    backup = sub.add_parser("backup", help="a consistent copy of the SQLite database, bot running")
+    backup.add_argument("-o", "--output", required=True, help="file to write (replaced)")
+    sub.add_parser("healthcheck", help="exit 0 if this machine's bot answers /healthz with 200")
     console = sub.add_parser("console", help="chat with the bot offline in this terminal")
     console.add_argument("--lang", default="vi", help="the console user's Telegram language")
     console.add_argument("--user-id", type=int, default=100001)
@@ -51,13 +54,39 @@ def main(argv: list[str] | None = None) -> int:
         print(describe_error(exc), file=sys.stderr)
         return 2
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     command = args.command or "run"
+    if command in {"backup", "healthcheck"}:  # no application, engine or event loop needed
+        return _operations(command, args, settings)
     quiet = command in {"console", "stats", "db", "reminders", "export"} or (
         command == "run" and settings.offline
     )
-    configure_logging("WARNING" if quiet else settings.log_level, [token])
+    configure_logging("WARNING" if quiet else settings.log_level,
+                      [token, secret, database_password(settings.database_url)])  # fmt: skip
 
-    from bot import cli  # imported late: settings errors must print before heavy imports
+    from bot.db_errors import DatabaseUnavailable, brief, classify
+    from bot.instance_lock import AlreadyRunning
+
+    verb = "start" if command in {"run", "webhook"} else "continue"
+    try:
+        return _run(command, args, settings)
+    except (DatabaseUnavailable, AlreadyRunning) as exc:
+        # Through logging, so the redacting filter sees it (a URL may carry a password).
+        logging.getLogger("bot").error("Cannot %s: %s", verb, exc)
+        return 1
+    except Exception as exc:
+        kind = classify(exc)
+        if kind is not None:
+            logging.getLogger("bot").error("Cannot use the database: %s (%s)", kind, brief(exc))
+            return 1
+        if isinstance(exc, OSError):  # a port in use, a directory or file that cannot be made
+            logging.getLogger("bot").error("Cannot %s: %s", verb, exc)
+            return 1
+        raise
+
+
+def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
+    from bot import alerts, cli  # imported late: settings errors must print before heavy imports
 
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
@@ -91,13 +120,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     if command == "console" or settings.offline:
+        from bot import instance_lock
         from bot.console import run_console
         from bot.fake_updates import FakeUser
 
         lang = getattr(args, "lang", "vi")
         user = FakeUser(getattr(args, "user_id", 100001), getattr(args, "name", "Khách"), lang)
-        asyncio.run(run_console(settings, user))
+        # The console's dispatcher takes the SQLite file's unfinished claims as its own: it
+        # must never run beside a bot process on the same file.
+        with instance_lock.hold(settings.database_url):
+            asyncio.run(run_console(settings, user))
         return 0
+    alerts.init_sentry(settings)  # only when SENTRY_DSN is set
     try:
         if command == "webhook" or settings.bot_mode == "webhook":
             cli.run_webhook(settings)
@@ -108,6 +142,23 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("bot").error("Cannot start: Telegram at %s answered: %s",
                                        settings.telegram_api_base_url, exc)  # fmt: skip
         return 1
+    return 0
+
+
+def _operations(command: str, args: argparse.Namespace, settings: Settings) -> int:
+    if command == "healthcheck":
+        from bot.probe import healthcheck
+
+        code, line = healthcheck(settings)
+        print(line, file=sys.stdout if code == 0 else sys.stderr)
+        return code
+    from bot.backup import BackupError, backup
+
+    try:
+        print(backup(settings.database_url, Path(args.output)).summary())
+    except BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     return 0
 
 

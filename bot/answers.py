@@ -115,7 +115,8 @@ def answer_fact(intent: str, editions: Editions, year: int | None, today: date, 
     parts = []
     # "What day is it" is about today, whatever edition the data holds.
     if intent == "today":
-        parts.append(t.TODAY.format(weekday=t.fmt_weekday(today), date=t.fmt_date(today)))
+        weekday = t.fmt_weekday(today, inline=True)  # "Hôm nay là thứ Ba"
+        parts.append(t.TODAY.format(weekday=weekday, date=t.fmt_date(today)))
     elif not lookup.exact:
         parts.append(t.NO_INFO_YEAR.format(year=lookup.requested_year, latest=lookup.edition.year))
     parts.append(body)

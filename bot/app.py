@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     ApplicationBuilder,
@@ -15,22 +15,37 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
-from bot import keyboards
+from bot import keyboards, retention
 from bot.clock import Clock, make_clock
 from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
+from bot.db_errors import check_writable
+from bot.db_state import on_database_error, state_of
 from bot.dispatcher import dispatch_job
 from bot.editions import load_editions
 from bot.matcher import load_matcher
 from bot.ratelimit import TelegramRateLimiter
 from bot.schedule import load_reminder_data, specs_for
 from bot.texts import En, Vi
-from db.migrate import upgrade
 from db.session import create_engine, create_sessionmaker
-from handlers import admin, broadcast, flow, guards, me, reminders, reports, start, week
+from handlers import (
+    admin,
+    broadcast,
+    flow,
+    guards,
+    identity,
+    me,
+    privacy,
+    reminders,
+    reports,
+    start,
+    unreadable,
+    week,
+)
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,6 +53,8 @@ log = logging.getLogger(__name__)
 # PTB needs a token to build a Bot; offline, no request ever leaves the process.
 OFFLINE_TOKEN = "0:offline-console"
 RATE_LIMIT_RETRIES = 3
+UNREADABLE_GROUP = -3  # handler groups run in ascending order; group 0 holds the features
+IDENTITY_GROUP = -2
 
 # CommandHandler also fires on edited messages by default; an edit must never store anything.
 NEW = filters.UpdateType.MESSAGE
@@ -72,6 +89,12 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 
 def register_handlers(app: BotApp) -> None:
     """Every handler of the bot. Within group 0 the first matching handler wins."""
+    # 0. Before anything else (its own group, so no other early handler is shadowed): text
+    #    that cannot be encoded is answered and stopped here.
+    app.add_handler(TypeHandler(Update, unreadable.stop_unreadable), group=UNREADABLE_GROUP)
+    #    Then keep the sender's username current (/grant @name). A group
+    #    of its own: in a group only the first matching handler runs, and this matches all.
+    app.add_handler(TypeHandler(Update, identity.note_sender), group=IDENTITY_GROUP)
     # 1. The conversation first: while someone is typing their name or a note, their text
     #    belongs to it, not to the question answerer below.
     app.add_handler(flow.build_flow())
@@ -84,8 +107,8 @@ def register_handlers(app: BotApp) -> None:
         "remind": reminders.remind, "schedule": reminders.schedule,
         "grant": admin.grant, "revoke": admin.revoke, "roles": admin.roles,
         "audit": admin.audit_log, "broadcasts": broadcast.recent,
-        "stats": reports.stats, "export": reports.export, "privacy": reports.privacy,
-        "deletemydata": reports.delete_my_data,
+        "stats": reports.stats, "export": reports.export, "privacy": privacy.privacy,
+        "deletemydata": privacy.delete_my_data,
     }  # fmt: skip
     for key, callback in plain.items():
         app.add_handler(CommandHandler(COMMANDS[key], callback, filters=PRIVATE))
@@ -101,7 +124,8 @@ def register_handlers(app: BotApp) -> None:
         (reminders.remind_button, keyboards.REMIND_PREFIX),
         (broadcast.button, keyboards.BROADCAST_PREFIX),
         (reports.report_button, keyboards.REPORT_PREFIX),
-        (reports.delete_button, keyboards.DELETE_PREFIX),
+        (privacy.delete_button, keyboards.DELETE_PREFIX),
+        (admin.role_button, keyboards.ROLE_PREFIX),
     )
     for callback, prefix in buttons:
         app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
@@ -113,10 +137,17 @@ def register_handlers(app: BotApp) -> None:
     non_text = PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL
     app.add_handler(MessageHandler(non_text, guards.non_text))
     app.add_handler(CallbackQueryHandler(start.expired_button))
+    app.add_error_handler(on_database_error)  # outages first: one log line, not a traceback
     app.add_error_handler(guards.on_error)
 
 
 def schedule_jobs(app: BotApp) -> None:
+    if app.job_queue is not None:
+        # Raw updates past INBOX_RETENTION_DAYS; hourly is plenty for a period counted in days.
+        app.job_queue.run_repeating(
+            retention.purge_job, interval=retention.INTERVAL, first=60, name="inbox_retention",
+            job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+        )  # fmt: skip
     interval = deps_of(app).settings.dispatch_interval_seconds
     if interval > 0 and app.job_queue is not None:
         # One pass at a time; a pass that runs long simply delays the next one.
@@ -127,8 +158,8 @@ def schedule_jobs(app: BotApp) -> None:
 
 
 async def _post_init(app: BotApp) -> None:
-    """Migrate the database and publish the command menu in both languages."""
-    await upgrade(deps_of(app).engine)
+    """Migrate the database, prove it can be written, publish the command menu."""
+    await check_writable(deps_of(app).engine)  # else one clear line, not a traceback
     for texts, language in ((Vi, None), (Vi, "vi"), (En, "en")):
         commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
         await app.bot.set_my_commands(commands, language_code=language)
@@ -136,6 +167,7 @@ async def _post_init(app: BotApp) -> None:
 
 
 async def _post_shutdown(app: BotApp) -> None:
+    await state_of(app).close()
     await deps_of(app).engine.dispose()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import uvicorn
 from telegram import Update
 
-from bot import polling
+from bot import health, instance_lock
 from bot.app import build_application, running
 from bot.clock import local_today, make_clock
 from bot.context import deps_of
@@ -30,16 +30,19 @@ def run_polling(settings: Settings) -> None:
     if settings.replicas > 1:
         # Telegram serves getUpdates to one consumer only.
         raise SystemExit("Invalid setting REPLICAS: several replicas need BOT_MODE=webhook")
-    asyncio.run(polling.run(build_application(settings, durable=True)))
+    with instance_lock.hold(settings.database_url):  # one process per SQLite file
+        asyncio.run(health.run_polling(build_application(settings, durable=True)))
 
 
 def run_webhook(settings: Settings) -> None:
     """Webhook mode: register the URL with Telegram, serve the ASGI app (bot/webhook.py)."""
-    asyncio.run(_serve_webhook(settings))
+    with instance_lock.hold(settings.database_url):  # one process per SQLite file
+        asyncio.run(_serve_webhook(settings))
 
 
 async def _serve_webhook(settings: Settings) -> None:
     from bot.webhook import PATH, make_asgi
+    from bot.webhook_server import server_config
 
     if not settings.webhook_url or settings.webhook_secret is None:
         raise SystemExit("Invalid setting WEBHOOK_URL/WEBHOOK_SECRET: both are needed for webhooks")
@@ -50,8 +53,8 @@ async def _serve_webhook(settings: Settings) -> None:
             url=settings.webhook_url.rstrip("/") + PATH, secret_token=secret,
             allowed_updates=Update.ALL_TYPES, drop_pending_updates=False,
         )  # fmt: skip
-        config = uvicorn.Config(make_asgi(app, secret), host=settings.webhook_listen,
-                                port=settings.webhook_port, log_level="warning")  # fmt: skip
+        config = server_config(make_asgi(app, secret), settings.webhook_listen,
+                               settings.webhook_port)  # fmt: skip
         server = _QuietServer(config)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

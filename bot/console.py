@@ -12,8 +12,9 @@ from typing import Any
 from telegram import Update
 
 from bot.app import build_application, running
-from bot.context import BotApp
+from bot.context import BotApp, deps_of
 from bot.fake_updates import FakeUser, UpdateFactory
+from bot.numbers import parse_int
 from bot.offline import OfflineTelegram, SentMessage
 from settings import Settings
 
@@ -75,8 +76,9 @@ class Console:
             return False
         if not text:
             return True
-        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            data, message = self.buttons[int(text) - 1]
+        number = parse_int(text, 1, len(self.buttons)) if self.buttons else None
+        if number is not None:
+            data, message = self.buttons[number - 1]
             await self._process(self.factory.press(self.user, message, data))
             return True
         await self._process(self.factory.message(self.user, text.removeprefix("'")))
@@ -88,6 +90,9 @@ async def run_console(settings: Settings, user: FakeUser) -> None:
     print(BANNER, flush=True)
     telegram = OfflineTelegram()
     app = build_application(settings, request=telegram)
+    # Messages are dated by the bot's clock, so a rehearsal (BOT_CLOCK_START) dates them too.
+    bot_clock = deps_of(app).clock
+    telegram.clock_seconds = lambda: int(bot_clock.now().timestamp())
     console = Console(app, telegram, user, ansi=sys.stdout.isatty())
     async with running(app):
         clock = app.bot_data["deps"].clock.now()

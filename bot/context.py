@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.alerts import ErrorAlerts
 from bot.clock import Clock
+from bot.delivery import DeliveryState
 from bot.editions import Editions
 from bot.matcher import Matcher
+from bot.metrics import Metrics
 from bot.schedule import ReminderData
 from settings import Settings
 
@@ -28,6 +31,9 @@ class Deps:
     editions: Editions
     matcher: Matcher
     reminders: ReminderData
+    metrics: Metrics = field(default_factory=Metrics)  # one registry per app (bot/metrics.py)
+    alerts: ErrorAlerts = field(default_factory=ErrorAlerts)  # errors told to admins
+    delivery: DeliveryState = field(default_factory=DeliveryState)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):

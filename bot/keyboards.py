@@ -22,6 +22,12 @@ REPORT_PREFIX = "rp:"
 DELETE_YES = "del:yes"
 DELETE_NO = "del:no"
 DELETE_PREFIX = "del:"
+DELETE_ASK = "del:ask"
+CONSENT_YES = "consent:yes"
+CONSENT_NO = "consent:no"
+CONSENT_BACK = "consent:back"
+ROLE_PREFIX = "role:"
+ROLE_CANCEL = "role:cancel"
 REMIND_PREFIX = "remind:"
 REMIND_ON = "remind:on"
 REMIND_OFF = "remind:off"
@@ -118,6 +124,29 @@ def broadcast_stop(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(t.BTN_STOP, f"{BROADCAST_PREFIX}stop:{broadcast_id}")]])
 
 
+def broadcast_resend(t: Texts, broadcast_id: int, count: int) -> InlineKeyboardMarkup:
+    """Under a finished broadcast's report: resend to the recipients in doubt (asks first)."""
+    label = t.BTN_RESEND.format(count=t.fmt_number(count))
+    return InlineKeyboardMarkup([[_button(label, f"{BROADCAST_PREFIX}redo:{broadcast_id}")]])
+
+
+def broadcast_resend_list(t: Texts, doubts: list[tuple[int, int]]) -> InlineKeyboardMarkup | None:
+    """Under /broadcasts: one resend button per (broadcast id, count in doubt)."""
+    rows = [
+        [_button(t.BTN_RESEND_LIST.format(id=i, count=t.fmt_number(n)),
+                 f"{BROADCAST_PREFIX}redo:{i}")]
+        for i, n in doubts
+    ]  # fmt: skip
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def broadcast_resend_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_RESEND_YES, f"{BROADCAST_PREFIX}redook:{broadcast_id}"),
+          _button(t.BTN_RESEND_NO, f"{BROADCAST_PREFIX}redono:{broadcast_id}")]]
+    )  # fmt: skip
+
+
 def broadcast_cancel(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button(t.BTN_CANCEL_SCHEDULE, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
@@ -141,3 +170,30 @@ def delete_confirm(t: Texts) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button(t.BTN_DELETE_YES, DELETE_YES), _button(t.BTN_DELETE_NO, DELETE_NO)]]
     )
+
+
+def consent(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_CONSENT_YES, CONSENT_YES)], [_button(t.BTN_CONSENT_NO, CONSENT_NO)]]
+    )
+
+
+def erase_or_back(t: Texts) -> InlineKeyboardMarkup:
+    """Declined consent on stored data: erase it, or back to the question (no "keep")."""
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_DELETE_YES, DELETE_YES), _button(t.BTN_BACK, CONSENT_BACK)]]
+    )
+
+
+def withdraw(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t.BTN_WITHDRAW, DELETE_ASK)]])
+
+
+def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarkup:
+    """Confirm a grant or revocation of the person shown (by id: a username may move)."""
+    label = t.BTN_CONFIRM_GRANT if grant else t.BTN_CONFIRM_REVOKE
+    action = "grant" if grant else "revoke"
+    return InlineKeyboardMarkup(
+        [[_button(label, f"{ROLE_PREFIX}{action}:{telegram_id}"),
+          _button(t.BTN_CANCEL, ROLE_CANCEL)]]
+    )  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -69,7 +70,9 @@ class _Fault:
 class OfflineTelegram(BaseRequest):
     """The fake server. `chats` maps chat id -> type for chats that talked to the bot."""
 
-    clock_seconds: Callable[[], int] = field(default=lambda: 0)
+    # Telegram's own clock, which dates every message. By default the wall clock, as on the
+    # real servers; tests and the console tie it to the bot's clock.
+    clock_seconds: Callable[[], int] = field(default=lambda: int(time.time()))
     on_message: Callable[[SentMessage], None] | None = None
     calls: list[Call] = field(default_factory=list)
     rejections: list[tuple[str, str]] = field(default_factory=list)
@@ -102,6 +105,11 @@ class OfflineTelegram(BaseRequest):
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
         params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
+        for value in params.values():
+            if isinstance(value, str):
+                # The HTTP client encodes the body as UTF-8 and fails on a lone surrogate,
+                # before anything reaches Telegram: the same exception, raised here.
+                value.encode("utf-8")
         # Uploaded files travel as multipart parts, not as parameters.
         for field_name, part in (
             (request_data.multipart_data or {}) if request_data else {}

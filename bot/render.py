@@ -12,6 +12,17 @@ from bot.texts import Texts
 from db.queries import broadcasts
 from db.queries.admin import AuditRow, Person
 from db.queries.checkins import CheckinInfo, Receipt, Window
+from db.queries.privacy import ERASED_ID
+
+ECHO_LIMIT = 40  # characters of a person's input quoted back to them
+
+
+def echo(sent: str, limit: int = ECHO_LIMIT) -> str:
+    """What someone typed, quoted back in a reply: stripped, at most `limit` characters (then
+    "…"), HTML-escaped. Every reply that repeats input uses this, so a 5,000-character
+    argument never comes back whole (nor split over several messages)."""
+    text = sent.strip()
+    return escape(text if len(text) <= limit else text[:limit] + "…")
 
 
 def window_label(t: Texts, window: Window) -> str:
@@ -20,12 +31,12 @@ def window_label(t: Texts, window: Window) -> str:
 
 def input_problem(t: Texts, field: str, error: InputError, sent: str = "") -> str:
     return t.PROBLEMS[error.problem.value].format(
-        field=field, limit=error.limit, length=len(sent.strip())
+        field=field, limit=error.limit, length=error.length or len(sent.strip())
     )
 
 
 def duration_problem(t: Texts, error: DurationError, sent: str) -> str:
-    return t.DURATION_PROBLEMS[error.problem.value].format(text=escape(sent.strip()[:40]))
+    return t.DURATION_PROBLEMS[error.problem.value].format(text=echo(sent))
 
 
 def checkin_details(t: Texts, c: CheckinInfo) -> str:
@@ -41,14 +52,25 @@ def checkin_details(t: Texts, c: CheckinInfo) -> str:
     return "\n".join(lines)
 
 
-def receipt(t: Texts, r: Receipt, window: Window) -> str:
+def receipt(t: Texts, r: Receipt, window: Window, today: date | None = None) -> str:
+    """The confirmation; the day's total is "today" unless the check-in is dated another day
+    (sent before midnight, handled after it)."""
     head = t.CHECKIN_SAVED if r.created else t.CHECKIN_ALREADY
-    totals = t.CHECKIN_TOTALS.format(
+    other_day = today is not None and r.checkin.local_date != today
+    totals = (t.CHECKIN_TOTALS_ON if other_day else t.CHECKIN_TOTALS).format(
+        date=t.fmt_date(r.checkin.local_date),
         day=t.fmt_minutes(r.day_minutes),
         window=window_label(t, window),
         total=t.fmt_minutes(r.window_minutes),
     )
     return f"{head}\n{checkin_details(t, r.checkin)}\n\n{totals}"
+
+
+def day_limit(t: Texts, day_minutes: int, day: date, today: date) -> str:
+    minutes = t.fmt_minutes(day_minutes)
+    if day == today:
+        return t.DAY_LIMIT.format(day=minutes)
+    return t.DAY_LIMIT_ON.format(day=minutes, date=t.fmt_date(day))
 
 
 def profile_saved(t: Texts, name: str, unit: str) -> str:
@@ -133,7 +155,8 @@ def audit_log(t: Texts, rows: list[AuditRow], tz: tzinfo) -> str:
         params = ", ".join(f"{k}={v}" for k, v in row.params.items())
         lines.append(
             t.AUDIT_LINE.format(
-                at=t.fmt_moment(row.at.astimezone(tz)), actor=person(row.actor),
+                at=t.fmt_moment(row.at.astimezone(tz)),
+                actor=t.ERASED_PERSON if row.actor.telegram_id == ERASED_ID else person(row.actor),
                 action=t.ACTIONS.get(row.action, row.action),
                 params=f" ({escape(params[:200])})" if params else "",
             )
@@ -156,6 +179,7 @@ def broadcast_list(
                 audience=t.BC_AUDIENCES.get(info.audience or "", "—"),
                 sent=t.fmt_number(tally.sent), total=t.fmt_number(info.total),
                 failed=t.fmt_number(tally.failed), blocked=t.fmt_number(tally.blocked),
+                unknown=t.fmt_number(tally.unknown),
             )
         )  # fmt: skip
     return "\n".join(lines)

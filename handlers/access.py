@@ -19,7 +19,9 @@ async def allowed(
             role = await role_of(session, user.id, context.deps.settings.admin_ids)
         if role >= minimum:
             return True
-    text = refusal or texts_for(update).NOT_ALLOWED
+    t = texts_for(update)
+    # Name the role the tool needs: admins only, or organisers (and admins).
+    text = refusal or (t.NOT_ALLOWED_ADMIN if minimum >= Role.ADMIN else t.NOT_ALLOWED)
     if update.callback_query is not None:
         await answer_button(update, text)
     else:

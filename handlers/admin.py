@@ -1,23 +1,59 @@
-"""Admins: grant and revoke the organiser role, list roles, read the audit log."""
+"""Admins: grant and revoke the organiser role (after a confirmation), roles, audit log."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
-from bot import render
+from bot import keyboards, render
 from bot.context import BotContext
 from bot.roles import ORGANISER, Role
+from bot.texts import Texts
 from db.queries.admin import Person, audit, find_person, holders, people, recent_audit
 from db.queries.users import set_role
 from handlers.access import allowed
-from handlers.common import send, texts_for
+from handlers.common import answer_button, replace_buttons, send, texts_for
+from handlers.receipts import reply_after_commit
 
 ROLE_WORDS = {"organiser", "organizer", "bantochuc", "btc", "tochuc"}
+ROLE_DATA = re.compile(r"role:(grant|revoke):([1-9][0-9]{0,15})")  # ASCII digits only
+
+
+def parse_role_data(data: str) -> tuple[bool, int] | None:
+    """`role:grant:<id>` -> (True, id), `role:revoke:<id>` -> (False, id); else None."""
+    match = ROLE_DATA.fullmatch(data)
+    return None if match is None else (match[1] == "grant", int(match[2]))
+
+
+def _confirmation(t: Texts, target: Person, grant: bool) -> str:
+    """Who exactly: full name, username and id (a username may have moved to someone else)."""
+    return (t.GRANT_CONFIRM if grant else t.REVOKE_CONFIRM).format(
+        name=escape(target.full_name) if target.full_name else t.NO_NAME,
+        username=escape(f"@{target.username}") if target.username else t.NO_USERNAME,
+        id=target.telegram_id,
+    )
+
+
+async def _refusal(
+    session: AsyncSession, context: BotContext, t: Texts, target: Person, grant: bool
+) -> str | None:
+    """Why this change cannot be made to `target` now, or None if it can."""
+    shown = render.person(target)
+    if target.telegram_id in context.deps.settings.admin_ids:
+        return t.ADMIN_FROM_SETTINGS.format(person=shown)
+    holding = target.telegram_id in {p.telegram_id for p in await holders(session, ORGANISER)}
+    if grant and holding:
+        return t.ALREADY_HOLDER.format(person=shown)
+    if not grant and not holding:
+        return t.NOT_A_HOLDER.format(person=shown)
+    return None
 
 
 async def _change_role(update: Update, context: BotContext, grant: bool) -> None:
+    """Find the person, then ask the admin to confirm exactly whom; nothing changes yet."""
     t = texts_for(update)
     if not await allowed(update, context, Role.ADMIN):
         return
@@ -26,26 +62,47 @@ async def _change_role(update: Update, context: BotContext, grant: bool) -> None
     if not args or not role_ok or (not grant and len(args) != 1):
         await send(update, t.GRANT_USAGE if grant else t.REVOKE_USAGE)
         return
-    actor = update.effective_user
-    assert actor is not None
-    async with context.sessions() as session, session.begin():
+    async with context.sessions() as session:
         target = await find_person(session, args[0])
-        if target is None:
-            await send(update, t.PERSON_UNKNOWN.format(ref=escape(args[0])))
-            return
+        refusal = None if target is None else await _refusal(session, context, t, target, grant)
+    if target is None:
+        await send(update, t.PERSON_UNKNOWN.format(ref=render.echo(args[0])))
+    elif refusal is not None:
+        await send(update, refusal)
+    else:
+        markup = keyboards.role_confirm(t, grant, target.telegram_id)
+        await send(update, _confirmation(t, target, grant), markup)
+
+
+async def role_button(update: Update, context: BotContext) -> None:
+    """role:grant:<id>, role:revoke:<id>, role:cancel; the admin role is checked at the press."""
+    query, actor = update.callback_query, update.effective_user
+    assert query is not None and query.data is not None and actor is not None
+    if not await allowed(update, context, Role.ADMIN):
+        return
+    await answer_button(update)
+    t = texts_for(update)
+    parsed = parse_role_data(query.data)
+    if parsed is None:  # the cancel button (or anything not ours)
+        await replace_buttons(update, t.ROLE_CANCELLED)
+        return
+    grant, target_id = parsed
+    action = "grant" if grant else "revoke"
+    async with context.sessions() as session, session.begin():
+        target = await find_person(session, str(target_id))
+        refusal = None if target is None else await _refusal(session, context, t, target, grant)
+        if target is not None and refusal is None:
+            await set_role(session, target.telegram_id, ORGANISER if grant else None)
+            params = {"user": target.telegram_id, "role": ORGANISER}
+            await audit(session, actor.id, action, params, context.clock.now())
+    if target is None:
+        await replace_buttons(update, t.ROLE_TARGET_GONE)
+    elif refusal is not None:
+        await replace_buttons(update, refusal)
+    else:
         shown = render.person(target)
-        if target.telegram_id in context.deps.settings.admin_ids:
-            await send(update, t.ADMIN_FROM_SETTINGS.format(person=shown))
-            return
-        if not grant and target.telegram_id not in {
-            p.telegram_id for p in await holders(session, ORGANISER)
-        }:
-            await send(update, t.NOT_A_HOLDER.format(person=shown))
-            return
-        await set_role(session, target.telegram_id, ORGANISER if grant else None)
-        params = {"user": target.telegram_id, "role": ORGANISER}
-        await audit(session, actor.id, "grant" if grant else "revoke", params, context.clock.now())
-    await send(update, (t.GRANTED if grant else t.REVOKED).format(person=shown))
+        text = (t.GRANTED if grant else t.REVOKED).format(person=shown)
+        await reply_after_commit(update, context, text)
 
 
 async def grant(update: Update, context: BotContext) -> None:

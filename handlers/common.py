@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -16,6 +16,7 @@ from bot import render
 from bot.clock import local_today
 from bot.context import BotContext
 from bot.inputs import InputError
+from bot.numbers import parse_year
 from bot.texts import Texts, for_language
 from bot.tg_html import split_html
 from db.queries.users import Contact
@@ -36,6 +37,21 @@ def contact_of(update: Update) -> Contact:
     return Contact(user.id, chat.id, user.username, user.language_code)
 
 
+def sent_at(update: Update, context: BotContext) -> datetime:
+    """When the person sent this update, in the bot's time zone.
+
+    A new message carries Telegram's own `date`: one sent at 23:59 and handled after midnight
+    (the bot was down, a backlog) belongs to the day it was sent. A server clock behind
+    Telegram's would put that date in the future; it is never later than now. A button press
+    has no date of its own (its message's date is when the bot sent the buttons): now.
+    """
+    now = context.clock.now()
+    message = update.message
+    if message is None or message.date is None:
+        return now
+    return min(message.date, now).astimezone(context.clock.tz)
+
+
 def source_of(update: Update) -> str:
     """A key naming the Telegram update that asked for a write (idempotency)."""
     if update.callback_query is not None:
@@ -45,11 +61,25 @@ def source_of(update: Update) -> str:
     return f"msg:{message.chat_id}:{message.message_id}"
 
 
-def year_arg(args: list[str] | None) -> int | None:
-    """`/theme 2021` -> 2021; anything else -> None (the current edition)."""
-    if args and args[0].isdigit() and len(args[0]) == 4:
-        return int(args[0])
-    return None
+async def requested_year(update: Update, args: list[str] | None) -> tuple[bool, int | None]:
+    """The year a command's argument names: "/theme 2021" -> (True, 2021); no argument ->
+    (True, None), the current edition. Anything else ("²⁰²¹", "0", "-2023", "2023abc") is
+    refused with YEAR_INVALID -> (False, None): never silently the current year."""
+    if not args:
+        return True, None
+    year = parse_year(args[0])
+    if year is None:
+        await refuse_year(update)
+    return year is not None, year
+
+
+async def refuse_year(update: Update) -> None:
+    """Say the year is not valid, with the command the person typed as the example."""
+    message = update.effective_message
+    words = (message.text or "").split(maxsplit=1) if message is not None else []
+    command = words[0].split("@")[0] if words and words[0].startswith("/") else "/chude"
+    example = render.echo(f"{command} 2023")
+    await send(update, texts_for(update).YEAR_INVALID.format(example=example))
 
 
 async def send(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:

@@ -15,7 +15,7 @@ from telegram.ext import (
 
 from bot import keyboards
 from bot.context import BotContext
-from handlers import checkin, profile, states
+from handlers import checkin, consent, profile, states
 from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
 
 FLOW_TIMEOUT = timedelta(minutes=15)
@@ -44,8 +44,18 @@ def build_flow() -> ConversationHandler[BotContext]:
             CommandHandler(["profile", "hoso"], profile.start, filters=PRIVATE),
             CommandHandler(["checkin", "diemdanh"], checkin.start, filters=PRIVATE),
             CallbackQueryHandler(checkin.start, pattern=f"^{keyboards.MENU_CHECKIN}$"),
+            # The notice's buttons also work after a restart forgot the flow's state.
+            CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
+            CallbackQueryHandler(consent.decline, pattern=f"^{keyboards.CONSENT_NO}$"),
+            CallbackQueryHandler(consent.back, pattern=f"^{keyboards.CONSENT_BACK}$"),
         ],
         states={
+            states.CONSENT: [
+                CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
+                CallbackQueryHandler(consent.decline, pattern=f"^{keyboards.CONSENT_NO}$"),
+                CallbackQueryHandler(consent.back, pattern=f"^{keyboards.CONSENT_BACK}$"),
+                MessageHandler(TEXT, consent.waiting),
+            ],
             states.NAME: [MessageHandler(TEXT, profile.name_text)],
             states.UNIT: [
                 MessageHandler(TEXT, profile.unit_text),

@@ -6,6 +6,7 @@ import logging
 
 from telegram import Update
 
+from bot import alerts
 from bot.context import BotContext
 from handlers.common import send, texts_for
 
@@ -34,6 +35,7 @@ async def cancel_outside_flow(update: Update, context: BotContext) -> None:
 async def on_error(update: object, context: BotContext) -> None:
     """Log the failure and tell the user their data is unchanged (writes roll back)."""
     log.error("update handling failed", exc_info=context.error)
+    await alerts.report_error(context)  # metrics, and admins at most once per kind per 10 min
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await send(update, texts_for(update).ERROR)

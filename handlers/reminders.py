@@ -12,7 +12,8 @@ from db.queries.admin import audit
 from db.queries.audience import set_group_subscription
 from db.queries.users import get_profile, set_reminders
 from handlers.access import allowed
-from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today
+from handlers.common import answer_button, contact_of, send, texts_for, today
+from handlers.receipts import reply_after_commit
 
 ON_WORDS = {"on", "bat", "bật", "1"}
 OFF_WORDS = {"off", "tat", "tắt", "0"}
@@ -39,7 +40,8 @@ async def remind(update: Update, context: BotContext) -> None:
         text = t.REMIND_IS_ON if enabled else t.REMIND_IS_OFF
         await send(update, text, keyboards.reminders(t, enabled))
     else:
-        await send(update, t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF)
+        text = t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF
+        await reply_after_commit(update, context, text, edit=False)
 
 
 async def remind_button(update: Update, context: BotContext) -> None:
@@ -54,7 +56,7 @@ async def remind_button(update: Update, context: BotContext) -> None:
     if not known:
         await send(update, t.NOT_REGISTERED)
         return
-    await replace_buttons(update, t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF)
+    await reply_after_commit(update, context, t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF)
 
 
 async def remind_group(update: Update, context: BotContext) -> None:
@@ -73,7 +75,8 @@ async def remind_group(update: Update, context: BotContext) -> None:
         await set_group_subscription(session, chat.id, chat.title, user.id, wanted, now)
         params = {"chat_id": chat.id, "title": chat.title, "subscribed": wanted}
         await audit(session, user.id, "group_subscription", params, now)
-    await send(update, t.REMIND_GROUP_ON if wanted else t.REMIND_GROUP_OFF)
+    text = t.REMIND_GROUP_ON if wanted else t.REMIND_GROUP_OFF
+    await reply_after_commit(update, context, text, edit=False)
 
 
 async def schedule(update: Update, context: BotContext) -> None:

@@ -1,4 +1,4 @@
-"""Admin reports (/stats, /export, charts) and each official's privacy (/privacy, deletion)."""
+"""Admin reports: /stats, /export, charts (privacy and erasure: handlers/privacy.py)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,12 @@ from telegram.constants import ChatAction
 from bot import keyboards, report_texts
 from bot.context import BotContext
 from bot.editions import Edition
+from bot.numbers import looks_numeric, parse_year
 from bot.reports import service
 from bot.roles import Role, role_of
 from db.queries.admin import audit
-from db.queries.users import delete_user, get_profile
 from handlers.access import allowed
-from handlers.common import (
-    answer_button,
-    contact_of,
-    replace_buttons,
-    send,
-    texts_for,
-    today,
-    year_arg,
-)
+from handlers.common import answer_button, requested_year, send, texts_for, today
 
 
 def _edition(context: BotContext, year: int | None) -> Edition | None:
@@ -35,7 +27,9 @@ async def stats(update: Update, context: BotContext) -> None:
     t = texts_for(update)
     if not await allowed(update, context, Role.ORGANISER):
         return
-    year = year_arg(context.args)
+    ok, year = await requested_year(update, context.args)
+    if not ok:
+        return
     edition = _edition(context, year)
     if edition is None:
         await send(update, t.STATS_NO_EDITION.format(year=year))
@@ -61,7 +55,8 @@ async def report_button(update: Update, context: BotContext) -> None:
     if not await allowed(update, context, minimum, refusal):
         return
     await answer_button(update)
-    edition = _edition(context, int(raw_year)) if raw_year.isdigit() else None
+    year = parse_year(raw_year)
+    edition = _edition(context, year) if year is not None else None
     if edition is None:
         return
     if view in {"xlsx", "csv"}:
@@ -108,39 +103,16 @@ async def export(update: Update, context: BotContext) -> None:
         return
     args = [a.lower() for a in context.args or []]
     fmt = next((a for a in args if a in service.FORMATS), "xlsx")
-    year = year_arg([a for a in args if a not in service.FORMATS])
-    unknown = [a for a in args if a not in service.FORMATS and not (a.isdigit() and len(a) == 4)]
+    rest = [a for a in args if a not in service.FORMATS]
+    if rest and looks_numeric(rest[0]):  # meant as a year
+        ok, year = await requested_year(update, rest)
+        if not ok:
+            return
+    else:
+        year = None
+    unknown = [a for a in rest if parse_year(a) is None]
     edition = _edition(context, year)
     if unknown or edition is None:
         await send(update, t.EXPORT_USAGE if unknown else t.STATS_NO_EDITION.format(year=year))
         return
     await _send_export(update, context, edition, fmt)
-
-
-async def privacy(update: Update, context: BotContext) -> None:
-    """/privacy, /baomat: what is stored, why, for how long."""
-    await send(update, texts_for(update).PRIVACY)
-
-
-async def delete_my_data(update: Update, context: BotContext) -> None:
-    """/deletemydata, /xoadulieu: ask for confirmation first."""
-    t = texts_for(update)
-    async with context.sessions() as session:
-        profile = await get_profile(session, contact_of(update).telegram_id)
-    if profile is None:
-        await send(update, t.DELETE_NOTHING)
-        return
-    await send(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
-
-
-async def delete_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    t = texts_for(update)
-    await answer_button(update)
-    if query.data != keyboards.DELETE_YES:
-        await replace_buttons(update, t.DELETE_KEPT)
-        return
-    async with context.sessions() as session, session.begin():
-        deleted = await delete_user(session, contact_of(update).telegram_id)
-    await replace_buttons(update, t.DELETED if deleted else t.DELETE_NOTHING)

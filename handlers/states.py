@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-NAME, UNIT, DURATION, ACTIVITY, NOTE = range(5)
+NAME, UNIT, DURATION, ACTIVITY, NOTE, CONSENT = range(6)
 
 FULL_NAME = "full_name"  # name typed, unit not chosen yet
 THEN_CHECKIN = "then_checkin"  # registration was started by /checkin: continue with it
 PENDING = "pending_checkin"  # a one-line check-in waiting for registration to finish
 DRAFT = "checkin_draft"  # minutes/activity chosen so far in the step-by-step check-in
+TYPED_AT = "checkin_typed_at"  # when the latest message typed into this check-in was sent
+UNIT_NAME = "unit_name"  # a one-line profile's unit, held until the person agrees
+CONSENT_AT = "consent_at"  # when the person agreed, until their profile is stored with it
+CONSENT_OPEN = "consent_open"  # the consent question is open: its buttons answer it
 
-FLOW_KEYS = (FULL_NAME, THEN_CHECKIN, PENDING, DRAFT)
+FLOW_KEYS = (FULL_NAME, THEN_CHECKIN, PENDING, DRAFT, TYPED_AT, UNIT_NAME, CONSENT_AT, CONSENT_OPEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,7 @@ class PendingCheckin:
     activity: str
     note: str | None
     source: str
+    sent_at: datetime | None = None  # the moment that dates it; None: when it is saved
 
 
 def clear_flow(user_data: dict[object, object] | None) -> None:

@@ -7,13 +7,14 @@ from telegram import Update
 from bot import keyboards
 from bot.answers import answer, answer_fact
 from bot.context import BotContext
-from handlers.common import answer_button, send, texts_for, today, year_arg
+from handlers.common import answer_button, requested_year, send, texts_for, today
 
 
 async def _fact(update: Update, context: BotContext, intent: str) -> None:
     t = texts_for(update)
-    text = answer_fact(intent, context.deps.editions, year_arg(context.args), today(context), t)
-    await send(update, text)
+    ok, year = await requested_year(update, context.args)
+    if ok:
+        await send(update, answer_fact(intent, context.deps.editions, year, today(context), t))
 
 
 async def week(update: Update, context: BotContext) -> None:

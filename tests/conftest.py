@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import func, select
 from telegram import Update
 
+from bench.fake_telegram_http import HttpFakeTelegram
 from bot.app import build_application, running
 from bot.clock import FrozenClock
 from bot.context import BotApp, deps_of
@@ -78,6 +79,10 @@ class Harness:
                 return self.last(user)
         raise AssertionError(f"no button {data!r} in {user.first_name}'s chat")
 
+    async def agree(self, user: FakeUser) -> SentMessage | None:
+        """Press "I agree" under the data notice (registration asks for consent first)."""
+        return await self.press(user, "consent:yes")
+
     def last(self, user: FakeUser) -> SentMessage:
         return self.telegram.sent(user.id)[-1]
 
@@ -128,7 +133,8 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 async def bot(tmp_path: Path, clock: FrozenClock, database_url: str) -> AsyncIterator[Harness]:
-    telegram = OfflineTelegram()
+    # Telegram dates messages by the same clock the bot reads: a message is sent "now".
+    telegram = OfflineTelegram(clock_seconds=lambda: int(clock.now().timestamp()))
     settings = make_settings(tmp_path, database_url=database_url)
     app = build_application(settings, request=telegram, clock=clock)
     async with running(app):
@@ -138,3 +144,12 @@ async def bot(tmp_path: Path, clock: FrozenClock, database_url: str) -> AsyncIte
     # except the faults the test injected on purpose.
     unexpected = [r for r in telegram.rejections if not r[1].startswith(("Too Many", "Forbidden"))]
     assert unexpected == []
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[HttpFakeTelegram]:
+    """The HTTP fake Telegram on the test's own event loop (for polling and webhook tests)."""
+    fake = HttpFakeTelegram(limit=100_000)
+    await fake.start()
+    yield fake
+    await fake.stop()

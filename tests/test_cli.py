@@ -39,7 +39,7 @@ def test_invalid_setting_stops_with_one_clear_line(tmp_path: Path) -> None:
 
 def test_without_token_the_console_starts_and_answers(tmp_path: Path) -> None:
     # "2" presses the second button of the greeting's menu (Thời gian).
-    script = "2\nchu de nam nay la gi\n/hoso Nguyễn Văn An | Phòng A\n/diemdanh 45 đọc sách\n"
+    script = "2\nchu de nam nay la gi\n/hoso Nguyễn Văn An | Phòng A\n1\n/diemdanh 45 đọc sách\n"
     result = run([], tmp_path, stdin=script, BOT_CLOCK_START="2023-10-03T09:00:00+07:00")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -53,7 +53,7 @@ def test_without_token_the_console_starts_and_answers(tmp_path: Path) -> None:
 
 def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
     assert run(["db", "upgrade"], tmp_path).returncode == 0
-    run([], tmp_path, stdin="/hoso Nguyễn Văn An | Phòng A\n/diemdanh 45\n",
+    run([], tmp_path, stdin="/hoso Nguyễn Văn An | Phòng A\n1\n/diemdanh 45\n",
         BOT_CLOCK_START="2023-10-03T09:00:00+07:00", DISPATCH_INTERVAL_SECONDS="0")  # fmt: skip
     result = run(["stats", "--year", "2023", "--json"], tmp_path)
     assert result.returncode == 0, result.stderr
@@ -89,10 +89,10 @@ def test_token_never_reaches_the_logs(tmp_path: Path) -> None:
 @pytest.mark.parametrize("host_tz", ["UTC", "America/New_York", "Asia/Ho_Chi_Minh"])
 def test_answers_do_not_depend_on_the_host_timezone(tmp_path: Path, host_tz: str) -> None:
     # 17:30 UTC on 1 October 2023 is 00:30 on 2 October in Vietnam: the opening day.
-    script = "hôm nay là ngày thứ mấy của tuần lễ\n/hoso An | Phòng A\n/diemdanh 30\n"
+    script = "hôm nay là ngày thứ mấy của tuần lễ\n/hoso An | Phòng A\n1\n/diemdanh 30\n"
     result = run([], tmp_path, stdin=script, TZ=host_tz, BOT_CLOCK_START="2023-10-01T17:30:00Z")
     assert result.returncode == 0, result.stderr
-    assert "Hôm nay là Thứ Hai, ngày 02/10/2023" in result.stdout
+    assert "Hôm nay là thứ Hai, ngày 02/10/2023" in result.stdout
     assert "ngày thứ 1/7" in result.stdout
     assert "Ngày: 02/10/2023" in result.stdout
 
@@ -109,7 +109,7 @@ def test_rehearsal_in_the_console_delivers_the_eve_message(tmp_path: Path) -> No
         stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=environment,
     )  # fmt: skip
     assert process.stdin is not None
-    process.stdin.write("/hoso Nguyễn Văn An | Phòng A\n")
+    process.stdin.write("/hoso Nguyễn Văn An | Phòng A\n1\n")
     process.stdin.flush()
     time.sleep(8)  # the wall clock must pass 16:00 on the rehearsal clock; no way around it
     out, err = process.communicate("/quit\n", timeout=60)

@@ -20,6 +20,7 @@ async def test_sticker_gets_a_polite_message(bot: Harness) -> None:
 
 async def test_sticker_during_the_flow_keeps_the_step(bot: Harness) -> None:
     await bot.say(AN, "/hoso")
+    await bot.agree(AN)
     await bot.feed(bot.factory.sticker(AN))
     assert "chỉ đọc được tin nhắn chữ" in bot.last(AN).text
     reply = await bot.say(AN, "Nguyễn Văn An")
@@ -28,6 +29,7 @@ async def test_sticker_during_the_flow_keeps_the_step(bot: Harness) -> None:
 
 async def test_edited_message_changes_nothing(bot: Harness) -> None:
     await bot.say(AN, "/hoso An Nguyễn | Phòng A")
+    await bot.agree(AN)
     await bot.feed(bot.factory.edited(AN, "/diemdanh 45"))
     assert "không xử lý tin nhắn đã chỉnh sửa" in bot.last(AN).text
     assert await bot.checkin_count() == 0
@@ -61,6 +63,7 @@ async def test_retry_after_is_waited_out_and_the_reply_arrives(bot: Harness) -> 
 
 async def test_failure_inside_a_handler_is_reported_and_rolled_back(bot: Harness) -> None:
     await bot.say(AN, "/hoso An Nguyễn | Phòng A")
+    await bot.agree(AN)
     async with deps_of(bot.app).engine.begin() as conn:
         await conn.execute(text("DROP TABLE checkins"))
     reply = await bot.say(AN, "/diemdanh 45")

@@ -57,7 +57,7 @@ async def test_commands_and_aliases(bot: Harness, command: str, expected: str) -
         ("bộ giáo dục phát động thế nào", "Bộ Giáo dục và Đào tạo đã ban hành văn bản"),
         ("phong trào thi đua", "Cả nước xây dựng xã hội học tập"),
         ("phong trào năm 2021", "1373/QĐ-TTg"),
-        ("hôm nay là ngày thứ mấy của tuần lễ", "Thứ Ba, ngày 03/10/2023"),
+        ("hôm nay là ngày thứ mấy của tuần lễ", "Hôm nay là thứ Ba, ngày 03/10/2023"),
         ("asdf qwerty", "chưa hiểu câu hỏi"),
     ],
 )
@@ -113,7 +113,7 @@ async def test_day_boundary_follows_vietnam_time_not_utc(bot: Harness) -> None:
     # 17:30 UTC on 1 October is already 00:30 on 2 October in Vietnam: day 1 of the week.
     bot.clock.set(datetime(2023, 10, 1, 17, 30, tzinfo=UTC))
     reply = await bot.say(AN, "hôm nay là ngày thứ mấy")
-    assert reply is not None and "Thứ Hai, ngày 02/10/2023" in reply.text
+    assert reply is not None and "Hôm nay là thứ Hai, ngày 02/10/2023" in reply.text
     assert "1/7" in reply.text
 
 

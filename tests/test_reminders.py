@@ -22,7 +22,7 @@ from bot.offline import OfflineTelegram
 from bot.reminder_report import delivery_figures
 from bot.schedule import expand, load_reminder_data, specs_for
 from db.models import Outbox, User
-from db.queries.outbox import claim
+from db.queries.outbox import claim, hand_over
 from db.queries.users import set_role
 from tests.conftest import AN, BINH, EMMA, VN, Harness, make_settings, vn
 
@@ -32,6 +32,7 @@ CHI = FakeUser(1004, "Chi", "vi")
 async def register(bot: Harness, *users: FakeUser) -> None:
     for user in users:
         await bot.say(user, f"/hoso {user.first_name} Nguyễn | Phòng Tổng hợp")
+        await bot.agree(user)
 
 
 async def tick(bot: Harness) -> Report:
@@ -133,7 +134,9 @@ async def test_a_row_in_flight_when_the_process_died_is_unknown_not_resent(bot: 
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     await plan(deps_of(bot.app), bot.clock.now(), timedelta(hours=2))
     async with deps_of(bot.app).sessions() as session, session.begin():
-        claimed = await claim(session, bot.clock.now(), 10)
+        claimed = await claim(session, bot.clock.now(), "dead-process", 10)
+        # Its request had left: whether it arrived is unknown.
+        await hand_over(session, [c.id for c in claimed], "dead-process", bot.clock.now())
     assert [c.key for c in claimed] == ["opening@2023-10-02"]
     bot.clock.advance(timedelta(minutes=5))  # the claiming process "died"
     report = await tick(bot)

@@ -28,8 +28,11 @@ async def seed(bot: Harness) -> None:
     """4 registered in 3 units; 3 take part; check-ins inside and outside the week."""
     bot.clock.set(vn(2023, 9, 30, 9, 0))
     await bot.say(AN, "/hoso Nguyễn Văn An | Phòng Quản lý Khoa học")
+    await bot.agree(AN)
     await bot.say(BINH, "/hoso Trần Thị Bình | Phòng Quản lý Khoa học")
+    await bot.agree(BINH)
     await bot.say(ORG, "/hoso Lê Tổ Chức | Văn phòng Sở")
+    await bot.agree(ORG)
     await bot.say(AN, "/diemdanh 50 trước tuần lễ: không tính")
     bot.clock.set(vn(2023, 10, 2, 9, 0))
     await bot.say(AN, '/diemdanh 30 đọc sách "Tự học", phần 1')
@@ -37,6 +40,7 @@ async def seed(bot: Harness) -> None:
     await bot.say(AN, "/diemdanh 1h30 khóa học trực tuyến")
     await bot.say(BINH, "/diemdanh 45 hội thảo")
     await bot.say(CHI, "/hoso Phạm Chi | Phòng Tổng hợp")  # registered mid-week
+    await bot.agree(CHI)
     await bot.say(CHI, "/diemdanh 20")
     await bot.say(CHI, "/diemdanh 10")
     await bot.say(CHI, "/huy")
@@ -78,7 +82,7 @@ async def test_by_day_and_by_unit(bot: Harness) -> None:
     assert day is not None
     assert "• Thứ Hai 02/10/2023: 1 người · 1 lượt · 30 phút" in day.text
     assert "• Thứ Ba 03/10/2023: 3 người · 3 lượt · 2 giờ 35 phút" in day.text
-    assert "• Chủ Nhật 08/10/2023: 0 người · 0 lượt · 0 phút" in day.text
+    assert "• Chủ nhật 08/10/2023: 0 người · 0 lượt · 0 phút" in day.text
     await bot.say(ORG, "/stats")
     unit = await bot.press(ORG, "rp:unit:2023")
     assert unit is not None
@@ -172,7 +176,9 @@ async def test_many_units_are_split_not_cut(bot: Harness) -> None:
     users = [FakeUser(40_000 + i, f"U{i}") for i in range(150)]
     for i, user in enumerate(users):
         await bot.say(user, f"/hoso Cán bộ {i} | Phòng ban số {i:03d} có tên khá dài để thử")
+        await bot.agree(user)
     await bot.say(ADMIN, "/hoso Quản trị | Ban Giám đốc")
+    await bot.agree(ADMIN)
     await bot.say(ADMIN, "/stats")
     before = len(bot.telegram.sent(ADMIN.id))
     await bot.press(ADMIN, "rp:unit:2023")
@@ -203,7 +209,7 @@ async def test_privacy_and_deleting_my_data(bot: Harness) -> None:
 
 
 def test_export_from_the_shell(tmp_path: Path) -> None:
-    script = "/hoso Nguyễn Văn An | Phòng A\n/diemdanh 45 đọc sách\n"
+    script = "/hoso Nguyễn Văn An | Phòng A\n1\n/diemdanh 45 đọc sách\n"
     run([], tmp_path, stdin=script, BOT_CLOCK_START="2023-10-03T09:00:00+07:00",
         DISPATCH_INTERVAL_SECONDS="0")  # fmt: skip
     out = tmp_path / "report.xlsx"

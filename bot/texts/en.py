@@ -57,9 +57,32 @@ class En(Vi):
     ERROR = (
         "Sorry, something went wrong. Your data was not changed; please try again in a few minutes."
     )
+    DB_UNAVAILABLE = (
+        "Sorry, the bot cannot save anything at the moment, so your request was not recorded. "
+        "Please try again in a few minutes."
+    )
+    DB_DOWN = (
+        "⚠️ <b>The database cannot be written</b>: {reason}.\n"
+        "The bot keeps running and retries by itself; new messages stay with Telegram until "
+        "they can be stored, so none is lost. Details: <code>{detail}</code>"
+    )
+    DB_UP = "✅ <b>The database can be written again</b> (down since {since}). All is normal."
+    DB_REASONS: ClassVar[dict[str, str]] = {
+        "full": "the disk is full",
+        "readonly": "the database is read-only (file permissions, the disk or the server)",
+        "unreachable": "the database server cannot be reached",
+        "locked": "another process holds the write lock",
+        "busy": "every database connection is busy",
+        "unavailable": "the database reports an error",
+        "error": "the database reports an error",
+    }
     CANCELLED = "Cancelled. Nothing was changed."
     NOTHING_TO_CANCEL = "There is nothing to cancel."
     EXPIRED_BUTTON = "This button has expired. Please start again."
+    UNREADABLE_TEXT = (
+        "Your message contains broken characters that cannot be read, so nothing was saved. "
+        "Please type it again."
+    )
 
     NO_INFO_YEAR = (
         "ℹ️ There is no information yet about the {year} week. "
@@ -104,9 +127,6 @@ class En(Vi):
     WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
     ASK_NAME = "📝 <b>Registration</b>\nPlease type your <b>full name</b> (e.g. Nguyễn Văn An)."
-    ASK_NAME_FOR_CHECKIN = (
-        "To log self-study, please register once. Type your <b>full name</b> (e.g. Nguyễn Văn An)."
-    )
     PROFILE_CURRENT = "Current profile: <b>{name}</b> — {unit}.\nType your full name to update it."
     ASK_UNIT = "Thank you, {name}. Which <b>unit</b> (department) are you in? Pick one or type it."
     ASK_UNIT_TYPE = "Thank you, {name}. Which <b>unit</b> (department) are you in? Please type it."
@@ -121,6 +141,7 @@ class En(Vi):
         "too_long": "{field} is too long (at most {limit} characters, you sent {length}).",
         "no_letters": "{field} must contain letters. Please try again.",
         "control_chars": "{field} contains invalid characters. Please try again.",
+        "broken_chars": "{field} contains broken characters that cannot be read. Please retype it.",
         "no_separator": (
             "Separate your name and unit with |, for example:\n"
             "<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
@@ -148,10 +169,15 @@ class En(Vi):
     CHECKIN_DETAILS = "• Duration: {minutes}\n• Activity: {activity}\n• Date: {date}"
     CHECKIN_NOTE = "• Note: {note}"
     CHECKIN_TOTALS = "Today: <b>{day}</b> · {window}: <b>{total}</b>"
+    CHECKIN_TOTALS_ON = "{date}: <b>{day}</b> · {window}: <b>{total}</b>"
     WINDOW_WEEK = "{year} week"
     WINDOW_ROLLING = "Last 7 days"
     DAY_LIMIT = (
         "Not saved: one day cannot hold more than 24 hours of study (you have {day} today). "
+        "Please check the duration."
+    )
+    DAY_LIMIT_ON = (
+        "Not saved: one day cannot hold more than 24 hours of study (you have {day} on {date}). "
         "Please check the duration."
     )
     DURATION_PROBLEMS: ClassVar[dict[str, str]] = {
@@ -221,7 +247,8 @@ class En(Vi):
     REMIND_USAGE = "Usage: /remind on or /remind off"
     REMIND_GROUP_ON = "🔔 This group will receive the week's morning messages."
     REMIND_GROUP_OFF = "🔕 This group will no longer receive the week's messages."
-    NOT_ALLOWED = "Sorry, this is for the organisers only."
+    NOT_ALLOWED = "Sorry, this is for organisers and admins only."
+    NOT_ALLOWED_ADMIN = "Sorry, this is for admins only."
     SCHEDULE_HEADER = "🗓 <b>Reminder schedule of the {year} week</b> ({tz} time)"
     SCHEDULE_LINE = "• {when} — {label}: {count} recipients"
     SCHEDULE_DONE = (
@@ -238,11 +265,32 @@ class En(Vi):
 
     GRANT_USAGE = "Usage: <code>/grant @username organiser</code> (or a numeric Telegram id)"
     REVOKE_USAGE = "Usage: <code>/revoke @username</code> (or a numeric Telegram id)"
-    PERSON_UNKNOWN = "{ref} was not found. They need to message the bot at least once."
+    PERSON_UNKNOWN = (
+        "{ref} is not among the registered users. They need to register with the bot "
+        "(/profile) first; then try again."
+    )
     GRANTED = "✅ {person} is now an organiser."
     REVOKED = "✅ {person} is no longer an organiser."
     NOT_A_HOLDER = "{person} is not an organiser."
     ADMIN_FROM_SETTINGS = "{person} is an admin through ADMIN_IDS; commands cannot change that."
+    GRANT_CONFIRM = (
+        "Make this person an <b>organiser</b>?\n"
+        "• Full name: <b>{name}</b>\n• Username: {username}\n• Telegram id: <code>{id}</code>\n"
+        "Check that this is the right person before confirming."
+    )
+    REVOKE_CONFIRM = (
+        "Take the <b>organiser</b> role from this person?\n"
+        "• Full name: <b>{name}</b>\n• Username: {username}\n• Telegram id: <code>{id}</code>\n"
+        "Check that this is the right person before confirming."
+    )
+    BTN_CONFIRM_GRANT = "✅ Confirm: make organiser"
+    BTN_CONFIRM_REVOKE = "✅ Confirm: revoke"
+    NO_NAME = "(not registered)"
+    NO_USERNAME = "(none)"
+    ALREADY_HOLDER = "{person} is already an organiser."
+    ROLE_TARGET_GONE = "This person is no longer in the bot's data. Nothing was changed."
+    ROLE_CANCELLED = "Cancelled. This person's role is unchanged."
+    ERASED_PERSON = "(a user who erased their data)"
     ROLES = (
         "👥 <b>Roles</b>\n\n<b>Admins</b> (ADMIN_IDS):\n{admins}\n\n"
         "<b>Organisers</b>:\n{organisers}"
@@ -258,7 +306,9 @@ class En(Vi):
         "broadcast_schedule": "scheduled a broadcast",
         "broadcast_stop": "stopped a broadcast",
         "broadcast_cancel": "cancelled a scheduled broadcast",
+        "broadcast_resend": "resent a broadcast to recipients in doubt",
         "export": "exported personal data",
+        "erasure": "a user's data erased at their request",
     }
 
     BC_ASK_CONTENT = (
@@ -304,12 +354,40 @@ class En(Vi):
         "blocked {blocked} · unknown {unknown} · not sent (stopped) {cancelled}"
     )
     BC_STOPPED = "⏹ Broadcast #{id} stopped. Messages not yet sent will not go out."
+    BC_STOPPED_IN_FLIGHT = (
+        "{count} messages already on their way when it stopped may still arrive; "
+        "/broadcasts shows the final figures."
+    )
     BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent."
     BC_GONE = "This broadcast has already finished, been stopped or been cancelled."
+    BC_NOT_YOURS = "Only the author of this broadcast or an admin can do that."
+    BC_STATE: ClassVar[dict[str, str]] = {
+        "draft": "Broadcast #{id} is still a draft.",
+        "scheduled": (
+            "Broadcast #{id} is scheduled, so it cannot be sent now. To change it, cancel the "
+            "schedule and compose it again."
+        ),
+        "sending": "Broadcast #{id} is being sent.",
+        "done": "Broadcast #{id} has already been sent.",
+        "stopped": "Broadcast #{id} was stopped; messages not yet sent will not go out.",
+        "cancelled": "Broadcast #{id} was cancelled; nothing was sent.",
+    }
+    BTN_RESEND = "🔁 Resend to {count} in doubt"
+    BTN_RESEND_LIST = "🔁 #{id}: resend to {count} in doubt"
+    BTN_RESEND_YES = "🔁 Resend"
+    BTN_RESEND_NO = "✖️ No"
+    BC_RESEND_ASK = (
+        "Broadcast #{id}: <b>{count}</b> recipients may not have received it (sending was "
+        "interrupted or Telegram did not answer in time). Send it to them again? Some may get "
+        "it twice. Each recipient can be resent to once."
+    )
+    BC_RESENDING = "🔁 Resending broadcast #{id} to {count} recipients…"
+    BC_RESEND_NONE = "Broadcast #{id} has no recipients left to resend to."
+    BC_RESEND_KEPT = "Not resent."
     BC_LIST_HEADER = "📋 <b>Recent broadcasts</b>"
     BC_LIST_LINE = (
         "• #{id} {when} — {status} — {audience}: sent {sent}/{total}, failed {failed}, "
-        "blocked {blocked}"
+        "blocked {blocked}, unknown {unknown}"
     )
     BC_LIST_EMPTY = "No broadcasts yet."
     BC_STATUS: ClassVar[dict[str, str]] = {
@@ -350,22 +428,100 @@ class En(Vi):
     EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"
     PRIVACY = (
         "🔒 <b>What the bot stores about you</b>\n"
-        "• Your Telegram id, username and language — to answer you and send reminders.\n"
-        "• Your full name and unit — which you give with /profile, for per-unit figures.\n"
-        "• Your check-ins (date, duration, activity, note) — for your self-study results.\n\n"
+        "• <b>Profile:</b> full name and unit (which you give with /profile), Telegram id and "
+        "username, language, when you agreed — to record your self-study, total it per unit and "
+        "send reminders. Kept until you erase your data.\n"
+        "• <b>Check-ins:</b> date, duration, activity, note — kept until you erase your data. "
+        "Check-ins you remove with /undo are kept until then too (marked removed, not "
+        "counted).\n"
+        "• <b>Raw messages</b> the bot receives from Telegram (what you type, display name, "
+        "username): kept {days} days so that nothing is lost when the bot restarts, then "
+        "deleted automatically.\n"
+        "• <b>Messages sent to you</b> (reminders, broadcasts): chat id, message id, language — "
+        "kept until you erase your data, to count deliveries and never send twice; after that "
+        "they are anonymous figures only.\n"
+        "• <b>Audit log</b> of admin and organiser actions (roles, broadcasts, exports): kept "
+        "long-term for accountability; when you erase your data, entries about you are "
+        "anonymised.\n\n"
         "<b>Who sees it:</b> only admins see and export personal lists; organisers see totals "
         "only. Every export is logged.\n"
-        "<b>How long:</b> until you ask for deletion; it is used only for the Lifelong Learning "
-        "Week.\n"
-        "<b>Deletion:</b> send /deletemydata — your profile and all your check-ins are erased "
-        "and disappear from later reports."
+        "<b>Data controller and contact:</b> {controller}.\n"
+        "<b>Your consent:</b> {consent}\n"
+        "<b>Withdraw consent, erase your data:</b> {how} — your profile, check-ins and raw "
+        "messages are erased at once and disappear from later reports; in the audit log and "
+        "delivery figures your id is anonymised; broadcasts you wrote (if any) keep only their "
+        "delivery figures.\n"
+        "Legal basis: Vietnam's Personal Data Protection Law 91/2025/QH15 and Decree "
+        "356/2025/NĐ-CP."
     )
+    PRIVACY_HOW_BUTTON = "press the button below or send /deletemydata"
+    PRIVACY_HOW_COMMAND = "send /deletemydata"
+    PRIVACY_CONTACT_DEFAULT = "the organisers of the Week at your agency"
+    CONSENT_ON_RECORD = "given on {when} (version {version})."
+    CONSENT_NONE = "not given."
+    BTN_WITHDRAW = "🗑 Withdraw consent and erase my data"
     DELETE_CONFIRM = "Erase your profile and all your check-ins? This cannot be undone."
     BTN_DELETE_YES = "🗑 Erase my data"
     BTN_DELETE_NO = "Keep it"
-    DELETED = "Your profile and all your check-ins have been erased. Thank you for taking part!"
+    DELETED = (
+        "Your profile, all your check-ins and your raw messages have been erased; your id is "
+        "gone from the audit log. Thank you for taking part!"
+    )
     DELETE_KEPT = "Your data was kept."
-    DELETE_NOTHING = "The bot stores no profile of yours."
+    DELETE_NOTHING = (
+        "The bot stores no profile of yours. The raw messages you sent the bot have been "
+        "deleted too."
+    )
+
+    CONSENT_NOTICE = (
+        "🔒 <b>Consent to the processing of personal data</b>\n"
+        "When you register, the bot stores the <b>full name and unit</b> you give, <b>your "
+        "check-ins</b> (date, duration, activity, note), your <b>Telegram id and username</b>, "
+        "your language and when you agreed.\n"
+        "• <b>Why:</b> to record and total your self-study during the Lifelong Learning Week and "
+        "to send you reminders.\n"
+        "• <b>Who sees it:</b> admins see personal lists and export reports; organisers see "
+        "totals only.\n"
+        "• <b>How long:</b> your profile, check-ins (removed ones too) and the record of messages "
+        "sent to you — until you withdraw your consent; raw messages are deleted after {days} "
+        "days; the audit log is kept long-term and anonymised when you erase your data.\n"
+        "• <b>Data controller and contact:</b> {controller}.\n"
+        "• You can withdraw your consent at any time with /privacy or /deletemydata; your data "
+        "is then erased.\n"
+        "Do you agree?"
+    )
+    CONSENT_LEAD_CHECKIN = "To check in, you need to register once.\n\n"
+    CONSENT_LEAD_EXISTING = (
+        "Under the personal data rules in force since 1 January 2026, the bot needs your consent "
+        "before it keeps storing your profile and check-ins.\n\n"
+    )
+    BTN_CONSENT_YES = "✅ I agree"
+    BTN_CONSENT_NO = "I do not agree"
+    BTN_BACK = "↩️ Back"
+    CONSENT_PRESS = "Please press <b>I agree</b> or <b>I do not agree</b> to go on."
+    CONSENT_STILL_OPEN = (
+        "🔒 The question about consent to the processing of personal data (above) is still "
+        "open: press <b>I agree</b> to go on registering, or <b>I do not agree</b>."
+    )
+    CONSENT_RECORDED = "✅ Thank you. Your consent is recorded."
+    CONSENT_EXPIRED = (
+        "This button has expired; nothing was recorded. The consent question is below again."
+    )
+    CONSENT_ALREADY = "This button has expired: your consent is already on record. See /privacy."
+    CONSENT_WITHDRAW_HOW = (
+        "This button has expired: you agreed earlier. To withdraw your consent and erase your "
+        "data, use /privacy or /deletemydata."
+    )
+    CONSENT_DECLINED = (
+        "The bot stored no profile of yours and deleted the raw messages you had sent. You can "
+        "still ask about the week; to check in, you need to register and agree."
+    )
+    CONSENT_DECLINED_EXISTING = (
+        "Without your consent the bot may not keep your profile and check-ins: they need to be "
+        "erased. Press <b>Erase my data</b> to erase them now (this cannot be undone), or "
+        "<b>Back</b> to see the consent question again."
+    )
+    YEAR_INVALID = "That is not a valid year — type 4 digits, e.g. {example}."
 
     COMMANDS = (
         ("start", "Start"),
@@ -382,6 +538,17 @@ class En(Vi):
         ("privacy", "What the bot stores about you"),
         ("cancel", "Stop what you are doing"),
     )
+
+    # --- alerts to admins (bot/alerts.py) -------------------------------------------------
+    ALERT_ERROR = (
+        "⚠️ <b>The bot hit an error</b> while {during}: <code>{kind}</code> at "
+        "<code>{where}</code>.\nDetails are in the server log{sentry}. The same kind of error "
+        "is not reported again for {minutes} minutes."
+    )
+    ALERT_REPEATED = "Since the last report it happened {count} more times."
+    ALERT_DURING_UPDATE = "handling a user's request"
+    ALERT_DURING_JOB = "running the background job «{job}»"
+    ALERT_SENTRY = " and in Sentry"
 
     @staticmethod
     def fmt_date(day: date) -> str:

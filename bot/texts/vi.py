@@ -59,9 +59,36 @@ class Vi:
         "Rất tiếc, đã có lỗi khi xử lý yêu cầu. Dữ liệu của bạn không bị thay đổi; "
         "vui lòng thử lại sau ít phút."
     )
+    # The database cannot be written (disk full, read-only, server unreachable): the user's
+    # request was rolled back, so it must be sent again; admins get DB_DOWN / DB_UP.
+    DB_UNAVAILABLE = (
+        "Rất tiếc, bot tạm thời không lưu được dữ liệu nên yêu cầu của bạn chưa được ghi lại. "
+        "Bạn vui lòng thử lại sau ít phút."
+    )
+    DB_DOWN = (
+        "⚠️ <b>Cơ sở dữ liệu không ghi được</b>: {reason}.\n"
+        "Bot vẫn chạy và tự thử lại; tin nhắn mới được Telegram giữ lại cho đến khi lưu được, "
+        "không mất tin nào. Chi tiết: <code>{detail}</code>"
+    )
+    DB_UP = (
+        "✅ <b>Cơ sở dữ liệu đã ghi được trở lại</b> (gián đoạn từ {since}). "
+        "Bot hoạt động bình thường."
+    )
+    DB_REASONS: ClassVar[dict[str, str]] = {
+        "full": "ổ đĩa đã đầy",
+        "readonly": "cơ sở dữ liệu chỉ cho phép đọc (quyền của tệp, ổ đĩa hoặc máy chủ)",
+        "unreachable": "không kết nối được tới máy chủ cơ sở dữ liệu",
+        "locked": "một tiến trình khác đang giữ khóa ghi",
+        "busy": "mọi kết nối tới cơ sở dữ liệu đều đang bận",
+        "unavailable": "cơ sở dữ liệu báo lỗi",
+        "error": "cơ sở dữ liệu báo lỗi",
+    }
     CANCELLED = "Đã hủy. Không có gì thay đổi."
     NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang làm."
     EXPIRED_BUTTON = "Nút này đã hết hạn. Vui lòng bắt đầu lại."
+    UNREADABLE_TEXT = (
+        "Tin nhắn có ký tự bị lỗi mã hóa nên mình không đọc được và chưa lưu gì. Vui lòng gõ lại."
+    )
 
     # --- facts about an edition ----------------------------------------------------------
     NO_INFO_YEAR = (
@@ -102,15 +129,12 @@ class Vi:
     STATUS_LAST_DAY = "📌 Hôm nay là ngày cuối cùng ({day}/{total}) của {name}."
     STATUS_AFTER = "✅ {name} đã kết thúc vào ngày {end}. Tuần lễ tiếp theo chưa được công bố."
     TODAY = "📆 Hôm nay là {weekday}, ngày {date}."
-    WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+    # At the start of a line; in running text "thứ" is lower-case (fmt_weekday(inline=True)).
+    WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
     # --- profile -------------------------------------------------------------------------
     ASK_NAME = (
         "📝 <b>Đăng ký hồ sơ</b>\nBạn vui lòng nhập <b>họ và tên</b> đầy đủ (ví dụ: Nguyễn Văn An)."
-    )
-    ASK_NAME_FOR_CHECKIN = (
-        "Để điểm danh, bạn cần đăng ký hồ sơ một lần. "
-        "Vui lòng nhập <b>họ và tên</b> đầy đủ (ví dụ: Nguyễn Văn An)."
     )
     PROFILE_CURRENT = "Hồ sơ hiện tại: <b>{name}</b> — {unit}.\nNhập họ và tên để cập nhật."
     ASK_UNIT = (
@@ -128,6 +152,7 @@ class Vi:
         "too_long": "{field} quá dài (tối đa {limit} ký tự, bạn gửi {length}). Vui lòng rút gọn.",
         "no_letters": "{field} phải có chữ cái. Vui lòng nhập lại.",
         "control_chars": "{field} chứa ký tự không hợp lệ. Vui lòng nhập lại.",
+        "broken_chars": "{field} có ký tự bị lỗi mã hóa, không đọc được. Vui lòng gõ lại.",
         "no_separator": (
             "Hãy ngăn cách họ tên và đơn vị bằng dấu |, ví dụ:\n"
             "<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
@@ -157,11 +182,17 @@ class Vi:
     CHECKIN_DETAILS = "• Thời lượng: {minutes}\n• Hoạt động: {activity}\n• Ngày: {date}"
     CHECKIN_NOTE = "• Ghi chú: {note}"
     CHECKIN_TOTALS = "Hôm nay: <b>{day}</b> · {window}: <b>{total}</b>"
+    # A check-in sent before midnight and handled after it counts on the day it was sent.
+    CHECKIN_TOTALS_ON = "Ngày {date}: <b>{day}</b> · {window}: <b>{total}</b>"
     WINDOW_WEEK = "Tuần lễ {year}"
     WINDOW_ROLLING = "7 ngày qua"
     DAY_LIMIT = (
         "Chưa lưu: tổng thời gian tự học trong một ngày không quá 24 giờ "
         "(hôm nay bạn đã ghi {day}). Hãy kiểm tra lại thời lượng."
+    )
+    DAY_LIMIT_ON = (
+        "Chưa lưu: tổng thời gian tự học trong một ngày không quá 24 giờ "
+        "(ngày {date} bạn đã ghi {day}). Hãy kiểm tra lại thời lượng."
     )
     DURATION_PROBLEMS: ClassVar[dict[str, str]] = {
         "empty": "Bạn chưa nhập thời lượng.",
@@ -235,7 +266,8 @@ class Vi:
     REMIND_USAGE = "Cách dùng: /nhacnho bat hoặc /nhacnho tat"
     REMIND_GROUP_ON = "🔔 Nhóm này sẽ nhận tin nhắn buổi sáng của Tuần lễ."
     REMIND_GROUP_OFF = "🔕 Nhóm này sẽ không nhận tin nhắn của Tuần lễ nữa."
-    NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức."
+    NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức và quản trị viên."
+    NOT_ALLOWED_ADMIN = "Xin lỗi, chức năng này chỉ dành cho quản trị viên."
     SCHEDULE_HEADER = "🗓 <b>Lịch nhắc nhở Tuần lễ năm {year}</b> (giờ {tz})"
     SCHEDULE_LINE = "• {when} — {label}: {count} nơi nhận"
     SCHEDULE_DONE = (
@@ -256,13 +288,36 @@ class Vi:
         "(hoặc mã số Telegram thay cho @tên)"
     )
     REVOKE_USAGE = "Cách dùng: <code>/thuhoi @tên_người_dùng</code> (hoặc mã số Telegram)"
-    PERSON_UNKNOWN = "Không tìm thấy {ref}. Người này cần nhắn tin cho bot ít nhất một lần."
+    PERSON_UNKNOWN = (
+        "Không tìm thấy {ref} trong số người đã đăng ký. Người này cần đăng ký hồ sơ với bot "
+        "(/hoso) trước, rồi bạn thử lại."
+    )
     GRANTED = "✅ Đã cấp quyền ban tổ chức cho {person}."
     REVOKED = "✅ Đã thu hồi quyền ban tổ chức của {person}."
     NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức."
     ADMIN_FROM_SETTINGS = (
         "{person} là quản trị viên theo cấu hình ADMIN_IDS; quyền này không đổi bằng lệnh."
     )
+    GRANT_CONFIRM = (
+        "Cấp quyền <b>ban tổ chức</b> cho người này?\n"
+        "• Họ và tên: <b>{name}</b>\n• Tên người dùng: {username}\n"
+        "• Mã số Telegram: <code>{id}</code>\n"
+        "Hãy kiểm tra đúng người trước khi xác nhận."
+    )
+    REVOKE_CONFIRM = (
+        "Thu hồi quyền <b>ban tổ chức</b> của người này?\n"
+        "• Họ và tên: <b>{name}</b>\n• Tên người dùng: {username}\n"
+        "• Mã số Telegram: <code>{id}</code>\n"
+        "Hãy kiểm tra đúng người trước khi xác nhận."
+    )
+    BTN_CONFIRM_GRANT = "✅ Xác nhận cấp quyền"
+    BTN_CONFIRM_REVOKE = "✅ Xác nhận thu hồi"
+    NO_NAME = "(chưa đăng ký)"
+    NO_USERNAME = "(không có)"
+    ALREADY_HOLDER = "{person} đã có quyền ban tổ chức."
+    ROLE_TARGET_GONE = "Người này không còn trong dữ liệu của bot. Không có gì thay đổi."
+    ROLE_CANCELLED = "Đã hủy. Quyền của người này không thay đổi."
+    ERASED_PERSON = "(người dùng đã xóa dữ liệu)"
     ROLES = (
         "👥 <b>Phân quyền</b>\n\n<b>Quản trị viên</b> (ADMIN_IDS):\n{admins}\n\n"
         "<b>Ban tổ chức</b>:\n{organisers}"
@@ -279,7 +334,9 @@ class Vi:
         "broadcast_schedule": "hẹn giờ thông báo",
         "broadcast_stop": "dừng thông báo",
         "broadcast_cancel": "hủy thông báo đã hẹn",
+        "broadcast_resend": "gửi lại thông báo cho những nơi nhận chưa rõ kết quả",
         "export": "xuất dữ liệu cá nhân",
+        "erasure": "xóa dữ liệu theo yêu cầu của một người dùng",
     }
 
     # --- broadcasts --------------------------------------------------------------------
@@ -330,12 +387,40 @@ class Vi:
         "đã chặn bot {blocked} · không rõ {unknown} · không gửi (đã dừng) {cancelled}"
     )
     BC_STOPPED = "⏹ Đã dừng thông báo #{id}. Những tin chưa gửi sẽ không được gửi."
+    BC_STOPPED_IN_FLIGHT = (
+        "{count} tin đang được gửi dở lúc dừng vẫn có thể tới nơi; "
+        "xem số liệu cuối cùng bằng /broadcasts."
+    )
     BC_CANCELLED = "Đã hủy thông báo #{id}. Không có tin nào được gửi."
     BC_GONE = "Thông báo này đã được gửi xong, đã dừng hoặc đã hủy."
+    BC_NOT_YOURS = "Chỉ người soạn thông báo này hoặc quản trị viên mới thao tác được."
+    BC_STATE: ClassVar[dict[str, str]] = {
+        "draft": "Thông báo #{id} vẫn là bản nháp.",
+        "scheduled": (
+            "Thông báo #{id} đã được hẹn giờ nên không gửi ngay được. "
+            "Muốn đổi, hãy hủy hẹn giờ rồi soạn lại."
+        ),
+        "sending": "Thông báo #{id} đang được gửi.",
+        "done": "Thông báo #{id} đã gửi xong.",
+        "stopped": "Thông báo #{id} đã bị dừng; những tin chưa gửi sẽ không được gửi.",
+        "cancelled": "Thông báo #{id} đã bị hủy; không có tin nào được gửi.",
+    }
+    BTN_RESEND = "🔁 Gửi lại cho {count} nơi nhận chưa rõ"
+    BTN_RESEND_LIST = "🔁 #{id}: gửi lại cho {count} nơi nhận chưa rõ"
+    BTN_RESEND_YES = "🔁 Gửi lại"
+    BTN_RESEND_NO = "✖️ Thôi"
+    BC_RESEND_ASK = (
+        "Thông báo #{id}: <b>{count}</b> nơi nhận có thể chưa nhận được (việc gửi bị gián "
+        "đoạn hoặc Telegram không trả lời kịp). Gửi lại cho những nơi này? Một số người có thể "
+        "nhận hai lần. Mỗi nơi chỉ được gửi lại một lần."
+    )
+    BC_RESENDING = "🔁 Đang gửi lại thông báo #{id} cho {count} nơi nhận…"
+    BC_RESEND_NONE = "Thông báo #{id} không còn nơi nhận nào cần gửi lại."
+    BC_RESEND_KEPT = "Đã bỏ qua, không gửi lại."
     BC_LIST_HEADER = "📋 <b>Các thông báo gần đây</b>"
     BC_LIST_LINE = (
         "• #{id} {when} — {status} — {audience}: đã gửi {sent}/{total}, lỗi {failed}, "
-        "chặn bot {blocked}"
+        "chặn bot {blocked}, không rõ {unknown}"
     )
     BC_LIST_EMPTY = "Chưa có thông báo nào."
     BC_STATUS: ClassVar[dict[str, str]] = {
@@ -406,24 +491,99 @@ class Vi:
     # --- privacy -------------------------------------------------------------------------
     PRIVACY = (
         "🔒 <b>Dữ liệu bot lưu về bạn</b>\n"
-        "• Mã số Telegram, tên người dùng và ngôn ngữ Telegram — để trả lời và gửi nhắc nhở.\n"
-        "• Họ và tên, đơn vị — do bạn khai báo với /hoso, để tổng hợp kết quả theo đơn vị.\n"
-        "• Các lượt điểm danh (ngày, thời lượng, hoạt động, ghi chú) — để tính kết quả tự học.\n\n"
+        "• <b>Hồ sơ:</b> họ và tên, đơn vị (bạn khai báo với /hoso), mã định danh (ID) và tên "
+        "người dùng (username) Telegram, ngôn ngữ, thời điểm bạn đồng ý — để ghi nhận kết quả tự "
+        "học, tổng hợp theo đơn vị và gửi nhắc nhở. Lưu đến khi bạn xóa dữ liệu.\n"
+        "• <b>Lượt điểm danh:</b> ngày, thời lượng, hoạt động, ghi chú — lưu đến khi bạn xóa dữ "
+        "liệu. Lượt bạn hủy bằng /huy cũng được lưu đến lúc đó (đánh dấu đã hủy, không được "
+        "tính).\n"
+        "• <b>Tin nhắn gốc</b> bot nhận từ Telegram (nội dung bạn gõ, tên hiển thị, tên người "
+        "dùng): giữ {days} ngày để không mất tin khi bot khởi động lại, sau đó tự xóa.\n"
+        "• <b>Tin đã gửi cho bạn</b> (nhắc nhở, thông báo): mã cuộc trò chuyện, mã tin nhắn, "
+        "ngôn ngữ — lưu đến khi bạn xóa dữ liệu, để đếm số tin đã gửi và không gửi trùng; sau "
+        "đó chỉ còn là số liệu ẩn danh.\n"
+        "• <b>Nhật ký thao tác</b> của quản trị viên và ban tổ chức (cấp quyền, gửi thông báo, "
+        "xuất dữ liệu): giữ lâu dài để kiểm tra; khi bạn xóa dữ liệu, các mục về bạn được ẩn "
+        "danh.\n\n"
         "<b>Ai xem được:</b> chỉ quản trị viên xem và xuất danh sách cá nhân; ban tổ chức chỉ xem "
         "số liệu tổng hợp. Mọi lần xuất dữ liệu đều được ghi nhật ký.\n"
-        "<b>Lưu bao lâu:</b> đến khi bạn yêu cầu xóa; dữ liệu chỉ dùng cho Tuần lễ hưởng ứng học "
-        "tập suốt đời.\n"
-        "<b>Xóa dữ liệu:</b> gõ /xoadulieu — hồ sơ và mọi lượt điểm danh của bạn bị xóa hẳn và "
-        "không còn trong các báo cáo sau đó."
+        "<b>Bên kiểm soát dữ liệu, nơi liên hệ:</b> {controller}.\n"
+        "<b>Sự đồng ý của bạn:</b> {consent}\n"
+        "<b>Rút lại đồng ý, xóa dữ liệu:</b> {how} — hồ sơ, lượt điểm danh và tin nhắn gốc của "
+        "bạn bị xóa ngay, không còn trong các báo cáo sau đó; trong nhật ký và số liệu gửi tin, "
+        "mã định danh của bạn được ẩn danh; thông báo bạn đã soạn (nếu có) chỉ còn số liệu gửi.\n"
+        "Căn cứ: Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định 356/2025/NĐ-CP."
     )
+    PRIVACY_HOW_BUTTON = "bấm nút bên dưới hoặc gõ /xoadulieu"
+    PRIVACY_HOW_COMMAND = "gõ /xoadulieu"
+    PRIVACY_CONTACT_DEFAULT = "ban tổ chức Tuần lễ của cơ quan bạn"
+    CONSENT_ON_RECORD = "đã đồng ý ngày {when} (phiên bản {version})."
+    CONSENT_NONE = "chưa có."
+    BTN_WITHDRAW = "🗑 Rút lại đồng ý và xóa dữ liệu"
     DELETE_CONFIRM = (
         "Bạn muốn xóa hồ sơ và toàn bộ lượt điểm danh của mình? Thao tác này không hoàn tác được."
     )
     BTN_DELETE_YES = "🗑 Xóa dữ liệu của tôi"
     BTN_DELETE_NO = "Giữ lại"
-    DELETED = "Đã xóa hồ sơ và toàn bộ lượt điểm danh của bạn. Cảm ơn bạn đã tham gia!"
+    DELETED = (
+        "Đã xóa hồ sơ, toàn bộ lượt điểm danh và các tin nhắn gốc của bạn; mã định danh của bạn "
+        "không còn trong nhật ký. Cảm ơn bạn đã tham gia!"
+    )
     DELETE_KEPT = "Đã giữ nguyên dữ liệu của bạn."
-    DELETE_NOTHING = "Bot không lưu hồ sơ nào của bạn."
+    DELETE_NOTHING = (
+        "Bot không lưu hồ sơ nào của bạn. Các tin nhắn gốc bạn đã gửi cho bot cũng đã được xóa."
+    )
+
+    # --- consent (Law 91/2025/QH15, Decree 356/2025/NĐ-CP) -------------------------------
+    CONSENT_NOTICE = (
+        "🔒 <b>Đồng ý xử lý dữ liệu cá nhân</b>\n"
+        "Khi đăng ký, bot lưu <b>họ và tên, đơn vị</b> bạn khai báo, <b>các lượt điểm danh</b> "
+        "(ngày, thời lượng, hoạt động, ghi chú), <b>mã định danh (ID) và tên người dùng "
+        "(username) Telegram</b>, ngôn ngữ của bạn và thời điểm bạn đồng ý.\n"
+        "• <b>Để làm gì:</b> ghi nhận, tổng hợp kết quả tự học trong Tuần lễ hưởng ứng học tập "
+        "suốt đời và gửi nhắc nhở cho bạn.\n"
+        "• <b>Ai xem được:</b> quản trị viên xem danh sách cá nhân và xuất báo cáo; ban tổ chức "
+        "chỉ xem số liệu tổng hợp.\n"
+        "• <b>Lưu bao lâu:</b> hồ sơ, lượt điểm danh (cả lượt đã hủy) và bản ghi các tin đã gửi "
+        "cho bạn — đến khi bạn rút lại sự đồng ý; tin nhắn gốc tự xóa sau {days} ngày; nhật ký "
+        "thao tác giữ lâu dài và được ẩn danh khi bạn xóa dữ liệu.\n"
+        "• <b>Bên kiểm soát dữ liệu, nơi liên hệ:</b> {controller}.\n"
+        "• Bạn có thể rút lại sự đồng ý bất cứ lúc nào bằng /baomat hoặc /xoadulieu; dữ liệu "
+        "của bạn sẽ bị xóa.\n"
+        "Bạn có đồng ý không?"
+    )
+    CONSENT_LEAD_CHECKIN = "Để điểm danh, bạn cần đăng ký hồ sơ một lần.\n\n"
+    CONSENT_LEAD_EXISTING = (
+        "Theo quy định bảo vệ dữ liệu cá nhân có hiệu lực từ 01/01/2026, bot cần sự đồng ý "
+        "của bạn trước khi tiếp tục lưu hồ sơ và lượt điểm danh.\n\n"
+    )
+    BTN_CONSENT_YES = "✅ Tôi đồng ý"
+    BTN_CONSENT_NO = "Không đồng ý"
+    BTN_BACK = "↩️ Quay lại"
+    CONSENT_PRESS = "Vui lòng bấm <b>Tôi đồng ý</b> hoặc <b>Không đồng ý</b> để tiếp tục."
+    CONSENT_STILL_OPEN = (
+        "🔒 Câu hỏi về việc đồng ý xử lý dữ liệu cá nhân (ở trên) vẫn đang chờ: bấm "
+        "<b>Tôi đồng ý</b> để tiếp tục đăng ký, hoặc <b>Không đồng ý</b>."
+    )
+    CONSENT_RECORDED = "✅ Cảm ơn bạn. Đã ghi nhận sự đồng ý."
+    CONSENT_EXPIRED = (
+        "Nút này đã hết hạn; chưa có gì được ghi nhận. Câu hỏi đồng ý được gửi lại bên dưới."
+    )
+    CONSENT_ALREADY = "Nút này đã hết hạn: sự đồng ý của bạn đã được ghi nhận. Xem /baomat."
+    CONSENT_WITHDRAW_HOW = (
+        "Nút này đã hết hạn: bạn đã đồng ý trước đó. Muốn rút lại sự đồng ý và xóa dữ liệu, "
+        "hãy dùng /baomat hoặc /xoadulieu."
+    )
+    CONSENT_DECLINED = (
+        "Bot không lưu hồ sơ của bạn và đã xóa các tin nhắn gốc bạn đã gửi. Bạn vẫn có thể hỏi về "
+        "Tuần lễ; muốn điểm danh thì cần đăng ký và đồng ý."
+    )
+    CONSENT_DECLINED_EXISTING = (
+        "Không có sự đồng ý của bạn, bot không được tiếp tục giữ hồ sơ và lượt điểm danh của "
+        "bạn: chúng cần được xóa. Bấm <b>Xóa dữ liệu của tôi</b> để xóa ngay (không hoàn tác "
+        "được), hoặc <b>Quay lại</b> để xem lại câu hỏi đồng ý."
+    )
+    YEAR_INVALID = "Năm không hợp lệ — hãy gõ 4 chữ số, ví dụ {example}."
 
     # --- command menu (setMyCommands) ---------------------------------------------------
     COMMANDS = (
@@ -442,6 +602,17 @@ class Vi:
         ("cancel", "Dừng thao tác đang làm"),
     )
 
+    # --- alerts to admins (bot/alerts.py) -------------------------------------------------
+    ALERT_ERROR = (
+        "⚠️ <b>Bot gặp lỗi</b> khi {during}: <code>{kind}</code> tại <code>{where}</code>.\n"
+        "Chi tiết có trong nhật ký máy chủ{sentry}. Lỗi cùng loại sẽ không được báo lại "
+        "trong {minutes} phút."
+    )
+    ALERT_REPEATED = "Từ lần báo trước, lỗi này đã xảy ra thêm {count} lần."
+    ALERT_DURING_UPDATE = "xử lý yêu cầu của người dùng"
+    ALERT_DURING_JOB = "chạy tác vụ nền «{job}»"
+    ALERT_SENTRY = " và trên Sentry"
+
     # --- formatting ----------------------------------------------------------------------
     @staticmethod
     def fmt_date(day: date) -> str:
@@ -456,8 +627,10 @@ class Vi:
         return f"{ratio * 100:.1f}".replace(".", ",") + "%"
 
     @classmethod
-    def fmt_weekday(cls, day: date) -> str:
-        return cls.WEEKDAYS[day.weekday()]
+    def fmt_weekday(cls, day: date, *, inline: bool = False) -> str:
+        """The weekday's name; `inline` in running text ("thứ Tư", "Chủ nhật")."""
+        name = cls.WEEKDAYS[day.weekday()]
+        return "t" + name[1:] if inline and name.startswith("Thứ ") else name
 
     @staticmethod
     def fmt_number(value: int) -> str:

@@ -6,10 +6,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.numbers import TELEGRAM_ID_MAX, parse_int
 from db.models import AuditEntry, User
+from db.queries.usernames import holder
+
+# Audit params that hold a person (a Telegram id), so that erasure can anonymise them. Every
+# writer of audit() keeps to this: "user" is whom an action was about (grant, revoke); the
+# others hold no person — "broadcast", "audience", "unit" (an id), "recipients", "at", "year",
+# "format", "checkins", and a group's "chat_id" and "title". Names, usernames and unit names
+# are never written into params.
+AUDIT_PERSON_KEYS = frozenset({"user"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +44,13 @@ async def audit(
 
 
 async def find_person(session: AsyncSession, ref: str) -> Person | None:
-    """A user by "@username" or numeric Telegram id, if they ever wrote to the bot."""
+    """A user by "@username" (its most recent holder) or numeric Telegram id, if known."""
     ref = ref.strip()
-    if ref.lstrip("-").isdigit():
-        condition = User.telegram_id == int(ref)
+    telegram_id = parse_int(ref, 1, TELEGRAM_ID_MAX)
+    if telegram_id is not None:
+        user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
     else:
-        condition = func.lower(User.username) == ref.removeprefix("@").lower()
-    user = await session.scalar(select(User).where(condition))
+        user = await holder(session, ref)
     return None if user is None else Person(user.telegram_id, user.full_name, user.username)
 
 
