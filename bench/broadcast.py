@@ -23,10 +23,10 @@ from telegram import Bot
 from bench import seed
 from bench.fake_process import Fake, fake_telegram
 from bot.app import build_application, running
-from bot.clock import FrozenClock
 from bot.context import deps_of
-from bot.dispatcher import audience_of, dispatch_once
-from bot.sending import CONCURRENCY
+from bot.core.clock import FrozenClock
+from bot.delivery.outbox_sender import audience_of, dispatch_once
+from bot.delivery.sending import CONCURRENCY
 from db.queries import broadcasts
 from settings import Settings
 

@@ -38,8 +38,8 @@ from typing import Any
 
 from bench import seed
 from bench.fake_process import Fake, bot_env, cpu_seconds, fake_telegram, rss_mb
-from bot.fake_updates import FakeUser, UpdateFactory
-from bot.offline import OfflineTelegram
+from bot.offline.fake_telegram import OfflineTelegram
+from bot.offline.fake_updates import FakeUser, UpdateFactory
 from db.migrate import upgrade
 from db.session import create_engine
 

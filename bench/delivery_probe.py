@@ -32,8 +32,8 @@ from typing import Any
 
 from bench.fake_process import ROOT, bot_env
 from bench.fake_telegram_http import HttpFakeTelegram
-from bot.fake_updates import FakeUser, UpdateFactory
-from bot.offline import SentMessage
+from bot.offline.fake_telegram import SentMessage
+from bot.offline.fake_updates import FakeUser, UpdateFactory
 
 ORG = FakeUser(880_000, "Tổ chức", "vi", "to_chuc")  # an admin (ADMIN_IDS), not a recipient
 TEXT = "Thông báo thử nghiệm đợt một"

@@ -1,6 +1,6 @@
 """An HTTP stand-in for the Bot API on 127.0.0.1, for benchmarks: real sockets, real httpx.
 
-It validates requests with the same checks as the in-process fake (bot/offline.py) and
+It validates requests with the same checks as the in-process fake (bot/offline/fake_telegram.py) and
 enforces Telegram's bulk limit: more than `limit` messages in any one-second window are
 answered with 429 and retry_after=1, as Telegram does.
 """
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
 
-from bot.offline import Call, OfflineTelegram
+from bot.offline.fake_telegram import Call, OfflineTelegram
 from db.queries.inbox import chat_of
 
 _JSON_FIELDS = {"reply_markup", "commands", "link_preview_options", "entities", "allowed_updates",

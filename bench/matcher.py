@@ -12,7 +12,7 @@ import string
 import time
 from pathlib import Path
 
-from bot.matcher import load_matcher
+from bot.core.matcher import load_matcher
 
 QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "questions.tsv"
 

@@ -28,10 +28,10 @@ from typing import Any
 
 from bench.seed import create_pg_database, drop_pg_database
 from bot.app import build_application
-from bot.clock import FrozenClock
 from bot.context import Deps, deps_of
-from bot.reports import service
-from bot.texts import Vi
+from bot.core.clock import FrozenClock
+from bot.services import reports as service
+from bot.ui.texts import Vi
 from db.migrate import upgrade
 from db.queries.stats import edition_stats
 from settings import Settings

@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging("WARNING" if quiet else settings.log_level,
                       [token, secret, database_password(settings.database_url)])  # fmt: skip
 
-    from bot.db_errors import DatabaseUnavailable, brief, classify
-    from bot.instance_lock import AlreadyRunning
+    from bot.ops.db_errors import DatabaseUnavailable, brief, classify
+    from bot.transport.instance_lock import AlreadyRunning
 
     verb = "start" if command in {"run", "webhook"} else "continue"
     try:
@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
-    from bot import alerts, cli  # imported late: settings errors must print before heavy imports
+    from bot import cli  # imported late: settings errors must print before heavy imports
+    from bot.ops import alerts
 
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
@@ -120,9 +121,9 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
         )
         return 0
     if command == "console" or settings.offline:
-        from bot import instance_lock
-        from bot.console import run_console
-        from bot.fake_updates import FakeUser
+        from bot.offline.console import run_console
+        from bot.offline.fake_updates import FakeUser
+        from bot.transport import instance_lock
 
         lang = getattr(args, "lang", "vi")
         user = FakeUser(getattr(args, "user_id", 100001), getattr(args, "name", "Khách"), lang)
@@ -147,12 +148,12 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
 
 def _operations(command: str, args: argparse.Namespace, settings: Settings) -> int:
     if command == "healthcheck":
-        from bot.probe import healthcheck
+        from bot.ops.probe import healthcheck
 
         code, line = healthcheck(settings)
         print(line, file=sys.stdout if code == 0 else sys.stderr)
         return code
-    from bot.backup import BackupError, backup
+    from bot.ops.backup import BackupError, backup
 
     try:
         print(backup(settings.database_url, Path(args.output)).summary())

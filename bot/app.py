@@ -20,17 +20,18 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import keyboards, retention
-from bot.clock import Clock, make_clock
 from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
-from bot.db_errors import check_writable
-from bot.db_state import on_database_error, state_of
-from bot.dispatcher import dispatch_job
-from bot.editions import load_editions
-from bot.matcher import load_matcher
-from bot.ratelimit import TelegramRateLimiter
-from bot.schedule import load_reminder_data, specs_for
-from bot.texts import En, Vi
+from bot.core.clock import Clock, make_clock
+from bot.core.editions import load_editions
+from bot.core.matcher import load_matcher
+from bot.core.schedule import load_reminder_data, specs_for
+from bot.delivery.outbox_sender import dispatch_job
+from bot.delivery.ratelimit import TelegramRateLimiter
+from bot.ops.db_errors import check_writable
+from bot.ops.db_state import on_database_error, state_of
+from bot.services import retention
+from bot.ui import keyboards
+from bot.ui.texts import En, Vi
 from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
@@ -181,7 +182,7 @@ def build_application(
     """The bot, wired: services, handlers, rate limiter, defaults, start-up and shutdown hooks.
 
     `request` replaces the HTTP layer (the offline console and tests pass a fake Telegram);
-    `clock` replaces the wall clock. `durable` leaves polling to bot/polling.py (no PTB
+    `clock` replaces the wall clock. `durable` leaves polling to bot/transport/polling.py (no PTB
     Updater), which stores every update before confirming it to Telegram.
     """
     engine = create_engine(settings.database_url)

@@ -11,14 +11,15 @@ from typing import Any
 import uvicorn
 from telegram import Update
 
-from bot import health, instance_lock
 from bot.app import build_application, running
-from bot.clock import local_today, make_clock
 from bot.context import deps_of
-from bot.editions import load_editions
-from bot.reminder_report import delivery_figures
-from bot.reports import service as report_service
-from bot.texts import Vi
+from bot.core.clock import local_today, make_clock
+from bot.core.editions import load_editions
+from bot.ops import health
+from bot.services import reports as report_service
+from bot.services.reminders import delivery_figures
+from bot.transport import instance_lock
+from bot.ui.texts import Vi
 from db.migrate import upgrade
 from db.queries.stats import edition_stats
 from db.session import create_engine, create_sessionmaker
@@ -26,7 +27,7 @@ from settings import Settings
 
 
 def run_polling(settings: Settings) -> None:
-    """Durable polling (bot/polling.py): the backlog is kept and nothing is lost on a crash."""
+    """Durable polling (bot/transport/polling.py): the backlog is kept, nothing lost on a crash."""
     if settings.replicas > 1:
         # Telegram serves getUpdates to one consumer only.
         raise SystemExit("Invalid setting REPLICAS: several replicas need BOT_MODE=webhook")
@@ -35,14 +36,14 @@ def run_polling(settings: Settings) -> None:
 
 
 def run_webhook(settings: Settings) -> None:
-    """Webhook mode: register the URL with Telegram, serve the ASGI app (bot/webhook.py)."""
+    """Webhook mode: register the URL with Telegram, serve the ASGI app (transport/webhook.py)."""
     with instance_lock.hold(settings.database_url):  # one process per SQLite file
         asyncio.run(_serve_webhook(settings))
 
 
 async def _serve_webhook(settings: Settings) -> None:
-    from bot.webhook import PATH, make_asgi
-    from bot.webhook_server import server_config
+    from bot.transport.webhook import PATH, make_asgi
+    from bot.transport.webhook_server import server_config
 
     if not settings.webhook_url or settings.webhook_secret is None:
         raise SystemExit("Invalid setting WEBHOOK_URL/WEBHOOK_SECRET: both are needed for webhooks")

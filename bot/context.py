@@ -8,13 +8,13 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.alerts import ErrorAlerts
-from bot.clock import Clock
-from bot.delivery import DeliveryState
-from bot.editions import Editions
-from bot.matcher import Matcher
-from bot.metrics import Metrics
-from bot.schedule import ReminderData
+from bot.core.clock import Clock
+from bot.core.editions import Editions
+from bot.core.matcher import Matcher
+from bot.core.schedule import ReminderData
+from bot.delivery.state import DeliveryState
+from bot.ops.alerts import ErrorAlerts
+from bot.ops.metrics import Metrics
 from settings import Settings
 
 DEPS_KEY = "deps"
@@ -31,7 +31,7 @@ class Deps:
     editions: Editions
     matcher: Matcher
     reminders: ReminderData
-    metrics: Metrics = field(default_factory=Metrics)  # one registry per app (bot/metrics.py)
+    metrics: Metrics = field(default_factory=Metrics)  # one registry per app (bot/ops/metrics.py)
     alerts: ErrorAlerts = field(default_factory=ErrorAlerts)  # errors told to admins
     delivery: DeliveryState = field(default_factory=DeliveryState)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
-from bot.roles import Role, role_of
+from bot.core.roles import Role, role_of
 from handlers.common import answer_button, send, texts_for
 
 

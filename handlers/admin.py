@@ -8,10 +8,10 @@ from html import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
-from bot import keyboards, render
 from bot.context import BotContext
-from bot.roles import ORGANISER, Role
-from bot.texts import Texts
+from bot.core.roles import ORGANISER, Role
+from bot.ui import keyboards, render
+from bot.ui.texts import Texts
 from db.queries.admin import Person, audit, find_person, holders, people, recent_audit
 from db.queries.users import set_role
 from handlers.access import allowed

@@ -13,15 +13,15 @@ from telegram.ext import (
     filters,
 )
 
-from bot import keyboards, render
 from bot.context import BotContext
-from bot.dispatcher import audience_of
-from bot.inputs import WhenError, parse_when
-from bot.numbers import parse_id
-from bot.outgoing import Outgoing, deliver
-from bot.roles import Role
-from bot.telegram_api import CAPTION, TEXT
-from bot.tg_html import parsed_length
+from bot.core.inputs import WhenError, parse_when
+from bot.core.numbers import parse_id
+from bot.core.roles import Role
+from bot.delivery.outbox_sender import audience_of
+from bot.delivery.outgoing import Outgoing, deliver
+from bot.ui import keyboards, render
+from bot.ui.telegram_api import CAPTION, TEXT
+from bot.ui.tg_html import parsed_length
 from db.queries import broadcasts
 from db.queries.admin import audit
 from db.queries.broadcasts import Info

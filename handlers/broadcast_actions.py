@@ -7,11 +7,11 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
-from bot import keyboards
 from bot.context import BotContext
-from bot.dispatcher import audience_of, trigger_dispatch
-from bot.progress_report import progress_text
-from bot.roles import Role, role_of
+from bot.core.roles import Role, role_of
+from bot.delivery.outbox_sender import audience_of, trigger_dispatch
+from bot.delivery.progress_messages import progress_text
+from bot.ui import keyboards
 from db.queries import broadcasts
 from db.queries.admin import audit
 from db.queries.broadcasts import Info

@@ -7,12 +7,12 @@ from datetime import datetime
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot import keyboards, render
 from bot.context import BotContext
-from bot.duration import MAX_MINUTES_PER_ENTRY, DurationError, parse_duration, split_duration
-from bot.inputs import ACTIVITIES, NOTE_MAX, InputError, clean_note, detect_activity
-from bot.numbers import parse_int
-from bot.progress import study_window
+from bot.core.duration import MAX_MINUTES_PER_ENTRY, DurationError, parse_duration, split_duration
+from bot.core.inputs import ACTIVITIES, NOTE_MAX, InputError, clean_note, detect_activity
+from bot.core.numbers import parse_int
+from bot.core.progress import study_window
+from bot.ui import keyboards, render
 from db.queries.checkins import DailyLimitExceeded, record_checkin
 from db.queries.users import get_profile
 from handlers import consent, states

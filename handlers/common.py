@@ -12,13 +12,13 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 from telegram.warnings import PTBUserWarning
 
-from bot import render
-from bot.clock import local_today
 from bot.context import BotContext
-from bot.inputs import InputError
-from bot.numbers import parse_year
-from bot.texts import Texts, for_language
-from bot.tg_html import split_html
+from bot.core.clock import local_today
+from bot.core.inputs import InputError
+from bot.core.numbers import parse_year
+from bot.ui import render
+from bot.ui.texts import Texts, for_language
+from bot.ui.tg_html import split_html
 from db.queries.users import Contact
 
 

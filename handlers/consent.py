@@ -18,10 +18,10 @@ from html import escape
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot import keyboards
-from bot.answers import FACT_INTENTS, answer
 from bot.context import BotContext
-from bot.texts import Texts
+from bot.ui import keyboards
+from bot.ui.answers import FACT_INTENTS, answer
+from bot.ui.texts import Texts
 from db.queries.privacy import erase_person
 from db.queries.users import Profile, get_profile, record_consent
 from handlers import checkin, profile, states

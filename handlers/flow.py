@@ -13,8 +13,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import keyboards
 from bot.context import BotContext
+from bot.ui import keyboards
 from handlers import checkin, consent, profile, states
 from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
 

@@ -6,8 +6,8 @@ import logging
 
 from telegram import Update
 
-from bot import alerts
 from bot.context import BotContext
+from bot.ops import alerts
 from handlers.common import send, texts_for
 
 log = logging.getLogger(__name__)

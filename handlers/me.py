@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import keyboards, render
 from bot.context import BotContext
-from bot.numbers import parse_id
-from bot.progress import streak, study_window
+from bot.core.numbers import parse_id
+from bot.core.progress import streak, study_window
+from bot.ui import keyboards, render
 from db.queries.checkins import checkin_days, last_checkin, list_checkins, undo_checkin
 from db.queries.users import get_profile
 from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import keyboards
 from bot.context import BotContext
+from bot.ui import keyboards
 from db.queries.privacy import erase_person
 from db.queries.users import get_profile
 from handlers import identity

@@ -7,10 +7,10 @@ from html import escape
 from telegram import Update
 from telegram.ext import ConversationHandler
 
-from bot import keyboards, render
 from bot.context import BotContext
-from bot.inputs import InputError, clean_full_name, clean_unit, split_profile_line
-from bot.numbers import parse_id
+from bot.core.inputs import InputError, clean_full_name, clean_unit, split_profile_line
+from bot.core.numbers import parse_id
+from bot.ui import keyboards, render
 from db.queries.users import ConsentRequired, get_profile, get_unit, list_units, save_profile
 from handlers import checkin, consent, states
 from handlers.common import (

@@ -15,8 +15,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
-from bot.dispatcher import trigger_dispatch
-from bot.tg_html import split_html
+from bot.delivery.outbox_sender import trigger_dispatch
+from bot.ui.tg_html import split_html
 from db.queries import outbox
 from handlers.common import replace_buttons, send
 

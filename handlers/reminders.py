@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import keyboards, render
 from bot.context import BotContext
-from bot.reminder_report import schedule_overview
-from bot.roles import Role
+from bot.core.roles import Role
+from bot.services.reminders import schedule_overview
+from bot.ui import keyboards, render
 from db.queries.admin import audit
 from db.queries.audience import set_group_subscription
 from db.queries.users import get_profile, set_reminders

@@ -5,12 +5,12 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
 
-from bot import keyboards, report_texts
 from bot.context import BotContext
-from bot.editions import Edition
-from bot.numbers import looks_numeric, parse_year
-from bot.reports import service
-from bot.roles import Role, role_of
+from bot.core.editions import Edition
+from bot.core.numbers import looks_numeric, parse_year
+from bot.core.roles import Role, role_of
+from bot.services import reports as service
+from bot.ui import keyboards, report_texts
 from db.queries.admin import audit
 from handlers.access import allowed
 from handlers.common import answer_button, requested_year, send, texts_for, today

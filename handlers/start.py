@@ -6,8 +6,8 @@ from html import escape
 
 from telegram import Update
 
-from bot import keyboards
 from bot.context import BotContext
+from bot.ui import keyboards
 from handlers.common import answer_button, send, texts_for
 
 

@@ -14,7 +14,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
-from bot.textnorm import has_lone_surrogates
+from bot.core.textnorm import has_lone_surrogates
 from handlers.common import send, texts_for
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import keyboards
-from bot.answers import answer, answer_fact
 from bot.context import BotContext
+from bot.ui import keyboards
+from bot.ui.answers import answer, answer_fact
 from handlers.common import answer_button, requested_year, send, texts_for, today
 
 

@@ -21,10 +21,10 @@ from telegram import Update
 
 from bench.fake_telegram_http import HttpFakeTelegram
 from bot.app import build_application, running
-from bot.clock import FrozenClock
 from bot.context import BotApp, deps_of
-from bot.fake_updates import FakeUser, UpdateFactory
-from bot.offline import OfflineTelegram, SentMessage
+from bot.core.clock import FrozenClock
+from bot.offline.fake_telegram import OfflineTelegram, SentMessage
+from bot.offline.fake_updates import FakeUser, UpdateFactory
 from db.models import Checkin
 from settings import Settings
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench.fake_process import bot_env
 from bench.fake_telegram_http import HttpFakeTelegram
-from bot.fake_updates import FakeUser, UpdateFactory
+from bot.offline.fake_updates import FakeUser, UpdateFactory
 
 
 @contextmanager

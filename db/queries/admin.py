@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.numbers import TELEGRAM_ID_MAX, parse_int
+from bot.core.numbers import TELEGRAM_ID_MAX, parse_int
 from db.models import AuditEntry, User
 from db.queries.usernames import holder
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.duration import MAX_MINUTES_PER_DAY
+from bot.core.duration import MAX_MINUTES_PER_DAY
 from db.models import Checkin, DailyTotal
 from db.session import upsert_insert
 

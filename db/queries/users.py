@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.textnorm import fold, nfc
+from bot.core.textnorm import fold, nfc
 from db.models import Unit, User
 from db.session import upsert_insert
 

@@ -1,0 +1,117 @@
+"""Read a study duration the way Vietnamese officials write it: 45p, 1h30, 1,5 giờ, nửa tiếng…"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core.textnorm import fold_aligned, nfc
+
+MAX_MINUTES_PER_ENTRY = 12 * 60
+MAX_MINUTES_PER_DAY = 24 * 60
+
+
+class DurationProblem(Enum):
+    EMPTY = "empty"
+    UNREADABLE = "unreadable"
+    NEGATIVE = "negative"
+    ZERO = "zero"
+    NEEDS_UNIT = "needs_unit"
+    TOO_LONG = "too_long"
+
+
+class DurationError(ValueError):
+    """The text is not a usable duration; `problem` says why (texts turn it into a message)."""
+
+    def __init__(self, problem: DurationProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    minutes: int
+    rest: str  # what followed the duration, in the original spelling
+
+
+_NUM = r"[0-9]+(?:[.,][0-9]+)*"
+_HOUR = r"(?:h|g|gio|tieng|hours?|hrs?)"
+_MIN = r"(?:p|ph|phut|m|mins?|minutes?|')"
+_END = r"(?=$|[\s,.;:!?)\-–])"
+_AND = r"(?:\s*(?:va|and|,)\s*|\s*)"
+
+_HALF = re.compile(rf"(?:nua\s*(?:tieng|gio)|half\s+(?:an\s+)?hour){_END}")
+_HOURS = re.compile(
+    rf"(?P<h>{_NUM})\s*{_HOUR}"
+    rf"(?:{_AND}(?P<half>ruoi)|{_AND}(?P<m>[0-9]+)(?:\s*{_MIN})?)?{_END}"
+)
+_MINUTES = re.compile(rf"(?P<m>{_NUM})\s*{_MIN}{_END}")
+_BARE = re.compile(rf"(?P<m>{_NUM}){_END}")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_NEGATIVE = re.compile(r"[-−–]\s*[0-9]")
+_MAX_DIGITS = 6  # more digits than any duration we accept (12 hours = 720 minutes)
+
+
+def _number(raw: str) -> float:
+    """'1.234' is a thousand-separated integer; '1,5' and '1.5' are decimals."""
+    whole = raw.replace(".", "") if _THOUSANDS.fullmatch(raw) else re.split("[.,]", raw)[0]
+    if len(whole.lstrip("0")) > _MAX_DIGITS:  # float() of 400 digits is inf, int() of 5,000 fails
+        raise DurationError(DurationProblem.TOO_LONG)
+    if _THOUSANDS.fullmatch(raw):
+        return float(raw.replace(".", ""))
+    if raw.count(",") + raw.count(".") > 1:
+        raise DurationError(DurationProblem.UNREADABLE)
+    return float(raw.replace(",", "."))
+
+
+def _checked(minutes: float) -> int:
+    whole = round(minutes)
+    if whole <= 0:
+        raise DurationError(DurationProblem.ZERO)
+    if whole > MAX_MINUTES_PER_ENTRY:
+        raise DurationError(DurationProblem.TOO_LONG)
+    return whole
+
+
+def split_duration(text: str) -> Parsed:
+    """Read the duration at the start of `text` and return it with the text that follows."""
+    original = nfc(text)
+    folded = fold_aligned(original)
+    if not folded:
+        raise DurationError(DurationProblem.EMPTY)
+    if _NEGATIVE.match(folded):
+        raise DurationError(DurationProblem.NEGATIVE)
+    if match := _HALF.match(folded):
+        minutes = 30.0
+    elif match := _HOURS.match(folded):
+        hours = _number(match["h"])
+        after = (match["m"] or "").lstrip("0")
+        if len(after) > 2:  # minutes after the hours are 0..59: "1h 90000" is not a duration
+            raise DurationError(DurationProblem.UNREADABLE)
+        extra = 30 if match["half"] else int(after or 0)
+        if extra and hours != int(hours):
+            raise DurationError(DurationProblem.UNREADABLE)  # "1,5 giờ 30" means nothing
+        if extra >= 60:
+            raise DurationError(DurationProblem.UNREADABLE)
+        minutes = hours * 60 + extra
+    elif match := _MINUTES.match(folded):
+        minutes = _number(match["m"])
+        if minutes != int(minutes):
+            raise DurationError(DurationProblem.UNREADABLE)
+    elif match := _BARE.match(folded):
+        minutes = _number(match["m"])
+        if minutes != int(minutes):
+            raise DurationError(DurationProblem.NEEDS_UNIT)  # "1,5" alone: hours or minutes?
+    else:
+        raise DurationError(DurationProblem.UNREADABLE)
+    rest = original[match.end() :].lstrip(" ,.;:-–").strip()
+    return Parsed(_checked(minutes), rest)
+
+
+def parse_duration(text: str) -> int:
+    """Minutes for a text that is only a duration ("1 tiếng 30" -> 90)."""
+    parsed = split_duration(text)
+    if parsed.rest:
+        raise DurationError(DurationProblem.UNREADABLE)
+    return parsed.minutes

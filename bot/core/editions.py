@@ -1,0 +1,149 @@
+"""The editions of the week, loaded from a TOML data file, and where "today" falls in them."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, time
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+class EditionsError(ValueError):
+    """The editions file is missing a field or contradicts itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One year's Lifelong Learning Week, as the official notice describes it."""
+
+    year: int
+    name: str
+    start: date
+    end: date
+    opening: date
+    theme: str
+    organiser: str
+    purposes: tuple[str, ...]
+    source: str
+    opening_time: time | None = None
+    audience: str = ""
+    plan_number: str = ""
+    plan_date: date | None = None
+    plan_title: str = ""
+    ministry_launch: str = ""
+    movement: str = ""
+    related_decision: str = ""
+    # Raw [[edition.reminder]] blocks replacing the default schedule (see bot/core/schedule.py).
+    reminder: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def days(self) -> int:
+        """Length of the week in days (7 for every edition so far)."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Phase(Enum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class WeekStatus:
+    """Where a day falls relative to an edition."""
+
+    phase: Phase
+    days_until_opening: int  # > 0 only before the week
+    day_number: int  # 1-based, only during the week
+    days_left: int  # days after today until the end, only during the week
+
+
+def week_status(edition: Edition, today: date) -> WeekStatus:
+    """Before the week (days until the opening), during it (day N, days left) or after it."""
+    if today < edition.start:
+        return WeekStatus(Phase.BEFORE, (edition.opening - today).days, 0, 0)
+    if today > edition.end:
+        return WeekStatus(Phase.AFTER, 0, 0, 0)
+    return WeekStatus(Phase.DURING, 0, (today - edition.start).days + 1, (edition.end - today).days)
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """The answer to "which edition?": the edition to show and whether it is the one asked."""
+
+    edition: Edition
+    requested_year: int
+    exact: bool
+
+
+class Editions:
+    """All known editions, newest first."""
+
+    def __init__(self, editions: list[Edition]) -> None:
+        if not editions:
+            raise EditionsError("the editions file lists no edition")
+        years = [e.year for e in editions]
+        if len(set(years)) != len(years):
+            raise EditionsError("an edition year appears twice")
+        self.all: tuple[Edition, ...] = tuple(sorted(editions, key=lambda e: e.year, reverse=True))
+
+    def get(self, year: int) -> Edition | None:
+        return next((e for e in self.all if e.year == year), None)
+
+    @property
+    def latest(self) -> Edition:
+        return self.all[0]
+
+    def lookup(self, year: int | None, today: date) -> Lookup:
+        """The edition for `year` (default: today's year); the most recent one it knows else."""
+        wanted = year if year is not None else today.year
+        found = self.get(wanted)
+        if found is not None:
+            return Lookup(found, wanted, exact=True)
+        known = [e for e in self.all if e.start <= today] or list(self.all)
+        return Lookup(known[0], wanted, exact=False)
+
+    def running(self, today: date) -> Edition | None:
+        """The edition whose days include `today`, if any."""
+        return next((e for e in self.all if e.contains(today)), None)
+
+
+_REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser", "purposes", "source")
+
+
+def _edition(raw: dict[str, Any]) -> Edition:
+    missing = [key for key in _REQUIRED if key not in raw]
+    if missing:
+        raise EditionsError(f"edition {raw.get('year', '?')}: missing {', '.join(missing)}")
+    fields = dict(raw)
+    fields["purposes"] = tuple(raw["purposes"])
+    fields["reminder"] = tuple(raw.get("reminder", ()))
+    try:
+        edition = Edition(**fields)
+    except TypeError as exc:
+        raise EditionsError(f"edition {raw['year']}: {exc}") from exc
+    for key in ("start", "end", "opening"):
+        if not isinstance(getattr(edition, key), date):
+            raise EditionsError(f"edition {edition.year}: {key} must be a date (YYYY-MM-DD)")
+    if not edition.start <= edition.opening <= edition.end:
+        raise EditionsError(f"edition {edition.year}: opening must fall within start..end")
+    return edition
+
+
+def load_editions(path: Path | None = None) -> Editions:
+    """Read the editions file (`EDITIONS_FILE`, else the one shipped with the package)."""
+    if path is None:
+        text = resources.files("bot.core").joinpath("data/editions.toml").read_text("utf-8")
+    else:
+        text = path.read_text("utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EditionsError(f"editions file is not valid TOML: {exc}") from exc
+    return Editions([_edition(raw) for raw in data.get("edition", [])])

@@ -1,0 +1,154 @@
+"""Validate what people type for their profile and check-ins. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+
+from bot.core.textnorm import fold, has_control_chars, has_lone_surrogates, nfc
+
+NAME_MAX = 100
+UNIT_MAX = 120
+NOTE_MAX = 500
+
+ACTIVITIES = ("reading", "course", "webinar", "research", "other")
+
+# Folded keywords that reveal the activity in a one-line check-in ("45 đọc sách ...").
+_ACTIVITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("webinar", ("hoi thao", "webinar", "seminar", "hoi nghi", "toa dam", "talk")),
+    (
+        "course",
+        ("khoa hoc", "course", "mooc", "coursera", "lop hoc", "hoc truc tuyen", "e-learning"),
+    ),
+    ("reading", ("doc", "sach", "tai lieu", "bao", "read", "book", "article")),
+    ("research", ("nghien cuu", "tu hoc", "research", "tim hieu", "study")),
+)
+
+
+class InputProblem(Enum):
+    EMPTY = "empty"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    NO_LETTERS = "no_letters"
+    CONTROL_CHARS = "control_chars"
+    BROKEN_CHARS = "broken_chars"
+    NO_SEPARATOR = "no_separator"
+
+
+class InputError(ValueError):
+    """User input that cannot be stored; `problem` picks the message.
+
+    `length` is the length that was measured (for "too long"); `field` says which part of a
+    two-part input was wrong ("name" or "unit" in `/profile Name | Unit`).
+    """
+
+    def __init__(self, problem: InputProblem, limit: int = 0, length: int = 0) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.limit = limit
+        self.length = length
+        self.field: str | None = None
+
+
+def _check_chars(text: str) -> None:
+    if has_lone_surrogates(text):
+        raise InputError(InputProblem.BROKEN_CHARS)
+    if has_control_chars(text):
+        raise InputError(InputProblem.CONTROL_CHARS)
+
+
+def _clean(text: str, *, minimum: int, maximum: int) -> str:
+    _check_chars(text)
+    value = nfc(text)
+    if not value:
+        raise InputError(InputProblem.EMPTY)
+    if len(value) > maximum:
+        raise InputError(InputProblem.TOO_LONG, maximum, len(value))
+    if len(value) < minimum:
+        raise InputError(InputProblem.TOO_SHORT, minimum)
+    if not any(ch.isalpha() for ch in value):
+        raise InputError(InputProblem.NO_LETTERS)
+    return value
+
+
+def clean_full_name(text: str) -> str:
+    """A full name as stored: NFC, single spaces. Any characters (even `<b>`) are kept verbatim."""
+    return _clean(text, minimum=2, maximum=NAME_MAX)
+
+
+def clean_unit(text: str) -> str:
+    return _clean(text, minimum=2, maximum=UNIT_MAX)
+
+
+def split_profile_line(text: str) -> tuple[str, str]:
+    """'Nguyễn Văn An | Phòng Quản lý Khoa học' -> (full name, unit), both validated."""
+    name, sep, unit = text.partition("|")
+    if not sep:
+        raise InputError(InputProblem.NO_SEPARATOR)
+    return _part("name", clean_full_name, name), _part("unit", clean_unit, unit)
+
+
+def _part(field: str, clean: Callable[[str], str], text: str) -> str:
+    """`clean(text)`, with the field named on the error so the reply blames the right part."""
+    try:
+        return clean(text)
+    except InputError as exc:
+        exc.field = field
+        raise
+
+
+def clean_note(text: str) -> str:
+    """An optional note: 1..NOTE_MAX characters once trimmed; newlines are kept."""
+    _check_chars(text)
+    lines = [nfc(line) for line in text.splitlines()]
+    value = "\n".join(line for line in lines if line)
+    if not value:
+        raise InputError(InputProblem.EMPTY)
+    if len(value) > NOTE_MAX:
+        raise InputError(InputProblem.TOO_LONG, NOTE_MAX, len(value))
+    return value
+
+
+def detect_activity(text: str) -> str:
+    """The activity a free description most likely names; 'other' when none fits."""
+    words = f" {' '.join(re.findall(r'[a-z0-9-]+', fold(text)))} "
+    for activity, keys in _ACTIVITY_WORDS:
+        if any(f" {key} " in words for key in keys):
+            return activity
+    return "other"
+
+
+SCHEDULE_HORIZON = timedelta(days=30)
+_WHEN = re.compile(
+    r"(?P<h>[0-9]{1,2})[:hg](?P<m>[0-9]{2})?"
+    r"(?:\s+(?:ngay\s+)?(?P<d>[0-9]{1,2})/(?P<mo>[0-9]{1,2})(?:/(?P<y>[0-9]{4}))?)?"
+)
+
+
+class WhenError(ValueError):
+    """A schedule time that cannot be used; `problem` is unreadable, past or too_far."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """'20:00' (today), '8h30 05/10', '08:00 05/10/2023' in now's time zone; must be ahead."""
+    match = _WHEN.fullmatch(fold(nfc(text)))
+    if match is None:
+        raise WhenError("unreadable")
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    year = int(match["y"]) if match["y"] else now.year
+    try:
+        day = date(year, int(match["mo"]), int(match["d"])) if match["d"] else now.date()
+        moment = datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)
+    except ValueError as exc:  # 25:00, 31/02…
+        raise WhenError("unreadable") from exc
+    if moment <= now:
+        raise WhenError("past")
+    if moment - now > SCHEDULE_HORIZON:
+        raise WhenError("too_far")
+    return moment

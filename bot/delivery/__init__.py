@@ -1,0 +1,1 @@
+"""Outbound: the sender of planned messages (outbox), rate limiter, progress messages."""

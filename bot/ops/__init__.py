@@ -1,0 +1,1 @@
+"""Operations: metrics, health, alerts, backups, database state."""

@@ -1,1 +1,0 @@
-"""Report files built from plain data, synchronously: callers run them in a worker thread."""

@@ -1,0 +1,1 @@
+"""Inbound: long polling, webhook and the inbox worker that handles stored updates."""

@@ -1,0 +1,1 @@
+"""Presentation: texts, rendering, keyboards, files. No sessions, no Bot calls."""

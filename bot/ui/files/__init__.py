@@ -1,0 +1,1 @@
+"""Files for admins: XLSX, CSV and charts, from plain data."""

@@ -1,0 +1,199 @@
+"""Inline keyboards and the callback_data they carry (ASCII, well under 64 bytes)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core.inputs import ACTIVITIES
+from bot.ui.texts import Texts
+from db.queries.users import UnitInfo
+
+MENU_PREFIX = "menu:"
+DURATION_PREFIX = "dur:"
+ACTIVITY_PREFIX = "act:"
+UNIT_PREFIX = "unit:"
+UNDO_PREFIX = "undo:"
+CANCEL = "cancel"
+SKIP_NOTE = "note:skip"
+CUSTOM_DURATION = "dur:custom"
+UNDO_KEEP = "undo:keep"
+BROADCAST_PREFIX = "bc:"
+REPORT_PREFIX = "rp:"
+DELETE_YES = "del:yes"
+DELETE_NO = "del:no"
+DELETE_PREFIX = "del:"
+DELETE_ASK = "del:ask"
+CONSENT_YES = "consent:yes"
+CONSENT_NO = "consent:no"
+CONSENT_BACK = "consent:back"
+ROLE_PREFIX = "role:"
+ROLE_CANCEL = "role:cancel"
+REMIND_PREFIX = "remind:"
+REMIND_ON = "remind:on"
+REMIND_OFF = "remind:off"
+MENU_CHECKIN = "menu:checkin"
+
+DURATION_CHOICES = (15, 30, 45, 60, 90)
+MENU_INTENTS = ("theme", "dates", "opening", "purpose")
+
+
+def _button(text: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def cancel_row(t: Texts) -> list[InlineKeyboardButton]:
+    return [_button(t.BTN_CANCEL, CANCEL)]
+
+
+def main_menu(t: Texts) -> InlineKeyboardMarkup:
+    labels = {"theme": t.BTN_THEME, "dates": t.BTN_DATES, "opening": t.BTN_OPENING,
+              "purpose": t.BTN_PURPOSE}  # fmt: skip
+    buttons = [_button(labels[i], MENU_PREFIX + i) for i in MENU_INTENTS]
+    return InlineKeyboardMarkup([buttons[:2], buttons[2:], [_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
+
+
+def cancel_only(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([cancel_row(t)])
+
+
+def units(t: Texts, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
+    rows = [[_button(u.name[:60], f"{UNIT_PREFIX}{u.id}")] for u in choices]
+    return InlineKeyboardMarkup([*rows, cancel_row(t)])
+
+
+def durations(t: Texts) -> InlineKeyboardMarkup:
+    buttons = [_button(t.BTN_MINUTES.format(minutes=m), f"{DURATION_PREFIX}{m}")
+               for m in DURATION_CHOICES]  # fmt: skip
+    return InlineKeyboardMarkup(
+        [buttons[:3], [*buttons[3:], _button(t.BTN_CUSTOM, CUSTOM_DURATION)], cancel_row(t)]
+    )
+
+
+def activities(t: Texts) -> InlineKeyboardMarkup:
+    buttons = [_button(t.ACTIVITIES[a], f"{ACTIVITY_PREFIX}{a}") for a in ACTIVITIES]
+    return InlineKeyboardMarkup([[b] for b in buttons] + [cancel_row(t)])
+
+
+def note(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t.BTN_SKIP, SKIP_NOTE)], cancel_row(t)])
+
+
+def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_UNDO_YES, f"{UNDO_PREFIX}{checkin_id}"), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
+    )
+
+
+def reminders(t: Texts, enabled: bool) -> InlineKeyboardMarkup:
+    """One toggle: the button offers the opposite of the current setting."""
+    if enabled:
+        return InlineKeyboardMarkup([[_button(t.BTN_REMIND_OFF, REMIND_OFF)]])
+    return InlineKeyboardMarkup([[_button(t.BTN_REMIND_ON, REMIND_ON)]])
+
+
+def broadcast_audiences(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(label, f"{BROADCAST_PREFIX}aud:{broadcast_id}:{key}")]
+        for key, label in t.BC_AUDIENCES.items()
+    ]
+    return InlineKeyboardMarkup(
+        [*rows, [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )
+
+
+def broadcast_units(t: Texts, broadcast_id: int, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(u.name[:60], f"{BROADCAST_PREFIX}unit:{broadcast_id}:{u.id}")] for u in choices
+    ]
+    return InlineKeyboardMarkup(
+        [*rows, [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )
+
+
+def broadcast_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [_button(t.BTN_SEND_NOW, f"{BROADCAST_PREFIX}send:{broadcast_id}"),
+             _button(t.BTN_SCHEDULE, f"{BROADCAST_PREFIX}sched:{broadcast_id}")],
+            [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")],
+        ]
+    )  # fmt: skip
+
+
+def broadcast_stop(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t.BTN_STOP, f"{BROADCAST_PREFIX}stop:{broadcast_id}")]])
+
+
+def broadcast_resend(t: Texts, broadcast_id: int, count: int) -> InlineKeyboardMarkup:
+    """Under a finished broadcast's report: resend to the recipients in doubt (asks first)."""
+    label = t.BTN_RESEND.format(count=t.fmt_number(count))
+    return InlineKeyboardMarkup([[_button(label, f"{BROADCAST_PREFIX}redo:{broadcast_id}")]])
+
+
+def broadcast_resend_list(t: Texts, doubts: list[tuple[int, int]]) -> InlineKeyboardMarkup | None:
+    """Under /broadcasts: one resend button per (broadcast id, count in doubt)."""
+    rows = [
+        [_button(t.BTN_RESEND_LIST.format(id=i, count=t.fmt_number(n)),
+                 f"{BROADCAST_PREFIX}redo:{i}")]
+        for i, n in doubts
+    ]  # fmt: skip
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def broadcast_resend_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_RESEND_YES, f"{BROADCAST_PREFIX}redook:{broadcast_id}"),
+          _button(t.BTN_RESEND_NO, f"{BROADCAST_PREFIX}redono:{broadcast_id}")]]
+    )  # fmt: skip
+
+
+def broadcast_cancel(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_CANCEL_SCHEDULE, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+    )
+
+
+def report(t: Texts, year: int, admin: bool) -> InlineKeyboardMarkup:
+    """Views of /stats; the personal-data ones only for admins."""
+
+    def b(label: str, view: str) -> InlineKeyboardButton:
+        return _button(label, f"{REPORT_PREFIX}{view}:{year}")
+
+    rows = [[b(t.BTN_BY_DAY, "day"), b(t.BTN_BY_UNIT, "unit")], [b(t.BTN_CHART, "chart")]]
+    if admin:
+        rows[1].insert(0, b(t.BTN_TOP, "top"))
+        rows.append([b(t.BTN_EXPORT, "xlsx"), b(t.BTN_CSV, "csv")])
+    return InlineKeyboardMarkup(rows)
+
+
+def delete_confirm(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_DELETE_YES, DELETE_YES), _button(t.BTN_DELETE_NO, DELETE_NO)]]
+    )
+
+
+def consent(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_CONSENT_YES, CONSENT_YES)], [_button(t.BTN_CONSENT_NO, CONSENT_NO)]]
+    )
+
+
+def erase_or_back(t: Texts) -> InlineKeyboardMarkup:
+    """Declined consent on stored data: erase it, or back to the question (no "keep")."""
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_DELETE_YES, DELETE_YES), _button(t.BTN_BACK, CONSENT_BACK)]]
+    )
+
+
+def withdraw(t: Texts) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t.BTN_WITHDRAW, DELETE_ASK)]])
+
+
+def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarkup:
+    """Confirm a grant or revocation of the person shown (by id: a username may move)."""
+    label = t.BTN_CONFIRM_GRANT if grant else t.BTN_CONFIRM_REVOKE
+    action = "grant" if grant else "revoke"
+    return InlineKeyboardMarkup(
+        [[_button(label, f"{ROLE_PREFIX}{action}:{telegram_id}"),
+          _button(t.BTN_CANCEL, ROLE_CANCEL)]]
+    )  # fmt: skip

@@ -1,0 +1,185 @@
+"""Fill the text templates with data; every value from users or files is HTML-escaped here."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from html import escape
+
+from bot.core.duration import DurationError
+from bot.core.inputs import InputError
+from bot.services.reminders import Overview
+from bot.ui.texts import Texts
+from db.queries import broadcasts
+from db.queries.admin import AuditRow, Person
+from db.queries.checkins import CheckinInfo, Receipt, Window
+from db.queries.privacy import ERASED_ID
+
+ECHO_LIMIT = 40  # characters of a person's input quoted back to them
+
+
+def echo(sent: str, limit: int = ECHO_LIMIT) -> str:
+    """What someone typed, quoted back in a reply: stripped, at most `limit` characters (then
+    "…"), HTML-escaped. Every reply that repeats input uses this, so a 5,000-character
+    argument never comes back whole (nor split over several messages)."""
+    text = sent.strip()
+    return escape(text if len(text) <= limit else text[:limit] + "…")
+
+
+def window_label(t: Texts, window: Window) -> str:
+    return t.WINDOW_WEEK.format(year=window.year) if window.year else t.WINDOW_ROLLING
+
+
+def input_problem(t: Texts, field: str, error: InputError, sent: str = "") -> str:
+    return t.PROBLEMS[error.problem.value].format(
+        field=field, limit=error.limit, length=error.length or len(sent.strip())
+    )
+
+
+def duration_problem(t: Texts, error: DurationError, sent: str) -> str:
+    return t.DURATION_PROBLEMS[error.problem.value].format(text=echo(sent))
+
+
+def checkin_details(t: Texts, c: CheckinInfo) -> str:
+    lines = [
+        t.CHECKIN_DETAILS.format(
+            minutes=t.fmt_minutes(c.minutes),
+            activity=t.ACTIVITIES.get(c.activity, c.activity),
+            date=t.fmt_date(c.local_date),
+        )
+    ]
+    if c.note:
+        lines.append(t.CHECKIN_NOTE.format(note=escape(c.note)))
+    return "\n".join(lines)
+
+
+def receipt(t: Texts, r: Receipt, window: Window, today: date | None = None) -> str:
+    """The confirmation; the day's total is "today" unless the check-in is dated another day
+    (sent before midnight, handled after it)."""
+    head = t.CHECKIN_SAVED if r.created else t.CHECKIN_ALREADY
+    other_day = today is not None and r.checkin.local_date != today
+    totals = (t.CHECKIN_TOTALS_ON if other_day else t.CHECKIN_TOTALS).format(
+        date=t.fmt_date(r.checkin.local_date),
+        day=t.fmt_minutes(r.day_minutes),
+        window=window_label(t, window),
+        total=t.fmt_minutes(r.window_minutes),
+    )
+    return f"{head}\n{checkin_details(t, r.checkin)}\n\n{totals}"
+
+
+def day_limit(t: Texts, day_minutes: int, day: date, today: date) -> str:
+    minutes = t.fmt_minutes(day_minutes)
+    if day == today:
+        return t.DAY_LIMIT.format(day=minutes)
+    return t.DAY_LIMIT_ON.format(day=minutes, date=t.fmt_date(day))
+
+
+def profile_saved(t: Texts, name: str, unit: str) -> str:
+    return t.PROFILE_SAVED.format(name=escape(name), unit=escape(unit))
+
+
+def me_summary(
+    t: Texts,
+    *,
+    name: str,
+    unit: str,
+    window: Window,
+    checkins: list[CheckinInfo],
+    streak: int,
+) -> str:
+    lines = [
+        t.ME_HEADER.format(
+            name=escape(name),
+            unit=escape(unit),
+            window=window_label(t, window),
+            start=t.fmt_date(window.start),
+            end=t.fmt_date(window.end),
+        ),
+        "",
+    ]
+    for c in checkins:
+        line = t.ME_LINE.format(
+            date=t.fmt_date(c.local_date),
+            minutes=t.fmt_minutes(c.minutes),
+            activity=t.ACTIVITIES.get(c.activity, c.activity),
+        )
+        lines.append(line + (f" · <i>{escape(c.note)}</i>" if c.note else ""))
+    if not checkins:
+        lines.append(t.ME_EMPTY)
+    days: set[date] = {c.local_date for c in checkins}
+    lines += [
+        "",
+        t.ME_TOTALS.format(
+            total=t.fmt_minutes(sum(c.minutes for c in checkins)),
+            days=len(days),
+            window_days=window.days,
+            streak=streak,
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def schedule(t: Texts, overview: Overview, tz_name: str) -> str:
+    """The /schedule listing: one line per reminder, figures under the ones already planned."""
+    lines = [t.SCHEDULE_HEADER.format(year=overview.year, tz=escape(tz_name)), ""]
+    for line in overview.lines:
+        label = t.REMINDER_LABELS.get(line.kind, line.kind)
+        when = t.fmt_moment(line.due)
+        lines.append(t.SCHEDULE_LINE.format(when=when, label=label, count=line.recipients))
+        f = line.figures
+        if f is not None:
+            lines.append(t.SCHEDULE_DONE.format(sent=f.sent, failed=f.failed, late=f.skipped_late,
+                                                unknown=f.unknown, pending=f.pending))  # fmt: skip
+    if any(line.figures is None for line in overview.lines):
+        lines += ["", t.SCHEDULE_FUTURE]
+    return "\n".join(lines)
+
+
+def person(p: Person) -> str:
+    """A person as shown to admins: full name, then @username or id."""
+    ident = f"@{p.username}" if p.username else str(p.telegram_id)
+    return f"{escape(p.full_name)} ({escape(ident)})" if p.full_name else escape(ident)
+
+
+def roles(t: Texts, admins: list[Person], organisers: list[Person]) -> str:
+    def listing(group: list[Person]) -> str:
+        return "\n".join(f"• {person(p)}" for p in group) or t.NOBODY
+
+    return t.ROLES.format(admins=listing(admins), organisers=listing(organisers))
+
+
+def audit_log(t: Texts, rows: list[AuditRow], tz: tzinfo) -> str:
+    if not rows:
+        return t.AUDIT_EMPTY
+    lines = [t.AUDIT_HEADER.format(count=len(rows)), ""]
+    for row in rows:
+        params = ", ".join(f"{k}={v}" for k, v in row.params.items())
+        lines.append(
+            t.AUDIT_LINE.format(
+                at=t.fmt_moment(row.at.astimezone(tz)),
+                actor=t.ERASED_PERSON if row.actor.telegram_id == ERASED_ID else person(row.actor),
+                action=t.ACTIONS.get(row.action, row.action),
+                params=f" ({escape(params[:200])})" if params else "",
+            )
+        )  # fmt: skip
+    return "\n".join(lines)
+
+
+def broadcast_list(
+    t: Texts, rows: list[tuple[broadcasts.Info, broadcasts.Tally]], tz: tzinfo
+) -> str:
+    if not rows:
+        return t.BC_LIST_EMPTY
+    lines = [t.BC_LIST_HEADER, ""]
+    for info, tally in rows:
+        lines.append(
+            t.BC_LIST_LINE.format(
+                id=info.id,
+                when=t.fmt_moment((info.scheduled_at or info.created_at).astimezone(tz)),
+                status=t.BC_STATUS.get(info.status, info.status),
+                audience=t.BC_AUDIENCES.get(info.audience or "", "—"),
+                sent=t.fmt_number(tally.sent), total=t.fmt_number(info.total),
+                failed=t.fmt_number(tally.failed), blocked=t.fmt_number(tally.blocked),
+                unknown=t.fmt_number(tally.unknown),
+            )
+        )  # fmt: skip
+    return "\n".join(lines)

@@ -1,0 +1,574 @@
+"""Every English user-facing string, for users whose Telegram language is English."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+from bot.ui.texts.vi import Vi
+
+
+class En(Vi):
+    """English texts. Official names and quotes from the notices stay in Vietnamese."""
+
+    LANG = "en"
+
+    GREETING = (
+        "Hello {name}! 👋\n"
+        "I am the assistant of Vietnam's <b>Lifelong Learning Week</b> (Tuần lễ hưởng ứng học "
+        "tập suốt đời). Ask me about the week's theme, dates, opening ceremony and purpose, and "
+        "log your self-study every day.\n\n"
+        "Pick an item below or type a question, e.g. <i>What is this year's theme?</i>"
+    )
+    FRIEND = "there"
+    BTN_THEME = "🎯 Theme"
+    BTN_DATES = "📅 Dates"
+    BTN_OPENING = "🎉 Opening"
+    BTN_PURPOSE = "💡 Purpose"
+    BTN_CHECKIN = "✅ Log self-study"
+    BTN_CANCEL = "✖️ Cancel"
+    HELP = (
+        "<b>What can I do?</b>\n\n"
+        "<b>Ask about the week</b> in plain words:\n"
+        "• theme, dates, opening ceremony, purpose, organiser\n"
+        "• the plan, the ministry's launch, the emulation movement\n"
+        "• how many days are left, which day of the week it is\n"
+        "• add a year to ask about another edition, e.g. <i>theme in 2021</i>\n\n"
+        "<b>Commands</b>\n"
+        "/week — overview of the week\n"
+        "/theme · /dates · /ceremony — theme, dates, opening ceremony\n"
+        "/profile — register your full name and unit\n"
+        "/checkin — log self-study (quick: <code>/checkin 45 reading a book</code>)\n"
+        "/me — my self-study record\n"
+        "/undo — remove my last check-in\n"
+        "/remind — turn reminders on or off\n"
+        "/privacy — what the bot stores · /deletemydata — erase your data\n"
+        "/cancel — stop what you are doing"
+    )
+    FALLBACK = (
+        "Sorry, I did not understand that. 🙏\n"
+        "I can answer about the theme, dates, opening ceremony, purpose, organiser, the plan, "
+        "the ministry's launch, the emulation movement, and how many days are left.\n"
+        "For example: <i>When is the opening ceremony?</i> — or pick an item below."
+    )
+    NON_TEXT = "I can only read text messages. Please type a question or use /help."
+    EDITED = "I do not process edited messages. To correct a check-in, use /undo and log it again."
+    PRIVATE_ONLY = "Please message the bot privately to use this command."
+    ERROR = (
+        "Sorry, something went wrong. Your data was not changed; please try again in a few minutes."
+    )
+    DB_UNAVAILABLE = (
+        "Sorry, the bot cannot save anything at the moment, so your request was not recorded. "
+        "Please try again in a few minutes."
+    )
+    DB_DOWN = (
+        "⚠️ <b>The database cannot be written</b>: {reason}.\n"
+        "The bot keeps running and retries by itself; new messages stay with Telegram until "
+        "they can be stored, so none is lost. Details: <code>{detail}</code>"
+    )
+    DB_UP = "✅ <b>The database can be written again</b> (down since {since}). All is normal."
+    DB_REASONS: ClassVar[dict[str, str]] = {
+        "full": "the disk is full",
+        "readonly": "the database is read-only (file permissions, the disk or the server)",
+        "unreachable": "the database server cannot be reached",
+        "locked": "another process holds the write lock",
+        "busy": "every database connection is busy",
+        "unavailable": "the database reports an error",
+        "error": "the database reports an error",
+    }
+    CANCELLED = "Cancelled. Nothing was changed."
+    NOTHING_TO_CANCEL = "There is nothing to cancel."
+    EXPIRED_BUTTON = "This button has expired. Please start again."
+    UNREADABLE_TEXT = (
+        "Your message contains broken characters that cannot be read, so nothing was saved. "
+        "Please type it again."
+    )
+
+    NO_INFO_YEAR = (
+        "ℹ️ There is no information yet about the {year} week. "
+        "Here is the most recent edition I know ({latest}):"
+    )
+    THEME = "🎯 <b>Theme of the {year} week</b>\n«{theme}»"
+    DATES = "📅 <b>Dates of the {year} week</b>\nFrom {start} to {end} ({days} days)."
+    OPENING = "🎉 <b>Opening ceremony of the {year} week</b>\n{weekday}, {date}."
+    OPENING_TIME = "Time: {time}."
+    OPENING_TIME_UNKNOWN = "The official notice does not give the time of the ceremony."
+    PURPOSE = "💡 <b>Purpose of the {year} week</b> (official text, in Vietnamese)\n{items}"
+    ORGANISER = "🏛 <b>Organiser ({year})</b>\n{organiser}"
+    AUDIENCE = "Audience and scope: {audience}."
+    PLAN = "📄 <b>Plan ({year})</b>\nPlan No. {number} of {date}: {title}."
+    PLAN_UNKNOWN = "📄 The {year} notice does not give a plan number."
+    MINISTRY = (
+        "🏫 <b>The Ministry's instruction ({year})</b> (official text, in Vietnamese)\n{text}"
+    )
+    MINISTRY_UNKNOWN = (
+        "🏫 The {year} notice does not mention a document of the Ministry of Education and "
+        "Training about the week."
+    )
+    MOVEMENT = "🏆 <b>Emulation movement linked to the {year} week</b>\n«{movement}»"
+    DECISION = "📜 <b>Document linked to the {year} week</b>\n{decision}"
+    MOVEMENT_UNKNOWN = "🏆 The {year} notice does not mention an emulation movement."
+    OVERVIEW = (
+        "📘 <b>{name}</b>\n"
+        "• Theme: «{theme}»\n"
+        "• Dates: {start} – {end}\n"
+        "• Opening: {opening}\n"
+        "• Organiser: {organiser}"
+    )
+    OVERVIEW_PLAN = "• Plan No. {number} of {date}"
+    SOURCE = "<i>Source: {source}</i>"
+
+    STATUS_BEFORE = "⏳ {name} opens on {date}, in <b>{days}</b> days."
+    STATUS_TOMORROW = "⏳ {name} opens tomorrow ({date})!"
+    STATUS_DURING = "📌 Today is day <b>{day}/{total}</b> of {name}. {left} days to go."
+    STATUS_LAST_DAY = "📌 Today is the last day ({day}/{total}) of {name}."
+    STATUS_AFTER = "✅ {name} ended on {end}. The next week has not been announced yet."
+    TODAY = "📆 Today is {weekday}, {date}."
+    WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+    ASK_NAME = "📝 <b>Registration</b>\nPlease type your <b>full name</b> (e.g. Nguyễn Văn An)."
+    PROFILE_CURRENT = "Current profile: <b>{name}</b> — {unit}.\nType your full name to update it."
+    ASK_UNIT = "Thank you, {name}. Which <b>unit</b> (department) are you in? Pick one or type it."
+    ASK_UNIT_TYPE = "Thank you, {name}. Which <b>unit</b> (department) are you in? Please type it."
+    PROFILE_SAVED = "✅ Profile saved.\n• Full name: {name}\n• Unit: {unit}"
+    UNIT_GONE = "That unit is no longer listed. Please type the unit's name."
+    FIELD_NAME = "Full name"
+    FIELD_UNIT = "Unit name"
+    FIELD_NOTE = "Note"
+    PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "{field} is empty. Please try again.",
+        "too_short": "{field} is too short (at least {limit} characters). Please try again.",
+        "too_long": "{field} is too long (at most {limit} characters, you sent {length}).",
+        "no_letters": "{field} must contain letters. Please try again.",
+        "control_chars": "{field} contains invalid characters. Please try again.",
+        "broken_chars": "{field} contains broken characters that cannot be read. Please retype it.",
+        "no_separator": (
+            "Separate your name and unit with |, for example:\n"
+            "<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+        ),
+    }
+
+    ASK_DURATION = (
+        "⏱ How long did you study today? Pick below or type it (e.g. 45 min, 1h30, 1.5 hours)."
+    )
+    BTN_MINUTES = "{minutes} min"
+    BTN_CUSTOM = "✏️ Other"
+    ASK_CUSTOM_DURATION = "Type the duration, e.g. 20, 45 min, 1h30, 1 hour 30, half an hour."
+    ASK_ACTIVITY = "What did you study in those {minutes}?"
+    ACTIVITIES: ClassVar[dict[str, str]] = {
+        "reading": "📚 Reading books/documents",
+        "course": "💻 Online course",
+        "webinar": "🎤 Seminar/webinar",
+        "research": "🔬 Self-directed research",
+        "other": "✨ Other",
+    }
+    ASK_NOTE = "Add a short note (up to {limit} characters) or press <b>Skip</b>."
+    BTN_SKIP = "Skip ➡️"
+    CHECKIN_SAVED = "✅ <b>Self-study logged!</b>"
+    CHECKIN_ALREADY = "ℹ️ This check-in had already been recorded."
+    CHECKIN_DETAILS = "• Duration: {minutes}\n• Activity: {activity}\n• Date: {date}"
+    CHECKIN_NOTE = "• Note: {note}"
+    CHECKIN_TOTALS = "Today: <b>{day}</b> · {window}: <b>{total}</b>"
+    CHECKIN_TOTALS_ON = "{date}: <b>{day}</b> · {window}: <b>{total}</b>"
+    WINDOW_WEEK = "{year} week"
+    WINDOW_ROLLING = "Last 7 days"
+    DAY_LIMIT = (
+        "Not saved: one day cannot hold more than 24 hours of study (you have {day} today). "
+        "Please check the duration."
+    )
+    DAY_LIMIT_ON = (
+        "Not saved: one day cannot hold more than 24 hours of study (you have {day} on {date}). "
+        "Please check the duration."
+    )
+    DURATION_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "You did not enter a duration.",
+        "unreadable": (
+            "I could not read the duration «{text}». Examples: 45, 45 min, 1h30, 1 hour 30, "
+            "1.5 hours, half an hour."
+        ),
+        "negative": "A duration cannot be negative.",
+        "zero": "The duration must be more than 0 minutes.",
+        "needs_unit": "Is «{text}» hours or minutes? Please say, e.g. 1.5 hours or 90 min.",
+        "too_long": "One check-in is at most 12 hours. Split longer study into several entries.",
+    }
+    CHECKIN_HINT = (
+        "To log self-study, send /checkin and follow the steps, or in one line:\n"
+        "<code>/checkin 45 reading about digital transformation</code>"
+    )
+    REGISTER_HINT = (
+        "To register, send /profile and type your name and unit, or in one line:\n"
+        "<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+    )
+
+    NOT_REGISTERED = "You have not registered yet. Use /profile, then /checkin."
+    ME_HEADER = "👤 <b>{name}</b> — {unit}\n📊 <b>{window}</b> ({start} – {end})"
+    ME_LINE = "• {date}: {minutes} — {activity}"
+    ME_EMPTY = "No check-ins in this period yet. Send /checkin to start!"
+    ME_TOTALS = (
+        "Total: <b>{total}</b> · Days with a check-in: <b>{days}/{window_days}</b> · "
+        "Streak: <b>{streak}</b>"
+    )
+    UNDO_NOTHING = "You have no check-in to remove."
+    UNDO_CONFIRM = "Remove your last check-in?\n{details}"
+    BTN_UNDO_YES = "🗑 Remove it"
+    BTN_UNDO_NO = "Keep it"
+    UNDONE = "🗑 Check-in removed:\n{details}"
+    UNDO_KEPT = "Your check-in was kept."
+    UNDO_GONE = "This check-in was already removed."
+
+    REMIND_EVE = (
+        "📣 <b>{name} opens tomorrow!</b>\n"
+        "🎯 Theme: «{theme}»\n📅 Dates: {start} – {end}\n🎉 Opening ceremony: {opening}\n\n"
+        "Study a little every day and log it with /checkin!"
+    )
+    REMIND_OPENING = (
+        "🎉 <b>{name} opens today</b>\nTheme: «{theme}».\nHave a fruitful week of learning!"
+    )
+    REMIND_MORNING = (
+        "☀️ <b>Day {day}/{total} of the week</b>\n💡 Today's self-study idea: {suggestion}"
+    )
+    REMIND_MORNING_GROUP = "To log self-study, message the bot privately with /checkin."
+    REMIND_NUDGE = (
+        "🌙 You have not logged any self-study today. If you studied, record it with one tap!"
+    )
+    REMIND_SUMMARY = (
+        "🏁 <b>Your week of learning</b>\n"
+        "• Total time: <b>{total}</b>\n• Days with a check-in: <b>{days}/{window_days}</b>\n"
+        "• Streak: <b>{streak}</b>\n\n"
+        "Thank you for taking part in {name}! 💐"
+    )
+    BTN_CHECKIN_NOW = "✅ Log now"
+    BTN_REMIND_ON = "🔔 Turn reminders on"
+    BTN_REMIND_OFF = "🔕 Turn reminders off"
+    REMIND_IS_ON = "🔔 You receive reminders during the week. Turn off: /remind off"
+    REMIND_IS_OFF = "🔕 Your reminders are off. Turn on: /remind on"
+    REMIND_TURNED_ON = "🔔 Reminders are on. You will hear from the bot on the week's schedule."
+    REMIND_TURNED_OFF = "🔕 Reminders are off. Turn them back on any time: /remind on"
+    REMIND_USAGE = "Usage: /remind on or /remind off"
+    REMIND_GROUP_ON = "🔔 This group will receive the week's morning messages."
+    REMIND_GROUP_OFF = "🔕 This group will no longer receive the week's messages."
+    NOT_ALLOWED = "Sorry, this is for organisers and admins only."
+    NOT_ALLOWED_ADMIN = "Sorry, this is for admins only."
+    SCHEDULE_HEADER = "🗓 <b>Reminder schedule of the {year} week</b> ({tz} time)"
+    SCHEDULE_LINE = "• {when} — {label}: {count} recipients"
+    SCHEDULE_DONE = (
+        "  sent {sent} · failed {failed} · late {late} · unknown {unknown} · waiting {pending}"
+    )
+    SCHEDULE_FUTURE = "  (estimated from today's registrations)"
+    REMINDER_LABELS: ClassVar[dict[str, str]] = {
+        "eve": "Day-before notice",
+        "opening": "Opening day",
+        "morning": "Morning message",
+        "nudge": "Nudge to those not yet checked in",
+        "summary": "Personal summary",
+    }
+
+    GRANT_USAGE = "Usage: <code>/grant @username organiser</code> (or a numeric Telegram id)"
+    REVOKE_USAGE = "Usage: <code>/revoke @username</code> (or a numeric Telegram id)"
+    PERSON_UNKNOWN = (
+        "{ref} is not among the registered users. They need to register with the bot "
+        "(/profile) first; then try again."
+    )
+    GRANTED = "✅ {person} is now an organiser."
+    REVOKED = "✅ {person} is no longer an organiser."
+    NOT_A_HOLDER = "{person} is not an organiser."
+    ADMIN_FROM_SETTINGS = "{person} is an admin through ADMIN_IDS; commands cannot change that."
+    GRANT_CONFIRM = (
+        "Make this person an <b>organiser</b>?\n"
+        "• Full name: <b>{name}</b>\n• Username: {username}\n• Telegram id: <code>{id}</code>\n"
+        "Check that this is the right person before confirming."
+    )
+    REVOKE_CONFIRM = (
+        "Take the <b>organiser</b> role from this person?\n"
+        "• Full name: <b>{name}</b>\n• Username: {username}\n• Telegram id: <code>{id}</code>\n"
+        "Check that this is the right person before confirming."
+    )
+    BTN_CONFIRM_GRANT = "✅ Confirm: make organiser"
+    BTN_CONFIRM_REVOKE = "✅ Confirm: revoke"
+    NO_NAME = "(not registered)"
+    NO_USERNAME = "(none)"
+    ALREADY_HOLDER = "{person} is already an organiser."
+    ROLE_TARGET_GONE = "This person is no longer in the bot's data. Nothing was changed."
+    ROLE_CANCELLED = "Cancelled. This person's role is unchanged."
+    ERASED_PERSON = "(a user who erased their data)"
+    ROLES = (
+        "👥 <b>Roles</b>\n\n<b>Admins</b> (ADMIN_IDS):\n{admins}\n\n"
+        "<b>Organisers</b>:\n{organisers}"
+    )
+    NOBODY = "• (none)"
+    AUDIT_HEADER = "🧾 <b>Audit log</b> (latest {count})"
+    AUDIT_EMPTY = "No action has been recorded yet."
+    ACTIONS: ClassVar[dict[str, str]] = {
+        "grant": "granted organiser",
+        "revoke": "revoked organiser",
+        "group_subscription": "group (un)subscribed",
+        "broadcast_send": "sent a broadcast",
+        "broadcast_schedule": "scheduled a broadcast",
+        "broadcast_stop": "stopped a broadcast",
+        "broadcast_cancel": "cancelled a scheduled broadcast",
+        "broadcast_resend": "resent a broadcast to recipients in doubt",
+        "export": "exported personal data",
+        "erasure": "a user's data erased at their request",
+    }
+
+    BC_ASK_CONTENT = (
+        "📢 <b>New broadcast</b>\nSend the message: formatted text, a photo or a document with a "
+        "caption, or forward a message. /cancel to stop."
+    )
+    BC_UNSUPPORTED = "Only text, photos and documents can be broadcast. Please send it again."
+    BC_TOO_LONG = "The message has {length} characters, over Telegram's limit of {limit}."
+    BC_ASK_AUDIENCE = "Who should receive it?"
+    BC_AUDIENCES: ClassVar[dict[str, str]] = {
+        "all": "👥 Every registered official",
+        "unit": "🏢 One unit",
+        "today": "⏰ Not checked in today",
+        "week": "📭 No check-in this week",
+        "groups": "💬 Subscribed group chats",
+    }
+    BC_ASK_UNIT = "Pick the unit:"
+    BC_NO_UNITS = "There are no units yet. Pick another audience."
+    BC_PREVIEW = (
+        "👆 This is what recipients will see.\nAudience: {audience}\nRecipients: <b>{count}</b>"
+    )
+    BC_NOBODY = "Nobody is in «{audience}». Pick another audience."
+    BTN_SEND_NOW = "📤 Send now"
+    BTN_SCHEDULE = "🕒 Schedule…"
+    BTN_STOP = "⏹ Stop"
+    BTN_CANCEL_SCHEDULE = "✖️ Cancel the schedule"
+    BC_ASK_TIME = (
+        "Type when to send it, in Vietnam time: e.g. <code>20:00</code> (today) or "
+        "<code>08:00 05/10/2023</code>."
+    )
+    BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
+        "unreadable": "I could not read «{text}». Examples: 20:00 or 08:00 05/10/2023.",
+        "past": "That moment has passed. Please pick a time in the future.",
+        "too_far": "Broadcasts can be scheduled up to 30 days ahead.",
+    }
+    BC_SCHEDULED = "🕒 Broadcast #{id} is scheduled for {when} ({count} recipients today)."
+    BC_STARTED = "📤 Sending broadcast #{id} to {count} recipients…"
+    BC_PROGRESS = (
+        "📤 <b>Broadcast #{id}</b>\nSent {sent}/{total} · failed {failed} · blocked {blocked}"
+    )
+    BC_DONE = (
+        "✅ <b>Broadcast #{id} finished</b>\nSent {sent}/{total} · failed {failed} · "
+        "blocked {blocked} · unknown {unknown} · not sent (stopped) {cancelled}"
+    )
+    BC_STOPPED = "⏹ Broadcast #{id} stopped. Messages not yet sent will not go out."
+    BC_STOPPED_IN_FLIGHT = (
+        "{count} messages already on their way when it stopped may still arrive; "
+        "/broadcasts shows the final figures."
+    )
+    BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent."
+    BC_GONE = "This broadcast has already finished, been stopped or been cancelled."
+    BC_NOT_YOURS = "Only the author of this broadcast or an admin can do that."
+    BC_STATE: ClassVar[dict[str, str]] = {
+        "draft": "Broadcast #{id} is still a draft.",
+        "scheduled": (
+            "Broadcast #{id} is scheduled, so it cannot be sent now. To change it, cancel the "
+            "schedule and compose it again."
+        ),
+        "sending": "Broadcast #{id} is being sent.",
+        "done": "Broadcast #{id} has already been sent.",
+        "stopped": "Broadcast #{id} was stopped; messages not yet sent will not go out.",
+        "cancelled": "Broadcast #{id} was cancelled; nothing was sent.",
+    }
+    BTN_RESEND = "🔁 Resend to {count} in doubt"
+    BTN_RESEND_LIST = "🔁 #{id}: resend to {count} in doubt"
+    BTN_RESEND_YES = "🔁 Resend"
+    BTN_RESEND_NO = "✖️ No"
+    BC_RESEND_ASK = (
+        "Broadcast #{id}: <b>{count}</b> recipients may not have received it (sending was "
+        "interrupted or Telegram did not answer in time). Send it to them again? Some may get "
+        "it twice. Each recipient can be resent to once."
+    )
+    BC_RESENDING = "🔁 Resending broadcast #{id} to {count} recipients…"
+    BC_RESEND_NONE = "Broadcast #{id} has no recipients left to resend to."
+    BC_RESEND_KEPT = "Not resent."
+    BC_LIST_HEADER = "📋 <b>Recent broadcasts</b>"
+    BC_LIST_LINE = (
+        "• #{id} {when} — {status} — {audience}: sent {sent}/{total}, failed {failed}, "
+        "blocked {blocked}, unknown {unknown}"
+    )
+    BC_LIST_EMPTY = "No broadcasts yet."
+    BC_STATUS: ClassVar[dict[str, str]] = {
+        "draft": "draft",
+        "scheduled": "scheduled",
+        "sending": "sending",
+        "done": "done",
+        "stopped": "stopped",
+        "cancelled": "cancelled",
+    }
+
+    STATS_HEADER = "📊 <b>Figures of the {year} week</b> ({start} – {end})"
+    STATS_BODY = (
+        "• Registered officials: <b>{registered}</b>\n"
+        "• Took part (checked in): <b>{participants}</b> — rate <b>{rate}</b>\n"
+        "• Check-ins: <b>{checkins}</b>\n"
+        "• Total self-study: <b>{minutes}</b> (average {average} per participant)"
+    )
+    STATS_TODAY = "<b>Today</b> ({date}): {participants} people · {checkins} check-ins · {minutes}"
+    STATS_NO_EDITION = "There is no data about the {year} week."
+    BTN_BY_DAY = "📅 By day"
+    BTN_BY_UNIT = "🏢 By unit"
+    BTN_TOP = "🏅 Top learners"
+    BTN_EXPORT = "📥 Excel export"
+    BTN_CSV = "📄 CSV export"
+    BTN_CHART = "📈 Chart"
+    BY_DAY_HEADER = "📅 <b>The {year} week by day</b>"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} people · {checkins} check-ins · {minutes}"
+    BY_UNIT_HEADER = "🏢 <b>The {year} week by unit</b> (by participation rate)"
+    BY_UNIT_LINE = "• {unit}: {participants}/{registered} people ({rate}) · {minutes}"
+    BY_UNIT_EMPTY = "There are no units yet."
+    TOP_HEADER = "🏅 <b>Top 10 learners — the {year} week</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} days)"
+    TOP_EMPTY = "No check-ins during the week yet."
+    PERSONAL_DATA_ADMINS_ONLY = "Personal lists and data exports are for admins only."
+    EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
+    CHART_CAPTION = "📈 The {year} week: participants and minutes per day; participation by unit."
+    EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"
+    PRIVACY = (
+        "🔒 <b>What the bot stores about you</b>\n"
+        "• <b>Profile:</b> full name and unit (which you give with /profile), Telegram id and "
+        "username, language, when you agreed — to record your self-study, total it per unit and "
+        "send reminders. Kept until you erase your data.\n"
+        "• <b>Check-ins:</b> date, duration, activity, note — kept until you erase your data. "
+        "Check-ins you remove with /undo are kept until then too (marked removed, not "
+        "counted).\n"
+        "• <b>Raw messages</b> the bot receives from Telegram (what you type, display name, "
+        "username): kept {days} days so that nothing is lost when the bot restarts, then "
+        "deleted automatically.\n"
+        "• <b>Messages sent to you</b> (reminders, broadcasts): chat id, message id, language — "
+        "kept until you erase your data, to count deliveries and never send twice; after that "
+        "they are anonymous figures only.\n"
+        "• <b>Audit log</b> of admin and organiser actions (roles, broadcasts, exports): kept "
+        "long-term for accountability; when you erase your data, entries about you are "
+        "anonymised.\n\n"
+        "<b>Who sees it:</b> only admins see and export personal lists; organisers see totals "
+        "only. Every export is logged.\n"
+        "<b>Data controller and contact:</b> {controller}.\n"
+        "<b>Your consent:</b> {consent}\n"
+        "<b>Withdraw consent, erase your data:</b> {how} — your profile, check-ins and raw "
+        "messages are erased at once and disappear from later reports; in the audit log and "
+        "delivery figures your id is anonymised; broadcasts you wrote (if any) keep only their "
+        "delivery figures.\n"
+        "Legal basis: Vietnam's Personal Data Protection Law 91/2025/QH15 and Decree "
+        "356/2025/NĐ-CP."
+    )
+    PRIVACY_HOW_BUTTON = "press the button below or send /deletemydata"
+    PRIVACY_HOW_COMMAND = "send /deletemydata"
+    PRIVACY_CONTACT_DEFAULT = "the organisers of the Week at your agency"
+    CONSENT_ON_RECORD = "given on {when} (version {version})."
+    CONSENT_NONE = "not given."
+    BTN_WITHDRAW = "🗑 Withdraw consent and erase my data"
+    DELETE_CONFIRM = "Erase your profile and all your check-ins? This cannot be undone."
+    BTN_DELETE_YES = "🗑 Erase my data"
+    BTN_DELETE_NO = "Keep it"
+    DELETED = (
+        "Your profile, all your check-ins and your raw messages have been erased; your id is "
+        "gone from the audit log. Thank you for taking part!"
+    )
+    DELETE_KEPT = "Your data was kept."
+    DELETE_NOTHING = (
+        "The bot stores no profile of yours. The raw messages you sent the bot have been "
+        "deleted too."
+    )
+
+    CONSENT_NOTICE = (
+        "🔒 <b>Consent to the processing of personal data</b>\n"
+        "When you register, the bot stores the <b>full name and unit</b> you give, <b>your "
+        "check-ins</b> (date, duration, activity, note), your <b>Telegram id and username</b>, "
+        "your language and when you agreed.\n"
+        "• <b>Why:</b> to record and total your self-study during the Lifelong Learning Week and "
+        "to send you reminders.\n"
+        "• <b>Who sees it:</b> admins see personal lists and export reports; organisers see "
+        "totals only.\n"
+        "• <b>How long:</b> your profile, check-ins (removed ones too) and the record of messages "
+        "sent to you — until you withdraw your consent; raw messages are deleted after {days} "
+        "days; the audit log is kept long-term and anonymised when you erase your data.\n"
+        "• <b>Data controller and contact:</b> {controller}.\n"
+        "• You can withdraw your consent at any time with /privacy or /deletemydata; your data "
+        "is then erased.\n"
+        "Do you agree?"
+    )
+    CONSENT_LEAD_CHECKIN = "To check in, you need to register once.\n\n"
+    CONSENT_LEAD_EXISTING = (
+        "Under the personal data rules in force since 1 January 2026, the bot needs your consent "
+        "before it keeps storing your profile and check-ins.\n\n"
+    )
+    BTN_CONSENT_YES = "✅ I agree"
+    BTN_CONSENT_NO = "I do not agree"
+    BTN_BACK = "↩️ Back"
+    CONSENT_PRESS = "Please press <b>I agree</b> or <b>I do not agree</b> to go on."
+    CONSENT_STILL_OPEN = (
+        "🔒 The question about consent to the processing of personal data (above) is still "
+        "open: press <b>I agree</b> to go on registering, or <b>I do not agree</b>."
+    )
+    CONSENT_RECORDED = "✅ Thank you. Your consent is recorded."
+    CONSENT_EXPIRED = (
+        "This button has expired; nothing was recorded. The consent question is below again."
+    )
+    CONSENT_ALREADY = "This button has expired: your consent is already on record. See /privacy."
+    CONSENT_WITHDRAW_HOW = (
+        "This button has expired: you agreed earlier. To withdraw your consent and erase your "
+        "data, use /privacy or /deletemydata."
+    )
+    CONSENT_DECLINED = (
+        "The bot stored no profile of yours and deleted the raw messages you had sent. You can "
+        "still ask about the week; to check in, you need to register and agree."
+    )
+    CONSENT_DECLINED_EXISTING = (
+        "Without your consent the bot may not keep your profile and check-ins: they need to be "
+        "erased. Press <b>Erase my data</b> to erase them now (this cannot be undone), or "
+        "<b>Back</b> to see the consent question again."
+    )
+    YEAR_INVALID = "That is not a valid year — type 4 digits, e.g. {example}."
+
+    COMMANDS = (
+        ("start", "Start"),
+        ("help", "How to use the bot"),
+        ("week", "Overview of the week"),
+        ("theme", "Theme of the week"),
+        ("dates", "Dates of the week"),
+        ("ceremony", "Opening ceremony"),
+        ("profile", "Register name and unit"),
+        ("checkin", "Log self-study"),
+        ("me", "My self-study record"),
+        ("undo", "Remove my last check-in"),
+        ("remind", "Turn reminders on or off"),
+        ("privacy", "What the bot stores about you"),
+        ("cancel", "Stop what you are doing"),
+    )
+
+    # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
+    ALERT_ERROR = (
+        "⚠️ <b>The bot hit an error</b> while {during}: <code>{kind}</code> at "
+        "<code>{where}</code>.\nDetails are in the server log{sentry}. The same kind of error "
+        "is not reported again for {minutes} minutes."
+    )
+    ALERT_REPEATED = "Since the last report it happened {count} more times."
+    ALERT_DURING_UPDATE = "handling a user's request"
+    ALERT_DURING_JOB = "running the background job «{job}»"
+    ALERT_SENTRY = " and in Sentry"
+
+    @staticmethod
+    def fmt_date(day: date) -> str:
+        return day.strftime("%d %b %Y").lstrip("0")
+
+    @staticmethod
+    def fmt_moment(moment: datetime) -> str:
+        return moment.strftime("%d %b %H:%M").lstrip("0")
+
+    @staticmethod
+    def fmt_percent(ratio: float) -> str:
+        return f"{ratio * 100:.1f}%"
+
+    @staticmethod
+    def fmt_number(value: int) -> str:
+        return f"{value:,}"
+
+    @classmethod
+    def fmt_minutes(cls, total: int) -> str:
+        hours, mins = divmod(total, 60)
+        if not hours:
+            return f"{mins} min"
+        return f"{cls.fmt_number(hours)} h" + (f" {mins} min" if mins else "")

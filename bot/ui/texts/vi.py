@@ -1,0 +1,644 @@
+"""Every Vietnamese user-facing string, as templates. Values are HTML-escaped by callers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import ClassVar
+
+
+class Vi:
+    """Vietnamese texts (the default language)."""
+
+    LANG = "vi"
+
+    # --- general -----------------------------------------------------------------------
+    GREETING = (
+        "Xin chào {name}! 👋\n"
+        "Mình là trợ lý <b>Tuần lễ hưởng ứng học tập suốt đời</b>. Bạn có thể hỏi mình về "
+        "chủ đề, thời gian, lễ khai mạc, mục đích của Tuần lễ, và điểm danh tự học mỗi ngày.\n\n"
+        "Chọn một mục bên dưới hoặc gõ câu hỏi, ví dụ: <i>Chủ đề năm nay là gì?</i>"
+    )
+    FRIEND = "bạn"
+    BTN_THEME = "🎯 Chủ đề"
+    BTN_DATES = "📅 Thời gian"
+    BTN_OPENING = "🎉 Lễ khai mạc"
+    BTN_PURPOSE = "💡 Mục đích"
+    BTN_CHECKIN = "✅ Điểm danh tự học"
+    BTN_CANCEL = "✖️ Hủy"
+    HELP = (
+        "<b>Mình có thể giúp gì?</b>\n\n"
+        "<b>Hỏi về Tuần lễ</b> — gõ câu hỏi tự nhiên (có dấu hay không dấu đều được):\n"
+        "• chủ đề, thời gian, lễ khai mạc, mục đích, đơn vị tổ chức\n"
+        "• kế hoạch, văn bản của Bộ, phong trào thi đua\n"
+        "• còn mấy ngày nữa, hôm nay là ngày thứ mấy của Tuần lễ\n"
+        "• thêm năm để hỏi năm khác, ví dụ: <i>chủ đề năm 2021</i>\n\n"
+        "<b>Lệnh</b>\n"
+        "/tuanle — tổng quan Tuần lễ\n"
+        "/chude · /thoigian · /khaimac — chủ đề, thời gian, lễ khai mạc\n"
+        "/hoso — đăng ký họ tên và đơn vị\n"
+        "/diemdanh — điểm danh tự học (nhanh: <code>/diemdanh 45 đọc sách</code>)\n"
+        "/cuatoi — kết quả tự học của tôi\n"
+        "/huy — hủy lượt điểm danh gần nhất\n"
+        "/nhacnho — bật/tắt nhắc nhở trong Tuần lễ\n"
+        "/baomat — dữ liệu bot lưu về bạn · /xoadulieu — xóa dữ liệu của bạn\n"
+        "/cancel — dừng thao tác đang làm"
+    )
+    FALLBACK = (
+        "Xin lỗi, mình chưa hiểu câu hỏi này. 🙏\n"
+        "Mình có thể trả lời về: chủ đề, thời gian, lễ khai mạc, mục đích, đơn vị tổ chức, "
+        "kế hoạch, văn bản của Bộ, phong trào thi đua, và còn mấy ngày đến Tuần lễ.\n"
+        "Ví dụ: <i>Lễ khai mạc ngày nào?</i> — hoặc chọn một mục bên dưới."
+    )
+    NON_TEXT = "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc dùng /help nhé."
+    EDITED = (
+        "Mình không xử lý tin nhắn đã chỉnh sửa. Nếu cần sửa điểm danh, "
+        "hãy dùng /huy rồi điểm danh lại."
+    )
+    PRIVATE_ONLY = "Vui lòng nhắn riêng cho bot để dùng lệnh này nhé."
+    ERROR = (
+        "Rất tiếc, đã có lỗi khi xử lý yêu cầu. Dữ liệu của bạn không bị thay đổi; "
+        "vui lòng thử lại sau ít phút."
+    )
+    # The database cannot be written (disk full, read-only, server unreachable): the user's
+    # request was rolled back, so it must be sent again; admins get DB_DOWN / DB_UP.
+    DB_UNAVAILABLE = (
+        "Rất tiếc, bot tạm thời không lưu được dữ liệu nên yêu cầu của bạn chưa được ghi lại. "
+        "Bạn vui lòng thử lại sau ít phút."
+    )
+    DB_DOWN = (
+        "⚠️ <b>Cơ sở dữ liệu không ghi được</b>: {reason}.\n"
+        "Bot vẫn chạy và tự thử lại; tin nhắn mới được Telegram giữ lại cho đến khi lưu được, "
+        "không mất tin nào. Chi tiết: <code>{detail}</code>"
+    )
+    DB_UP = (
+        "✅ <b>Cơ sở dữ liệu đã ghi được trở lại</b> (gián đoạn từ {since}). "
+        "Bot hoạt động bình thường."
+    )
+    DB_REASONS: ClassVar[dict[str, str]] = {
+        "full": "ổ đĩa đã đầy",
+        "readonly": "cơ sở dữ liệu chỉ cho phép đọc (quyền của tệp, ổ đĩa hoặc máy chủ)",
+        "unreachable": "không kết nối được tới máy chủ cơ sở dữ liệu",
+        "locked": "một tiến trình khác đang giữ khóa ghi",
+        "busy": "mọi kết nối tới cơ sở dữ liệu đều đang bận",
+        "unavailable": "cơ sở dữ liệu báo lỗi",
+        "error": "cơ sở dữ liệu báo lỗi",
+    }
+    CANCELLED = "Đã hủy. Không có gì thay đổi."
+    NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang làm."
+    EXPIRED_BUTTON = "Nút này đã hết hạn. Vui lòng bắt đầu lại."
+    UNREADABLE_TEXT = (
+        "Tin nhắn có ký tự bị lỗi mã hóa nên mình không đọc được và chưa lưu gì. Vui lòng gõ lại."
+    )
+
+    # --- facts about an edition ----------------------------------------------------------
+    NO_INFO_YEAR = (
+        "ℹ️ Chưa có thông tin về Tuần lễ năm {year}. "
+        "Dưới đây là thông tin lần gần nhất mà mình biết (năm {latest}):"
+    )
+    THEME = "🎯 <b>Chủ đề Tuần lễ năm {year}</b>\n«{theme}»"
+    DATES = "📅 <b>Thời gian Tuần lễ năm {year}</b>\nTừ {start} đến hết {end} ({days} ngày)."
+    OPENING = "🎉 <b>Lễ khai mạc Tuần lễ năm {year}</b>\n{weekday}, ngày {date}."
+    OPENING_TIME = "Giờ khai mạc: {time}."
+    OPENING_TIME_UNKNOWN = "Thông báo chính thức không nêu giờ khai mạc."
+    PURPOSE = "💡 <b>Mục đích Tuần lễ năm {year}</b>\n{items}"
+    ORGANISER = "🏛 <b>Đơn vị tổ chức (năm {year})</b>\n{organiser}"
+    AUDIENCE = "Đối tượng, phạm vi: {audience}."
+    PLAN = "📄 <b>Kế hoạch năm {year}</b>\nKế hoạch số {number} ngày {date}: {title}."
+    PLAN_UNKNOWN = "📄 Thông báo năm {year} không nêu số kế hoạch."
+    MINISTRY = "🏫 <b>Chỉ đạo của Bộ (năm {year})</b>\n{text}"
+    MINISTRY_UNKNOWN = (
+        "🏫 Thông báo năm {year} không nêu văn bản của Bộ Giáo dục và Đào tạo về Tuần lễ."
+    )
+    MOVEMENT = "🏆 <b>Phong trào thi đua gắn với Tuần lễ năm {year}</b>\n«{movement}»"
+    DECISION = "📜 <b>Văn bản gắn với Tuần lễ năm {year}</b>\n{decision}"
+    MOVEMENT_UNKNOWN = "🏆 Thông báo năm {year} không nêu phong trào thi đua nào."
+    OVERVIEW = (
+        "📘 <b>{name}</b>\n"
+        "• Chủ đề: «{theme}»\n"
+        "• Thời gian: {start} – {end}\n"
+        "• Khai mạc: {opening}\n"
+        "• Đơn vị tổ chức: {organiser}"
+    )
+    OVERVIEW_PLAN = "• Kế hoạch số {number} ngày {date}"
+    SOURCE = "<i>Nguồn: {source}</i>"
+
+    # --- where are we now ----------------------------------------------------------------
+    STATUS_BEFORE = "⏳ {name} sẽ khai mạc vào {date}, còn <b>{days}</b> ngày nữa."
+    STATUS_TOMORROW = "⏳ Ngày mai ({date}) {name} khai mạc!"
+    STATUS_DURING = "📌 Hôm nay là ngày thứ <b>{day}/{total}</b> của {name}. Còn {left} ngày nữa."
+    STATUS_LAST_DAY = "📌 Hôm nay là ngày cuối cùng ({day}/{total}) của {name}."
+    STATUS_AFTER = "✅ {name} đã kết thúc vào ngày {end}. Tuần lễ tiếp theo chưa được công bố."
+    TODAY = "📆 Hôm nay là {weekday}, ngày {date}."
+    # At the start of a line; in running text "thứ" is lower-case (fmt_weekday(inline=True)).
+    WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+    # --- profile -------------------------------------------------------------------------
+    ASK_NAME = (
+        "📝 <b>Đăng ký hồ sơ</b>\nBạn vui lòng nhập <b>họ và tên</b> đầy đủ (ví dụ: Nguyễn Văn An)."
+    )
+    PROFILE_CURRENT = "Hồ sơ hiện tại: <b>{name}</b> — {unit}.\nNhập họ và tên để cập nhật."
+    ASK_UNIT = (
+        "Cảm ơn {name}. Bạn thuộc <b>đơn vị</b> (phòng/ban) nào? Chọn bên dưới hoặc gõ tên đơn vị."
+    )
+    ASK_UNIT_TYPE = "Cảm ơn {name}. Bạn thuộc <b>đơn vị</b> (phòng/ban) nào? Hãy gõ tên đơn vị."
+    PROFILE_SAVED = "✅ Đã lưu hồ sơ.\n• Họ và tên: {name}\n• Đơn vị: {unit}"
+    UNIT_GONE = "Đơn vị này không còn trong danh sách. Vui lòng gõ tên đơn vị."
+    FIELD_NAME = "Họ và tên"
+    FIELD_UNIT = "Tên đơn vị"
+    FIELD_NOTE = "Ghi chú"
+    PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "{field} đang trống. Vui lòng nhập lại.",
+        "too_short": "{field} quá ngắn (ít nhất {limit} ký tự). Vui lòng nhập lại.",
+        "too_long": "{field} quá dài (tối đa {limit} ký tự, bạn gửi {length}). Vui lòng rút gọn.",
+        "no_letters": "{field} phải có chữ cái. Vui lòng nhập lại.",
+        "control_chars": "{field} chứa ký tự không hợp lệ. Vui lòng nhập lại.",
+        "broken_chars": "{field} có ký tự bị lỗi mã hóa, không đọc được. Vui lòng gõ lại.",
+        "no_separator": (
+            "Hãy ngăn cách họ tên và đơn vị bằng dấu |, ví dụ:\n"
+            "<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+        ),
+    }
+
+    # --- check-in ------------------------------------------------------------------------
+    ASK_DURATION = (
+        "⏱ Hôm nay bạn đã tự học bao lâu? Chọn bên dưới hoặc gõ thời lượng "
+        "(ví dụ: 45p, 1h30, 1,5 giờ)."
+    )
+    BTN_MINUTES = "{minutes} phút"
+    BTN_CUSTOM = "✏️ Khác"
+    ASK_CUSTOM_DURATION = "Gõ thời lượng, ví dụ: 20, 45 phút, 1h30, 1 tiếng 30, nửa tiếng."
+    ASK_ACTIVITY = "Trong {minutes} đó, bạn đã học gì?"
+    ACTIVITIES: ClassVar[dict[str, str]] = {
+        "reading": "📚 Đọc sách/tài liệu",
+        "course": "💻 Khóa học trực tuyến",
+        "webinar": "🎤 Hội thảo/webinar",
+        "research": "🔬 Tự nghiên cứu",
+        "other": "✨ Khác",
+    }
+    ASK_NOTE = "Thêm một ghi chú ngắn (tối đa {limit} ký tự) hoặc bấm <b>Bỏ qua</b>."
+    BTN_SKIP = "Bỏ qua ➡️"
+    CHECKIN_SAVED = "✅ <b>Đã ghi nhận điểm danh tự học!</b>"
+    CHECKIN_ALREADY = "ℹ️ Lượt điểm danh này đã được ghi nhận trước đó."
+    CHECKIN_DETAILS = "• Thời lượng: {minutes}\n• Hoạt động: {activity}\n• Ngày: {date}"
+    CHECKIN_NOTE = "• Ghi chú: {note}"
+    CHECKIN_TOTALS = "Hôm nay: <b>{day}</b> · {window}: <b>{total}</b>"
+    # A check-in sent before midnight and handled after it counts on the day it was sent.
+    CHECKIN_TOTALS_ON = "Ngày {date}: <b>{day}</b> · {window}: <b>{total}</b>"
+    WINDOW_WEEK = "Tuần lễ {year}"
+    WINDOW_ROLLING = "7 ngày qua"
+    DAY_LIMIT = (
+        "Chưa lưu: tổng thời gian tự học trong một ngày không quá 24 giờ "
+        "(hôm nay bạn đã ghi {day}). Hãy kiểm tra lại thời lượng."
+    )
+    DAY_LIMIT_ON = (
+        "Chưa lưu: tổng thời gian tự học trong một ngày không quá 24 giờ "
+        "(ngày {date} bạn đã ghi {day}). Hãy kiểm tra lại thời lượng."
+    )
+    DURATION_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "Bạn chưa nhập thời lượng.",
+        "unreadable": (
+            "Mình chưa đọc được thời lượng «{text}». "
+            "Ví dụ hợp lệ: 45, 45p, 1h30, 1 tiếng 30, 1,5 giờ, nửa tiếng."
+        ),
+        "negative": "Thời lượng không thể là số âm.",
+        "zero": "Thời lượng phải lớn hơn 0 phút.",
+        "needs_unit": "«{text}» là giờ hay phút? Hãy ghi rõ, ví dụ 1,5 giờ hoặc 90 phút.",
+        "too_long": (
+            "Mỗi lượt điểm danh tối đa 12 giờ. Nếu học nhiều hơn, hãy chia thành nhiều lượt."
+        ),
+    }
+    CHECKIN_HINT = (
+        "Để điểm danh tự học, gõ /diemdanh và làm theo hướng dẫn, hoặc ghi nhanh:\n"
+        "<code>/diemdanh 45 đọc sách về chuyển đổi số</code>"
+    )
+    REGISTER_HINT = (
+        "Để đăng ký, gõ /hoso rồi nhập họ tên và đơn vị, hoặc ghi nhanh:\n"
+        "<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+    )
+
+    # --- my record -----------------------------------------------------------------------
+    NOT_REGISTERED = "Bạn chưa đăng ký hồ sơ. Dùng /hoso để đăng ký, rồi /diemdanh để điểm danh."
+    ME_HEADER = "👤 <b>{name}</b> — {unit}\n📊 <b>{window}</b> ({start} – {end})"
+    ME_LINE = "• {date}: {minutes} — {activity}"
+    ME_EMPTY = "Chưa có lượt điểm danh nào trong khoảng này. Gõ /diemdanh để bắt đầu!"
+    ME_TOTALS = (
+        "Tổng: <b>{total}</b> · Số ngày có điểm danh: <b>{days}/{window_days}</b> · "
+        "Chuỗi ngày liên tiếp: <b>{streak}</b>"
+    )
+    UNDO_NOTHING = "Bạn chưa có lượt điểm danh nào để hủy."
+    UNDO_CONFIRM = "Hủy lượt điểm danh gần nhất?\n{details}"
+    BTN_UNDO_YES = "🗑 Hủy lượt này"
+    BTN_UNDO_NO = "Giữ lại"
+    UNDONE = "🗑 Đã hủy lượt điểm danh:\n{details}"
+    UNDO_KEPT = "Đã giữ nguyên lượt điểm danh."
+    UNDO_GONE = "Lượt điểm danh này đã được hủy trước đó."
+
+    # --- reminders ---------------------------------------------------------------------
+    REMIND_EVE = (
+        "📣 <b>Ngày mai khai mạc {name}!</b>\n"
+        "🎯 Chủ đề: «{theme}»\n📅 Thời gian: {start} – {end}\n🎉 Lễ khai mạc: {opening}\n\n"
+        "Hãy cùng tự học mỗi ngày và điểm danh bằng /diemdanh nhé!"
+    )
+    REMIND_OPENING = (
+        "🎉 <b>Hôm nay khai mạc {name}</b>\nChủ đề: «{theme}».\nChúc bạn một tuần học tập hiệu quả!"
+    )
+    REMIND_MORNING = (
+        "☀️ <b>Ngày {day}/{total} của Tuần lễ</b>\n💡 Gợi ý tự học hôm nay: {suggestion}"
+    )
+    REMIND_MORNING_GROUP = "Điểm danh tự học: nhắn riêng cho bot lệnh /diemdanh."
+    REMIND_NUDGE = (
+        "🌙 Hôm nay bạn chưa điểm danh tự học. "
+        "Nếu đã dành thời gian học, hãy ghi lại chỉ với một chạm!"
+    )
+    REMIND_SUMMARY = (
+        "🏁 <b>Tổng kết tuần học tập của bạn</b>\n"
+        "• Tổng thời gian: <b>{total}</b>\n• Số ngày có điểm danh: <b>{days}/{window_days}</b>\n"
+        "• Chuỗi ngày liên tiếp: <b>{streak}</b>\n\n"
+        "Cảm ơn bạn đã đồng hành cùng {name}! 💐"
+    )
+    BTN_CHECKIN_NOW = "✅ Điểm danh ngay"
+    BTN_REMIND_ON = "🔔 Bật nhắc nhở"
+    BTN_REMIND_OFF = "🔕 Tắt nhắc nhở"
+    REMIND_IS_ON = "🔔 Bạn đang nhận nhắc nhở trong Tuần lễ. Tắt: /nhacnho tat"
+    REMIND_IS_OFF = "🔕 Bạn đã tắt nhắc nhở. Bật lại: /nhacnho bat"
+    REMIND_TURNED_ON = "🔔 Đã bật nhắc nhở. Bạn sẽ nhận tin nhắn theo lịch của Tuần lễ."
+    REMIND_TURNED_OFF = "🔕 Đã tắt nhắc nhở. Bạn có thể bật lại bất cứ lúc nào: /nhacnho bat"
+    REMIND_USAGE = "Cách dùng: /nhacnho bat hoặc /nhacnho tat"
+    REMIND_GROUP_ON = "🔔 Nhóm này sẽ nhận tin nhắn buổi sáng của Tuần lễ."
+    REMIND_GROUP_OFF = "🔕 Nhóm này sẽ không nhận tin nhắn của Tuần lễ nữa."
+    NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức và quản trị viên."
+    NOT_ALLOWED_ADMIN = "Xin lỗi, chức năng này chỉ dành cho quản trị viên."
+    SCHEDULE_HEADER = "🗓 <b>Lịch nhắc nhở Tuần lễ năm {year}</b> (giờ {tz})"
+    SCHEDULE_LINE = "• {when} — {label}: {count} nơi nhận"
+    SCHEDULE_DONE = (
+        "  đã gửi {sent} · lỗi {failed} · trễ {late} · không rõ {unknown} · chờ {pending}"
+    )
+    SCHEDULE_FUTURE = "  (ước tính theo số người đăng ký hiện nay)"
+    REMINDER_LABELS: ClassVar[dict[str, str]] = {
+        "eve": "Báo trước khai mạc",
+        "opening": "Ngày khai mạc",
+        "morning": "Lời chào buổi sáng",
+        "nudge": "Nhắc người chưa điểm danh",
+        "summary": "Tổng kết cá nhân",
+    }
+
+    # --- roles and audit ----------------------------------------------------------------
+    GRANT_USAGE = (
+        "Cách dùng: <code>/capquyen @tên_người_dùng organiser</code> "
+        "(hoặc mã số Telegram thay cho @tên)"
+    )
+    REVOKE_USAGE = "Cách dùng: <code>/thuhoi @tên_người_dùng</code> (hoặc mã số Telegram)"
+    PERSON_UNKNOWN = (
+        "Không tìm thấy {ref} trong số người đã đăng ký. Người này cần đăng ký hồ sơ với bot "
+        "(/hoso) trước, rồi bạn thử lại."
+    )
+    GRANTED = "✅ Đã cấp quyền ban tổ chức cho {person}."
+    REVOKED = "✅ Đã thu hồi quyền ban tổ chức của {person}."
+    NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức."
+    ADMIN_FROM_SETTINGS = (
+        "{person} là quản trị viên theo cấu hình ADMIN_IDS; quyền này không đổi bằng lệnh."
+    )
+    GRANT_CONFIRM = (
+        "Cấp quyền <b>ban tổ chức</b> cho người này?\n"
+        "• Họ và tên: <b>{name}</b>\n• Tên người dùng: {username}\n"
+        "• Mã số Telegram: <code>{id}</code>\n"
+        "Hãy kiểm tra đúng người trước khi xác nhận."
+    )
+    REVOKE_CONFIRM = (
+        "Thu hồi quyền <b>ban tổ chức</b> của người này?\n"
+        "• Họ và tên: <b>{name}</b>\n• Tên người dùng: {username}\n"
+        "• Mã số Telegram: <code>{id}</code>\n"
+        "Hãy kiểm tra đúng người trước khi xác nhận."
+    )
+    BTN_CONFIRM_GRANT = "✅ Xác nhận cấp quyền"
+    BTN_CONFIRM_REVOKE = "✅ Xác nhận thu hồi"
+    NO_NAME = "(chưa đăng ký)"
+    NO_USERNAME = "(không có)"
+    ALREADY_HOLDER = "{person} đã có quyền ban tổ chức."
+    ROLE_TARGET_GONE = "Người này không còn trong dữ liệu của bot. Không có gì thay đổi."
+    ROLE_CANCELLED = "Đã hủy. Quyền của người này không thay đổi."
+    ERASED_PERSON = "(người dùng đã xóa dữ liệu)"
+    ROLES = (
+        "👥 <b>Phân quyền</b>\n\n<b>Quản trị viên</b> (ADMIN_IDS):\n{admins}\n\n"
+        "<b>Ban tổ chức</b>:\n{organisers}"
+    )
+    NOBODY = "• (chưa có)"
+    AUDIT_HEADER = "🧾 <b>Nhật ký thao tác</b> ({count} mục gần nhất)"
+    AUDIT_LINE = "• {at} — {actor}: {action}{params}"
+    AUDIT_EMPTY = "Chưa có thao tác nào được ghi lại."
+    ACTIONS: ClassVar[dict[str, str]] = {
+        "grant": "cấp quyền ban tổ chức",
+        "revoke": "thu hồi quyền ban tổ chức",
+        "group_subscription": "đăng ký/hủy nhận tin cho nhóm",
+        "broadcast_send": "gửi thông báo",
+        "broadcast_schedule": "hẹn giờ thông báo",
+        "broadcast_stop": "dừng thông báo",
+        "broadcast_cancel": "hủy thông báo đã hẹn",
+        "broadcast_resend": "gửi lại thông báo cho những nơi nhận chưa rõ kết quả",
+        "export": "xuất dữ liệu cá nhân",
+        "erasure": "xóa dữ liệu theo yêu cầu của một người dùng",
+    }
+
+    # --- broadcasts --------------------------------------------------------------------
+    BC_ASK_CONTENT = (
+        "📢 <b>Soạn thông báo</b>\nGửi nội dung cần thông báo: tin nhắn chữ (có thể định dạng), "
+        "ảnh hoặc tệp kèm chú thích, hoặc chuyển tiếp một tin nhắn. Gõ /cancel để hủy."
+    )
+    BC_UNSUPPORTED = "Chỉ gửi được tin nhắn chữ, ảnh hoặc tệp. Vui lòng gửi lại nội dung."
+    BC_TOO_LONG = (
+        "Nội dung dài {length} ký tự, vượt giới hạn {limit} ký tự của Telegram. "
+        "Vui lòng rút gọn rồi gửi lại."
+    )
+    BC_ASK_AUDIENCE = "Gửi thông báo này cho ai?"
+    BC_AUDIENCES: ClassVar[dict[str, str]] = {
+        "all": "👥 Tất cả cán bộ đã đăng ký",
+        "unit": "🏢 Một đơn vị",
+        "today": "⏰ Chưa điểm danh hôm nay",
+        "week": "📭 Chưa điểm danh trong tuần",
+        "groups": "💬 Các nhóm đã đăng ký nhận tin",
+    }
+    BC_ASK_UNIT = "Chọn đơn vị nhận thông báo:"
+    BC_NO_UNITS = "Chưa có đơn vị nào. Hãy chọn đối tượng khác."
+    BC_PREVIEW = (
+        "👆 Trên đây là nội dung người nhận sẽ thấy.\n"
+        "Đối tượng: {audience}\nSố nơi nhận: <b>{count}</b>"
+    )
+    BC_NOBODY = "Không có ai trong đối tượng «{audience}». Hãy chọn đối tượng khác."
+    BTN_SEND_NOW = "📤 Gửi ngay"
+    BTN_SCHEDULE = "🕒 Hẹn giờ…"
+    BTN_STOP = "⏹ Dừng gửi"
+    BTN_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ"
+    BC_ASK_TIME = (
+        "Nhập thời điểm gửi theo giờ Việt Nam, ví dụ <code>20:00</code> (hôm nay) "
+        "hoặc <code>08:00 05/10/2023</code>."
+    )
+    BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
+        "unreadable": "Không đọc được thời điểm «{text}». Ví dụ: 20:00 hoặc 08:00 05/10/2023.",
+        "past": "Thời điểm này đã qua. Vui lòng chọn một thời điểm trong tương lai.",
+        "too_far": "Chỉ hẹn giờ trong vòng 30 ngày tới.",
+    }
+    BC_SCHEDULED = "🕒 Đã hẹn gửi thông báo #{id} lúc {when} (hiện có {count} nơi nhận)."
+    BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count} nơi nhận…"
+    BC_PROGRESS = (
+        "📤 <b>Thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · đã chặn bot {blocked}"
+    )
+    BC_DONE = (
+        "✅ <b>Kết thúc thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · "
+        "đã chặn bot {blocked} · không rõ {unknown} · không gửi (đã dừng) {cancelled}"
+    )
+    BC_STOPPED = "⏹ Đã dừng thông báo #{id}. Những tin chưa gửi sẽ không được gửi."
+    BC_STOPPED_IN_FLIGHT = (
+        "{count} tin đang được gửi dở lúc dừng vẫn có thể tới nơi; "
+        "xem số liệu cuối cùng bằng /broadcasts."
+    )
+    BC_CANCELLED = "Đã hủy thông báo #{id}. Không có tin nào được gửi."
+    BC_GONE = "Thông báo này đã được gửi xong, đã dừng hoặc đã hủy."
+    BC_NOT_YOURS = "Chỉ người soạn thông báo này hoặc quản trị viên mới thao tác được."
+    BC_STATE: ClassVar[dict[str, str]] = {
+        "draft": "Thông báo #{id} vẫn là bản nháp.",
+        "scheduled": (
+            "Thông báo #{id} đã được hẹn giờ nên không gửi ngay được. "
+            "Muốn đổi, hãy hủy hẹn giờ rồi soạn lại."
+        ),
+        "sending": "Thông báo #{id} đang được gửi.",
+        "done": "Thông báo #{id} đã gửi xong.",
+        "stopped": "Thông báo #{id} đã bị dừng; những tin chưa gửi sẽ không được gửi.",
+        "cancelled": "Thông báo #{id} đã bị hủy; không có tin nào được gửi.",
+    }
+    BTN_RESEND = "🔁 Gửi lại cho {count} nơi nhận chưa rõ"
+    BTN_RESEND_LIST = "🔁 #{id}: gửi lại cho {count} nơi nhận chưa rõ"
+    BTN_RESEND_YES = "🔁 Gửi lại"
+    BTN_RESEND_NO = "✖️ Thôi"
+    BC_RESEND_ASK = (
+        "Thông báo #{id}: <b>{count}</b> nơi nhận có thể chưa nhận được (việc gửi bị gián "
+        "đoạn hoặc Telegram không trả lời kịp). Gửi lại cho những nơi này? Một số người có thể "
+        "nhận hai lần. Mỗi nơi chỉ được gửi lại một lần."
+    )
+    BC_RESENDING = "🔁 Đang gửi lại thông báo #{id} cho {count} nơi nhận…"
+    BC_RESEND_NONE = "Thông báo #{id} không còn nơi nhận nào cần gửi lại."
+    BC_RESEND_KEPT = "Đã bỏ qua, không gửi lại."
+    BC_LIST_HEADER = "📋 <b>Các thông báo gần đây</b>"
+    BC_LIST_LINE = (
+        "• #{id} {when} — {status} — {audience}: đã gửi {sent}/{total}, lỗi {failed}, "
+        "chặn bot {blocked}, không rõ {unknown}"
+    )
+    BC_LIST_EMPTY = "Chưa có thông báo nào."
+    BC_STATUS: ClassVar[dict[str, str]] = {
+        "draft": "nháp",
+        "scheduled": "hẹn giờ",
+        "sending": "đang gửi",
+        "done": "đã xong",
+        "stopped": "đã dừng",
+        "cancelled": "đã hủy",
+    }
+
+    # --- reports -----------------------------------------------------------------------
+    STATS_HEADER = "📊 <b>Thống kê Tuần lễ năm {year}</b> ({start} – {end})"
+    STATS_BODY = (
+        "• Cán bộ đã đăng ký: <b>{registered}</b>\n"
+        "• Tham gia (có điểm danh): <b>{participants}</b> — tỷ lệ <b>{rate}</b>\n"
+        "• Lượt điểm danh: <b>{checkins}</b>\n"
+        "• Tổng thời gian tự học: <b>{minutes}</b> (bình quân {average} mỗi người tham gia)"
+    )
+    STATS_TODAY = "<b>Hôm nay</b> ({date}): {participants} người · {checkins} lượt · {minutes}"
+    STATS_NO_EDITION = "Không có dữ liệu về Tuần lễ năm {year}."
+    BTN_BY_DAY = "📅 Theo ngày"
+    BTN_BY_UNIT = "🏢 Theo đơn vị"
+    BTN_TOP = "🏅 Học nhiều nhất"
+    BTN_EXPORT = "📥 Xuất Excel"
+    BTN_CSV = "📄 Xuất CSV"
+    BTN_CHART = "📈 Biểu đồ"
+    BY_DAY_HEADER = "📅 <b>Tuần lễ năm {year} theo ngày</b>"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} người · {checkins} lượt · {minutes}"
+    BY_UNIT_HEADER = "🏢 <b>Tuần lễ năm {year} theo đơn vị</b> (xếp theo tỷ lệ tham gia)"
+    BY_UNIT_LINE = "• {unit}: {participants}/{registered} người ({rate}) · {minutes}"
+    BY_UNIT_EMPTY = "Chưa có đơn vị nào."
+    TOP_HEADER = "🏅 <b>10 người tự học nhiều nhất — Tuần lễ năm {year}</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} ngày)"
+    TOP_EMPTY = "Chưa có lượt điểm danh nào trong Tuần lễ."
+    PERSONAL_DATA_ADMINS_ONLY = "Danh sách cá nhân và tệp xuất dữ liệu chỉ dành cho quản trị viên."
+    EXPORT_CAPTION = "📥 Báo cáo Tuần lễ năm {year}: {checkins} lượt điểm danh."
+    CHART_CAPTION = (
+        "📈 Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày; "
+        "tỷ lệ tham gia theo đơn vị."
+    )
+    EXPORT_USAGE = "Cách dùng: /export [xlsx|csv] [năm], ví dụ <code>/export csv 2023</code>"
+    XLSX_SUMMARY = "Tổng quan"
+    XLSX_BY_DAY = "Theo ngày"
+    XLSX_BY_UNIT = "Theo đơn vị"
+    XLSX_DETAIL = "Chi tiết"
+    XLSX_FIGURE = "Chỉ số"
+    XLSX_VALUE = "Giá trị"
+    XLSX_YEAR = "Năm"
+    XLSX_REGISTERED = "Đã đăng ký"
+    XLSX_PARTICIPANTS = "Tham gia"
+    XLSX_RATE = "Tỷ lệ tham gia"
+    XLSX_CHECKINS = "Lượt điểm danh"
+    XLSX_MINUTES = "Số phút"
+    XLSX_AVERAGE = "Số phút bình quân mỗi người tham gia"
+    XLSX_DATE = "Ngày"
+    XLSX_TIME = "Giờ"
+    XLSX_NAME = "Họ và tên"
+    XLSX_UNIT = "Đơn vị"
+    XLSX_ACTIVITY = "Hoạt động"
+    XLSX_NOTE = "Ghi chú"
+    CHART_PARTICIPANTS = "Người tham gia"
+    CHART_MINUTES = "Số phút tự học"
+    CHART_BY_DAY = "Tuần lễ năm {year}: người tham gia và số phút theo ngày"
+    CHART_BY_UNIT = "Tỷ lệ tham gia theo đơn vị"
+    CHART_RATE = "Tỷ lệ tham gia (%)"
+
+    # --- privacy -------------------------------------------------------------------------
+    PRIVACY = (
+        "🔒 <b>Dữ liệu bot lưu về bạn</b>\n"
+        "• <b>Hồ sơ:</b> họ và tên, đơn vị (bạn khai báo với /hoso), mã định danh (ID) và tên "
+        "người dùng (username) Telegram, ngôn ngữ, thời điểm bạn đồng ý — để ghi nhận kết quả tự "
+        "học, tổng hợp theo đơn vị và gửi nhắc nhở. Lưu đến khi bạn xóa dữ liệu.\n"
+        "• <b>Lượt điểm danh:</b> ngày, thời lượng, hoạt động, ghi chú — lưu đến khi bạn xóa dữ "
+        "liệu. Lượt bạn hủy bằng /huy cũng được lưu đến lúc đó (đánh dấu đã hủy, không được "
+        "tính).\n"
+        "• <b>Tin nhắn gốc</b> bot nhận từ Telegram (nội dung bạn gõ, tên hiển thị, tên người "
+        "dùng): giữ {days} ngày để không mất tin khi bot khởi động lại, sau đó tự xóa.\n"
+        "• <b>Tin đã gửi cho bạn</b> (nhắc nhở, thông báo): mã cuộc trò chuyện, mã tin nhắn, "
+        "ngôn ngữ — lưu đến khi bạn xóa dữ liệu, để đếm số tin đã gửi và không gửi trùng; sau "
+        "đó chỉ còn là số liệu ẩn danh.\n"
+        "• <b>Nhật ký thao tác</b> của quản trị viên và ban tổ chức (cấp quyền, gửi thông báo, "
+        "xuất dữ liệu): giữ lâu dài để kiểm tra; khi bạn xóa dữ liệu, các mục về bạn được ẩn "
+        "danh.\n\n"
+        "<b>Ai xem được:</b> chỉ quản trị viên xem và xuất danh sách cá nhân; ban tổ chức chỉ xem "
+        "số liệu tổng hợp. Mọi lần xuất dữ liệu đều được ghi nhật ký.\n"
+        "<b>Bên kiểm soát dữ liệu, nơi liên hệ:</b> {controller}.\n"
+        "<b>Sự đồng ý của bạn:</b> {consent}\n"
+        "<b>Rút lại đồng ý, xóa dữ liệu:</b> {how} — hồ sơ, lượt điểm danh và tin nhắn gốc của "
+        "bạn bị xóa ngay, không còn trong các báo cáo sau đó; trong nhật ký và số liệu gửi tin, "
+        "mã định danh của bạn được ẩn danh; thông báo bạn đã soạn (nếu có) chỉ còn số liệu gửi.\n"
+        "Căn cứ: Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định 356/2025/NĐ-CP."
+    )
+    PRIVACY_HOW_BUTTON = "bấm nút bên dưới hoặc gõ /xoadulieu"
+    PRIVACY_HOW_COMMAND = "gõ /xoadulieu"
+    PRIVACY_CONTACT_DEFAULT = "ban tổ chức Tuần lễ của cơ quan bạn"
+    CONSENT_ON_RECORD = "đã đồng ý ngày {when} (phiên bản {version})."
+    CONSENT_NONE = "chưa có."
+    BTN_WITHDRAW = "🗑 Rút lại đồng ý và xóa dữ liệu"
+    DELETE_CONFIRM = (
+        "Bạn muốn xóa hồ sơ và toàn bộ lượt điểm danh của mình? Thao tác này không hoàn tác được."
+    )
+    BTN_DELETE_YES = "🗑 Xóa dữ liệu của tôi"
+    BTN_DELETE_NO = "Giữ lại"
+    DELETED = (
+        "Đã xóa hồ sơ, toàn bộ lượt điểm danh và các tin nhắn gốc của bạn; mã định danh của bạn "
+        "không còn trong nhật ký. Cảm ơn bạn đã tham gia!"
+    )
+    DELETE_KEPT = "Đã giữ nguyên dữ liệu của bạn."
+    DELETE_NOTHING = (
+        "Bot không lưu hồ sơ nào của bạn. Các tin nhắn gốc bạn đã gửi cho bot cũng đã được xóa."
+    )
+
+    # --- consent (Law 91/2025/QH15, Decree 356/2025/NĐ-CP) -------------------------------
+    CONSENT_NOTICE = (
+        "🔒 <b>Đồng ý xử lý dữ liệu cá nhân</b>\n"
+        "Khi đăng ký, bot lưu <b>họ và tên, đơn vị</b> bạn khai báo, <b>các lượt điểm danh</b> "
+        "(ngày, thời lượng, hoạt động, ghi chú), <b>mã định danh (ID) và tên người dùng "
+        "(username) Telegram</b>, ngôn ngữ của bạn và thời điểm bạn đồng ý.\n"
+        "• <b>Để làm gì:</b> ghi nhận, tổng hợp kết quả tự học trong Tuần lễ hưởng ứng học tập "
+        "suốt đời và gửi nhắc nhở cho bạn.\n"
+        "• <b>Ai xem được:</b> quản trị viên xem danh sách cá nhân và xuất báo cáo; ban tổ chức "
+        "chỉ xem số liệu tổng hợp.\n"
+        "• <b>Lưu bao lâu:</b> hồ sơ, lượt điểm danh (cả lượt đã hủy) và bản ghi các tin đã gửi "
+        "cho bạn — đến khi bạn rút lại sự đồng ý; tin nhắn gốc tự xóa sau {days} ngày; nhật ký "
+        "thao tác giữ lâu dài và được ẩn danh khi bạn xóa dữ liệu.\n"
+        "• <b>Bên kiểm soát dữ liệu, nơi liên hệ:</b> {controller}.\n"
+        "• Bạn có thể rút lại sự đồng ý bất cứ lúc nào bằng /baomat hoặc /xoadulieu; dữ liệu "
+        "của bạn sẽ bị xóa.\n"
+        "Bạn có đồng ý không?"
+    )
+    CONSENT_LEAD_CHECKIN = "Để điểm danh, bạn cần đăng ký hồ sơ một lần.\n\n"
+    CONSENT_LEAD_EXISTING = (
+        "Theo quy định bảo vệ dữ liệu cá nhân có hiệu lực từ 01/01/2026, bot cần sự đồng ý "
+        "của bạn trước khi tiếp tục lưu hồ sơ và lượt điểm danh.\n\n"
+    )
+    BTN_CONSENT_YES = "✅ Tôi đồng ý"
+    BTN_CONSENT_NO = "Không đồng ý"
+    BTN_BACK = "↩️ Quay lại"
+    CONSENT_PRESS = "Vui lòng bấm <b>Tôi đồng ý</b> hoặc <b>Không đồng ý</b> để tiếp tục."
+    CONSENT_STILL_OPEN = (
+        "🔒 Câu hỏi về việc đồng ý xử lý dữ liệu cá nhân (ở trên) vẫn đang chờ: bấm "
+        "<b>Tôi đồng ý</b> để tiếp tục đăng ký, hoặc <b>Không đồng ý</b>."
+    )
+    CONSENT_RECORDED = "✅ Cảm ơn bạn. Đã ghi nhận sự đồng ý."
+    CONSENT_EXPIRED = (
+        "Nút này đã hết hạn; chưa có gì được ghi nhận. Câu hỏi đồng ý được gửi lại bên dưới."
+    )
+    CONSENT_ALREADY = "Nút này đã hết hạn: sự đồng ý của bạn đã được ghi nhận. Xem /baomat."
+    CONSENT_WITHDRAW_HOW = (
+        "Nút này đã hết hạn: bạn đã đồng ý trước đó. Muốn rút lại sự đồng ý và xóa dữ liệu, "
+        "hãy dùng /baomat hoặc /xoadulieu."
+    )
+    CONSENT_DECLINED = (
+        "Bot không lưu hồ sơ của bạn và đã xóa các tin nhắn gốc bạn đã gửi. Bạn vẫn có thể hỏi về "
+        "Tuần lễ; muốn điểm danh thì cần đăng ký và đồng ý."
+    )
+    CONSENT_DECLINED_EXISTING = (
+        "Không có sự đồng ý của bạn, bot không được tiếp tục giữ hồ sơ và lượt điểm danh của "
+        "bạn: chúng cần được xóa. Bấm <b>Xóa dữ liệu của tôi</b> để xóa ngay (không hoàn tác "
+        "được), hoặc <b>Quay lại</b> để xem lại câu hỏi đồng ý."
+    )
+    YEAR_INVALID = "Năm không hợp lệ — hãy gõ 4 chữ số, ví dụ {example}."
+
+    # --- command menu (setMyCommands) ---------------------------------------------------
+    COMMANDS = (
+        ("start", "Bắt đầu"),
+        ("help", "Hướng dẫn sử dụng"),
+        ("week", "Tổng quan Tuần lễ"),
+        ("theme", "Chủ đề Tuần lễ"),
+        ("dates", "Thời gian Tuần lễ"),
+        ("ceremony", "Lễ khai mạc"),
+        ("profile", "Đăng ký họ tên, đơn vị"),
+        ("checkin", "Điểm danh tự học"),
+        ("me", "Kết quả tự học của tôi"),
+        ("undo", "Hủy lượt điểm danh gần nhất"),
+        ("remind", "Bật/tắt nhắc nhở"),
+        ("privacy", "Dữ liệu cá nhân bot lưu"),
+        ("cancel", "Dừng thao tác đang làm"),
+    )
+
+    # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
+    ALERT_ERROR = (
+        "⚠️ <b>Bot gặp lỗi</b> khi {during}: <code>{kind}</code> tại <code>{where}</code>.\n"
+        "Chi tiết có trong nhật ký máy chủ{sentry}. Lỗi cùng loại sẽ không được báo lại "
+        "trong {minutes} phút."
+    )
+    ALERT_REPEATED = "Từ lần báo trước, lỗi này đã xảy ra thêm {count} lần."
+    ALERT_DURING_UPDATE = "xử lý yêu cầu của người dùng"
+    ALERT_DURING_JOB = "chạy tác vụ nền «{job}»"
+    ALERT_SENTRY = " và trên Sentry"
+
+    # --- formatting ----------------------------------------------------------------------
+    @staticmethod
+    def fmt_date(day: date) -> str:
+        return day.strftime("%d/%m/%Y")
+
+    @staticmethod
+    def fmt_moment(moment: datetime) -> str:
+        return moment.strftime("%d/%m %H:%M")
+
+    @staticmethod
+    def fmt_percent(ratio: float) -> str:
+        return f"{ratio * 100:.1f}".replace(".", ",") + "%"
+
+    @classmethod
+    def fmt_weekday(cls, day: date, *, inline: bool = False) -> str:
+        """The weekday's name; `inline` in running text ("thứ Tư", "Chủ nhật")."""
+        name = cls.WEEKDAYS[day.weekday()]
+        return "t" + name[1:] if inline and name.startswith("Thứ ") else name
+
+    @staticmethod
+    def fmt_number(value: int) -> str:
+        return f"{value:,}".replace(",", ".")
+
+    @classmethod
+    def fmt_minutes(cls, total: int) -> str:
+        hours, mins = divmod(total, 60)
+        if not hours:
+            return f"{mins} phút"
+        return f"{cls.fmt_number(hours)} giờ" + (f" {mins} phút" if mins else "")

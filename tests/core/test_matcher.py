@@ -1,0 +1,121 @@
+"""The question matcher on a labelled set, plus robustness on arbitrary text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.matcher import Matcher, load_matcher
+
+QUESTIONS = Path(__file__).parents[1] / "data" / "questions.tsv"
+ACCURACY_TARGET = 0.95
+
+
+def _labelled() -> list[tuple[str, str | None, str]]:
+    rows = []
+    for line in QUESTIONS.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        question, intent, *year = line.split("\t")
+        rows.append((question, None if intent == "none" else intent, year[0] if year else ""))
+    return rows
+
+
+LABELLED = _labelled()
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return load_matcher()
+
+
+def test_labelled_set_is_large_and_varied() -> None:
+    assert len(LABELLED) >= 150
+    ascii_only = [q for q, _, _ in LABELLED if q.isascii()]
+    assert len(ascii_only) >= 50, "need questions without diacritics and in English"
+    assert {i for _, i, _ in LABELLED} >= {
+        "theme",
+        "dates",
+        "opening",
+        "purpose",
+        "organiser",
+        "plan",
+        "ministry",
+        "movement",
+        "status",
+        "today",
+        None,
+    }
+
+
+def test_accuracy_on_labelled_set(matcher: Matcher) -> None:
+    wrong = [
+        (q, want, matcher.match(q).intent)
+        for q, want, _ in LABELLED
+        if matcher.match(q).intent != want
+    ]
+    accuracy = 1 - len(wrong) / len(LABELLED)
+    print(f"\nmatcher accuracy: {accuracy:.1%} on {len(LABELLED)} questions")
+    assert accuracy >= ACCURACY_TARGET, f"{accuracy:.1%}; misses: {wrong}"
+
+
+@pytest.mark.parametrize(("question", "year"), [(q, y) for q, _, y in LABELLED if y])
+def test_years_are_read(matcher: Matcher, question: str, year: str) -> None:
+    found = matcher.match(question)
+    if year[0] in "+-":
+        assert (found.year, found.relative_year) == (None, int(year))
+    else:
+        assert found.year == int(year)
+
+
+def test_year_ranges_are_not_years(matcher: Matcher) -> None:
+    assert matcher.match("phong trào 2023-2030").year is None
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("khia mac ngay nao", "opening"),  # swapped letters
+        ("thoi gain tuan le", "dates"),
+        ("ke hoahc so may", "plan"),
+        ("who is the organizor", "organiser"),  # two letters off in a long word
+        ("muc dihc cua tuan le", "purpose"),
+    ],
+)
+def test_typos_are_corrected(matcher: Matcher, question: str, intent: str) -> None:
+    assert matcher.match(question).intent == intent
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_known_intent_or_none(text: str) -> None:
+    result = _MATCHER.match(text)
+    assert result.intent is None or result.intent in _INTENTS
+    assert result.score >= 0
+
+
+_MATCHER = load_matcher()
+_INTENTS = {i.name for i in _MATCHER.intents}
+
+
+HELDOUT = Path(__file__).parents[1] / "data" / "questions_heldout.tsv"
+HELDOUT_TARGET = 0.8
+
+
+def test_accuracy_on_heldout_set(matcher: Matcher) -> None:
+    rows = [
+        line.split("\t")
+        for line in HELDOUT.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    wrong = [
+        (q, want, matcher.match(q).intent)
+        for q, want in rows
+        if matcher.match(q).intent != (None if want == "none" else want)
+    ]
+    accuracy = 1 - len(wrong) / len(rows)
+    print(f"\nheld-out accuracy: {accuracy:.1%} on {len(rows)} questions; misses: {wrong}")
+    assert accuracy >= HELDOUT_TARGET
