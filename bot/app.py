@@ -6,17 +6,12 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (
     ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
     Defaults,
-    MessageHandler,
-    TypeHandler,
-    filters,
 )
 from telegram.request import BaseRequest
 
@@ -30,7 +25,6 @@ from bot.delivery.ratelimit import TelegramRateLimiter
 from bot.ops.db_errors import check_writable
 from bot.ops.db_state import on_database_error, state_of
 from bot.services import retention
-from bot.ui import keyboards
 from bot.ui.texts import En, Vi
 from db.session import create_engine, create_sessionmaker
 from handlers import (
@@ -57,87 +51,26 @@ RATE_LIMIT_RETRIES = 3
 UNREADABLE_GROUP = -3  # handler groups run in ascending order; group 0 holds the features
 IDENTITY_GROUP = -2
 
-# CommandHandler also fires on edited messages by default; an edit must never store anything.
-NEW = filters.UpdateType.MESSAGE
-PRIVATE = filters.ChatType.PRIVATE & NEW
-GROUPS = filters.ChatType.GROUPS & NEW
-COMMANDS: dict[str, tuple[str, ...]] = {
-    "start": ("start",),
-    "help": ("help", "trogiup"),
-    "week": ("week", "tuanle"),
-    "theme": ("theme", "chude"),
-    "dates": ("dates", "thoigian"),
-    "ceremony": ("ceremony", "khaimac"),
-    "me": ("me", "cuatoi"),
-    "undo": ("undo", "huy"),
-    "profile": ("profile", "hoso"),
-    "checkin": ("checkin", "diemdanh"),
-    "cancel": ("cancel",),
-    "remind": ("remind", "nhacnho"),
-    "schedule": ("schedule", "lichnhac"),
-    "grant": ("grant", "capquyen"),
-    "revoke": ("revoke", "thuhoi"),
-    "roles": ("roles",),
-    "audit": ("audit",),
-    "broadcasts": ("broadcasts",),
-    "broadcast": ("broadcast", "thongbao"),
-    "stats": ("stats", "thongke"),
-    "export": ("export",),
-    "privacy": ("privacy", "baomat"),
-    "deletemydata": ("deletemydata", "xoadulieu"),
-}
-
 
 def register_handlers(app: BotApp) -> None:
-    """Every handler of the bot. Within group 0 the first matching handler wins."""
-    # 0. Before anything else (its own group, so no other early handler is shadowed): text
-    #    that cannot be encoded is answered and stopped here.
-    app.add_handler(TypeHandler(Update, unreadable.stop_unreadable), group=UNREADABLE_GROUP)
-    #    Then keep the sender's username current (/grant @name). A group
-    #    of its own: in a group only the first matching handler runs, and this matches all.
-    app.add_handler(TypeHandler(Update, identity.note_sender), group=IDENTITY_GROUP)
-    # 1. The conversation first: while someone is typing their name or a note, their text
-    #    belongs to it, not to the question answerer below.
-    app.add_handler(flow.build_flow())
-    app.add_handler(broadcast.build_compose())
-    # 2. Commands, private chats only.
-    plain = {
-        "start": start.start, "help": start.help_command, "week": week.week,
-        "theme": week.theme, "dates": week.dates, "ceremony": week.ceremony,
-        "me": me.me, "undo": me.undo, "cancel": guards.cancel_outside_flow,
-        "remind": reminders.remind, "schedule": reminders.schedule,
-        "grant": admin.grant, "revoke": admin.revoke, "roles": admin.roles,
-        "audit": admin.audit_log, "broadcasts": broadcast.recent,
-        "stats": reports.stats, "export": reports.export, "privacy": privacy.privacy,
-        "deletemydata": privacy.delete_my_data,
-    }  # fmt: skip
-    for key, callback in plain.items():
-        app.add_handler(CommandHandler(COMMANDS[key], callback, filters=PRIVATE))
-    # 3. In groups, organisers subscribe the group to reminders; any other of our commands
-    #    gets a pointer to the private chat.
-    app.add_handler(CommandHandler(COMMANDS["remind"], reminders.remind_group, filters=GROUPS))
-    every_command = [name for names in COMMANDS.values() for name in names]
-    app.add_handler(CommandHandler(every_command, guards.private_only, filters=GROUPS))
-    # 4. Buttons outside the conversation.
-    buttons = (
-        (week.menu_button, keyboards.MENU_PREFIX),
-        (me.undo_button, keyboards.UNDO_PREFIX),
-        (reminders.remind_button, keyboards.REMIND_PREFIX),
-        (broadcast.button, keyboards.BROADCAST_PREFIX),
-        (reports.report_button, keyboards.REPORT_PREFIX),
-        (privacy.delete_button, keyboards.DELETE_PREFIX),
-        (admin.role_button, keyboards.ROLE_PREFIX),
-    )
-    for callback, prefix in buttons:
-        app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
-    # 5. Free text in private chats is a question.
-    app.add_handler(MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, week.question))
-    # 6. What the bot does not act on: edits, non-text messages, stale buttons.
-    edits = filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE
-    app.add_handler(MessageHandler(edits, guards.edited))
-    non_text = PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL
-    app.add_handler(MessageHandler(non_text, guards.non_text))
-    app.add_handler(CallbackQueryHandler(start.expired_button))
+    """Every handler of the bot; each feature module lists its own in `handlers()`.
+
+    Groups run in ascending order, and within a group the first matching handler wins, so
+    the order of FEATURES is the bot's behaviour: the conversations first (while someone
+    types a name or a note, that text is theirs), then commands and buttons, then the
+    free-text question answerer, then what the bot does not act on.
+    """
+    # Before anything else, text that cannot be encoded is answered and stopped.
+    app.add_handlers(unreadable.handlers(), group=UNREADABLE_GROUP)
+    # Then the sender's username is kept current (/grant @name).
+    app.add_handlers(identity.handlers(), group=IDENTITY_GROUP)
+    features = (
+        flow, broadcast, start, me, reminders, admin, reports, privacy,
+        week,  # ends with the free-text question answerer
+        guards,  # catch-alls: stray /cancel, commands in groups, edits, stickers, old buttons
+    )  # fmt: skip
+    for feature in features:
+        app.add_handlers(feature.handlers())
     app.add_error_handler(on_database_error)  # outages first: one log line, not a traceback
     app.add_error_handler(guards.on_error)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.core.clock import Clock
@@ -15,6 +16,7 @@ from bot.core.schedule import ReminderData
 from bot.delivery.state import DeliveryState
 from bot.ops.alerts import ErrorAlerts
 from bot.ops.metrics import Metrics
+from bot.ui.texts import Texts, for_language
 from settings import Settings
 
 DEPS_KEY = "deps"
@@ -37,7 +39,22 @@ class Deps:
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):
-    """CallbackContext with typed access to the app's services."""
+    """CallbackContext with typed access to the app's services and the reader's texts."""
+
+    _language: str | None = None  # jobs have no reader: Vietnamese
+
+    @classmethod
+    def from_update(cls, update: object, application: Any) -> BotContext:
+        """The context PTB builds per update, with the sender's Telegram language kept."""
+        context = super().from_update(update, application)
+        user = update.effective_user if isinstance(update, Update) else None
+        context._language = user.language_code if user else None
+        return context
+
+    @property
+    def t(self) -> Texts:
+        """The texts in the reader's language (Vietnamese unless Telegram says English)."""
+        return for_language(self._language)
 
     @property
     def deps(self) -> Deps:

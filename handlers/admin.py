@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core.roles import ORGANISER, Role
@@ -15,6 +17,7 @@ from bot.ui.texts import Texts
 from db.queries.admin import Person, audit, find_person, holders, people, recent_audit
 from db.queries.users import set_role
 from handlers.access import allowed
+from handlers.commands import command
 from handlers.common import answer_button, replace_buttons, send, texts_for
 from handlers.receipts import reply_after_commit
 
@@ -134,3 +137,14 @@ async def audit_log(update: Update, context: BotContext) -> None:
     async with context.sessions() as session:
         rows = await recent_audit(session)
     await send(update, render.audit_log(texts_for(update), rows, context.clock.tz))
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        command("grant", grant),
+        command("revoke", revoke),
+        command("roles", roles),
+        command("audit", audit_log),
+        CallbackQueryHandler(role_button, pattern=f"^{keyboards.ROLE_PREFIX}"),
+    ]

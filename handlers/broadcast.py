@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from telegram import Message, Update
 from telegram.ext import (
+    BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -28,12 +29,13 @@ from db.queries.broadcasts import Info
 from db.queries.users import list_units
 from handlers import broadcast_actions as actions
 from handlers.access import allowed
+from handlers.commands import PRIVATE, command
+from handlers.commands import TEXT as TYPED_TEXT
 from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
 from handlers.receipts import reply_after_commit
 
 COMPOSE, WHEN = range(10, 12)
 SCHEDULE_KEY = "broadcast_to_schedule"
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 CONTENT = PRIVATE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL)
 
 
@@ -252,18 +254,27 @@ def build_compose() -> ConversationHandler[BotContext]:
     """Typed steps of a broadcast (the message, a schedule time); buttons are global."""
     return conversation(
         entry_points=[
-            CommandHandler(["broadcast", "thongbao"], start, filters=PRIVATE),
+            command("broadcast", start),
             CallbackQueryHandler(ask_time, pattern=rf"^{keyboards.BROADCAST_PREFIX}sched:[0-9]+$"),
         ],
         states={
             COMPOSE: [MessageHandler(CONTENT, content)],
-            WHEN: [MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, when_text)],
+            WHEN: [MessageHandler(TYPED_TEXT, when_text)],
         },
         fallbacks=[
-            CommandHandler("cancel", cancel),
+            command("cancel", cancel),
             MessageHandler(PRIVATE & ~filters.COMMAND, unsupported),
         ],
         allow_reentry=True,
         conversation_timeout=timedelta(minutes=15),
         name="broadcast_compose",
     )
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        build_compose(),  # the typed steps; like the check-in flow, ahead of the free-text answerer
+        command("broadcasts", recent),
+        CallbackQueryHandler(button, pattern=f"^{keyboards.BROADCAST_PREFIX}"),
+    ]

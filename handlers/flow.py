@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from telegram import Update
 from telegram.ext import (
+    BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -16,12 +17,10 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.ui import keyboards
 from handlers import checkin, consent, profile, states
+from handlers.commands import PRIVATE, TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
 
 FLOW_TIMEOUT = timedelta(minutes=15)
-# New private messages only: CommandHandler would also react to edited ones.
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-TEXT = PRIVATE & filters.TEXT & ~filters.COMMAND
 
 
 async def cancel(update: Update, context: BotContext) -> int:
@@ -41,8 +40,8 @@ def build_flow() -> ConversationHandler[BotContext]:
     """One conversation so that /checkin can detour through registration and come back."""
     return conversation(
         entry_points=[
-            CommandHandler(["profile", "hoso"], profile.start, filters=PRIVATE),
-            CommandHandler(["checkin", "diemdanh"], checkin.start, filters=PRIVATE),
+            command("profile", profile.start),
+            command("checkin", checkin.start),
             CallbackQueryHandler(checkin.start, pattern=f"^{keyboards.MENU_CHECKIN}$"),
             # The notice's buttons also work after a restart forgot the flow's state.
             CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
@@ -79,7 +78,7 @@ def build_flow() -> ConversationHandler[BotContext]:
             ],
         },
         fallbacks=[
-            CommandHandler("cancel", cancel),
+            command("cancel", cancel),
             CallbackQueryHandler(cancel, pattern=f"^{keyboards.CANCEL}$"),
             MessageHandler(PRIVATE & ~filters.TEXT, expect_text),
         ],
@@ -87,3 +86,9 @@ def build_flow() -> ConversationHandler[BotContext]:
         conversation_timeout=FLOW_TIMEOUT,
         name="registration_and_checkin",
     )
+
+
+# One conversation owns the text typed while it waits: registered before every other handler.
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [build_flow()]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
+from telegram.ext import BaseHandler, TypeHandler
 
 from bot.context import BotContext
 from db.queries.usernames import normalise, note_username
@@ -54,3 +56,10 @@ async def note_sender(update: Update, context: BotContext) -> None:
 def forget(context: BotContext, telegram_id: int) -> None:
     """Drop what this process remembers about a sender (their data was erased)."""
     _seen(context).pop(telegram_id, None)
+
+
+# A group of its own (bot/app.py): in a group only the first matching handler runs, and this
+# one matches every update.
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [TypeHandler(Update, note_sender)]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core.numbers import parse_id
@@ -10,6 +13,7 @@ from bot.core.progress import streak, study_window
 from bot.ui import keyboards, render
 from db.queries.checkins import checkin_days, last_checkin, list_checkins, undo_checkin
 from db.queries.users import get_profile
+from handlers.commands import command
 from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today
 from handlers.receipts import reply_after_commit
 
@@ -73,3 +77,12 @@ async def undo_button(update: Update, context: BotContext) -> None:
     else:
         details = render.checkin_details(t, removed)
         await reply_after_commit(update, context, t.UNDONE.format(details=details))
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        command("me", me),
+        command("undo", undo),
+        CallbackQueryHandler(undo_button, pattern=f"^{keyboards.UNDO_PREFIX}"),
+    ]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.ui import keyboards
 from db.queries.privacy import erase_person
 from db.queries.users import get_profile
 from handlers import identity
+from handlers.commands import command
 from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for
 from handlers.consent import controller
 from handlers.receipts import reply_after_commit
@@ -74,3 +78,12 @@ async def _erase(update: Update, context: BotContext) -> bool:
         context.user_data.clear()
     identity.forget(context, contact.telegram_id)
     return result.profile
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        command("privacy", privacy),
+        command("deletemydata", delete_my_data),
+        CallbackQueryHandler(delete_button, pattern=f"^{keyboards.DELETE_PREFIX}"),
+    ]

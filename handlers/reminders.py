@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core.roles import Role
@@ -12,6 +15,7 @@ from db.queries.admin import audit
 from db.queries.audience import set_group_subscription
 from db.queries.users import get_profile, set_reminders
 from handlers.access import allowed
+from handlers.commands import GROUPS, command
 from handlers.common import answer_button, contact_of, send, texts_for, today
 from handlers.receipts import reply_after_commit
 
@@ -86,3 +90,14 @@ async def schedule(update: Update, context: BotContext) -> None:
         return
     overview = await schedule_overview(context.deps, today(context))
     await send(update, render.schedule(t, overview, context.deps.settings.bot_timezone))
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        command("remind", remind),
+        command("schedule", schedule),
+        # In groups, organisers subscribe the group to reminders.
+        command("remind", remind_group, chats=GROUPS),
+        CallbackQueryHandler(remind_button, pattern=f"^{keyboards.REMIND_PREFIX}"),
+    ]

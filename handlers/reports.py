@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.core.editions import Edition
@@ -13,6 +16,7 @@ from bot.services import reports as service
 from bot.ui import keyboards, report_texts
 from db.queries.admin import audit
 from handlers.access import allowed
+from handlers.commands import command
 from handlers.common import answer_button, requested_year, send, texts_for, today
 
 
@@ -116,3 +120,12 @@ async def export(update: Update, context: BotContext) -> None:
         await send(update, t.EXPORT_USAGE if unknown else t.STATS_NO_EDITION.format(year=year))
         return
     await _send_export(update, context, edition, fmt)
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        command("stats", stats),
+        command("export", export),
+        CallbackQueryHandler(report_button, pattern=f"^{keyboards.REPORT_PREFIX}"),
+    ]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from telegram import Update
+from telegram.ext import BaseHandler
 
 from bot.context import BotContext
 from bot.ui import keyboards
-from handlers.common import answer_button, send, texts_for
+from handlers.commands import command
+from handlers.common import send, texts_for
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -24,6 +27,6 @@ async def help_command(update: Update, context: BotContext) -> None:
     await send(update, t.HELP, keyboards.main_menu(t))
 
 
-async def expired_button(update: Update, context: BotContext) -> None:
-    """A button from a finished conversation or an old message: say so, change nothing."""
-    await answer_button(update, texts_for(update).EXPIRED_BUTTON)
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [command("start", start), command("help", help_command)]

@@ -8,10 +8,11 @@ handler, answers with a clear message instead of the generic error, and changes 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from bot.context import BotContext
 from bot.core.textnorm import has_lone_surrogates
@@ -47,3 +48,9 @@ async def stop_unreadable(update: object, context: BotContext) -> None:
     elif update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:
         await send(update, text)
     raise ApplicationHandlerStop
+
+
+# Registered in a group of its own that runs before every other (bot/app.py).
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [TypeHandler(Update, stop_unreadable)]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler
 
 from bot.context import BotContext
 from bot.ui import keyboards
 from bot.ui.answers import answer, answer_fact
+from handlers.commands import TEXT, command
 from handlers.common import answer_button, requested_year, send, texts_for, today
 
 
@@ -53,3 +57,17 @@ async def question(update: Update, context: BotContext) -> None:
     match = context.deps.matcher.match(message.text)
     reply = answer(match, context.deps.editions, today(context), t, user.first_name if user else "")
     await send(update, reply.text, keyboards.main_menu(t) if reply.with_menu else None)
+
+
+def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
+    """This feature's handlers in order, built fresh for each Application."""
+    return [
+        command("week", week),
+        command("theme", theme),
+        command("dates", dates),
+        command("ceremony", ceremony),
+        CallbackQueryHandler(menu_button, pattern=f"^{keyboards.MENU_PREFIX}"),
+        # Free text in private chats is a question: registered after every conversation, which
+        # owns the text typed while it waits for a name, a unit or a note.
+        MessageHandler(TEXT, question),
+    ]
