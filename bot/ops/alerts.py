@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALERT_EVERY = timedelta(minutes=10)
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OUR_DIRS = ("bot", "handlers", "db")
 HIDDEN = "[hidden]"
 # SQLAlchemy appends the statement's parameters (names, notes…) to its exceptions' text.
