@@ -17,7 +17,7 @@ from bot.ui.callbacks import RoleChange
 from bot.ui.texts import Texts
 from handlers.access import requires
 from handlers.commands import command
-from handlers.common import replace_buttons, send
+from handlers.common import answer_button, replace_buttons, send
 from handlers.receipts import reply_after_commit
 
 ROLE_WORDS = {"organiser", "organizer", "bantochuc", "btc", "tochuc"}
@@ -70,7 +70,7 @@ async def role_button(update: Update, context: BotContext) -> None:
     """role:grant:<id>, role:revoke:<id>, role:cancel; the admin role is checked at the press."""
     query, actor = update.callback_query, update.effective_user
     assert query is not None and actor is not None
-    await query.answer()
+    await answer_button(update)
     t = context.t
     pressed = RoleChange.unpack(query.data)
     if pressed is None:  # the cancel button (or anything not ours)
@@ -123,5 +123,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
         command("revoke", revoke),
         command("roles", roles),
         command("audit", audit_log),
-        CallbackQueryHandler(role_button, pattern=f"^{keyboards.ROLE_PREFIX}"),
+        CallbackQueryHandler(role_button, pattern=RoleChange.pattern()),
     ]

@@ -129,5 +129,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     return [
         command("stats", stats),
         command("export", export),
-        CallbackQueryHandler(report_button, pattern=f"^{keyboards.REPORT_PREFIX}"),
+        CallbackQueryHandler(report_button, pattern=ReportView.pattern()),
     ]
