@@ -31,6 +31,7 @@ from bot.app import build_application
 from bot.context import Deps, deps_of
 from bot.core.clock import FrozenClock
 from bot.services import reports as service
+from bot.ui import files
 from bot.ui.texts import Vi
 from db.migrate import upgrade
 from db.queries.stats import edition_stats
@@ -151,7 +152,9 @@ async def main(backend: str, checkins: int, export_rows: int) -> None:
             edition = deps.editions.get(2023)
             assert edition is not None
             started = time.perf_counter()
-            data, _, count = await service.export_file(deps, edition, "xlsx", Vi)
+            found = await service.export_data(deps.sessions, edition)
+            data = await files.export_file(Vi, "xlsx", found.stats, found.rows, deps.clock.tz)
+            count = found.checkins
             elapsed = time.perf_counter() - started
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             await deps.engine.dispose()

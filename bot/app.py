@@ -75,11 +75,17 @@ def register_handlers(app: BotApp) -> None:
     app.add_error_handler(guards.on_error)
 
 
+async def _purge_inbox(context: BotContext) -> None:
+    """The retention job: the service's purge, with the app's database, clock and period."""
+    deps = context.deps
+    await retention.purge(deps.sessions, deps.clock.now(), deps.settings.inbox_retention_days)
+
+
 def schedule_jobs(app: BotApp) -> None:
     if app.job_queue is not None:
         # Raw updates past INBOX_RETENTION_DAYS; hourly is plenty for a period counted in days.
         app.job_queue.run_repeating(
-            retention.purge_job, interval=retention.INTERVAL, first=60, name="inbox_retention",
+            _purge_inbox, interval=retention.INTERVAL, first=60, name="inbox_retention",
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
         )  # fmt: skip
     interval = deps_of(app).settings.dispatch_interval_seconds

@@ -19,6 +19,7 @@ from bot.ops import health
 from bot.services import reports as report_service
 from bot.services.reminders import delivery_figures
 from bot.transport import instance_lock
+from bot.ui import files
 from bot.ui.texts import Vi
 from db.migrate import upgrade
 from db.queries.stats import edition_stats
@@ -126,7 +127,9 @@ async def export(settings: Settings, year: int | None, fmt: str) -> tuple[bytes,
         if edition is None:
             return None
         await upgrade(deps.engine)
-        data, _, count = await report_service.export_file(deps, edition, fmt, Vi)
+        found = await report_service.export_data(deps.sessions, edition)
+        data = await files.export_file(Vi, fmt, found.stats, found.rows, deps.clock.tz)
+        count = found.checkins
     finally:
         await deps.engine.dispose()
     return data, count

@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 from telegram import Update
 
 from bot.context import BotContext
-from bot.core.roles import Role, role_of
+from bot.core.roles import Role
+from bot.services.access import current_role
 from bot.ui.texts import Texts
 from handlers.common import answer_button, send
 
@@ -23,8 +24,7 @@ async def allowed(
     """True if the sender holds `minimum` now; otherwise a short refusal, nothing else."""
     user = update.effective_user
     if user is not None:
-        async with context.sessions() as session:
-            role = await role_of(session, user.id, context.deps.settings.admin_ids)
+        role = await current_role(context.sessions, user.id, context.deps.settings.admin_ids)
         if role >= minimum:
             return True
     t = context.t

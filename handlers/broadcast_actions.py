@@ -8,9 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.context import BotContext
-from bot.core.roles import Role, role_of
+from bot.core.roles import Role
 from bot.delivery.outbox_sender import audience_of, trigger_dispatch
 from bot.delivery.progress_messages import progress_text
+from bot.services.access import role_of
 from bot.ui import keyboards
 from db.queries import broadcasts
 from db.queries.admin import audit

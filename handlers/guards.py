@@ -11,33 +11,33 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.context import BotContext
 from bot.ops import alerts
 from handlers.commands import EVERY_COMMAND, GROUPS, PRIVATE, command
-from handlers.common import answer_button, send, texts_for
+from handlers.common import answer_button, send
 
 log = logging.getLogger(__name__)
 
 
 async def private_only(update: Update, context: BotContext) -> None:
     """One of our commands in a group: personal data stays in private chats."""
-    await send(update, texts_for(update).PRIVATE_ONLY)
+    await send(update, context.t.PRIVATE_ONLY)
 
 
 async def edited(update: Update, context: BotContext) -> None:
     """An edited message never changes stored data; say how to fix a check-in instead."""
-    await send(update, texts_for(update).EDITED)
+    await send(update, context.t.EDITED)
 
 
 async def non_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice…: the bot reads text only."""
-    await send(update, texts_for(update).NON_TEXT)
+    await send(update, context.t.NON_TEXT)
 
 
 async def cancel_outside_flow(update: Update, context: BotContext) -> None:
-    await send(update, texts_for(update).NOTHING_TO_CANCEL)
+    await send(update, context.t.NOTHING_TO_CANCEL)
 
 
 async def expired_button(update: Update, context: BotContext) -> None:
     """A button from a finished conversation or an old message: say so, change nothing."""
-    await answer_button(update, texts_for(update).EXPIRED_BUTTON)
+    await answer_button(update, context.t.EXPIRED_BUTTON)
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -46,7 +46,7 @@ async def on_error(update: object, context: BotContext) -> None:
     await alerts.report_error(context)  # metrics, and admins at most once per kind per 10 min
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await send(update, texts_for(update).ERROR)
+            await send(update, context.t.ERROR)
         except Exception:  # the error may be Telegram itself being unreachable
             log.warning("could not tell the user about the error", exc_info=True)
 

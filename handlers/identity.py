@@ -7,18 +7,14 @@ replica may have changed the row meanwhile), so the hot path costs a dictionary 
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.ext import BaseHandler, TypeHandler
 
 from bot.context import BotContext
-from db.queries.usernames import normalise, note_username
-
-log = logging.getLogger(__name__)
+from bot.services import identity as service
 
 SEEN_KEY = "usernames_seen"
 RECHECK = timedelta(hours=1)
@@ -37,17 +33,12 @@ async def note_sender(update: Update, context: BotContext) -> None:
     if user is None or user.is_bot:
         return
     seen = _seen(context)
-    name, now = normalise(user.username), context.clock.now()
+    name, now = service.normalise(user.username), context.clock.now()
     last = seen.get(user.id)
     if last is not None and last[0] == name and now - last[1] < RECHECK:
         return
-    try:
-        async with context.sessions() as session, session.begin():
-            await note_username(session, user.id, name, now)
-    except SQLAlchemyError as exc:
-        # The update itself is still handled; the next one from this sender tries again.
-        log.warning("could not record a username: %s", type(exc).__name__)
-        return
+    if not await service.note_sender(context.sessions, user.id, name, now):
+        return  # the update itself is still handled; the next one from this sender tries again
     if len(seen) >= MAX_REMEMBERED:
         seen.clear()
     seen[user.id] = (name, now)

@@ -11,13 +11,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.context import BotContext
 from bot.core.editions import Edition
 from bot.core.numbers import looks_numeric, parse_year
-from bot.core.roles import Role, role_of
+from bot.core.roles import Role
 from bot.services import reports as service
-from bot.ui import keyboards, report_texts
-from db.queries.admin import audit
-from handlers.access import allowed
+from bot.ui import files, keyboards, report_texts
+from bot.ui.callbacks import PERSONAL_VIEWS, ReportView
+from handlers.access import allowed, requires
 from handlers.commands import command
-from handlers.common import answer_button, requested_year, send, texts_for, today
+from handlers.common import answer_button, requested_year, send, today
 
 
 def _edition(context: BotContext, year: int | None) -> Edition | None:
@@ -26,11 +26,10 @@ def _edition(context: BotContext, year: int | None) -> Edition | None:
     return context.deps.editions.lookup(None, today(context)).edition
 
 
+@requires(Role.ORGANISER)
 async def stats(update: Update, context: BotContext) -> None:
     """/stats, /thongke [year]: organisers and admins; personal views for admins only."""
-    t = texts_for(update)
-    if not await allowed(update, context, Role.ORGANISER):
-        return
+    t = context.t
     ok, year = await requested_year(update, context.args)
     if not ok:
         return
@@ -38,73 +37,76 @@ async def stats(update: Update, context: BotContext) -> None:
     if edition is None:
         await send(update, t.STATS_NO_EDITION.format(year=year))
         return
-    figures = await service.figures(context.deps, edition)
     user = update.effective_user
     assert user is not None
-    async with context.sessions() as session:
-        admin = await role_of(session, user.id, context.deps.settings.admin_ids) >= Role.ADMIN
-    text = report_texts.summary(t, edition, figures, today(context))
-    await send(update, text, keyboards.report(t, edition.year, admin))
+    found = await service.summary(
+        context.sessions, edition, user.id, context.deps.settings.admin_ids
+    )
+    text = report_texts.summary(t, edition, found.figures, today(context))
+    await send(update, text, keyboards.report(t, edition.year, found.personal))
+
+
+def _names_personal_view(data: str) -> bool:
+    """A payload we cannot read is refused like the view it names."""
+    parts = data.split(":")
+    return len(parts) > 1 and parts[1] in PERSONAL_VIEWS
 
 
 async def report_button(update: Update, context: BotContext) -> None:
     """rp:<view>:<year>; the role is checked again on every press."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    t = texts_for(update)
-    _, view, raw_year = [*query.data.split(":"), "", ""][:3]
-    personal = view in {"top", "xlsx", "csv"}
+    t = context.t
+    pressed = ReportView.unpack(query.data)
+    personal = pressed.personal if pressed is not None else _names_personal_view(query.data)
     minimum = Role.ADMIN if personal else Role.ORGANISER
     refusal = t.PERSONAL_DATA_ADMINS_ONLY if personal else None
     if not await allowed(update, context, minimum, refusal):
         return
     await answer_button(update)
-    year = parse_year(raw_year)
-    edition = _edition(context, year) if year is not None else None
-    if edition is None:
+    edition = context.deps.editions.get(pressed.year) if pressed is not None else None
+    if pressed is None or edition is None:
         return
+    view = pressed.view
     if view in {"xlsx", "csv"}:
         await _send_export(update, context, edition, view)
     elif view == "chart":
         await _send_chart(update, context, edition)
     elif view == "top":
-        await send(
-            update, report_texts.top(t, edition.year, await service.top(context.deps, edition))
-        )
-    elif view in {"day", "unit"}:
-        figures = await service.figures(context.deps, edition)
+        learners = await service.top(context.sessions, edition)
+        await send(update, report_texts.top(t, edition.year, learners))
+    else:  # "day" or "unit"
+        figures = await service.figures(context.sessions, edition)
         render = report_texts.by_day if view == "day" else report_texts.by_unit
         await send(update, render(t, figures))
 
 
 async def _send_export(update: Update, context: BotContext, edition: Edition, fmt: str) -> None:
-    t = texts_for(update)
+    t = context.t
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
-    data, name, count = await service.export_file(context.deps, edition, fmt, t)
-    async with context.sessions() as session, session.begin():
-        params = {"year": edition.year, "format": fmt, "checkins": count}
-        await audit(session, user.id, "export", params, context.clock.now())
-    caption = t.EXPORT_CAPTION.format(year=edition.year, checkins=t.fmt_number(count))
+    found = await service.export(context.sessions, edition, fmt, user.id, context.clock.now())
+    data = await files.export_file(t, fmt, found.stats, found.rows, context.clock.tz)
+    caption = t.EXPORT_CAPTION.format(year=edition.year, checkins=t.fmt_number(found.checkins))
+    name = files.export_name(edition.year, fmt)
     await chat.send_document(InputFile(data, filename=name), caption=caption)
 
 
 async def _send_chart(update: Update, context: BotContext, edition: Edition) -> None:
-    t = texts_for(update)
+    t = context.t
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
-    png = await service.chart(context.deps, edition, t)
+    png = await files.chart_png(t, await service.figures(context.sessions, edition))
     caption = t.CHART_CAPTION.format(year=edition.year)
     await chat.send_photo(InputFile(png, filename=f"tuan-le-{edition.year}.png"), caption=caption)
 
 
+@requires(Role.ADMIN, refusal=lambda t: t.PERSONAL_DATA_ADMINS_ONLY)
 async def export(update: Update, context: BotContext) -> None:
     """/export [xlsx|csv] [year]: admins only, logged in the audit trail."""
-    t = texts_for(update)
-    if not await allowed(update, context, Role.ADMIN, t.PERSONAL_DATA_ADMINS_ONLY):
-        return
+    t = context.t
     args = [a.lower() for a in context.args or []]
     fmt = next((a for a in args if a in service.FORMATS), "xlsx")
     rest = [a for a in args if a not in service.FORMATS]
@@ -127,5 +129,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     return [
         command("stats", stats),
         command("export", export),
-        CallbackQueryHandler(report_button, pattern=f"^{keyboards.REPORT_PREFIX}"),
+        CallbackQueryHandler(report_button, pattern=ReportView.pattern()),
     ]

@@ -16,7 +16,7 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from bot.context import BotContext
 from bot.core.textnorm import has_lone_surrogates
-from handlers.common import send, texts_for
+from handlers.common import send
 
 
 def _strings(update: Update) -> Iterator[str | None]:
@@ -42,7 +42,7 @@ async def stop_unreadable(update: object, context: BotContext) -> None:
     """Group -1: let readable updates through, answer the others and stop them there."""
     if not isinstance(update, Update) or not is_unreadable(update):
         return
-    text = texts_for(update).UNREADABLE_TEXT
+    text = context.t.UNREADABLE_TEXT
     if update.callback_query is not None:
         await update.callback_query.answer(text[:200])
     elif update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from db.queries.users import get_profile
-
 ORGANISER = "organiser"
 
 
@@ -17,11 +13,8 @@ class Role(IntEnum):
     ADMIN = 2
 
 
-async def role_of(session: AsyncSession, telegram_id: int, admin_ids: frozenset[int]) -> Role:
-    """The caller's role now: checked on every command and every button press."""
+def role_from(telegram_id: int, admin_ids: frozenset[int], stored: str | None) -> Role:
+    """The role a person holds: ADMIN_IDS first, then the role stored on their profile."""
     if telegram_id in admin_ids:
         return Role.ADMIN
-    profile = await get_profile(session, telegram_id)
-    if profile is not None and profile.role == ORGANISER:
-        return Role.ORGANISER
-    return Role.OFFICIAL
+    return Role.ORGANISER if stored == ORGANISER else Role.OFFICIAL

@@ -1,58 +1,85 @@
-"""Figures, files and charts for one edition: database reads on the loop, building off it."""
+"""Figures and exports for one edition: plain data read from the database.
+
+Files and charts are built from this data by bot/ui/files (off the event loop).
+"""
 
 from __future__ import annotations
 
-import asyncio
-from datetime import tzinfo
+from dataclasses import dataclass
+from datetime import datetime
 
-from bot.context import Deps
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from bot.core.editions import Edition
-from bot.ui.files.csvfile import build_csv
-from bot.ui.texts import Texts
-from db.queries.stats import Detail, EditionStats, Learner, edition_stats, top_learners
+from bot.core.roles import Role
+from bot.services.access import role_of
+from db.queries.admin import audit
+from db.queries.stats import Detail as Detail  # re-exported: what the files are built from
+from db.queries.stats import EditionStats as EditionStats
+from db.queries.stats import Learner as Learner
 from db.queries.stats import details as detail_rows
+from db.queries.stats import edition_stats, top_learners
 
 FORMATS = ("xlsx", "csv")
 
+Sessions = async_sessionmaker[AsyncSession]
 
-async def figures(deps: Deps, edition: Edition) -> EditionStats:
-    async with deps.sessions() as session:
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """An edition's figures, and whether the viewer may open the views that name people."""
+
+    figures: EditionStats
+    personal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExportData:
+    """Everything an export file of one edition holds."""
+
+    year: int
+    stats: EditionStats
+    rows: tuple[Detail, ...]
+
+    @property
+    def checkins(self) -> int:
+        return len(self.rows)
+
+
+async def figures(sessions: Sessions, edition: Edition) -> EditionStats:
+    async with sessions() as session:
         return await edition_stats(session, edition.year, edition.start, edition.end)
 
 
-async def top(deps: Deps, edition: Edition) -> list[Learner]:
-    async with deps.sessions() as session:
+async def summary(
+    sessions: Sessions, edition: Edition, viewer_id: int, admin_ids: frozenset[int]
+) -> Summary:
+    """/stats: the figures, and (read now) whether the viewer is an admin."""
+    async with sessions() as session:
+        stats = await edition_stats(session, edition.year, edition.start, edition.end)
+        admin = await role_of(session, viewer_id, admin_ids) >= Role.ADMIN
+    return Summary(stats, admin)
+
+
+async def top(sessions: Sessions, edition: Edition) -> list[Learner]:
+    async with sessions() as session:
         return await top_learners(session, edition.start, edition.end)
 
 
-async def export_file(deps: Deps, edition: Edition, fmt: str, t: Texts) -> tuple[bytes, str, int]:
-    """(file bytes, file name, check-ins in it). The file is built in a worker thread so the
-    bot keeps answering everyone else meanwhile."""
-    async with deps.sessions() as session:
+async def export_data(sessions: Sessions, edition: Edition) -> ExportData:
+    """The figures and every check-in of the edition (the command line's export)."""
+    async with sessions() as session:
         stats = await edition_stats(session, edition.year, edition.start, edition.end)
         rows = await detail_rows(session, edition.start, edition.end)
-    name = f"tuan-le-hoc-tap-suot-doi-{edition.year}.{fmt}"
-    if fmt == "csv":
-        data = await asyncio.to_thread(build_csv, t, rows, deps.clock.tz)
-    else:
-        data = await asyncio.to_thread(_xlsx, t, stats, rows, deps.clock.tz)
-    return data, name, len(rows)
+    return ExportData(edition.year, stats, tuple(rows))
 
 
-async def chart(deps: Deps, edition: Edition, t: Texts) -> bytes:
-    stats = await figures(deps, edition)
-    return await asyncio.to_thread(_chart, t, stats)
-
-
-# matplotlib and openpyxl cost 0.5 s and ~30 MB at start-up, for features a few admins use:
-# they are loaded on the first chart or export, in the worker thread, not on the event loop.
-def _chart(t: Texts, stats: EditionStats) -> bytes:
-    from bot.ui.files.chart import build_chart
-
-    return build_chart(t, stats)
-
-
-def _xlsx(t: Texts, stats: EditionStats, rows: list[Detail], tz: tzinfo) -> bytes:
-    from bot.ui.files.xlsx import build_xlsx
-
-    return build_xlsx(t, stats, rows, tz)
+async def export(
+    sessions: Sessions, edition: Edition, fmt: str, actor_id: int, now: datetime
+) -> ExportData:
+    """An admin's export: the data, and an audit entry saying who took how much."""
+    data = await export_data(sessions, edition)
+    async with sessions() as session, session.begin():
+        params = {"year": edition.year, "format": fmt, "checkins": data.checkins}
+        await audit(session, actor_id, "export", params, now)
+    return data

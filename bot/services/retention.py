@@ -7,9 +7,10 @@ They are kept only as long as durable handling needs them, plus a margin; then t
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.context import BotContext, Deps
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
 from db.queries.privacy import PURGE_BATCH, purge_handled_inbox
 
 log = logging.getLogger(__name__)
@@ -17,12 +18,12 @@ log = logging.getLogger(__name__)
 INTERVAL = timedelta(hours=1)  # how often the purge runs
 
 
-async def purge_once(deps: Deps) -> int:
-    """Delete every raw update handled longer ago than the retention period; how many."""
-    before = deps.clock.now() - timedelta(days=deps.settings.inbox_retention_days)
+async def purge(sessions: async_sessionmaker[AsyncSession], now: datetime, days: int) -> int:
+    """Delete every raw update handled more than `days` before `now`; how many."""
+    before = now - timedelta(days=days)
     total = 0
     while True:  # in batches, each its own short transaction: writers are never held long
-        async with deps.sessions() as session, session.begin():
+        async with sessions() as session, session.begin():
             purged = await purge_handled_inbox(session, before)
         total += purged
         if purged < PURGE_BATCH:
@@ -30,7 +31,3 @@ async def purge_once(deps: Deps) -> int:
     if total:
         log.info("purged %d handled raw updates older than the retention period", total)
     return total
-
-
-async def purge_job(context: BotContext) -> None:
-    await purge_once(context.deps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.inputs import ACTIVITIES
+from bot.ui.callbacks import ReportView, RoleChange
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
 
@@ -18,7 +19,6 @@ SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
 BROADCAST_PREFIX = "bc:"
-REPORT_PREFIX = "rp:"
 DELETE_YES = "del:yes"
 DELETE_NO = "del:no"
 DELETE_PREFIX = "del:"
@@ -26,8 +26,7 @@ DELETE_ASK = "del:ask"
 CONSENT_YES = "consent:yes"
 CONSENT_NO = "consent:no"
 CONSENT_BACK = "consent:back"
-ROLE_PREFIX = "role:"
-ROLE_CANCEL = "role:cancel"
+ROLE_CANCEL = f"{RoleChange.prefix}:cancel"  # not a RoleChange: unpacks to None
 REMIND_PREFIX = "remind:"
 REMIND_ON = "remind:on"
 REMIND_OFF = "remind:off"
@@ -157,7 +156,7 @@ def report(t: Texts, year: int, admin: bool) -> InlineKeyboardMarkup:
     """Views of /stats; the personal-data ones only for admins."""
 
     def b(label: str, view: str) -> InlineKeyboardButton:
-        return _button(label, f"{REPORT_PREFIX}{view}:{year}")
+        return _button(label, ReportView(view, year).pack())
 
     rows = [[b(t.BTN_BY_DAY, "day"), b(t.BTN_BY_UNIT, "unit")], [b(t.BTN_CHART, "chart")]]
     if admin:
@@ -194,6 +193,6 @@ def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarku
     label = t.BTN_CONFIRM_GRANT if grant else t.BTN_CONFIRM_REVOKE
     action = "grant" if grant else "revoke"
     return InlineKeyboardMarkup(
-        [[_button(label, f"{ROLE_PREFIX}{action}:{telegram_id}"),
+        [[_button(label, RoleChange(action, telegram_id).pack()),
           _button(t.BTN_CANCEL, ROLE_CANCEL)]]
     )  # fmt: skip

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.numbers import TELEGRAM_ID_MAX, parse_int
 from db.models import AuditEntry, User
 from db.queries.usernames import holder
 
@@ -43,15 +42,18 @@ async def audit(
     session.add(AuditEntry(at=now, actor_id=actor_id, action=action, params=params))
 
 
-async def find_person(session: AsyncSession, ref: str) -> Person | None:
-    """A user by "@username" (its most recent holder) or numeric Telegram id, if known."""
-    ref = ref.strip()
-    telegram_id = parse_int(ref, 1, TELEGRAM_ID_MAX)
-    if telegram_id is not None:
-        user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
-    else:
-        user = await holder(session, ref)
+def _person(user: User | None) -> Person | None:
     return None if user is None else Person(user.telegram_id, user.full_name, user.username)
+
+
+async def person_by_id(session: AsyncSession, telegram_id: int) -> Person | None:
+    """A known user by Telegram id."""
+    return _person(await session.scalar(select(User).where(User.telegram_id == telegram_id)))
+
+
+async def person_by_username(session: AsyncSession, username: str) -> Person | None:
+    """A known user by "@username" (its most recent holder)."""
+    return _person(await holder(session, username))
 
 
 async def people(session: AsyncSession, telegram_ids: set[int]) -> dict[int, Person]:

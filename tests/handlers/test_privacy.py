@@ -16,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select
 
-from bot.context import deps_of
+from bot.context import Deps, deps_of
 from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_updates import FakeUser
-from bot.services.retention import purge_once
+from bot.services import retention
 from bot.transport.inbox_worker import worker_of
 from db.models import AuditEntry, Base, Broadcast, Checkin, InboxUpdate, Outbox, User
 from db.queries import broadcasts, inbox
@@ -175,6 +175,12 @@ async def test_erasing_someone_unregistered_purges_their_raw_updates(bot: Harnes
     reply = await bot.say(VAN, "/xoadulieu")
     assert reply is not None and "không lưu hồ sơ nào" in reply.text
     assert await traces(bot, NEEDLES, VAN.id) == []
+
+
+async def purge_once(deps: Deps) -> int:
+    """One run of the hourly retention job, as bot/app.py schedules it."""
+    days = deps.settings.inbox_retention_days
+    return await retention.purge(deps.sessions, deps.clock.now(), days)
 
 
 async def test_handled_raw_updates_are_purged_after_the_retention_period(bot: Harness) -> None:

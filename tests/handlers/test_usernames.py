@@ -15,10 +15,10 @@ from sqlalchemy import bindparam, select, text
 
 from bot.context import deps_of
 from bot.offline.fake_updates import FakeUser
+from bot.ui.callbacks import RoleChange
 from db.migrate import alembic_config
 from db.models import AuditEntry, User, UTCDateTime
 from db.session import create_engine
-from handlers.admin import parse_role_data
 from tests.conftest import ADMIN, BINH, Harness, vn
 
 LAN = FakeUser(3001, "Lan", "vi", "alice")
@@ -99,9 +99,9 @@ async def test_the_confirmation_is_checked_at_the_press(bot: Harness) -> None:
 
 @given(st.text(max_size=40) | st.from_regex(r"role:(grant|revoke|x):[0-9²³٣]{0,20}"))
 def test_role_button_data_is_read_strictly(data: str) -> None:
-    parsed = parse_role_data(data)
+    parsed = RoleChange.unpack(data)
     if parsed is not None:
-        grant, telegram_id = parsed
+        grant, telegram_id = parsed.grant, parsed.telegram_id
         assert data == f"role:{'grant' if grant else 'revoke'}:{telegram_id}"
         assert 0 < telegram_id < 10**16
 

@@ -1,1 +1,48 @@
-"""Files for admins: XLSX, CSV and charts, from plain data."""
+"""Files for admins: XLSX, CSV and charts, from plain data (names differ from the
+submodules: importing `bot.ui.files.chart` sets the attribute `chart` on this package).
+
+matplotlib and openpyxl cost 0.5 s and ~30 MB at start-up, for features a few admins use:
+they are loaded on the first chart or export, in a worker thread, not on the event loop, so
+the bot keeps answering everyone else meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import tzinfo
+
+from bot.ui.texts import Texts
+from db.queries.stats import Detail, EditionStats
+
+
+def export_name(year: int, fmt: str) -> str:
+    return f"tuan-le-hoc-tap-suot-doi-{year}.{fmt}"
+
+
+async def export_file(
+    t: Texts, fmt: str, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
+) -> bytes:
+    """An edition's check-ins as CSV or XLSX bytes, built in a worker thread."""
+    if fmt == "csv":
+        from bot.ui.files.csvfile import build_csv
+
+        return await asyncio.to_thread(build_csv, t, rows, tz)
+    return await asyncio.to_thread(_xlsx, t, stats, rows, tz)
+
+
+async def chart_png(t: Texts, stats: EditionStats) -> bytes:
+    """An edition's chart as PNG bytes, built in a worker thread."""
+    return await asyncio.to_thread(_chart, t, stats)
+
+
+def _chart(t: Texts, stats: EditionStats) -> bytes:
+    from bot.ui.files.chart import build_chart
+
+    return build_chart(t, stats)
+
+
+def _xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo) -> bytes:
+    from bot.ui.files.xlsx import build_xlsx
+
+    return build_xlsx(t, stats, rows, tz)
