@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.context import Deps
-from bot.core.editions import Edition
+from bot.core.clock import Clock
+from bot.core.editions import Edition, Editions
 from bot.core.progress import streak
-from bot.core.schedule import expand, specs_for
+from bot.core.schedule import ReminderData, expand, specs_for
 from db.queries import audience
 from db.queries import outbox as box
 from db.queries.admin import audit
@@ -19,6 +20,22 @@ from db.queries.checkins import checkin_days, list_checkins
 from db.queries.users import get_profile, set_reminders
 
 Sessions = async_sessionmaker[AsyncSession]
+
+
+class ReminderDeps(Protocol):
+    """What the schedule view reads (bot.context.Deps is one; this module needs no more)."""
+
+    @property
+    def sessions(self) -> Sessions: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def editions(self) -> Editions: ...
+
+    @property
+    def reminders(self) -> ReminderData: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +107,13 @@ async def summary(sessions: Sessions, user_id: int, edition: Edition, today: dat
     )
 
 
-def edition_to_show(deps: Deps, today: date) -> Edition:
+def edition_to_show(deps: ReminderDeps, today: date) -> Edition:
     """The running edition, else the next one announced, else the latest."""
     upcoming = sorted((e for e in deps.editions.all if e.start > today), key=lambda e: e.start)
     return deps.editions.running(today) or (upcoming[0] if upcoming else deps.editions.latest)
 
 
-async def schedule_overview(deps: Deps, today: date) -> Overview:
+async def schedule_overview(deps: ReminderDeps, today: date) -> Overview:
     edition = edition_to_show(deps, today)
     items = expand(edition, specs_for(edition, deps.reminders), deps.clock.tz)
     lines = []
@@ -116,7 +133,7 @@ async def schedule_overview(deps: Deps, today: date) -> Overview:
     return Overview(edition.year, lines)
 
 
-async def delivery_figures(deps: Deps) -> list[dict[str, object]]:
+async def delivery_figures(deps: ReminderDeps) -> list[dict[str, object]]:
     """Per planned reminder: the `python -m bot reminders --json` rows."""
     async with deps.sessions() as session:
         rows = await box.figures(session)
