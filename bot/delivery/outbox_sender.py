@@ -15,17 +15,15 @@ import logging
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot
 
 from bot.context import BotApp, BotContext, Deps
-from bot.core.clock import local_today
-from bot.core.progress import study_window
 from bot.core.schedule import Item, expand, specs_for
 from bot.delivery import progress_messages as progress_report
 from bot.delivery.sending import LEASE, Report, send_due
 from bot.ops.db_errors import classify
 from bot.ops.db_state import state_of
+from bot.services.audience import audience_of
 from db.queries import audience, broadcasts
 from db.queries import outbox as box
 
@@ -79,25 +77,6 @@ async def start_scheduled(deps: Deps) -> None:
             now = deps.clock.now()
             recipients = await audience_of(session, deps, info)
             await broadcasts.start(session, info.id, recipients, now, from_status="scheduled")
-
-
-async def audience_of(
-    session: AsyncSession, deps: Deps, info: broadcasts.Info
-) -> list[box.Recipient]:
-    """The recipients of a broadcast's audience, as of now."""
-    today = local_today(deps.clock)
-    if info.audience == "groups":
-        return await audience.groups(session)
-    if info.audience == "unit":
-        return await audience.officials(session, unit_id=info.unit_id, reminders_only=False)
-    if info.audience == "today":
-        return await audience.officials(session, without_checkin_on=today, reminders_only=False)
-    if info.audience == "week":
-        window = study_window(deps.editions, today)
-        return await audience.officials(
-            session, without_checkin_since=window.start, reminders_only=False
-        )
-    return await audience.officials(session, reminders_only=False)
 
 
 async def dispatch_once(deps: Deps, bot: Bot, max_rows: int = 500) -> Report:

@@ -19,9 +19,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from bot.context import Deps
 from bot.delivery import progress_messages as progress_report
+from bot.delivery import reminder_messages
 from bot.delivery.ledger import Ledger, NotHandedOver, Outcome
 from bot.delivery.outgoing import Outgoing, deliver
-from bot.ui import reminder_texts
 from db.queries import broadcasts
 from db.queries import outbox as box
 
@@ -169,7 +169,7 @@ class _Run:
             if content is None:
                 raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
             return Outgoing.of(content)
-        text, markup = await reminder_texts.render(self.deps, row)
+        text, markup = await reminder_messages.render(self.deps, row)
         return Outgoing("text", text, markup)
 
     async def _attempt(self, row: box.Claimed) -> Outcome | None:

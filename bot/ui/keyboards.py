@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.inputs import ACTIVITIES
 from bot.ui.callbacks import ReportView, RoleChange
+from bot.ui.organiser_callbacks import BroadcastButton, BroadcastChoice, RemindButton
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
 
@@ -18,7 +19,6 @@ CANCEL = "cancel"
 SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
-BROADCAST_PREFIX = "bc:"
 DELETE_YES = "del:yes"
 DELETE_NO = "del:no"
 DELETE_PREFIX = "del:"
@@ -27,9 +27,6 @@ CONSENT_YES = "consent:yes"
 CONSENT_NO = "consent:no"
 CONSENT_BACK = "consent:back"
 ROLE_CANCEL = f"{RoleChange.prefix}:cancel"  # not a RoleChange: unpacks to None
-REMIND_PREFIX = "remind:"
-REMIND_ON = "remind:on"
-REMIND_OFF = "remind:off"
 MENU_CHECKIN = "menu:checkin"
 
 DURATION_CHOICES = (15, 30, 45, 60, 90)
@@ -86,54 +83,57 @@ def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
 def reminders(t: Texts, enabled: bool) -> InlineKeyboardMarkup:
     """One toggle: the button offers the opposite of the current setting."""
     if enabled:
-        return InlineKeyboardMarkup([[_button(t.BTN_REMIND_OFF, REMIND_OFF)]])
-    return InlineKeyboardMarkup([[_button(t.BTN_REMIND_ON, REMIND_ON)]])
+        return InlineKeyboardMarkup([[_button(t.BTN_REMIND_OFF, RemindButton("off").pack())]])
+    return InlineKeyboardMarkup([[_button(t.BTN_REMIND_ON, RemindButton("on").pack())]])
 
 
 def broadcast_audiences(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     rows = [
-        [_button(label, f"{BROADCAST_PREFIX}aud:{broadcast_id}:{key}")]
+        [_button(label, BroadcastChoice("aud", broadcast_id, key).pack())]
         for key, label in t.BC_AUDIENCES.items()
     ]
     return InlineKeyboardMarkup(
-        [*rows, [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+        [*rows, [_button(t.BTN_CANCEL, BroadcastButton("cancel", broadcast_id).pack())]]
     )
 
 
 def broadcast_units(t: Texts, broadcast_id: int, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
     rows = [
-        [_button(u.name[:60], f"{BROADCAST_PREFIX}unit:{broadcast_id}:{u.id}")] for u in choices
+        [_button(u.name[:60], BroadcastChoice("unit", broadcast_id, str(u.id)).pack())]
+        for u in choices
     ]
     return InlineKeyboardMarkup(
-        [*rows, [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+        [*rows, [_button(t.BTN_CANCEL, BroadcastButton("cancel", broadcast_id).pack())]]
     )
 
 
 def broadcast_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(t.BTN_SEND_NOW, f"{BROADCAST_PREFIX}send:{broadcast_id}"),
-             _button(t.BTN_SCHEDULE, f"{BROADCAST_PREFIX}sched:{broadcast_id}")],
-            [_button(t.BTN_CANCEL, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")],
+            [_button(t.BTN_SEND_NOW, BroadcastButton("send", broadcast_id).pack()),
+             _button(t.BTN_SCHEDULE, BroadcastButton("sched", broadcast_id).pack())],
+            [_button(t.BTN_CANCEL, BroadcastButton("cancel", broadcast_id).pack())],
         ]
     )  # fmt: skip
 
 
 def broadcast_stop(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(t.BTN_STOP, f"{BROADCAST_PREFIX}stop:{broadcast_id}")]])
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_STOP, BroadcastButton("stop", broadcast_id).pack())]]
+    )
 
 
 def broadcast_resend(t: Texts, broadcast_id: int, count: int) -> InlineKeyboardMarkup:
     """Under a finished broadcast's report: resend to the recipients in doubt (asks first)."""
     label = t.BTN_RESEND.format(count=t.fmt_number(count))
-    return InlineKeyboardMarkup([[_button(label, f"{BROADCAST_PREFIX}redo:{broadcast_id}")]])
+    return InlineKeyboardMarkup([[_button(label, BroadcastButton("redo", broadcast_id).pack())]])
 
 
 def broadcast_resend_list(t: Texts, doubts: list[tuple[int, int]]) -> InlineKeyboardMarkup | None:
     """Under /broadcasts: one resend button per (broadcast id, count in doubt)."""
     rows = [
         [_button(t.BTN_RESEND_LIST.format(id=i, count=t.fmt_number(n)),
-                 f"{BROADCAST_PREFIX}redo:{i}")]
+                 BroadcastButton("redo", i).pack())]
         for i, n in doubts
     ]  # fmt: skip
     return InlineKeyboardMarkup(rows) if rows else None
@@ -141,14 +141,14 @@ def broadcast_resend_list(t: Texts, doubts: list[tuple[int, int]]) -> InlineKeyb
 
 def broadcast_resend_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(t.BTN_RESEND_YES, f"{BROADCAST_PREFIX}redook:{broadcast_id}"),
-          _button(t.BTN_RESEND_NO, f"{BROADCAST_PREFIX}redono:{broadcast_id}")]]
+        [[_button(t.BTN_RESEND_YES, BroadcastButton("redook", broadcast_id).pack()),
+          _button(t.BTN_RESEND_NO, BroadcastButton("redono", broadcast_id).pack())]]
     )  # fmt: skip
 
 
 def broadcast_cancel(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(t.BTN_CANCEL_SCHEDULE, f"{BROADCAST_PREFIX}cancel:{broadcast_id}")]]
+        [[_button(t.BTN_CANCEL_SCHEDULE, BroadcastButton("cancel", broadcast_id).pack())]]
     )
 
 

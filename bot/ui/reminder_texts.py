@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.context import Deps
-from bot.core.progress import streak
+from bot.core.editions import Editions
+from bot.core.schedule import ReminderData
+from bot.services.reminders import Summary
 from bot.ui import keyboards
 from bot.ui.texts import Texts, for_language
-from db.queries.checkins import checkin_days, list_checkins
 from db.queries.outbox import Claimed
 
 
@@ -21,14 +20,19 @@ def _checkin_button(t: Texts) -> InlineKeyboardMarkup:
     )
 
 
-async def render(deps: Deps, row: Claimed) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Text and buttons for one outbox row of kind "reminder".
+def needs_summary(row: Claimed) -> bool:
+    """Only a personal summary shows figures read from the database."""
+    return row.payload.get("reminder") == "summary" and row.user_id is not None
 
-    Only the personal summary reads the database; the others are built from data in memory.
-    """
+
+def render(
+    row: Claimed, editions: Editions, reminders: ReminderData, summary: Summary | None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Text and buttons for one outbox row of kind "reminder" (`summary`: the person's
+    figures, when `needs_summary(row)`)."""
     p = row.payload
     t = for_language(p.get("language"))
-    edition = deps.editions.get(int(p["year"]))
+    edition = editions.get(int(p["year"]))
     if edition is None:  # the editions file changed under a planned reminder
         raise LookupError(f"edition {p['year']} is no longer in the editions file")
     name, theme = escape(edition.name), escape(edition.theme)
@@ -42,22 +46,17 @@ async def render(deps: Deps, row: Claimed) -> tuple[str, InlineKeyboardMarkup | 
     if kind == "opening":
         return t.REMIND_OPENING.format(name=name, theme=theme), None
     if kind == "morning":
-        tip = escape(deps.reminders.suggestion(t.LANG, int(p["day_number"])))
+        tip = escape(reminders.suggestion(t.LANG, int(p["day_number"])))
         text = t.REMIND_MORNING.format(day=p["day_number"], total=edition.days, suggestion=tip)
         if in_group:
             return f"{text}\n\n{t.REMIND_MORNING_GROUP}", None
         return text, _checkin_button(t)
     if kind == "nudge":
         return t.REMIND_NUDGE, _checkin_button(t)
-    if kind == "summary" and row.user_id is not None:
-        today = date.fromisoformat(p["day"])
-        async with deps.sessions() as session:
-            entries = await list_checkins(session, row.user_id, edition.start, edition.end)
-            days = await checkin_days(session, row.user_id, today)
+    if kind == "summary" and summary is not None:
         text = t.REMIND_SUMMARY.format(
-            total=t.fmt_minutes(sum(c.minutes for c in entries)),
-            days=len({c.local_date for c in entries}), window_days=edition.days,
-            streak=streak(days, today), name=name,
+            total=t.fmt_minutes(summary.minutes), days=summary.days, window_days=edition.days,
+            streak=summary.streak, name=name,
         )  # fmt: skip
         return text, None
     raise LookupError(f"no text for reminder kind {kind!r}")

@@ -18,8 +18,9 @@ from bot.app import build_application, running
 from bot.context import BotApp, Deps, deps_of
 from bot.core.clock import FrozenClock
 from bot.delivery import sending
-from bot.delivery.outbox_sender import Report, audience_of, dispatch_once
+from bot.delivery.outbox_sender import Report, dispatch_once
 from bot.offline.fake_telegram import OfflineTelegram
+from bot.services.audience import audience_of
 from db.models import Outbox
 from db.queries import broadcasts
 from db.queries import outbox as box

@@ -16,8 +16,9 @@ from bench.fake_telegram_http import HttpFakeTelegram
 from bot.app import build_application, running
 from bot.context import deps_of
 from bot.core.clock import FrozenClock
-from bot.delivery.outbox_sender import audience_of, dispatch_once
+from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_updates import FakeUser, UpdateFactory
+from bot.services.audience import audience_of
 from db.queries import broadcasts
 from tests.conftest import make_settings
 

@@ -175,7 +175,7 @@ async def test_audiences_on_a_seeded_database(bot: Harness) -> None:
     await bot.feed(bot.factory.message(ORG, "/remind on", chat_id=group, kind="supergroup"))
 
     async def recipients(audience: str, unit: int | None = None) -> set[int]:
-        from bot.delivery.outbox_sender import audience_of
+        from bot.services.audience import audience_of
 
         async with deps_of(bot.app).sessions() as session:
             info = await broadcasts.get(session, await draft(bot))

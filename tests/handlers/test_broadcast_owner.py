@@ -185,24 +185,36 @@ async def test_resend_checks_the_role_at_press_time(bot: Harness) -> None:
         assert await broadcasts.in_doubt(session, broadcast_id) == 2
 
 
+def _parse(data: str) -> tuple[str, int] | None:
+    from bot.ui.organiser_callbacks import BroadcastButton, BroadcastChoice
+
+    payload = BroadcastButton.unpack(data) or BroadcastChoice.unpack(data)
+    return None if payload is None else (payload.action, payload.broadcast_id)
+
+
 @given(st.text(max_size=80))
 def test_broadcast_button_data_parser_takes_ascii_ids_only(data: str) -> None:
-    from handlers.broadcast import _parse
+    from bot.core.numbers import parse_id
+    from bot.ui.organiser_callbacks import BROADCAST_ACTIONS, BROADCAST_CHOICES
 
     parsed = _parse("bc:" + data)
-    raw_id = [*data.split(":"), "", ""][1]
+    action, raw_id, *rest = [*data.split(":"), "", ""]
+    known = (action in BROADCAST_ACTIONS and rest == ["", ""]) or (
+        action in BROADCAST_CHOICES and len(rest) == 3 and rest[0].isascii() and rest[0]
+    )
     if parsed is None:
-        assert not (raw_id.isascii() and raw_id.isdigit() and len(raw_id) <= 12)
+        assert not (known and parse_id(raw_id) is not None)
     else:
-        action, broadcast_id, _ = parsed
-        assert action == data.split(":")[0] and broadcast_id == int(raw_id)
+        broadcast_id = parsed[1]
+        assert parsed[0] == action and broadcast_id == int(raw_id)
         assert 0 <= broadcast_id < 10**12
+    # Made-up actions are refused even with a valid id.
+    assert _parse(f"bc:nope:{7}") is None
 
 
-@pytest.mark.parametrize("data", ["bc:send:²", "bc:stop:١٢", "bc:send:" + "9" * 5000, "bc:redo:"])
+@pytest.mark.parametrize("data", ["bc:send:²", "bc:stop:١٢", "bc:send:" + "9" * 5000, "bc:redo:",
+                                  "bc:send:-3", "bc:send:0", f"bc:send:{2**31}"])  # fmt: skip
 def test_odd_digits_in_broadcast_buttons_are_not_ids(data: str) -> None:
-    from handlers.broadcast import _parse
-
     assert _parse(data) is None
 
 

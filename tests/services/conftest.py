@@ -1,18 +1,28 @@
-"""Service tests run on a real, migrated database (SQLite, and PostgreSQL when configured)."""
+"""Service tests: a real, migrated database (SQLite, and PostgreSQL when configured) and a
+frozen clock in the edition's week."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.clock import FrozenClock
+from bot.core.editions import Editions, load_editions
 from db.migrate import upgrade
 from db.queries.users import Contact, save_profile
 from db.session import create_engine, create_sessionmaker
 from tests.conftest import vn
 
 Sessions = async_sessionmaker[AsyncSession]
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    clock: FrozenClock
+    editions: Editions
 
 
 @pytest.fixture
@@ -23,7 +33,22 @@ async def sessions(database_url: str) -> AsyncIterator[Sessions]:
     await engine.dispose()
 
 
-async def register(
+@pytest.fixture
+def calendar() -> Calendar:
+    return Calendar(FrozenClock(vn(2023, 10, 3, 9, 0)), load_editions())
+
+
+async def register(sessions: Sessions, telegram_id: int, unit: str = "Phòng A") -> int:
+    """A registered official; returns their user id."""
+    async with sessions() as s, s.begin():
+        profile = await save_profile(
+            s, Contact(telegram_id, telegram_id, None, "vi"), f"User {telegram_id}", unit,
+            vn(2023, 10, 1, 8), consent_at=vn(2023, 10, 1, 8),
+        )  # fmt: skip
+    return profile.user_id
+
+
+async def register_person(
     sessions: Sessions, telegram_id: int, name: str, username: str | None = None
 ) -> None:
     """Someone who registered (and agreed to the data notice) on 1 October 2023."""

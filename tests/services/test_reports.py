@@ -10,7 +10,7 @@ from db.models import AuditEntry
 from db.queries.checkins import Window, record_checkin
 from db.queries.users import get_profile, set_role
 from tests.conftest import VN, vn
-from tests.services.conftest import Sessions, register
+from tests.services.conftest import Sessions, register_person
 
 ADMIN = 9001
 ADMINS = frozenset({ADMIN})
@@ -24,8 +24,8 @@ def edition_2023() -> Edition:
 
 
 async def seed(sessions: Sessions, edition: Edition) -> None:
-    await register(sessions, 1, "Nguyễn Văn An")
-    await register(sessions, 2, "Trần Bình")
+    await register_person(sessions, 1, "Nguyễn Văn An")
+    await register_person(sessions, 2, "Trần Bình")
     window = Window(edition.start, edition.end, edition.year)
     async with sessions() as s, s.begin():
         profile = await get_profile(s, 1)
