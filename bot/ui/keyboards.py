@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core.duration import MAX_MINUTES_PER_ENTRY
 from bot.core.inputs import ACTIVITIES
+from bot.core.numbers import DB_ID_MAX
+from bot.ui.callbacks import CallbackData
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
 
@@ -37,6 +42,77 @@ DURATION_CHOICES = (15, 30, 45, 60, 90)
 MENU_INTENTS = ("theme", "dates", "opening", "purpose")
 
 
+def _require(ok: bool) -> None:
+    if not ok:  # unpack() turns this into None: a forged or stale button
+        raise ValueError("not a button the bot makes")
+
+
+@dataclass(frozen=True, slots=True)
+class Menu(CallbackData):
+    """A fact button of the main menu: "menu:theme"."""
+
+    prefix = "menu"
+    intent: str
+
+    def __post_init__(self) -> None:
+        _require(self.intent in MENU_INTENTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration(CallbackData):
+    """A duration button: "dur:30" (the custom-duration button is CUSTOM_DURATION)."""
+
+    prefix = "dur"
+    minutes: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.minutes <= MAX_MINUTES_PER_ENTRY)
+
+
+@dataclass(frozen=True, slots=True)
+class Activity(CallbackData):
+    """An activity button: "act:reading"."""
+
+    prefix = "act"
+    code: str
+
+    def __post_init__(self) -> None:
+        _require(self.code in ACTIVITIES)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChoice(CallbackData):
+    """A unit button of registration: "unit:3"."""
+
+    prefix = "unit"
+    unit_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.unit_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Undo(CallbackData):
+    """Confirm withdrawing a check-in: "undo:7" (keeping it is UNDO_KEEP)."""
+
+    prefix = "undo"
+    checkin_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.checkin_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Delete(CallbackData):
+    """The erasure buttons: "del:ask" (from /privacy), "del:yes", "del:no"."""
+
+    prefix = "del"
+    action: str
+
+    def __post_init__(self) -> None:
+        _require(self.action in {"ask", "yes", "no"})
+
+
 def _button(text: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=data)
 
@@ -48,7 +124,7 @@ def cancel_row(t: Texts) -> list[InlineKeyboardButton]:
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
     labels = {"theme": t.BTN_THEME, "dates": t.BTN_DATES, "opening": t.BTN_OPENING,
               "purpose": t.BTN_PURPOSE}  # fmt: skip
-    buttons = [_button(labels[i], MENU_PREFIX + i) for i in MENU_INTENTS]
+    buttons = [_button(labels[i], Menu(i).pack()) for i in MENU_INTENTS]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:], [_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
 
 
@@ -57,12 +133,12 @@ def cancel_only(t: Texts) -> InlineKeyboardMarkup:
 
 
 def units(t: Texts, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
-    rows = [[_button(u.name[:60], f"{UNIT_PREFIX}{u.id}")] for u in choices]
+    rows = [[_button(u.name[:60], UnitChoice(u.id).pack())] for u in choices]
     return InlineKeyboardMarkup([*rows, cancel_row(t)])
 
 
 def durations(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [_button(t.BTN_MINUTES.format(minutes=m), f"{DURATION_PREFIX}{m}")
+    buttons = [_button(t.BTN_MINUTES.format(minutes=m), Duration(m).pack())
                for m in DURATION_CHOICES]  # fmt: skip
     return InlineKeyboardMarkup(
         [buttons[:3], [*buttons[3:], _button(t.BTN_CUSTOM, CUSTOM_DURATION)], cancel_row(t)]
@@ -70,7 +146,7 @@ def durations(t: Texts) -> InlineKeyboardMarkup:
 
 
 def activities(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [_button(t.ACTIVITIES[a], f"{ACTIVITY_PREFIX}{a}") for a in ACTIVITIES]
+    buttons = [_button(t.ACTIVITIES[a], Activity(a).pack()) for a in ACTIVITIES]
     return InlineKeyboardMarkup([[b] for b in buttons] + [cancel_row(t)])
 
 
@@ -80,7 +156,7 @@ def note(t: Texts) -> InlineKeyboardMarkup:
 
 def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(t.BTN_UNDO_YES, f"{UNDO_PREFIX}{checkin_id}"), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
+        [[_button(t.BTN_UNDO_YES, Undo(checkin_id).pack()), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
     )
 
 
