@@ -13,21 +13,12 @@ from bot.ui.callbacks import CallbackData
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
 
-MENU_PREFIX = "menu:"
-DURATION_PREFIX = "dur:"
-ACTIVITY_PREFIX = "act:"
-UNIT_PREFIX = "unit:"
-UNDO_PREFIX = "undo:"
 CANCEL = "cancel"
 SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
 BROADCAST_PREFIX = "bc:"
 REPORT_PREFIX = "rp:"
-DELETE_YES = "del:yes"
-DELETE_NO = "del:no"
-DELETE_PREFIX = "del:"
-DELETE_ASK = "del:ask"
 CONSENT_YES = "consent:yes"
 CONSENT_NO = "consent:no"
 CONSENT_BACK = "consent:back"
@@ -111,6 +102,9 @@ class Delete(CallbackData):
 
     def __post_init__(self) -> None:
         _require(self.action in {"ask", "yes", "no"})
+
+
+DELETE_ASK, DELETE_YES, DELETE_NO = (Delete(a).pack() for a in ("ask", "yes", "no"))
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
