@@ -8,13 +8,12 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.core.duration import MAX_MINUTES_PER_ENTRY, DurationError, parse_duration, split_duration
-from bot.core.inputs import ACTIVITIES, NOTE_MAX, InputError, clean_note, detect_activity
-from bot.core.numbers import parse_int
+from bot.core.duration import DurationError, parse_duration, split_duration
+from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
 from bot.core.progress import study_window
+from bot.services import checkins
+from bot.services.checkins import NewCheckin, Outcome
 from bot.ui import keyboards, render
-from db.queries.checkins import DailyLimitExceeded, record_checkin
-from db.queries.users import get_profile
 from handlers import consent, states
 from handlers.common import (
     answer_button,
@@ -24,7 +23,6 @@ from handlers.common import (
     send,
     sent_at,
     source_of,
-    texts_for,
     today,
 )
 from handlers.receipts import reply_after_commit
@@ -33,35 +31,24 @@ from handlers.receipts import reply_after_commit
 async def save(update: Update, context: BotContext, pending: states.PendingCheckin) -> int:
     """Store the check-in, commit, and only then confirm it.
 
-    One transaction reads the profile and stores the entry (the hot path of a busy week); an
-    official who has not registered yet is sent through registration first.
+    An official who has not registered yet is sent through registration first.
     """
-    t = texts_for(update)
+    t = context.t
     moment = pending.sent_at or context.clock.now()
     day = moment.astimezone(context.clock.tz).date()  # the day it counts on
     window = study_window(context.deps.editions, day)
-    result = None
-    try:
-        async with context.sessions() as session, session.begin():
-            profile = await get_profile(session, contact_of(update).telegram_id)
-            if profile is not None and profile.registered and profile.consented:
-                result = await record_checkin(
-                    session,
-                    user_id=profile.user_id,
-                    minutes=pending.minutes,
-                    activity=pending.activity,
-                    note=pending.note,
-                    source=pending.source,
-                    now=moment,
-                    tz=context.clock.tz,
-                    window=window,
-                )
-    except DailyLimitExceeded as exc:
-        text = render.day_limit(t, exc.day_minutes, day, today(context))
+    entry = NewCheckin(pending.minutes, pending.activity, pending.note, pending.source)
+    result = await checkins.record(
+        context.sessions, contact_of(update).telegram_id, entry,
+        now=moment, tz=context.clock.tz, window=window,
+    )  # fmt: skip
+    if result.outcome is Outcome.NOT_REGISTERED:  # nothing was written
+        return await _register_first(update, context, pending)
+    if result.outcome is Outcome.OVER_DAY_LIMIT:
+        text = render.day_limit(t, result.day_minutes, day, today(context))
     else:
-        if result is None:  # not registered (or no consent): nothing was written
-            return await _register_first(update, context, pending)
-        text = render.receipt(t, result, window, today(context))
+        assert result.receipt is not None
+        text = render.receipt(t, result.receipt, window, today(context))
     states.clear_flow(context.user_data)
     await reply_after_commit(update, context, text)
     return ConversationHandler.END
@@ -78,15 +65,9 @@ async def _register_first(
     return await consent.ask(update, context)
 
 
-async def _registered(update: Update, context: BotContext) -> bool:
-    async with context.sessions() as session:
-        profile = await get_profile(session, contact_of(update).telegram_id)
-    return profile is not None and profile.registered and profile.consented
-
-
 async def start(update: Update, context: BotContext) -> int:
     """/checkin, /diemdanh or the menu button."""
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
     states.clear_flow(context.user_data)
     assert context.user_data is not None
@@ -109,13 +90,13 @@ async def start(update: Update, context: BotContext) -> int:
         )
     if pending is not None:
         return await save(update, context, pending)  # checks registration in its transaction
-    if not await _registered(update, context):
+    if not await checkins.registered(context.sessions, contact_of(update).telegram_id):
         return await _register_first(update, context, None)
     return await ask_duration(update, context)
 
 
 async def ask_duration(update: Update, context: BotContext) -> int:
-    t = texts_for(update)
+    t = context.t
     await send(update, t.ASK_DURATION, keyboards.durations(t))
     return states.DURATION
 
@@ -133,17 +114,16 @@ async def after_registration(update: Update, context: BotContext) -> int:
 async def duration_button(update: Update, context: BotContext) -> int:
     query = update.callback_query
     assert query is not None and query.data is not None and context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
     if query.data == keyboards.CUSTOM_DURATION:
         await replace_buttons(update, t.ASK_CUSTOM_DURATION, keyboards.cancel_only(t))
         return states.DURATION
-    raw = query.data.removeprefix(keyboards.DURATION_PREFIX)
-    minutes = parse_int(raw, 1, MAX_MINUTES_PER_ENTRY)
-    if minutes is None:  # not one of our buttons
+    button = keyboards.Duration.unpack(query.data)
+    if button is None:  # not one of our buttons
         await replace_buttons(update, t.EXPIRED_BUTTON)
         return ConversationHandler.END
-    return await _ask_activity(update, context, minutes)
+    return await _ask_activity(update, context, button.minutes)
 
 
 async def duration_text(update: Update, context: BotContext) -> int:
@@ -152,7 +132,7 @@ async def duration_text(update: Update, context: BotContext) -> int:
     try:
         minutes = parse_duration(message.text)
     except DurationError as exc:
-        await send(update, render.duration_problem(texts_for(update), exc, message.text))
+        await send(update, render.duration_problem(context.t, exc, message.text))
         return states.DURATION
     _typed(update, context)
     return await _ask_activity(update, context, minutes)
@@ -161,7 +141,7 @@ async def duration_text(update: Update, context: BotContext) -> int:
 async def _ask_activity(update: Update, context: BotContext, minutes: int) -> int:
     """Minutes are known (button or typed): keep them and ask what was studied."""
     assert context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     context.user_data[states.DRAFT] = {"minutes": minutes}
     text = t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes))
     await replace_buttons(update, text, keyboards.activities(t))
@@ -171,14 +151,14 @@ async def _ask_activity(update: Update, context: BotContext, minutes: int) -> in
 async def activity_button(update: Update, context: BotContext) -> int:
     query = update.callback_query
     assert query is not None and query.data is not None and context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
-    activity = query.data.removeprefix(keyboards.ACTIVITY_PREFIX)
+    button = keyboards.Activity.unpack(query.data)
     draft = context.user_data.get(states.DRAFT)
-    if activity not in ACTIVITIES or not isinstance(draft, dict):
+    if button is None or not isinstance(draft, dict):
         await replace_buttons(update, t.EXPIRED_BUTTON)
         return ConversationHandler.END
-    draft["activity"] = activity
+    draft["activity"] = button.code
     await replace_buttons(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
     return states.NOTE
 
@@ -187,7 +167,7 @@ async def activity_text(update: Update, context: BotContext) -> int:
     """Text typed instead of pressing an activity button: read it as the activity."""
     message = update.effective_message
     assert message is not None and message.text is not None and context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     draft = context.user_data.get(states.DRAFT)
     if not isinstance(draft, dict):
         return ConversationHandler.END
@@ -201,7 +181,7 @@ async def _finish(update: Update, context: BotContext, note: str | None) -> int:
     assert context.user_data is not None
     draft = context.user_data.get(states.DRAFT)
     if not isinstance(draft, dict) or "activity" not in draft:
-        await replace_buttons(update, texts_for(update).EXPIRED_BUTTON)
+        await replace_buttons(update, context.t.EXPIRED_BUTTON)
         return ConversationHandler.END
     pending = states.PendingCheckin(
         draft["minutes"], draft["activity"], note, source_of(update), _moment(update, context)
@@ -229,7 +209,7 @@ def _moment(update: Update, context: BotContext) -> datetime:
 
 
 async def note_text(update: Update, context: BotContext) -> int:
-    note = await cleaned_text(update, clean_note, texts_for(update).FIELD_NOTE)
+    note = await cleaned_text(update, clean_note, context.t.FIELD_NOTE)
     if note is None:
         return states.NOTE
     return await _finish(update, context, note)

@@ -16,10 +16,10 @@ from bot.context import BotContext
 from bot.core.clock import local_today
 from bot.core.inputs import InputError
 from bot.core.numbers import parse_year
+from bot.services.profile import Contact
 from bot.ui import render
 from bot.ui.texts import Texts, for_language
 from bot.ui.tg_html import split_html
-from db.queries.users import Contact
 
 
 def texts_for(update: Update) -> Texts:

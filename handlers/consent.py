@@ -19,13 +19,14 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.services import privacy as privacy_service
+from bot.services import profile as profiles
+from bot.services.profile import Profile
 from bot.ui import keyboards
 from bot.ui.answers import FACT_INTENTS, answer
 from bot.ui.texts import Texts
-from db.queries.privacy import erase_person
-from db.queries.users import Profile, get_profile, record_consent
 from handlers import checkin, profile, states
-from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for, today
+from handlers.common import answer_button, contact_of, replace_buttons, send, today
 from handlers.receipts import reply_after_commit
 
 # Free text while the question is open that is answered as a question would be elsewhere.
@@ -33,8 +34,7 @@ ANSWERED_INTENTS = FACT_INTENTS | {"greeting", "help"}
 
 
 async def _profile(update: Update, context: BotContext) -> Profile | None:
-    async with context.sessions() as session:
-        return await get_profile(session, contact_of(update).telegram_id)
+    return await profiles.current(context.sessions, contact_of(update).telegram_id)
 
 
 async def on_record(update: Update, context: BotContext) -> bool:
@@ -61,7 +61,7 @@ async def _question(update: Update, context: BotContext, t: Texts) -> str:
 
 async def ask(update: Update, context: BotContext) -> int:
     """Show the notice with its two buttons; what was asked for waits in user_data."""
-    t = texts_for(update)
+    t = context.t
     await send(update, await _question(update, context, t), keyboards.consent(t))
     return states.CONSENT
 
@@ -79,7 +79,7 @@ def notice(t: Texts, context: BotContext) -> str:
 async def waiting(update: Update, context: BotContext) -> int:
     """Text typed while the notice waits for an answer: it is not stored in a profile. A
     question about the week is answered all the same; the buttons come again under it."""
-    t = texts_for(update)
+    t = context.t
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None
     match = context.deps.matcher.match(message.text)
@@ -99,7 +99,7 @@ async def _stale(update: Update, context: BotContext, agreeing: bool) -> int | N
     """A press on a notice that is not open: say so truthfully. With consent on record (or
     given earlier in this flow) nothing changes, whatever the person is doing goes on (None
     keeps the conversation's state); otherwise the question is asked afresh."""
-    t = texts_for(update)
+    t = context.t
     if await on_record(update, context):
         await replace_buttons(update, t.CONSENT_ALREADY if agreeing else t.CONSENT_WITHDRAW_HOW)
         return None
@@ -109,7 +109,7 @@ async def _stale(update: Update, context: BotContext, agreeing: bool) -> int | N
 
 async def back(update: Update, context: BotContext) -> int:
     """ "Back" under the erasure offer: the consent question again."""
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
     await replace_buttons(update, await _question(update, context, t), keyboards.consent(t))
     return states.CONSENT
@@ -118,7 +118,7 @@ async def back(update: Update, context: BotContext) -> int:
 async def agree(update: Update, context: BotContext) -> int | None:
     """Record the consent, then carry on with what the person had asked for."""
     assert context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
     # Read, and closed only after the commit: a database outage makes the update run again,
     # and the question must still be open then.
@@ -126,9 +126,8 @@ async def agree(update: Update, context: BotContext) -> int | None:
         return await _stale(update, context, agreeing=True)
     now = context.clock.now()
     data = context.user_data
-    async with context.sessions() as session, session.begin():
-        # Registered before the notice: their data exists, so the consent is stored at once.
-        existing = await record_consent(session, contact_of(update).telegram_id, now)
+    # Registered before the notice: their data exists, so the consent is stored at once.
+    existing = await privacy_service.agree(context.sessions, contact_of(update).telegram_id, now)
     data.pop(states.CONSENT_OPEN, None)
     if not existing:
         data[states.CONSENT_AT] = now  # stored with the profile, the moment it is saved
@@ -156,7 +155,7 @@ async def decline(update: Update, context: BotContext) -> int | None:
     (a slip of the finger must not erase, hence the second step).
     """
     assert context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
     if not context.user_data.get(states.CONSENT_OPEN) and await on_record(update, context):
         return await _stale(update, context, agreeing=False)
@@ -170,11 +169,10 @@ async def decline(update: Update, context: BotContext) -> int | None:
         return ConversationHandler.END
     states.clear_flow(context.user_data)
     contact = contact_of(update)
-    async with context.sessions() as session, session.begin():
-        await erase_person(
-            session, contact.telegram_id, context.clock.now(),
-            username=contact.username, current_update=update.update_id,
-        )  # fmt: skip
+    await privacy_service.erase(
+        context.sessions, contact.telegram_id, context.clock.now(),
+        username=contact.username, current_update=update.update_id,
+    )  # fmt: skip
     # Not queued for later: a notice row would keep the chat id of someone just erased.
     await reply_after_commit(update, context, t.CONSENT_DECLINED, later=False)
     return ConversationHandler.END

@@ -18,7 +18,7 @@ from bot.context import BotContext
 from bot.ui import keyboards
 from handlers import checkin, consent, profile, states
 from handlers.commands import PRIVATE, TEXT, command
-from handlers.common import answer_button, conversation, replace_buttons, send, texts_for
+from handlers.common import answer_button, conversation, replace_buttons, send
 
 FLOW_TIMEOUT = timedelta(minutes=15)
 
@@ -27,13 +27,13 @@ async def cancel(update: Update, context: BotContext) -> int:
     """The cancel button or /cancel: drop the half-finished flow, store nothing."""
     await answer_button(update)
     states.clear_flow(context.user_data)
-    await replace_buttons(update, texts_for(update).CANCELLED)
+    await replace_buttons(update, context.t.CANCELLED)
     return ConversationHandler.END
 
 
 async def expect_text(update: Update, context: BotContext) -> None:
     """A sticker or photo in the middle of the flow: ask again, keep the state."""
-    await send(update, texts_for(update).NON_TEXT)
+    await send(update, context.t.NON_TEXT)
 
 
 def build_flow() -> ConversationHandler[BotContext]:
@@ -58,19 +58,15 @@ def build_flow() -> ConversationHandler[BotContext]:
             states.NAME: [MessageHandler(TEXT, profile.name_text)],
             states.UNIT: [
                 MessageHandler(TEXT, profile.unit_text),
-                CallbackQueryHandler(profile.unit_button, pattern=f"^{keyboards.UNIT_PREFIX}"),
+                CallbackQueryHandler(profile.unit_button, pattern=keyboards.UnitChoice.pattern()),
             ],
             states.DURATION: [
                 MessageHandler(TEXT, checkin.duration_text),
-                CallbackQueryHandler(
-                    checkin.duration_button, pattern=f"^{keyboards.DURATION_PREFIX}"
-                ),
+                CallbackQueryHandler(checkin.duration_button, pattern=keyboards.Duration.pattern()),
             ],
             states.ACTIVITY: [
                 MessageHandler(TEXT, checkin.activity_text),
-                CallbackQueryHandler(
-                    checkin.activity_button, pattern=f"^{keyboards.ACTIVITY_PREFIX}"
-                ),
+                CallbackQueryHandler(checkin.activity_button, pattern=keyboards.Activity.pattern()),
             ],
             states.NOTE: [
                 MessageHandler(TEXT, checkin.note_text),

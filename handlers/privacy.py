@@ -8,39 +8,36 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
+from bot.services import privacy as privacy_service
 from bot.ui import keyboards
-from db.queries.privacy import erase_person
-from db.queries.users import get_profile
 from handlers import identity
 from handlers.commands import command
-from handlers.common import answer_button, contact_of, replace_buttons, send, texts_for
+from handlers.common import answer_button, contact_of, replace_buttons, send
 from handlers.consent import controller
 from handlers.receipts import reply_after_commit
 
 
 async def privacy(update: Update, context: BotContext) -> None:
     """/privacy, /baomat: what is stored, why, who sees it, for how long; a withdraw button."""
-    t = texts_for(update)
-    async with context.sessions() as session:
-        profile = await get_profile(session, contact_of(update).telegram_id)
+    t = context.t
+    mine = await privacy_service.summary(context.sessions, contact_of(update).telegram_id)
     consent = t.CONSENT_NONE
-    if profile is not None and profile.consent_at is not None:
-        when = t.fmt_date(profile.consent_at.astimezone(context.clock.tz).date())
-        consent = t.CONSENT_ON_RECORD.format(when=when, version=profile.consent_version)
+    if mine.consent_at is not None:
+        when = t.fmt_date(mine.consent_at.astimezone(context.clock.tz).date())
+        consent = t.CONSENT_ON_RECORD.format(when=when, version=mine.consent_version)
     text = t.PRIVACY.format(
         days=context.deps.settings.inbox_retention_days, consent=consent,
         controller=controller(t, context),
-        how=t.PRIVACY_HOW_BUTTON if profile is not None else t.PRIVACY_HOW_COMMAND,
+        how=t.PRIVACY_HOW_BUTTON if mine.known else t.PRIVACY_HOW_COMMAND,
     )  # fmt: skip
-    await send(update, text, keyboards.withdraw(t) if profile is not None else None)
+    await send(update, text, keyboards.withdraw(t) if mine.known else None)
 
 
 async def delete_my_data(update: Update, context: BotContext) -> None:
     """/deletemydata, /xoadulieu: ask for confirmation first (nothing to confirm: purge)."""
-    t = texts_for(update)
-    async with context.sessions() as session:
-        profile = await get_profile(session, contact_of(update).telegram_id)
-    if profile is None:
+    t = context.t
+    mine = await privacy_service.summary(context.sessions, contact_of(update).telegram_id)
+    if not mine.known:
         await _erase(update, context)  # only raw messages to purge: nothing to lose
         await reply_after_commit(update, context, t.DELETE_NOTHING, edit=False, later=False)
         return
@@ -51,12 +48,13 @@ async def delete_button(update: Update, context: BotContext) -> None:
     """del:ask (from /privacy), del:yes, del:no."""
     query = update.callback_query
     assert query is not None
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
-    if query.data == keyboards.DELETE_ASK:
+    button = keyboards.Delete.unpack(query.data)
+    if button is not None and button.action == "ask":
         await replace_buttons(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
         return
-    if query.data != keyboards.DELETE_YES:
+    if button is None or button.action != "yes":  # "no", or not a button the bot made
         await replace_buttons(update, t.DELETE_KEPT)
         return
     erased = await _erase(update, context)
@@ -68,11 +66,10 @@ async def delete_button(update: Update, context: BotContext) -> None:
 async def _erase(update: Update, context: BotContext) -> bool:
     """Erase the sender everywhere, in one transaction; True if there was a profile."""
     contact = contact_of(update)
-    async with context.sessions() as session, session.begin():
-        result = await erase_person(
-            session, contact.telegram_id, context.clock.now(),
-            username=contact.username, current_update=update.update_id,
-        )  # fmt: skip
+    result = await privacy_service.erase(
+        context.sessions, contact.telegram_id, context.clock.now(),
+        username=contact.username, current_update=update.update_id,
+    )  # fmt: skip
     # What the process holds in memory about them goes too.
     if context.user_data is not None:
         context.user_data.clear()
@@ -85,5 +82,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     return [
         command("privacy", privacy),
         command("deletemydata", delete_my_data),
-        CallbackQueryHandler(delete_button, pattern=f"^{keyboards.DELETE_PREFIX}"),
+        CallbackQueryHandler(delete_button, pattern=keyboards.Delete.pattern()),
     ]

@@ -9,24 +9,16 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.core.inputs import InputError, clean_full_name, clean_unit, split_profile_line
-from bot.core.numbers import parse_id
+from bot.services import profile as profiles
 from bot.ui import keyboards, render
-from db.queries.users import ConsentRequired, get_profile, get_unit, list_units, save_profile
 from handlers import checkin, consent, states
-from handlers.common import (
-    answer_button,
-    cleaned_text,
-    contact_of,
-    replace_buttons,
-    send,
-    texts_for,
-)
+from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send
 from handlers.receipts import reply_after_commit
 
 
 async def start(update: Update, context: BotContext) -> int:
     """/profile, /hoso: one-line form with arguments, else ask for the name."""
-    t = texts_for(update)
+    t = context.t
     states.clear_flow(context.user_data)
     if context.args:
         line = " ".join(context.args)
@@ -44,9 +36,8 @@ async def start(update: Update, context: BotContext) -> int:
 
 async def ask_name(update: Update, context: BotContext) -> int:
     """The form's first step: the current profile if there is one, and the name prompt."""
-    t = texts_for(update)
-    async with context.sessions() as session:
-        profile = await get_profile(session, contact_of(update).telegram_id)
+    t = context.t
+    profile = await profiles.current(context.sessions, contact_of(update).telegram_id)
     text = t.ASK_NAME
     if profile is not None and profile.registered:
         text = t.PROFILE_CURRENT.format(
@@ -58,13 +49,12 @@ async def ask_name(update: Update, context: BotContext) -> int:
 
 async def name_text(update: Update, context: BotContext) -> int:
     assert context.user_data is not None
-    t = texts_for(update)
+    t = context.t
     name = await cleaned_text(update, clean_full_name, t.FIELD_NAME)
     if name is None:
         return states.NAME
     context.user_data[states.FULL_NAME] = name
-    async with context.sessions() as session:
-        choices = await list_units(session)
+    choices = await profiles.unit_choices(context.sessions)
     shown = escape(name)
     if choices:
         await send(update, t.ASK_UNIT.format(name=shown), keyboards.units(t, choices))
@@ -74,7 +64,7 @@ async def name_text(update: Update, context: BotContext) -> int:
 
 
 async def unit_text(update: Update, context: BotContext) -> int:
-    unit = await cleaned_text(update, clean_unit, texts_for(update).FIELD_UNIT)
+    unit = await cleaned_text(update, clean_unit, context.t.FIELD_UNIT)
     if unit is None:
         return states.UNIT
     return await _save_pending_name(update, context, unit)
@@ -83,22 +73,23 @@ async def unit_text(update: Update, context: BotContext) -> int:
 async def unit_button(update: Update, context: BotContext) -> int:
     query = update.callback_query
     assert query is not None and query.data is not None
-    t = texts_for(update)
+    t = context.t
     await answer_button(update)
-    unit_id = parse_id(query.data.removeprefix(keyboards.UNIT_PREFIX))
-    async with context.sessions() as session:
-        unit = await get_unit(session, unit_id) if unit_id is not None else None
+    button = keyboards.UnitChoice.unpack(query.data)
+    unit = None
+    if button is not None:  # else not a button the bot made: as a unit that is gone
+        unit = await profiles.unit_name(context.sessions, button.unit_id)
     if unit is None:
         await send(update, t.UNIT_GONE)
         return states.UNIT
-    return await _save_pending_name(update, context, unit.name)
+    return await _save_pending_name(update, context, unit)
 
 
 async def _save_pending_name(update: Update, context: BotContext, unit: str) -> int:
     assert context.user_data is not None
     name = context.user_data.get(states.FULL_NAME)
     if not isinstance(name, str):
-        await replace_buttons(update, texts_for(update).EXPIRED_BUTTON)
+        await replace_buttons(update, context.t.EXPIRED_BUTTON)
         return ConversationHandler.END
     return await save(update, context, name, unit)
 
@@ -109,15 +100,13 @@ async def save(update: Update, context: BotContext, name: str, unit: str) -> int
     Without consent (on record or just given) nothing is stored: the name and unit wait in
     memory while the notice is shown.
     """
-    t = texts_for(update)
+    t = context.t
     assert context.user_data is not None
     agreed = context.user_data.get(states.CONSENT_AT)
-    try:
-        async with context.sessions() as session, session.begin():
-            profile = await save_profile(
-                session, contact_of(update), name, unit, context.clock.now(), consent_at=agreed
-            )
-    except ConsentRequired:
+    profile = await profiles.register(
+        context.sessions, contact_of(update), name, unit, context.clock.now(), consent_at=agreed
+    )
+    if profile is None:  # no consent: nothing was stored
         context.user_data[states.FULL_NAME], context.user_data[states.UNIT_NAME] = name, unit
         return await consent.ask(update, context)
     saved = render.profile_saved(t, profile.full_name or "", profile.unit_name or "")

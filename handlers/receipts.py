@@ -16,8 +16,8 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.delivery.outbox_sender import trigger_dispatch
+from bot.services.notices import queue_receipt
 from bot.ui.tg_html import split_html
-from db.queries import outbox
 from handlers.common import replace_buttons, send
 
 log = logging.getLogger(__name__)
@@ -68,14 +68,11 @@ async def _queue(
     key = f"upd:{update.update_id}#{digest}"
     chunks = split_html(text)
     try:
-        async with context.sessions() as session, session.begin():
-            for index, chunk in enumerate(chunks):
-                last = index == len(chunks) - 1
-                await outbox.queue_notice(
-                    session, chat.id, f"{key}:{index}", chunk,
-                    markup.to_dict() if markup is not None and last else None,
-                    user.language_code if user else None, context.clock.now(),
-                )  # fmt: skip
+        await queue_receipt(
+            context.sessions, chat.id, key, chunks,
+            markup.to_dict() if markup is not None else None,
+            user.language_code if user else None, context.clock.now(),
+        )  # fmt: skip
     except Exception as exc:  # the database too: nothing more can be done, say so in the log
         log.error("receipt could not be queued either: %s", type(exc).__name__)
         return

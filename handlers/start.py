@@ -11,19 +11,19 @@ from telegram.ext import BaseHandler
 from bot.context import BotContext
 from bot.ui import keyboards
 from handlers.commands import command
-from handlers.common import send, texts_for
+from handlers.common import send
 
 
 async def start(update: Update, context: BotContext) -> None:
     """Greeting with the main menu."""
-    t = texts_for(update)
+    t = context.t
     user = update.effective_user
     name = escape(user.first_name) if user and user.first_name else t.FRIEND
     await send(update, t.GREETING.format(name=name), keyboards.main_menu(t))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    t = texts_for(update)
+    t = context.t
     await send(update, t.HELP, keyboards.main_menu(t))
 
 

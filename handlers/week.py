@@ -11,11 +11,11 @@ from bot.context import BotContext
 from bot.ui import keyboards
 from bot.ui.answers import answer, answer_fact
 from handlers.commands import TEXT, command
-from handlers.common import answer_button, requested_year, send, texts_for, today
+from handlers.common import answer_button, requested_year, send, today
 
 
 async def _fact(update: Update, context: BotContext, intent: str) -> None:
-    t = texts_for(update)
+    t = context.t
     ok, year = await requested_year(update, context.args)
     if ok:
         await send(update, answer_fact(intent, context.deps.editions, year, today(context), t))
@@ -42,17 +42,17 @@ async def menu_button(update: Update, context: BotContext) -> None:
     """A fact button of the main menu (menu:theme, menu:dates, …)."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    intent = query.data.removeprefix(keyboards.MENU_PREFIX)
+    button = keyboards.Menu.unpack(query.data)
     await answer_button(update)
-    if intent in keyboards.MENU_INTENTS:
-        await _fact(update, context, intent)
+    if button is not None:  # else not a fact button the bot made: nothing to say
+        await _fact(update, context, button.intent)
 
 
 async def question(update: Update, context: BotContext) -> None:
     """Any other text in a private chat: understand it and answer from the data."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    t = texts_for(update)
+    t = context.t
     user = update.effective_user
     match = context.deps.matcher.match(message.text)
     reply = answer(match, context.deps.editions, today(context), t, user.first_name if user else "")
@@ -66,7 +66,7 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
         command("theme", theme),
         command("dates", dates),
         command("ceremony", ceremony),
-        CallbackQueryHandler(menu_button, pattern=f"^{keyboards.MENU_PREFIX}"),
+        CallbackQueryHandler(menu_button, pattern=keyboards.Menu.pattern()),
         # Free text in private chats is a question: registered after every conversation, which
         # owns the text typed while it waits for a name, a unit or a note.
         MessageHandler(TEXT, question),

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.core.editions import Editions
-from db.queries.checkins import Window
 
 ROLLING_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The days a summary covers: the running edition's week, or the last 7 days."""
+
+    start: date
+    end: date
+    year: int | None = None  # the edition's year when the window is a week of the event
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
 
 
 def study_window(editions: Editions, today: date) -> Window:

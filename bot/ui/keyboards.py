@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.core.duration import MAX_MINUTES_PER_ENTRY
 from bot.core.inputs import ACTIVITIES
-from bot.ui.callbacks import ReportView, RoleChange
+from bot.core.numbers import DB_ID_MAX
+from bot.ui.callbacks import CallbackData, ReportView, RoleChange
 from bot.ui.organiser_callbacks import BroadcastButton, BroadcastChoice, RemindButton
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
 
-MENU_PREFIX = "menu:"
-DURATION_PREFIX = "dur:"
-ACTIVITY_PREFIX = "act:"
-UNIT_PREFIX = "unit:"
-UNDO_PREFIX = "undo:"
 CANCEL = "cancel"
 SKIP_NOTE = "note:skip"
 CUSTOM_DURATION = "dur:custom"
 UNDO_KEEP = "undo:keep"
-DELETE_YES = "del:yes"
-DELETE_NO = "del:no"
-DELETE_PREFIX = "del:"
-DELETE_ASK = "del:ask"
 CONSENT_YES = "consent:yes"
 CONSENT_NO = "consent:no"
 CONSENT_BACK = "consent:back"
@@ -31,6 +26,80 @@ MENU_CHECKIN = "menu:checkin"
 
 DURATION_CHOICES = (15, 30, 45, 60, 90)
 MENU_INTENTS = ("theme", "dates", "opening", "purpose")
+
+
+def _require(ok: bool) -> None:
+    if not ok:  # unpack() turns this into None: a forged or stale button
+        raise ValueError("not a button the bot makes")
+
+
+@dataclass(frozen=True, slots=True)
+class Menu(CallbackData):
+    """A fact button of the main menu: "menu:theme"."""
+
+    prefix = "menu"
+    intent: str
+
+    def __post_init__(self) -> None:
+        _require(self.intent in MENU_INTENTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration(CallbackData):
+    """A duration button: "dur:30" (the custom-duration button is CUSTOM_DURATION)."""
+
+    prefix = "dur"
+    minutes: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.minutes <= MAX_MINUTES_PER_ENTRY)
+
+
+@dataclass(frozen=True, slots=True)
+class Activity(CallbackData):
+    """An activity button: "act:reading"."""
+
+    prefix = "act"
+    code: str
+
+    def __post_init__(self) -> None:
+        _require(self.code in ACTIVITIES)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChoice(CallbackData):
+    """A unit button of registration: "unit:3"."""
+
+    prefix = "unit"
+    unit_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.unit_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Undo(CallbackData):
+    """Confirm withdrawing a check-in: "undo:7" (keeping it is UNDO_KEEP)."""
+
+    prefix = "undo"
+    checkin_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.checkin_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Delete(CallbackData):
+    """The erasure buttons: "del:ask" (from /privacy), "del:yes", "del:no"."""
+
+    prefix = "del"
+    action: str
+
+    def __post_init__(self) -> None:
+        _require(self.action in {"ask", "yes", "no"})
+
+
+DELETE_ASK, DELETE_YES, DELETE_NO = (Delete(a).pack() for a in ("ask", "yes", "no"))
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -44,7 +113,7 @@ def cancel_row(t: Texts) -> list[InlineKeyboardButton]:
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
     labels = {"theme": t.BTN_THEME, "dates": t.BTN_DATES, "opening": t.BTN_OPENING,
               "purpose": t.BTN_PURPOSE}  # fmt: skip
-    buttons = [_button(labels[i], MENU_PREFIX + i) for i in MENU_INTENTS]
+    buttons = [_button(labels[i], Menu(i).pack()) for i in MENU_INTENTS]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:], [_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
 
 
@@ -53,12 +122,12 @@ def cancel_only(t: Texts) -> InlineKeyboardMarkup:
 
 
 def units(t: Texts, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
-    rows = [[_button(u.name[:60], f"{UNIT_PREFIX}{u.id}")] for u in choices]
+    rows = [[_button(u.name[:60], UnitChoice(u.id).pack())] for u in choices]
     return InlineKeyboardMarkup([*rows, cancel_row(t)])
 
 
 def durations(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [_button(t.BTN_MINUTES.format(minutes=m), f"{DURATION_PREFIX}{m}")
+    buttons = [_button(t.BTN_MINUTES.format(minutes=m), Duration(m).pack())
                for m in DURATION_CHOICES]  # fmt: skip
     return InlineKeyboardMarkup(
         [buttons[:3], [*buttons[3:], _button(t.BTN_CUSTOM, CUSTOM_DURATION)], cancel_row(t)]
@@ -66,7 +135,7 @@ def durations(t: Texts) -> InlineKeyboardMarkup:
 
 
 def activities(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [_button(t.ACTIVITIES[a], f"{ACTIVITY_PREFIX}{a}") for a in ACTIVITIES]
+    buttons = [_button(t.ACTIVITIES[a], Activity(a).pack()) for a in ACTIVITIES]
     return InlineKeyboardMarkup([[b] for b in buttons] + [cancel_row(t)])
 
 
@@ -76,7 +145,7 @@ def note(t: Texts) -> InlineKeyboardMarkup:
 
 def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(t.BTN_UNDO_YES, f"{UNDO_PREFIX}{checkin_id}"), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
+        [[_button(t.BTN_UNDO_YES, Undo(checkin_id).pack()), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
     )
 
 

@@ -7,11 +7,12 @@ from html import escape
 
 from bot.core.duration import DurationError
 from bot.core.inputs import InputError
+from bot.core.progress import Window
 from bot.services.reminders import Overview
 from bot.ui.texts import Texts
 from db.queries import broadcasts
 from db.queries.admin import AuditRow, Person
-from db.queries.checkins import CheckinInfo, Receipt, Window
+from db.queries.checkins import CheckinInfo, Receipt
 from db.queries.privacy import ERASED_ID
 
 ECHO_LIMIT = 40  # characters of a person's input quoted back to them

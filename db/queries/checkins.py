@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Protocol
 
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.duration import MAX_MINUTES_PER_DAY
 from db.models import Checkin, DailyTotal
 from db.session import upsert_insert
 
@@ -33,21 +33,18 @@ class Receipt:
     window_minutes: int
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
-    """The days a summary covers: the running edition's week, or the last 7 days."""
-
-    start: date
-    end: date
-    year: int | None = None  # the edition's year when the window is a week of the event
+class Window(Protocol):
+    """The days a receipt's running total covers (bot.core.progress.Window is one)."""
 
     @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
+    def start(self) -> date: ...
+
+    @property
+    def end(self) -> date: ...
 
 
 class DailyLimitExceeded(Exception):
-    """Adding the entry would put the day over 24 hours; nothing was stored."""
+    """Adding the entry would put the day over its limit; nothing was stored."""
 
     def __init__(self, day_minutes: int) -> None:
         super().__init__(day_minutes)
@@ -97,15 +94,19 @@ async def record_checkin(
     now: datetime,
     tz: tzinfo,
     window: Window,
+    day_limit: int,
 ) -> Receipt:
     """Store a check-in once per `source`; the caller commits before confirming it.
+
+    `day_limit` is the most minutes a day may hold (the domain's rule, bot.core.duration:
+    db imports nothing from bot, so the caller passes it in).
 
     Every check-in pays for these statements, so there are three: the day's and window's
     totals, the insert, the rollup (plus a read of the stored row for a redelivery).
     """
     today = now.astimezone(tz).date()
     day_before, window_before = await _day_and_window(session, user_id, today, window)
-    if day_before + minutes > MAX_MINUTES_PER_DAY:
+    if day_before + minutes > day_limit:
         existing = await _existing(session, user_id, source)
         if existing is None:
             raise DailyLimitExceeded(day_before)

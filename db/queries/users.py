@@ -8,7 +8,6 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.textnorm import fold, nfc
 from db.models import Unit, User
 from db.session import upsert_insert
 
@@ -61,11 +60,6 @@ class UnitInfo:
     members: int
 
 
-def unit_key(name: str) -> str:
-    """The folded form under which two spellings of one unit name collide."""
-    return fold(nfc(name))
-
-
 async def get_profile(session: AsyncSession, telegram_id: int) -> Profile | None:
     row = (
         await session.execute(
@@ -108,23 +102,25 @@ async def _upsert_user(
     return user
 
 
-async def get_or_create_unit(session: AsyncSession, name: str, now: datetime) -> Unit:
-    """The unit under this name's key, created with this spelling if it is new.
+async def get_or_create_unit(session: AsyncSession, name: str, key: str, now: datetime) -> Unit:
+    """The unit under `key`, created with this spelling if it is new.
+
+    `key` is the folded name under which two spellings of one unit collide; the caller folds
+    it (bot.services.profile.unit_key) with the same text rules the rest of the bot reads
+    names with, which live in bot.core.
 
     A missing unit is created with INSERT ... ON CONFLICT DO NOTHING and read back: people
     registering into a new unit at the same moment all end up in the one row (PostgreSQL makes
     the losers wait for the winner's commit, then skip), where a plain insert failed on the
     unique key.
     """
-    clean = nfc(name)
-    key = unit_key(clean)
     query = select(Unit).where(Unit.name_key == key)
     unit = await session.scalar(query)
     if unit is None:
         insert = upsert_insert(session)
         await session.execute(
             insert(Unit)
-            .values(name=clean, name_key=key, created_at=now)
+            .values(name=name, name_key=key, created_at=now)
             .on_conflict_do_nothing(index_elements=["name_key"])
         )
         unit = await session.scalar(query)
@@ -139,9 +135,10 @@ async def get_unit(session: AsyncSession, unit_id: int) -> UnitInfo | None:
 
 async def save_profile(
     session: AsyncSession, contact: Contact, full_name: str, unit_name: str, now: datetime,
-    *, consent_at: datetime | None = None,
+    *, unit_key: str, consent_at: datetime | None = None,
 ) -> Profile:  # fmt: skip
-    """Register or update a user's full name and unit (names already validated).
+    """Register or update a user's full name and unit (names already validated and in NFC;
+    `unit_key` is the unit name's folded key, see get_or_create_unit).
 
     Nothing is stored for someone who has not agreed to the current data notice: either it is
     on record, or `consent_at` says when they agreed in the flow that led here.
@@ -153,8 +150,8 @@ async def save_profile(
     user = await _upsert_user(session, user, contact, now)
     if not on_record:
         user.consent_at, user.consent_version = consent_at, CONSENT_VERSION
-    unit = await get_or_create_unit(session, unit_name, now)
-    user.full_name = nfc(full_name)
+    unit = await get_or_create_unit(session, unit_name, unit_key, now)
+    user.full_name = full_name
     user.unit_id = unit.id
     if user.registered_at is None:
         user.registered_at = now

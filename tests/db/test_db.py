@@ -12,9 +12,12 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.core.duration import MAX_MINUTES_PER_DAY
+from bot.core.progress import Window
+from bot.services.profile import unit_key
 from db.migrate import upgrade
 from db.models import Base, Checkin
-from db.queries.checkins import DailyLimitExceeded, Window, record_checkin
+from db.queries.checkins import DailyLimitExceeded, record_checkin
 from db.queries.stats import edition_stats
 from db.queries.users import Contact, save_profile
 from db.session import create_engine, create_sessionmaker
@@ -34,7 +37,8 @@ async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncS
 async def _user(sessions: async_sessionmaker[AsyncSession], tid: int, unit: str) -> int:
     async with sessions() as s, s.begin():
         profile = await save_profile(s, Contact(tid, tid, None, "vi"), f"User {tid}", unit,
-                                     vn(2023, 10, 1, 8), consent_at=vn(2023, 10, 1, 8))  # fmt: skip
+                                     vn(2023, 10, 1, 8), unit_key=unit_key(unit),
+                                     consent_at=vn(2023, 10, 1, 8))  # fmt: skip
     return profile.user_id
 
 
@@ -42,7 +46,7 @@ async def _checkin(sessions, user_id: int, minutes: int, when, source: str):  # 
     async with sessions() as s, s.begin():
         return await record_checkin(
             s, user_id=user_id, minutes=minutes, activity="reading", note=None,
-            source=source, now=when, tz=VN, window=WEEK,
+            source=source, now=when, tz=VN, window=WEEK, day_limit=MAX_MINUTES_PER_DAY,
         )  # fmt: skip
 
 

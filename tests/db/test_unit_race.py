@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import deps_of
 from bot.offline.fake_updates import FakeUser
+from bot.services.profile import unit_key
 from bot.ui.texts import Vi
 from db.models import GroupChat, Unit, User
 from db.queries.audience import set_group_subscription
@@ -74,6 +75,7 @@ async def test_ninety_sessions_race_for_one_new_unit(bot: Harness) -> None:
             f"Cán bộ {i}",
             "Phòng Mới Lập",
             vn(2023, 10, 3),
+            unit_key=unit_key("Phòng Mới Lập"),
             consent_at=vn(2023, 10, 3),
         )
 
@@ -93,6 +95,7 @@ async def test_one_person_registering_twice_at_once_gets_one_row(bot: Harness) -
             f"Cùng Người {i}",
             f"Phòng {i % 5}",
             vn(2023, 10, 3),
+            unit_key=unit_key(f"Phòng {i % 5}"),
             consent_at=vn(2023, 10, 3),
         )
 

@@ -137,7 +137,9 @@ async def test_a_profile_is_never_stored_without_consent(tmp_path: Path, databas
     contact = Contact(AN.id, AN.id, "an_nguyen", "vi")
     with pytest.raises(ConsentRequired):
         async with sessions() as session, session.begin():
-            await save_profile(session, contact, "Nguyễn Văn An", "Phòng A", vn(2023, 10, 3))
+            await save_profile(
+                session, contact, "Nguyễn Văn An", "Phòng A", vn(2023, 10, 3), unit_key="phong a"
+            )
     async with sessions() as session:
         assert await session.scalar(select(func.count(User.id))) == 0
         assert await session.scalar(select(func.count(Unit.id))) == 0

@@ -21,11 +21,14 @@ from bot.app import build_application, running
 from bot.cli import stats
 from bot.context import deps_of
 from bot.core.clock import FrozenClock
+from bot.core.duration import MAX_MINUTES_PER_DAY
+from bot.core.progress import Window
 from bot.offline.fake_telegram import OfflineTelegram
 from bot.offline.fake_updates import FakeUser, UpdateFactory
 from bot.ops.backup import BackupError, backup
+from bot.services.profile import unit_key
 from db.migrate import alembic_config
-from db.queries.checkins import Window, record_checkin
+from db.queries.checkins import record_checkin
 from db.queries.users import Contact, save_profile
 from tests.conftest import VN, make_settings, vn
 
@@ -80,7 +83,7 @@ async def test_backup_taken_while_checkins_are_written_restores_consistently(
             async with sessions() as s, s.begin():
                 profile = await save_profile(
                     s, Contact(7000 + n, 7000 + n, None, "vi"), f"Cán bộ {n}", f"Phòng {n % 4}",
-                    clock.now(), consent_at=clock.now(),
+                    clock.now(), unit_key=unit_key(f"Phòng {n % 4}"), consent_at=clock.now(),
                 )  # fmt: skip
             users.append(profile.user_id)
         written = 0
@@ -95,7 +98,7 @@ async def test_backup_taken_while_checkins_are_written_restores_consistently(
                         s, user_id=users[written % OFFICIALS], minutes=1 + written % 5,
                         activity="reading", note=f"bài {written}", source=f"w{written}",
                         now=clock.now() + timedelta(days=written % 5, seconds=written), tz=VN,
-                        window=WEEK,
+                        window=WEEK, day_limit=MAX_MINUTES_PER_DAY,
                     )  # fmt: skip
                 written += 1
                 if written == BEFORE_BACKUP:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.clock import FrozenClock
 from bot.core.editions import Editions, load_editions
+from bot.services.profile import unit_key
 from db.migrate import upgrade
 from db.queries.users import Contact, save_profile
 from db.session import create_engine, create_sessionmaker
@@ -43,7 +44,7 @@ async def register(sessions: Sessions, telegram_id: int, unit: str = "Phòng A")
     async with sessions() as s, s.begin():
         profile = await save_profile(
             s, Contact(telegram_id, telegram_id, None, "vi"), f"User {telegram_id}", unit,
-            vn(2023, 10, 1, 8), consent_at=vn(2023, 10, 1, 8),
+            vn(2023, 10, 1, 8), unit_key=unit_key(unit), consent_at=vn(2023, 10, 1, 8),
         )  # fmt: skip
     return profile.user_id
 
@@ -55,4 +56,5 @@ async def register_person(
     async with sessions() as s, s.begin():
         contact = Contact(telegram_id, telegram_id, username, "vi")
         at = vn(2023, 10, 1, 8)
-        await save_profile(s, contact, name, "Phòng Tổng hợp", at, consent_at=at)
+        unit = "Phòng Tổng hợp"
+        await save_profile(s, contact, name, unit, at, unit_key=unit_key(unit), consent_at=at)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.core.duration import MAX_MINUTES_PER_DAY
+from bot.core.progress import Window
 from bot.services import reminders
 from db.models import AuditEntry, GroupChat
 from db.queries import audience
-from db.queries.checkins import Window, record_checkin
+from db.queries.checkins import record_checkin
 from tests.conftest import VN, vn
 from tests.services.conftest import Calendar, Sessions, register
 
@@ -56,7 +58,7 @@ async def test_summary_counts_the_edition(sessions: Sessions, calendar: Calendar
             await record_checkin(
                 s, user_id=uid, minutes=minutes, activity="reading", note=None,
                 source=f"t{day}-{minutes}", now=vn(2023, 10, day, 10 + minutes // 15), tz=VN,
-                window=window,
+                window=window, day_limit=MAX_MINUTES_PER_DAY,
             )  # fmt: skip
     figures = await reminders.summary(sessions, uid, edition, edition.start.replace(day=3))
     assert figures == reminders.Summary(minutes=90, days=2, streak=2)

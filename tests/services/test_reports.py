@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Edition, load_editions
+from bot.core.progress import Window
 from bot.services import reports
 from db.models import AuditEntry
-from db.queries.checkins import Window, record_checkin
+from db.queries.checkins import record_checkin
 from db.queries.users import get_profile, set_role
 from tests.conftest import VN, vn
 from tests.services.conftest import Sessions, register_person
@@ -33,6 +35,7 @@ async def seed(sessions: Sessions, edition: Edition) -> None:
         await record_checkin(
             s, user_id=profile.user_id, minutes=45, activity="reading", note=None,
             source="msg:1:1", now=vn(2023, 10, 3, 9), tz=VN, window=window,
+            day_limit=MAX_MINUTES_PER_DAY,
         )  # fmt: skip
         await set_role(s, 2, "organiser")
 

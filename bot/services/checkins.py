@@ -1,0 +1,126 @@
+"""Check-ins of one official: record one, show the last, withdraw it, and "my week".
+
+Every function owns its transaction and takes plain values (Telegram ids, `now`); what a
+handler says afterwards is decided from the frozen dataclasses returned here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from enum import Enum
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.duration import MAX_MINUTES_PER_DAY
+from bot.core.editions import Editions
+from bot.core.progress import Window, streak, study_window
+from db.queries.checkins import (
+    CheckinInfo,
+    DailyLimitExceeded,
+    Receipt,
+    checkin_days,
+    last_checkin,
+    list_checkins,
+    record_checkin,
+    undo_checkin,
+)
+from db.queries.users import Profile, get_profile
+
+Sessions = async_sessionmaker[AsyncSession]
+
+
+class Outcome(Enum):
+    SAVED = "saved"  # stored now, or already stored by an earlier delivery of the update
+    NOT_REGISTERED = "not_registered"  # no profile or no consent: nothing was written
+    OVER_DAY_LIMIT = "over_day_limit"  # the day would hold too much: nothing was written
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    outcome: Outcome
+    receipt: Receipt | None = None  # SAVED
+    day_minutes: int = 0  # OVER_DAY_LIMIT: what the day held already
+
+
+@dataclass(frozen=True, slots=True)
+class NewCheckin:
+    """One check-in to store; `source` names the Telegram update (idempotency key)."""
+
+    minutes: int
+    activity: str
+    note: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class MyWeek:
+    profile: Profile
+    window: Window
+    checkins: list[CheckinInfo]
+    streak: int
+
+
+def _ready(profile: Profile | None) -> bool:
+    return profile is not None and profile.registered and profile.consented
+
+
+async def registered(sessions: Sessions, telegram_id: int) -> bool:
+    """Registered and agreed to the current notice: a check-in can be stored."""
+    async with sessions() as session:
+        return _ready(await get_profile(session, telegram_id))
+
+
+async def record(
+    sessions: Sessions, telegram_id: int, entry: NewCheckin, *,
+    now: datetime, tz: tzinfo, window: Window,
+) -> Recorded:  # fmt: skip
+    """Store the check-in once per source, committed when this returns.
+
+    One transaction reads the profile and stores the entry (the hot path of a busy week).
+    """
+    try:
+        async with sessions() as session, session.begin():
+            profile = await get_profile(session, telegram_id)
+            if profile is None or not _ready(profile):
+                return Recorded(Outcome.NOT_REGISTERED)
+            receipt = await record_checkin(
+                session, user_id=profile.user_id, minutes=entry.minutes,
+                activity=entry.activity, note=entry.note, source=entry.source, now=now,
+                tz=tz, window=window, day_limit=MAX_MINUTES_PER_DAY,
+            )  # fmt: skip
+    except DailyLimitExceeded as exc:
+        return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes)
+    return Recorded(Outcome.SAVED, receipt)
+
+
+async def my_week(
+    sessions: Sessions, telegram_id: int, editions: Editions, today: date
+) -> MyWeek | None:
+    """The window's check-ins and the streak; None if the person is not registered."""
+    window = study_window(editions, today)
+    async with sessions() as session:
+        profile = await get_profile(session, telegram_id)
+        if profile is None or not profile.registered:
+            return None
+        entries = await list_checkins(session, profile.user_id, window.start, window.end)
+        days = await checkin_days(session, profile.user_id, today)
+    return MyWeek(profile, window, entries, streak(days, today))
+
+
+async def last(sessions: Sessions, telegram_id: int) -> CheckinInfo | None:
+    """The person's latest check-in still standing, if any."""
+    async with sessions() as session:
+        profile = await get_profile(session, telegram_id)
+        return await last_checkin(session, profile.user_id) if profile else None
+
+
+async def undo(
+    sessions: Sessions, telegram_id: int, checkin_id: int, now: datetime
+) -> CheckinInfo | None:
+    """Withdraw one of the person's own check-ins; None if not theirs or already gone."""
+    async with sessions() as session, session.begin():
+        profile = await get_profile(session, telegram_id)
+        if profile is None:
+            return None
+        return await undo_checkin(session, profile.user_id, checkin_id, now)

@@ -1,0 +1,64 @@
+"""Registration: who someone is on record, the unit choices, storing a profile."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.textnorm import fold, nfc
+from db.queries.users import (
+    ConsentRequired,
+    Contact,
+    Profile,
+    UnitInfo,
+    get_profile,
+    get_unit,
+    list_units,
+    save_profile,
+)
+
+Sessions = async_sessionmaker[AsyncSession]
+
+__all__ = ["Contact", "Profile", "UnitInfo", "current", "register", "unit_choices", "unit_key"]
+
+
+def unit_key(name: str) -> str:
+    """The folded form under which two spellings of one unit name collide (the unique key
+    units are stored under; folding is a text rule of the domain, so it is computed here)."""
+    return fold(nfc(name))
+
+
+async def current(sessions: Sessions, telegram_id: int) -> Profile | None:
+    async with sessions() as session:
+        return await get_profile(session, telegram_id)
+
+
+async def unit_choices(sessions: Sessions) -> list[UnitInfo]:
+    """Units with the most members first, for the unit buttons."""
+    async with sessions() as session:
+        return await list_units(session)
+
+
+async def unit_name(sessions: Sessions, unit_id: int) -> str | None:
+    """The name of the unit a button names, None if it is gone."""
+    async with sessions() as session:
+        unit = await get_unit(session, unit_id)
+    return None if unit is None else unit.name
+
+
+async def register(
+    sessions: Sessions, contact: Contact, full_name: str, unit: str, now: datetime,
+    *, consent_at: datetime | None,
+) -> Profile | None:  # fmt: skip
+    """Store the name and unit, committed when this returns; None (nothing stored) without
+    consent on record or `consent_at` (when it was given in the flow that led here)."""
+    clean_unit = nfc(unit)
+    try:
+        async with sessions() as session, session.begin():
+            return await save_profile(
+                session, contact, nfc(full_name), clean_unit, now,
+                unit_key=unit_key(clean_unit), consent_at=consent_at,
+            )  # fmt: skip
+    except ConsentRequired:
+        return None

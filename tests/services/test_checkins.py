@@ -1,0 +1,115 @@
+"""bot.services.checkins on a real database: record, idempotency, limits, my week, undo."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import CheckConstraint, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.duration import MAX_MINUTES_PER_DAY, MAX_MINUTES_PER_ENTRY
+from bot.core.editions import load_editions
+from bot.core.progress import Window
+from bot.services import checkins, profile
+from bot.services.checkins import NewCheckin, Outcome
+from bot.services.profile import Contact
+from db.models import Checkin
+from tests.conftest import VN, vn
+
+Sessions = async_sessionmaker[AsyncSession]
+WEEK = Window(date(2023, 10, 2), date(2023, 10, 8), 2023)
+TID = 4242
+
+
+async def _register(sessions: Sessions, tid: int = TID) -> None:
+    saved = await profile.register(
+        sessions, Contact(tid, tid, None, "vi"), "Nguyễn Văn An", "Phòng A",
+        vn(2023, 10, 1, 8), consent_at=vn(2023, 10, 1, 8),
+    )  # fmt: skip
+    assert saved is not None
+
+
+async def _record(sessions: Sessions, minutes: int, source: str, day: int = 3) -> checkins.Recorded:
+    entry = NewCheckin(minutes, "reading", "sách", source)
+    return await checkins.record(sessions, TID, entry, now=vn(2023, 10, day, 9), tz=VN, window=WEEK)
+
+
+async def _stored(sessions: Sessions) -> int:
+    async with sessions() as session:
+        return int(await session.scalar(select(func.count(Checkin.id))) or 0)
+
+
+async def test_nothing_is_stored_for_someone_not_registered(sessions: Sessions) -> None:
+    assert not await checkins.registered(sessions, TID)
+    result = await _record(sessions, 30, "msg:1:1")
+    assert result == checkins.Recorded(Outcome.NOT_REGISTERED)
+    assert await _stored(sessions) == 0
+
+
+async def test_record_then_the_same_source_again_stores_once(sessions: Sessions) -> None:
+    await _register(sessions)
+    assert await checkins.registered(sessions, TID)
+    first = await _record(sessions, 45, "msg:1:1")
+    again = await _record(sessions, 45, "msg:1:1")
+    assert first.outcome is again.outcome is Outcome.SAVED
+    assert first.receipt is not None and again.receipt is not None
+    assert first.receipt.created and not again.receipt.created
+    assert again.receipt.checkin.id == first.receipt.checkin.id
+    assert again.receipt.day_minutes == first.receipt.day_minutes == 45
+    assert await _stored(sessions) == 1
+
+
+async def test_the_day_limit_stores_nothing_but_a_redelivery_still_gets_its_receipt(
+    sessions: Sessions,
+) -> None:
+    await _register(sessions)
+    for n in range(2):
+        saved = await _record(sessions, MAX_MINUTES_PER_ENTRY, f"msg:1:{n}")
+        assert saved.outcome is Outcome.SAVED
+    over = await _record(sessions, 1, "msg:1:99")
+    assert over == checkins.Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY)
+    redelivered = await _record(sessions, MAX_MINUTES_PER_ENTRY, "msg:1:1")
+    assert redelivered.outcome is Outcome.SAVED and redelivered.receipt is not None
+    assert not redelivered.receipt.created
+    assert await _stored(sessions) == 2
+
+
+async def test_my_week_lists_the_window_and_the_streak(sessions: Sessions) -> None:
+    assert await checkins.my_week(sessions, TID, load_editions(), date(2023, 10, 4)) is None
+    await _register(sessions)
+    await _record(sessions, 30, "msg:1:1", day=3)
+    await _record(sessions, 20, "msg:1:2", day=4)
+    week = await checkins.my_week(sessions, TID, load_editions(), date(2023, 10, 4))
+    assert week is not None
+    assert week.profile.full_name == "Nguyễn Văn An" and week.profile.unit_name == "Phòng A"
+    assert [c.minutes for c in week.checkins] == [30, 20]
+    assert week.streak == 2
+    assert week.window.start <= date(2023, 10, 3) <= week.window.end
+
+
+async def test_undo_withdraws_only_ones_own_last_checkin(sessions: Sessions) -> None:
+    assert await checkins.last(sessions, TID) is None
+    assert await checkins.undo(sessions, TID, 1, vn(2023, 10, 3, 10)) is None
+    await _register(sessions)
+    await _register(sessions, tid=TID + 1)
+    saved = await _record(sessions, 30, "msg:1:1")
+    assert saved.receipt is not None
+    last = await checkins.last(sessions, TID)
+    assert last is not None and last.id == saved.receipt.checkin.id
+    # Someone else cannot withdraw it.
+    assert await checkins.undo(sessions, TID + 1, last.id, vn(2023, 10, 3, 10)) is None
+    removed = await checkins.undo(sessions, TID, last.id, vn(2023, 10, 3, 10))
+    assert removed is not None and removed.id == last.id
+    assert await checkins.undo(sessions, TID, last.id, vn(2023, 10, 3, 11)) is None
+    assert await checkins.last(sessions, TID) is None
+    week = await checkins.my_week(sessions, TID, load_editions(), date(2023, 10, 3))
+    assert week is not None and week.checkins == [] and week.streak == 0
+
+
+def test_the_stored_per_entry_limit_is_the_domains() -> None:
+    """The CHECK in models/migrations is a literal (a migration is frozen history): it must
+    say what bot.core.duration says, or one of them was changed without the other."""
+    checks = [c for c in Checkin.__table__.constraints if isinstance(c, CheckConstraint)]
+    sql = " ".join(str(c.sqltext) for c in checks)
+    assert re.search(rf"minutes <= {MAX_MINUTES_PER_ENTRY}\b", sql), sql

@@ -1,0 +1,44 @@
+"""bot.services.privacy on a real database: the /privacy summary and erasure."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.core.progress import Window
+from bot.services import checkins, privacy, profile
+from bot.services.checkins import NewCheckin
+from bot.services.profile import Contact
+from db.models import Checkin, Unit, User
+from tests.conftest import VN, vn
+
+Sessions = async_sessionmaker[AsyncSession]
+AN = Contact(6161, 6161, "an_nguyen", "vi")
+NOW = vn(2023, 10, 3, 9)
+
+
+async def test_summary_of_someone_unknown_and_of_someone_registered(sessions: Sessions) -> None:
+    assert await privacy.summary(sessions, AN.telegram_id) == privacy.Summary(known=False)
+    await profile.register(sessions, AN, "Nguyễn Văn An", "Phòng A", NOW, consent_at=NOW)
+    mine = await privacy.summary(sessions, AN.telegram_id)
+    assert mine.known and mine.consent_at is not None and mine.consent_version
+
+
+async def test_erasure_removes_the_person_their_checkins_and_their_lone_unit(
+    sessions: Sessions,
+) -> None:
+    nothing = await privacy.erase(sessions, AN.telegram_id, NOW, username=None, current_update=None)
+    assert not nothing.profile
+    await profile.register(sessions, AN, "Nguyễn Văn An", "Phòng A", NOW, consent_at=NOW)
+    window = Window(NOW.date(), NOW.date())
+    for n in range(2):
+        entry = NewCheckin(30, "reading", None, f"msg:1:{n}")
+        await checkins.record(sessions, AN.telegram_id, entry, now=NOW, tz=VN, window=window)
+    erased = await privacy.erase(
+        sessions, AN.telegram_id, NOW, username=AN.username, current_update=None
+    )
+    assert erased.profile and erased.checkins == 2
+    async with sessions() as session:
+        for model in (User, Checkin, Unit):
+            assert await session.scalar(select(func.count(model.id))) == 0
+    assert await privacy.summary(sessions, AN.telegram_id) == privacy.Summary(known=False)
