@@ -20,21 +20,20 @@ from bot.offline.fake_updates import FakeUser, UpdateFactory
 from bot.transport import polling
 from bot.transport.webhook import PATH, SECRET_HEADER, make_asgi
 from db.models import Checkin, InboxUpdate, User
-from tests.conftest import make_settings, vn
+from tests.conftest import Restartable, make_settings, vn
 
 OFFICIALS = 500
 
 
 async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
-    tmp_path: Path, database_url: str
+    restartable: Restartable, database_url: str
 ) -> None:
     if database_url.startswith("sqlite"):
         pytest.skip("replicas share a PostgreSQL database; SQLite serves one process")
-    telegram = OfflineTelegram()  # one Telegram, as in production
-    clock = FrozenClock(vn(2023, 10, 2, 7, 30, 5))  # the opening-day reminder is due
-    settings = make_settings(tmp_path, database_url=database_url)
-    apps = [build_application(settings, request=telegram, clock=clock) for _ in range(2)]
-    async with running(apps[0]), running(apps[1]):
+    telegram = restartable.telegram  # one Telegram, as in production
+    restartable.clock.set(vn(2023, 10, 2, 7, 30, 5))  # the opening-day reminder is due
+    async with restartable.started() as one, restartable.started() as two:
+        apps = [one.app, two.app]
         now = datetime(2023, 10, 1, tzinfo=UTC)
         async with deps_of(apps[0]).sessions() as session, session.begin():
             chats = await seed.officials(session, OFFICIALS, 800_000, now)
