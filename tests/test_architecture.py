@@ -23,8 +23,13 @@ def lint_imports(root: Path, *contracts: str) -> subprocess.CompletedProcess[str
     selected = [arg for contract in contracts for arg in ("--contract", contract)]
     return subprocess.run(
         [str(LINT_IMPORTS), "--no-cache", "--no-logo", *selected],
-        cwd=root, env=environment, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_every_import_contract_is_kept() -> None:

@@ -91,8 +91,9 @@ async def test_a_slow_update_holds_up_its_own_chat_only(bot: Harness) -> None:
     probe.gates["export"].set()
     assert await draining == 4
     assert [k for k in probe.finished if k[0] == slow.id] == [
-        (slow.id, "export"), (slow.id, "after export")
-    ]  # fmt: skip
+        (slow.id, "export"),
+        (slow.id, "after export"),
+    ]
     assert [k for k in probe.finished if k[0] == other.id] == [(other.id, "a1"), (other.id, "a2")]
     assert await unprocessed(bot) == 0
     assert await worker_of(bot.app).drain() == 0  # nothing is handled twice
