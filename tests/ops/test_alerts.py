@@ -43,7 +43,7 @@ async def test_handler_error_alerts_admins_once_per_kind_per_ten_minutes(bot: Ha
         await bot.say(user, "lỗi")
     alerts = alerts_to_admin(bot)
     assert len(alerts) == 1  # three errors of one kind, one message
-    assert "<code>ValueError</code>" in alerts[0] and "test_ops_alerts.py" in alerts[0]
+    assert "<code>ValueError</code>" in alerts[0] and "test_alerts.py" in alerts[0]
     assert "broken" in alerts[0] and "xử lý yêu cầu của người dùng" in alerts[0]
     # The users are still told their data is unchanged.
     assert all(any("đã có lỗi" in t for t in bot.texts(u)) for u in (AN, BINH))
