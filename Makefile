@@ -29,9 +29,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python -m bot
 
+## The import contracts in pyproject.toml [tool.importlinter]: see docs/architecture.md.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

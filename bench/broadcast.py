@@ -36,9 +36,11 @@ async def main(recipients: int, limit: float, rate: float) -> None:
         achieved = await broadcast(server, Path(tmp), recipients, limit, rate)
         if limit > 100:  # where the bot, not Telegram, is the bound: against what?
             bare, cpu = await bare_ptb(server, recipients)
-            print(f"reference, bare PTB sending the same {recipients} messages "
-                  f"({CONCURRENCY} at a time, no database, no limiter): {bare:.2f} msg/s, "
-                  f"{cpu:.2f} ms CPU per message")  # fmt: skip
+            print(
+                f"reference, bare PTB sending the same {recipients} messages "
+                f"({CONCURRENCY} at a time, no database, no limiter): {bare:.2f} msg/s, "
+                f"{cpu:.2f} ms CPU per message"
+            )
             print(f"bot / bare PTB: {achieved / bare:.3f}")
 
 
@@ -65,11 +67,13 @@ async def broadcast(server: Fake, tmp: Path, recipients: int, limit: float, rate
     """The bot's broadcast; prints its figures and returns the achieved rate."""
     now = datetime(2023, 11, 15, 9, 0, tzinfo=UTC)
     settings = Settings(
-        _env_file=None, telegram_bot_token="123456:bench",  # type: ignore[call-arg]
+        _env_file=None,
+        telegram_bot_token="123456:bench",  # type: ignore[call-arg]
         telegram_api_base_url=server.base_url,
         database_url=f"sqlite+aiosqlite:///{tmp / 'b.db'}",
-        telegram_max_rate=rate, dispatch_interval_seconds=0,
-    )  # fmt: skip
+        telegram_max_rate=rate,
+        dispatch_interval_seconds=0,
+    )
     app = build_application(settings, clock=FrozenClock(now))
     deps = deps_of(app)
     async with running(app):

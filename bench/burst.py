@@ -123,9 +123,11 @@ def burst(fake: Fake, process: subprocess.Popen[bytes], updates: list[dict[str, 
     fake.push(updates)
     stats = fake.wait_for(len(updates), process)
     return Phase(
-        len(updates), stats["last_send"] - stats["first_push"], stats["latencies"],
+        len(updates),
+        stats["last_send"] - stats["first_push"],
+        stats["latencies"],
         cpu_seconds(process.pid) - cpu,
-    )  # fmt: skip
+    )
 
 
 @contextmanager
@@ -134,8 +136,20 @@ def profiled(pid: int, out: Path | None) -> Iterator[None]:
     if out is None:
         yield
         return
-    spy = subprocess.Popen(["py-spy", "record", "--pid", str(pid), "--format", "raw",
-                            "--rate", "250", "--output", str(out)])  # fmt: skip
+    spy = subprocess.Popen(
+        [
+            "py-spy",
+            "record",
+            "--pid",
+            str(pid),
+            "--format",
+            "raw",
+            "--rate",
+            "250",
+            "--output",
+            str(out),
+        ]
+    )
     time.sleep(1.0)  # let it attach
     try:
         yield
@@ -166,19 +180,32 @@ def measure(name: str, args: argparse.Namespace, messages: int, users: int, crow
             spy = profiled(process.pid, profile and profile / f"{name}.txt")
             spy.__enter__()
             if "checkins" in PHASES:
-                result.phases["checkins"] = burst(fake, process, [
-                factory.message(group[i % users], f"/diemdanh {15 + 15 * (i % 3)} bài {i}")
-                for i in range(messages)
-            ])  # fmt: skip
+                result.phases["checkins"] = burst(
+                    fake,
+                    process,
+                    [
+                        factory.message(group[i % users], f"/diemdanh {15 + 15 * (i % 3)} bài {i}")
+                        for i in range(messages)
+                    ],
+                )
             if "questions" in PHASES:
-                result.phases["questions"] = burst(fake, process, [
-                factory.message(group[i % users], asked[i % len(asked)]) for i in range(messages)
-            ])  # fmt: skip
+                result.phases["questions"] = burst(
+                    fake,
+                    process,
+                    [
+                        factory.message(group[i % users], asked[i % len(asked)])
+                        for i in range(messages)
+                    ],
+                )
             if crowd:
-                result.phases["crowd"] = burst(fake, process, [
-                    factory.message(official, asked[i % len(asked)])
-                    for i, official in enumerate(officials[users:-1])
-                ])  # fmt: skip
+                result.phases["crowd"] = burst(
+                    fake,
+                    process,
+                    [
+                        factory.message(official, asked[i % len(asked)])
+                        for i, official in enumerate(officials[users:-1])
+                    ],
+                )
                 result.crowd_mb, result.peak_mb = rss_mb(process.pid)
             spy.__exit__(None, None, None)
         finally:
@@ -200,30 +227,40 @@ def combine(rounds: list[Result]) -> Result:
 
 
 def report(bot: Result, echo: Result, args: argparse.Namespace) -> None:
-    print(f"# {datetime.now(UTC):%Y-%m-%d}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"CPython {platform.python_version()}")  # fmt: skip
-    print(f"# {args.messages} messages from {args.users} users; crowd of {args.crowd}; "
-          f"median of {args.rounds} rounds, echo and bot taking turns\n")  # fmt: skip
+    print(
+        f"# {datetime.now(UTC):%Y-%m-%d}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"CPython {platform.python_version()}"
+    )
+    print(
+        f"# {args.messages} messages from {args.users} users; crowd of {args.crowd}; "
+        f"median of {args.rounds} rounds, echo and bot taking turns\n"
+    )
     print("| Figure | Bot | Echo bot | Bot / echo | Target |")
     print("|---|---|---|---|---|")
     targets = {"checkins": ("≥ 0.70", "≤ 1.50"), "questions": ("≥ 0.70", "≤ 1.50")}
     for key, phase in bot.phases.items():
         ref = echo.phases[key]
         rate_target, p95_target = targets.get(key, ("", ""))
-        print(f"| {key}: updates/s | {phase.rate:.0f} | {ref.rate:.0f} | "
-              f"{phase.rate / ref.rate:.2f} | {rate_target} |")  # fmt: skip
+        print(
+            f"| {key}: updates/s | {phase.rate:.0f} | {ref.rate:.0f} | "
+            f"{phase.rate / ref.rate:.2f} | {rate_target} |"
+        )
         mine_cpu, ref_cpu = phase.cpu / phase.count * 1000, ref.cpu / ref.count * 1000
-        print(f"| {key}: CPU ms/update | {mine_cpu:.2f} | {ref_cpu:.2f} | "
-              f"{mine_cpu / ref_cpu:.2f} | |")  # fmt: skip
+        print(
+            f"| {key}: CPU ms/update | {mine_cpu:.2f} | {ref_cpu:.2f} | "
+            f"{mine_cpu / ref_cpu:.2f} | |"
+        )
         for q in (50, 95, 99):
             mine, theirs = phase.pct(q) * 1000, ref.pct(q) * 1000
             target = p95_target if q == 95 else ""
             ratio = mine / theirs
             print(f"| {key}: p{q} ms | {mine:.0f} | {theirs:.0f} | {ratio:.2f} | {target} |")
-    rows = (("start-up to first answer, s", bot.startup, echo.startup),
-            ("idle RSS, MB", bot.idle_mb, echo.idle_mb),
-            (f"RSS after {args.crowd} users, MB", bot.crowd_mb, echo.crowd_mb),
-            ("peak RSS, MB", bot.peak_mb, echo.peak_mb))  # fmt: skip
+    rows = (
+        ("start-up to first answer, s", bot.startup, echo.startup),
+        ("idle RSS, MB", bot.idle_mb, echo.idle_mb),
+        (f"RSS after {args.crowd} users, MB", bot.crowd_mb, echo.crowd_mb),
+        ("peak RSS, MB", bot.peak_mb, echo.peak_mb),
+    )
     for label, mine_v, theirs_v in rows:
         if theirs_v:
             print(f"| {label} | {mine_v:.1f} | {theirs_v:.1f} | {mine_v / theirs_v:.2f} | |")
@@ -239,8 +276,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="the crowd runs in the first only")
     parser.add_argument("--only", choices=("bot", "echo"))
     parser.add_argument("--profile", type=Path, help="folder for py-spy's collapsed stacks")
-    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite",
-                        help="the bot's database (the issue's figure is on SQLite)")  # fmt: skip
+    parser.add_argument(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the bot's database (the issue's figure is on SQLite)",
+    )
     args = parser.parse_args()
     names = [args.only] if args.only else ["echo", "bot"]
     rounds: dict[str, list[Result]] = {name: [] for name in names}
@@ -257,8 +298,10 @@ def main() -> None:
             for key, phase in result.phases.items():
                 ms = {q: phase.pct(q) * 1000 for q in (50, 95, 99)}
                 cpu = phase.cpu / phase.count * 1000
-                print(f"  {key}: {phase.rate:.0f}/s, {cpu:.2f} CPU ms each; "
-                      f"p50 {ms[50]:.0f} ms p95 {ms[95]:.0f} ms p99 {ms[99]:.0f} ms")  # fmt: skip
+                print(
+                    f"  {key}: {phase.rate:.0f}/s, {cpu:.2f} CPU ms each; "
+                    f"p50 {ms[50]:.0f} ms p95 {ms[95]:.0f} ms p99 {ms[99]:.0f} ms"
+                )
 
 
 if __name__ == "__main__":

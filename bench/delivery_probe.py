@@ -55,10 +55,12 @@ class Probe:
 
     def start(self) -> float:
         env = bot_env(
-            self.fake.base_url, TELEGRAM_BOT_TOKEN="123456:probe",
+            self.fake.base_url,
+            TELEGRAM_BOT_TOKEN="123456:probe",
             DATABASE_URL=f"sqlite+aiosqlite:///{self.tmp / 'bot.db'}",
-            ADMIN_IDS=str(ORG.id), LOG_LEVEL="WARNING",
-        )  # fmt: skip
+            ADMIN_IDS=str(ORG.id),
+            LOG_LEVEL="WARNING",
+        )
         env["PYTHONPATH"] = str(self.root)
         with (self.tmp / "bot.log").open("ab") as log:  # the child keeps its own descriptor
             command = [sys.executable, "-m", "bot"]
@@ -80,13 +82,17 @@ class Probe:
 
     def copies(self) -> Counter[int]:
         """How many copies of the broadcast each recipient got."""
-        return Counter(m.chat_id for m in list(self.telegram.messages.values())
-                       if m.chat_id in self.ids and m.text == TEXT)  # fmt: skip
+        return Counter(
+            m.chat_id
+            for m in list(self.telegram.messages.values())
+            if m.chat_id in self.ids and m.text == TEXT
+        )
 
     def statuses(self) -> dict[str, int]:
         with sqlite3.connect(self.tmp / "bot.db") as con:
-            rows = con.execute("SELECT status, COUNT(*) FROM outbox WHERE kind = 'broadcast' "
-                               "GROUP BY status").fetchall()  # fmt: skip
+            rows = con.execute(
+                "SELECT status, COUNT(*) FROM outbox WHERE kind = 'broadcast' GROUP BY status"
+            ).fetchall()
         return {str(s): int(n) for s, n in rows}
 
     def settled(self) -> bool:
@@ -127,8 +133,11 @@ class Probe:
         saved = lambda: sum("Đã lưu hồ sơ" in m.text for m in self.telegram.sent())  # noqa: E731
         wait_for(lambda: saved() >= len(self.users), 180, "registrations")
         self.say(ORG, "/thongbao")
-        wait_for(lambda: any("Soạn thông báo" in m.text for m in self.telegram.sent(ORG.id)), 30,
-                 "compose")  # fmt: skip
+        wait_for(
+            lambda: any("Soạn thông báo" in m.text for m in self.telegram.sent(ORG.id)),
+            30,
+            "compose",
+        )
         self.say(ORG, TEXT)
         self.press("bc:aud:")
         wait_for(lambda: self._has("bc:send:"), 60, "preview")
@@ -143,8 +152,15 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
         time.sleep(0.1)
 
 
-def kill_probe(root: Path, recipients: int, kill_after: float, window: float,
-               horizon: float, *, early: bool = False) -> dict[str, Any]:  # fmt: skip
+def kill_probe(
+    root: Path,
+    recipients: int,
+    kill_after: float,
+    window: float,
+    horizon: float,
+    *,
+    early: bool = False,
+) -> dict[str, Any]:
     """`early`: stop watching as soon as the broadcast has settled (tests)."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Probe(root, Path(tmp), recipients)
@@ -169,11 +185,17 @@ def kill_probe(root: Path, recipients: int, kill_after: float, window: float,
             final = probe.statuses()
         finally:
             probe.stop()
-    return {"recipients": recipients, "reached_before_kill": before, "rows_at_kill": at_kill,
-            f"reached_{window:g}s_after_restart": in_window,
-            "last_reached_s_after_restart": round(last_new, 1), "reached_ever": len(copies),
-            "never": recipients - len(copies), "twice": sum(n > 1 for n in copies.values()),
-            "final_rows": final}  # fmt: skip
+    return {
+        "recipients": recipients,
+        "reached_before_kill": before,
+        "rows_at_kill": at_kill,
+        f"reached_{window:g}s_after_restart": in_window,
+        "last_reached_s_after_restart": round(last_new, 1),
+        "reached_ever": len(copies),
+        "never": recipients - len(copies),
+        "twice": sum(n > 1 for n in copies.values()),
+        "final_rows": final,
+    }
 
 
 def timeout_probe(root: Path, recipients: int, outage: float, horizon: float) -> dict[str, Any]:
@@ -194,8 +216,11 @@ def timeout_probe(root: Path, recipients: int, outage: float, horizon: float) ->
             probe.start()
             probe.prepare_broadcast()
             wait_for(lambda: bool(began), 60, "the broadcast")
-            wait_for(lambda: time.monotonic() - began[0] > outage and probe.settled(), horizon,
-                     "the end of the broadcast")  # fmt: skip
+            wait_for(
+                lambda: time.monotonic() - began[0] > outage and probe.settled(),
+                horizon,
+                "the end of the broadcast",
+            )
             after = probe.statuses()
             reached = len(probe.copies())
             deadline = time.monotonic() + 30  # the final report comes with the next refresh
@@ -205,15 +230,29 @@ def timeout_probe(root: Path, recipients: int, outage: float, horizon: float) ->
             if resend["available"]:
                 probe.press("bc:redo:")
                 probe.press("bc:redook:")
-                wait_for(lambda: probe.statuses().get("unknown", 0) < after.get("unknown", 0)
-                         and probe.settled(), horizon, "the resend")  # fmt: skip
+                wait_for(
+                    lambda: (
+                        probe.statuses().get("unknown", 0) < after.get("unknown", 0)
+                        and probe.settled()
+                    ),
+                    horizon,
+                    "the resend",
+                )
                 copies = probe.copies()
-                resend.update(reached_ever=len(copies), twice=sum(n > 1 for n in copies.values()),
-                              final_rows=probe.statuses())  # fmt: skip
+                resend.update(
+                    reached_ever=len(copies),
+                    twice=sum(n > 1 for n in copies.values()),
+                    final_rows=probe.statuses(),
+                )
         finally:
             probe.stop()
-    return {"recipients": recipients, "outage_s": outage, "rows_after_outage": after,
-            "reached_after_outage": reached, "resend": resend}  # fmt: skip
+    return {
+        "recipients": recipients,
+        "outage_s": outage,
+        "rows_after_outage": after,
+        "reached_after_outage": reached,
+        "resend": resend,
+    }
 
 
 def main() -> None:
@@ -229,11 +268,13 @@ def main() -> None:
     parser.add_argument("--horizon", type=float, default=200.0)
     args = parser.parse_args()
     if args.probe == "kill":
-        result = kill_probe(args.root.resolve(), args.recipients or 240, args.kill_after,
-                            args.window, args.horizon)  # fmt: skip
+        result = kill_probe(
+            args.root.resolve(), args.recipients or 240, args.kill_after, args.window, args.horizon
+        )
     else:
-        result = timeout_probe(args.root.resolve(), args.recipients or 301, args.outage,
-                               args.horizon)  # fmt: skip
+        result = timeout_probe(
+            args.root.resolve(), args.recipients or 301, args.outage, args.horizon
+        )
     for key, value in result.items():
         print(f"{key}: {value}")
 

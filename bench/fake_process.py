@@ -58,8 +58,9 @@ def fake_telegram(limit: float) -> Iterator[Fake]:
     """The fake on 127.0.0.1, answering 429 above `limit` messages per second."""
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.fake_telegram_http", "--limit", str(limit)],
-        cwd=ROOT, stdout=subprocess.PIPE,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+    )
     try:
         assert process.stdout is not None
         yield Fake(int(process.stdout.readline()))

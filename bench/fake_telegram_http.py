@@ -22,8 +22,16 @@ from urllib.parse import parse_qsl
 from bot.offline.fake_telegram import Call, OfflineTelegram
 from db.queries.inbox import chat_of
 
-_JSON_FIELDS = {"reply_markup", "commands", "link_preview_options", "entities", "allowed_updates",
-                "scope", "caption_entities", "reply_parameters"}  # fmt: skip
+_JSON_FIELDS = {
+    "reply_markup",
+    "commands",
+    "link_preview_options",
+    "entities",
+    "allowed_updates",
+    "scope",
+    "caption_entities",
+    "reply_parameters",
+}
 _SENDS = {"sendMessage", "sendPhoto", "sendDocument", "copyMessage"}
 
 
@@ -124,9 +132,12 @@ class HttpFakeTelegram:
                 self.accepted.popleft()
             if len(self.accepted) >= self.limit:
                 self.too_many += 1
-                return 429, {"ok": False, "error_code": 429,
-                             "description": "Too Many Requests: retry after 1",
-                             "parameters": {"retry_after": 1}}  # fmt: skip
+                return 429, {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": "Too Many Requests: retry after 1",
+                    "parameters": {"retry_after": 1},
+                }
             self.accepted.append(now)
             self.sent += 1
             if "chat_id" in params:
@@ -158,10 +169,15 @@ class HttpFakeTelegram:
         if command == "count":  # cheap enough to ask 20 times a second
             return {"sent": self.sent}
         if command == "stats":
-            return {"sent": self.sent, "too_many": self.too_many, "latencies": self.latencies(),
-                    "first_send": self.first_send, "last_send": self.last_send,
-                    "first_push": min((t for _, t in self.pushed.values()), default=None),
-                    "now": time.monotonic()}  # fmt: skip
+            return {
+                "sent": self.sent,
+                "too_many": self.too_many,
+                "latencies": self.latencies(),
+                "first_send": self.first_send,
+                "last_send": self.last_send,
+                "first_push": min((t for _, t in self.pushed.values()), default=None),
+                "now": time.monotonic(),
+            }
         return {"ok": False, "description": f"unknown control command {command}"}
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -224,11 +240,14 @@ def _respond(writer: asyncio.StreamWriter, status: int, payload: Any) -> None:
 
 def _error(code: int) -> tuple[int, dict[str, Any]]:
     description = {
-        500: "Internal Server Error", 502: "Bad Gateway", 400: "Bad Request: chat not found",
-        403: "Forbidden: bot was blocked by the user", 429: "Too Many Requests: retry after 1",
+        500: "Internal Server Error",
+        502: "Bad Gateway",
+        400: "Bad Request: chat not found",
+        403: "Forbidden: bot was blocked by the user",
+        429: "Too Many Requests: retry after 1",
         409: "Conflict: terminated by other getUpdates request; make sure that only one bot "
-             "instance is running",
-    }[code]  # fmt: skip
+        "instance is running",
+    }[code]
     body: dict[str, Any] = {"ok": False, "error_code": code, "description": description}
     if code == 429:
         body["parameters"] = {"retry_after": 1}

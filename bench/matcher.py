@@ -42,8 +42,10 @@ def main() -> None:
     matcher.match(words[:4096])
     worst_ms = (time.perf_counter() - started) * 1000
 
-    print(f"machine: {platform.machine()} {platform.python_implementation()} "
-          f"{platform.python_version()}")  # fmt: skip
+    print(
+        f"machine: {platform.machine()} {platform.python_implementation()} "
+        f"{platform.python_version()}"
+    )
     print(f"questions: {len(questions)}")
     print(f"cold (first pass, empty typo cache): {cold:,.0f} questions/s")
     print(f"warm: {warm:,.0f} questions/s (target > 5,000)")

@@ -19,13 +19,25 @@ async def officials(
     returns their chat ids."""
     await db.execute(insert(Unit).values(id=1, name="Phòng A", name_key="phong a", created_at=now))
     ids = list(range(first_id, first_id + count))
-    await db.execute(insert(User), [
-        {"telegram_id": i, "chat_id": i, "full_name": f"Cán bộ {i}", "unit_id": 1,
-         "is_active": True, "reminders_enabled": True, "registered_at": now,
-         "consent_at": now, "consent_version": CONSENT_VERSION,
-         "created_at": now, "updated_at": now}
-        for i in ids
-    ])  # fmt: skip
+    await db.execute(
+        insert(User),
+        [
+            {
+                "telegram_id": i,
+                "chat_id": i,
+                "full_name": f"Cán bộ {i}",
+                "unit_id": 1,
+                "is_active": True,
+                "reminders_enabled": True,
+                "registered_at": now,
+                "consent_at": now,
+                "consent_version": CONSENT_VERSION,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i in ids
+        ],
+    )
     return ids
 
 

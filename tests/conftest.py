@@ -8,7 +8,8 @@ import uuid
 # Opt in to PTB 22's timedelta RetryAfter.retry_after, as the bot does (see bot/__main__.py).
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 from telegram import Update
+from telegram.request import BaseRequest
 
 from bench.fake_telegram_http import HttpFakeTelegram
 from bot.app import build_application, running
@@ -131,19 +133,52 @@ def clock() -> FrozenClock:
     return FrozenClock(vn(2023, 10, 3, 9, 0))
 
 
+@dataclass
+class Restartable:
+    """One installation of the bot: one database, one fake Telegram, one clock. Each
+    `started()` builds a fresh Application on them, so a test can stop the bot and start it
+    again on the same data, as after a restart or a crash."""
+
+    tmp_path: Path
+    database_url: str
+    clock: FrozenClock
+    telegram: OfflineTelegram
+    factory: UpdateFactory
+    settings: Settings
+
+    def configure(self, **overrides: Any) -> None:
+        """Settings for the next start (the database stays the same)."""
+        self.settings = make_settings(self.tmp_path, database_url=self.database_url, **overrides)
+
+    @asynccontextmanager
+    async def started(
+        self, *, request: BaseRequest | None = None, durable: bool = False
+    ) -> AsyncIterator[Harness]:
+        """The bot runs inside the block; `request` wraps Telegram (e.g. to hold requests)."""
+        app = build_application(
+            self.settings, request=request or self.telegram, clock=self.clock, durable=durable
+        )
+        async with running(app):
+            yield Harness(app, self.telegram, self.factory, self.clock)
+
+
 @pytest.fixture
-async def bot(tmp_path: Path, clock: FrozenClock, database_url: str) -> AsyncIterator[Harness]:
+def restartable(tmp_path: Path, clock: FrozenClock, database_url: str) -> Iterator[Restartable]:
     # Telegram dates messages by the same clock the bot reads: a message is sent "now".
     telegram = OfflineTelegram(clock_seconds=lambda: int(clock.now().timestamp()))
     settings = make_settings(tmp_path, database_url=database_url)
-    app = build_application(settings, request=telegram, clock=clock)
-    async with running(app):
-        harness = Harness(app, telegram, UpdateFactory(telegram), clock)
-        yield harness
+    yield Restartable(tmp_path, database_url, clock, telegram, UpdateFactory(telegram), settings)
     # Whatever a test did, the bot never sent Telegram anything it would reject,
     # except the faults the test injected on purpose.
     unexpected = [r for r in telegram.rejections if not r[1].startswith(("Too Many", "Forbidden"))]
     assert unexpected == []
+
+
+@pytest.fixture
+async def bot(restartable: Restartable) -> AsyncIterator[Harness]:
+    """The bot, running for the whole test."""
+    async with restartable.started() as harness:
+        yield harness
 
 
 @pytest.fixture

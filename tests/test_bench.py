@@ -20,9 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(*args: str, env: dict[str, str] | None = None) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 
@@ -35,8 +39,7 @@ def test_latencies_pair_each_message_with_its_chats_reply_in_order() -> None:
 
 
 def test_burst_compares_the_bot_with_the_echo_bot() -> None:
-    out = run("bench.burst", "--messages", "30", "--users", "10", "--crowd", "20",
-              "--rounds", "1")  # fmt: skip
+    out = run("bench.burst", "--messages", "30", "--users", "10", "--crowd", "20", "--rounds", "1")
     for figure in ("checkins: updates/s", "questions: p95 ms", "RSS after 20 users, MB"):
         row = next(line for line in out.splitlines() if line.startswith(f"| {figure} |"))
         cells = [c.strip() for c in row.strip("|").split("|")]

@@ -22,9 +22,15 @@ def run(
         DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", PYTHONPATH=str(ROOT), **env
     )
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        cwd=tmp_path, env=environment, timeout=120, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_invalid_setting_stops_with_one_clear_line(tmp_path: Path) -> None:
@@ -53,23 +59,40 @@ def test_without_token_the_console_starts_and_answers(tmp_path: Path) -> None:
 
 def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
     assert run(["db", "upgrade"], tmp_path).returncode == 0
-    run([], tmp_path, stdin="/hoso Nguyễn Văn An | Phòng A\n1\n/diemdanh 45\n",
-        BOT_CLOCK_START="2023-10-03T09:00:00+07:00", DISPATCH_INTERVAL_SECONDS="0")  # fmt: skip
+    run(
+        [],
+        tmp_path,
+        stdin="/hoso Nguyễn Văn An | Phòng A\n1\n/diemdanh 45\n",
+        BOT_CLOCK_START="2023-10-03T09:00:00+07:00",
+        DISPATCH_INTERVAL_SECONDS="0",
+    )
     result = run(["stats", "--year", "2023", "--json"], tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"year", "registered", "participants", "checkins", "minutes", "by_day",
-                         "by_unit"}  # fmt: skip
+    assert set(data) == {
+        "year",
+        "registered",
+        "participants",
+        "checkins",
+        "minutes",
+        "by_day",
+        "by_unit",
+    }
     assert (data["year"], data["registered"], data["participants"], data["minutes"]) == (
         2023,
         1,
         1,
         45,
     )
-    assert data["by_day"][1] == {"date": "2023-10-03", "participants": 1, "checkins": 1,
-                                 "minutes": 45}  # fmt: skip
-    assert data["by_unit"] == [{"unit": "Phòng A", "registered": 1, "participants": 1,
-                                "minutes": 45}]  # fmt: skip
+    assert data["by_day"][1] == {
+        "date": "2023-10-03",
+        "participants": 1,
+        "checkins": 1,
+        "minutes": 45,
+    }
+    assert data["by_unit"] == [
+        {"unit": "Phòng A", "registered": 1, "participants": 1, "minutes": 45}
+    ]
     assert run(["stats", "--year", "1999", "--json"], tmp_path).returncode == 1
     text = run(["stats", "--year", "2023"], tmp_path).stdout
     assert "Tuần lễ 2023: 1 đã đăng ký, 1 tham gia (100.0%)" in text
@@ -78,8 +101,9 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
 def test_token_never_reaches_the_logs(tmp_path: Path) -> None:
     token = "123456:SECRET-token-value"
     # No network here: polling fails to connect, and the error is logged with the URL.
-    result = run([], tmp_path, TELEGRAM_BOT_TOKEN=token,
-                 TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot")  # fmt: skip
+    result = run(
+        [], tmp_path, TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot"
+    )
     assert result.returncode == 1
     assert "Cannot start: Telegram at http://127.0.0.1:9/bot answered" in result.stderr
     assert token not in result.stdout + result.stderr
@@ -101,13 +125,20 @@ def test_rehearsal_in_the_console_delivers_the_eve_message(tmp_path: Path) -> No
     """BOT_CLOCK_START a few seconds before 16:00 on the eve: the message shows up by itself."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
     environment.update(
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", PYTHONPATH=str(ROOT),
-        BOT_CLOCK_START="2023-10-01T15:59:57+07:00", DISPATCH_INTERVAL_SECONDS="1",
-    )  # fmt: skip
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
+        PYTHONPATH=str(ROOT),
+        BOT_CLOCK_START="2023-10-01T15:59:57+07:00",
+        DISPATCH_INTERVAL_SECONDS="1",
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=environment,
-    )  # fmt: skip
+        [sys.executable, "-m", "bot"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+    )
     assert process.stdin is not None
     process.stdin.write("/hoso Nguyễn Văn An | Phòng A\n1\n")
     process.stdin.flush()

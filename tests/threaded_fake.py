@@ -54,11 +54,20 @@ def start_bot(
     cwd: Path, server: HttpFakeTelegram, *args: str, **settings: str
 ) -> subprocess.Popen[bytes]:
     """`python -m bot <args>` against the fake, stderr captured."""
-    values = {"TELEGRAM_BOT_TOKEN": "123456:process", "DISPATCH_INTERVAL_SECONDS": "0",
-              "TELEGRAM_CHAT_RATE": "1000", "LOG_LEVEL": "WARNING"}  # fmt: skip
+    values = {
+        "TELEGRAM_BOT_TOKEN": "123456:process",
+        "DISPATCH_INTERVAL_SECONDS": "0",
+        "TELEGRAM_CHAT_RATE": "1000",
+        "LOG_LEVEL": "WARNING",
+    }
     env = bot_env(server.base_url, **{**values, **settings})
-    return subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=cwd, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def wait_until(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:

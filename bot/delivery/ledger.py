@@ -127,9 +127,16 @@ class Ledger:
             await box.release(session, releases, self.owner)
             for o in outcomes:
                 await box.finish(
-                    session, o.row.id, self.owner, o.status, now, message_id=o.message_id,
-                    error=o.error, retry_at=o.retry_at, forget_payload=o.row.kind == box.NOTICE,
-                )  # fmt: skip
+                    session,
+                    o.row.id,
+                    self.owner,
+                    o.status,
+                    now,
+                    message_id=o.message_id,
+                    error=o.error,
+                    retry_at=o.retry_at,
+                    forget_payload=o.row.kind == box.NOTICE,
+                )
                 if o.unreachable:
                     await audience.mark_unreachable(session, o.row.chat_id, o.row.user_id)
                     if o.row.user_id is not None:

@@ -58,13 +58,23 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
             recipients = await audience.officials(session, without_checkin_on=skip_day)
             if item.groups:
                 recipients += await audience.groups(session)
-            payload = {"reminder": item.kind, "year": item.edition_year,
-                       "day": item.day.isoformat(), "day_number": item.day_number}  # fmt: skip
+            payload = {
+                "reminder": item.kind,
+                "year": item.edition_year,
+                "day": item.day.isoformat(),
+                "day_number": item.day_number,
+            }
             planned += await box.plan_run(
-                session, key=item.key, kind=item.kind, edition_year=item.edition_year,
-                due=item.due, now=now, recipients=recipients, payload=payload,
+                session,
+                key=item.key,
+                kind=item.kind,
+                edition_year=item.edition_year,
+                due=item.due,
+                now=now,
+                recipients=recipients,
+                payload=payload,
                 late=now - item.due > grace,
-            )  # fmt: skip
+            )
     return planned
 
 
@@ -113,8 +123,9 @@ async def _pass(deps: Deps, bot: Bot, report: Report, max_rows: int) -> None:
     async with deps.sessions() as session, session.begin():
         now = deps.clock.now()
         # Between passes none of our own claims is in flight: any left is from a failed pass.
-        freed, lost = await box.release_stale(session, now, state.owner, LEASE, mine=True,
-                                              others=alone)  # fmt: skip
+        freed, lost = await box.release_stale(
+            session, now, state.owner, LEASE, mine=True, others=alone
+        )
         report.skipped_late += await box.skip_late(session, now, grace)
     state.started = True
     report.released += freed

@@ -28,15 +28,18 @@ class Outgoing:
         """A pre-rendered notice from the outbox (db.queries.outbox.queue_notice)."""
         markup = payload.get("markup")
         return cls(
-            "text", str(payload["text"]),
+            "text",
+            str(payload["text"]),
             InlineKeyboardMarkup.de_json(markup, None) if isinstance(markup, dict) else None,
-        )  # fmt: skip
+        )
 
 
 async def deliver(
-    bot: Bot, chat_id: int, out: Outgoing,
+    bot: Bot,
+    chat_id: int,
+    out: Outgoing,
     before_send: Callable[[], Awaitable[None]] | None = None,
-) -> Message:  # fmt: skip
+) -> Message:
     """Send it with the Bot API method its kind needs.
 
     `before_send` is awaited once the request is about to leave: by the rate limiter, after

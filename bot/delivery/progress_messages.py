@@ -23,10 +23,14 @@ def progress_text(language: str | None, info: broadcasts.Info, tally: broadcasts
     finished = tally.pending == 0
     template = t.BC_DONE if finished else t.BC_PROGRESS
     return template.format(
-        id=info.id, sent=t.fmt_number(tally.sent), total=t.fmt_number(info.total),
-        failed=t.fmt_number(tally.failed), blocked=t.fmt_number(tally.blocked),
-        unknown=t.fmt_number(tally.unknown), cancelled=t.fmt_number(tally.cancelled),
-    )  # fmt: skip
+        id=info.id,
+        sent=t.fmt_number(tally.sent),
+        total=t.fmt_number(info.total),
+        failed=t.fmt_number(tally.failed),
+        blocked=t.fmt_number(tally.blocked),
+        unknown=t.fmt_number(tally.unknown),
+        cancelled=t.fmt_number(tally.cancelled),
+    )
 
 
 async def refresh(deps: Deps, bot: Bot, *, force: bool = False) -> None:
@@ -56,9 +60,13 @@ async def refresh(deps: Deps, bot: Bot, *, force: bool = False) -> None:
 
 
 async def _show(
-    bot: Bot, info: broadcasts.Info, tally: broadcasts.Tally, finished: bool,
-    language: str | None, doubt: int,
-) -> tuple[bool, int | None]:  # fmt: skip
+    bot: Bot,
+    info: broadcasts.Info,
+    tally: broadcasts.Tally,
+    finished: bool,
+    language: str | None,
+    doubt: int,
+) -> tuple[bool, int | None]:
     """Edit the progress message in place; send a new one if it cannot be edited.
 
     Returns whether it is settled (shown, or nobody to show it to) and the new message's id.
@@ -73,9 +81,11 @@ async def _show(
     try:
         if info.progress_message_id is not None:
             await bot.edit_message_text(
-                text, chat_id=info.progress_chat_id, message_id=info.progress_message_id,
+                text,
+                chat_id=info.progress_chat_id,
+                message_id=info.progress_message_id,
                 reply_markup=markup,
-            )  # fmt: skip
+            )
             return True, None
         message = await bot.send_message(info.progress_chat_id, text, reply_markup=markup)
         return True, message.message_id

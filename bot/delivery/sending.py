@@ -198,8 +198,11 @@ class _Run:
         except RetryAfter as exc:
             # The rate limiter already waited and retried; Telegram still says slow down.
             self.halt()
-            wait = exc.retry_after if isinstance(exc.retry_after, timedelta) else timedelta(
-                seconds=exc.retry_after)  # fmt: skip
+            wait = (
+                exc.retry_after
+                if isinstance(exc.retry_after, timedelta)
+                else timedelta(seconds=exc.retry_after)
+            )
             return Outcome(row, box.PENDING, error=RETRY_AFTER, retry_at=now() + wait)
         except Forbidden as exc:
             self.breaker.answered()
@@ -207,8 +210,9 @@ class _Run:
         except TimedOut as exc:
             self._network_failure()
             if "pool timeout" in str(exc).lower():  # never left this process: safe to resend
-                return Outcome(row, box.PENDING, error=f"timed out: {exc}",
-                               retry_at=now() + RETRY_BACKOFF)  # fmt: skip
+                return Outcome(
+                    row, box.PENDING, error=f"timed out: {exc}", retry_at=now() + RETRY_BACKOFF
+                )
             # The request may have reached Telegram: resending could deliver it twice.
             return Outcome(row, box.UNKNOWN, error=f"timed out: {exc}")
         except BadRequest as exc:
@@ -218,8 +222,12 @@ class _Run:
             self._network_failure()
             if row.attempts >= MAX_ATTEMPTS:
                 return Outcome(row, box.FAILED, error=f"network: {exc}")
-            return Outcome(row, box.PENDING, error=f"network: {exc}",
-                           retry_at=now() + RETRY_BACKOFF * row.attempts)  # fmt: skip
+            return Outcome(
+                row,
+                box.PENDING,
+                error=f"network: {exc}",
+                retry_at=now() + RETRY_BACKOFF * row.attempts,
+            )
         except Exception as exc:  # a bug, not Telegram: never resent, so never doubled
             log.error("sending outbox row %s failed: %s", row.id, type(exc).__name__)
             return Outcome(row, box.FAILED, error=f"error: {type(exc).__name__}")
@@ -230,6 +238,5 @@ class _Run:
         if self.halted:
             return  # a request already in flight when sending stopped: no news about Telegram
         if self.breaker.failed(self.deps.clock.now()):
-            log.warning("Telegram does not answer: sending paused until %s",
-                        self.breaker.resume_at)  # fmt: skip
+            log.warning("Telegram does not answer: sending paused until %s", self.breaker.resume_at)
             self.halt()

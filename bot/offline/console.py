@@ -44,9 +44,13 @@ class Console:
     """One person chatting with the bot; prints what the bot sends, numbers its buttons."""
 
     def __init__(
-        self, app: BotApp, telegram: OfflineTelegram, user: FakeUser,
-        write: Callable[[str], Any] = print, ansi: bool = False,
-    ) -> None:  # fmt: skip
+        self,
+        app: BotApp,
+        telegram: OfflineTelegram,
+        user: FakeUser,
+        write: Callable[[str], Any] = print,
+        ansi: bool = False,
+    ) -> None:
         self.app = app
         self.user = user
         self.factory = UpdateFactory(telegram)

@@ -137,9 +137,14 @@ class OfflineTelegram(BaseRequest):
         self.chats[chat_id] = kind
 
     def fail_next(
-        self, method: str, code: int, description: str, *, retry_after: int | None = None,
+        self,
+        method: str,
+        code: int,
+        description: str,
+        *,
+        retry_after: int | None = None,
         chat_id: int | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Make the next `method` call (to `chat_id`, if given) fail with this error."""
         self._faults.append(_Fault(method, Rejected(code, description, retry_after), chat_id))
 
@@ -224,8 +229,14 @@ class OfflineTelegram(BaseRequest):
             kind, file_id = m.media
             data["caption"] = m.text
             if kind == "photo":
-                data["photo"] = [{"file_id": file_id, "file_unique_id": file_id[-8:],
-                                  "width": 800, "height": 600}]  # fmt: skip
+                data["photo"] = [
+                    {
+                        "file_id": file_id,
+                        "file_unique_id": file_id[-8:],
+                        "width": 800,
+                        "height": 600,
+                    }
+                ]
             else:
                 data["document"] = {"file_id": file_id, "file_unique_id": file_id[-8:]}
         if m.edits:

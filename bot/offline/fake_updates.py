@@ -47,9 +47,14 @@ class UpdateFactory:
         return {"id": cid, "type": kind, "title": "Phòng Tổng hợp"}
 
     def message_json(
-        self, user: FakeUser, text: str | None = None, *, chat_id: int | None = None,
-        kind: str = "private", extra: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
+        self,
+        user: FakeUser,
+        text: str | None = None,
+        *,
+        chat_id: int | None = None,
+        kind: str = "private",
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         self._message_id += 1
         message: dict[str, Any] = {
             "message_id": self._message_id,
@@ -79,9 +84,14 @@ class UpdateFactory:
 
     def sticker(self, user: FakeUser) -> dict[str, Any]:
         sticker = {
-            "file_id": "CAACAgIAAx", "file_unique_id": "AgAD", "type": "regular",
-            "width": 512, "height": 512, "is_animated": False, "is_video": False,
-        }  # fmt: skip
+            "file_id": "CAACAgIAAx",
+            "file_unique_id": "AgAD",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
         return self.message(user, extra={"sticker": sticker})
 
     def press(self, user: FakeUser, message: SentMessage, data: str) -> dict[str, Any]:

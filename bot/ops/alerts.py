@@ -89,9 +89,12 @@ def alert_text(kind: tuple[str, str], during: str, repeats: int, sentry: bool) -
     """The admins' message: the kind and where, never the exception's own text."""
     t = Vi  # admins are known by id only: the bot's own language
     text = t.ALERT_ERROR.format(
-        during=during, kind=html.escape(kind[0]), where=html.escape(kind[1]),
-        sentry=t.ALERT_SENTRY if sentry else "", minutes=int(ALERT_EVERY.total_seconds() // 60),
-    )  # fmt: skip
+        during=during,
+        kind=html.escape(kind[0]),
+        where=html.escape(kind[1]),
+        sentry=t.ALERT_SENTRY if sentry else "",
+        minutes=int(ALERT_EVERY.total_seconds() // 60),
+    )
     return text + ("\n" + t.ALERT_REPEATED.format(count=repeats) if repeats else "")
 
 

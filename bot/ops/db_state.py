@@ -67,9 +67,12 @@ class DatabaseState:
         # One line per change; a traceback only when the kind is unknown, to debug it.
         log.error(
             "database cannot be written: %s (%s, in %s); retrying with backoff, updates stay "
-            "with Telegram until they are stored", kind, brief(error), where,
+            "with Telegram until they are stored",
+            kind,
+            brief(error),
+            where,
             exc_info=error if kind == "error" else None,
-        )  # fmt: skip
+        )
         return kind
 
     def success(self) -> None:

@@ -126,9 +126,12 @@ async def run_polling(app: BotApp) -> None:
         return
     sock = _listen(settings.metrics_listen, settings.metrics_port)
     config = uvicorn.Config(
-        Starlette(routes=routes(app, "polling")), log_level="warning", lifespan="off",
-        timeout_keep_alive=5, limit_concurrency=32,
-    )  # fmt: skip
+        Starlette(routes=routes(app, "polling")),
+        log_level="warning",
+        lifespan="off",
+        timeout_keep_alive=5,
+        limit_concurrency=32,
+    )
     server = _Server(config)
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:

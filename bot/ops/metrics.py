@@ -58,14 +58,16 @@ class _ScrapeCollector(Collector):
     def collect(self) -> Iterator[Metric]:
         s = self.snapshot
         yield GaugeMetricFamily(
-            "bot_database_up", "1 if the database answered the last scrape's queries",
+            "bot_database_up",
+            "1 if the database answered the last scrape's queries",
             value=float(s.database_up),
-        )  # fmt: skip
+        )
         if s.database_up:
             yield GaugeMetricFamily(
-                "bot_inbox_backlog", "Stored updates not handled yet (all replicas)",
+                "bot_inbox_backlog",
+                "Stored updates not handled yet (all replicas)",
                 value=s.inbox_backlog,
-            )  # fmt: skip
+            )
             yield GaugeMetricFamily(
                 "bot_inbox_oldest_age_seconds",
                 "Age of the oldest unhandled update (0 when there is none)",
@@ -76,13 +78,15 @@ class _ScrapeCollector(Collector):
                 rows.add_metric([status], count)
             yield rows
         yield CounterMetricFamily(
-            "bot_retry_after_waits", "RetryAfter answers from Telegram that were waited out",
+            "bot_retry_after_waits",
+            "RetryAfter answers from Telegram that were waited out",
             value=s.retry_after_waits,
-        )  # fmt: skip
+        )
         yield CounterMetricFamily(
-            "bot_retry_after_wait_seconds", "Seconds Telegram asked the bot to wait, in total",
+            "bot_retry_after_wait_seconds",
+            "Seconds Telegram asked the bot to wait, in total",
             value=s.retry_after_seconds,
-        )  # fmt: skip
+        )
 
 
 class Metrics:
@@ -91,16 +95,20 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         self.sends = Counter(
-            "bot_sends", "Messages the dispatcher tried to send, by outcome", ["outcome"],
+            "bot_sends",
+            "Messages the dispatcher tried to send, by outcome",
+            ["outcome"],
             registry=self.registry,
-        )  # fmt: skip
+        )
         self.errors = Counter(
             "bot_errors", "Errors by kind (exception type)", ["kind"], registry=self.registry
         )
         self.update_seconds = Histogram(
-            "bot_update_handling_seconds", "Time to handle one stored update",
-            buckets=LATENCY_BUCKETS, registry=self.registry,
-        )  # fmt: skip
+            "bot_update_handling_seconds",
+            "Time to handle one stored update",
+            buckets=LATENCY_BUCKETS,
+            registry=self.registry,
+        )
         self._scrape = _ScrapeCollector()
         self.registry.register(self._scrape)
         # When Telegram last answered getUpdates or called the webhook; `watch_since` marks

@@ -63,9 +63,11 @@ class InboxWorker:
             async with self._marking:
                 async with deps.sessions() as session:
                     rows = await inbox.pending(
-                        session, limit=limit,
-                        replica=deps.settings.replica_index, replicas=deps.settings.replicas,
-                    )  # fmt: skip
+                        session,
+                        limit=limit,
+                        replica=deps.settings.replica_index,
+                        replicas=deps.settings.replicas,
+                    )
                     # Only the new rows' payloads: decoding those already under way again on
                     # every refill cost more than handling them.
                     new = [(uid, chat) for uid, chat in rows if uid not in self._queued]

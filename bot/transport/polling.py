@@ -67,14 +67,16 @@ class _ConflictLog:
             log.error(
                 "another instance is polling with this token (Telegram answered 409 "
                 "Conflict); this one steps aside and retries every %.0f s. Stop the other "
-                "instance: two pollers split the updates between them.", CONFLICT_BACKOFF,
-            )  # fmt: skip
+                "instance: two pollers split the updates between them.",
+                CONFLICT_BACKOFF,
+            )
         elif now - self._last_line >= CONFLICT_REPORT_EVERY:
             self._last_line = now
             log.error(
                 "another instance is still polling with this token: %d conflicts in %.0f min",
-                self.count, (now - self._first) / 60,
-            )  # fmt: skip
+                self.count,
+                (now - self._first) / 60,
+            )
 
     def ok(self, now: float) -> None:
         if self._first is not None and now - self._last_hit >= CONFLICT_QUIET:

@@ -46,8 +46,11 @@ class GuardedH11Protocol(H11Protocol):
             now = self.loop.time()
             if now - GuardedH11Protocol._last_refusal_log >= REFUSAL_LOG_EVERY:
                 GuardedH11Protocol._last_refusal_log = now
-                log.warning("webhook: %d connections open; refusing more (%d refused so far)",
-                            MAX_CONNECTIONS, GuardedH11Protocol.refused)  # fmt: skip
+                log.warning(
+                    "webhook: %d connections open; refusing more (%d refused so far)",
+                    MAX_CONNECTIONS,
+                    GuardedH11Protocol.refused,
+                )
             transport.close()
             return
         self._arm()
@@ -76,9 +79,12 @@ class GuardedH11Protocol(H11Protocol):
 def server_config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
     """uvicorn's configuration for the webhook: the guarded protocol and its limits."""
     return uvicorn.Config(
-        app, host=host, port=port, log_level="warning",
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
         http=GuardedH11Protocol,
         limit_concurrency=LIMIT_CONCURRENCY,
         timeout_keep_alive=KEEP_ALIVE,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-    )  # fmt: skip
+    )

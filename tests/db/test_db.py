@@ -36,18 +36,32 @@ async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncS
 
 async def _user(sessions: async_sessionmaker[AsyncSession], tid: int, unit: str) -> int:
     async with sessions() as s, s.begin():
-        profile = await save_profile(s, Contact(tid, tid, None, "vi"), f"User {tid}", unit,
-                                     vn(2023, 10, 1, 8), unit_key=unit_key(unit),
-                                     consent_at=vn(2023, 10, 1, 8))  # fmt: skip
+        profile = await save_profile(
+            s,
+            Contact(tid, tid, None, "vi"),
+            f"User {tid}",
+            unit,
+            vn(2023, 10, 1, 8),
+            unit_key=unit_key(unit),
+            consent_at=vn(2023, 10, 1, 8),
+        )
     return profile.user_id
 
 
 async def _checkin(sessions, user_id: int, minutes: int, when, source: str):  # type: ignore[no-untyped-def]
     async with sessions() as s, s.begin():
         return await record_checkin(
-            s, user_id=user_id, minutes=minutes, activity="reading", note=None,
-            source=source, now=when, tz=VN, window=WEEK, day_limit=MAX_MINUTES_PER_DAY,
-        )  # fmt: skip
+            s,
+            user_id=user_id,
+            minutes=minutes,
+            activity="reading",
+            note=None,
+            source=source,
+            now=when,
+            tz=VN,
+            window=WEEK,
+            day_limit=MAX_MINUTES_PER_DAY,
+        )
 
 
 async def test_sqlite_runs_in_wal_with_foreign_keys(sessions, database_url) -> None:  # type: ignore[no-untyped-def]
@@ -73,9 +87,12 @@ async def test_concurrent_redeliveries_store_one_row(sessions) -> None:  # type:
 async def test_concurrent_writers_do_not_hit_database_is_locked(sessions) -> None:  # type: ignore[no-untyped-def]
     uids = [await _user(sessions, 100 + i, "Phòng B") for i in range(20)]
     await asyncio.gather(
-        *(_checkin(sessions, uid, 15, vn(2023, 10, 3, 9), f"msg:{uid}:{n}")
-          for uid in uids for n in range(5))
-    )  # fmt: skip
+        *(
+            _checkin(sessions, uid, 15, vn(2023, 10, 3, 9), f"msg:{uid}:{n}")
+            for uid in uids
+            for n in range(5)
+        )
+    )
     async with sessions() as s:
         assert await s.scalar(select(func.count(Checkin.id))) == 100
 

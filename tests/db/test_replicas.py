@@ -20,21 +20,20 @@ from bot.offline.fake_updates import FakeUser, UpdateFactory
 from bot.transport import polling
 from bot.transport.webhook import PATH, SECRET_HEADER, make_asgi
 from db.models import Checkin, InboxUpdate, User
-from tests.conftest import make_settings, vn
+from tests.conftest import Restartable, make_settings, vn
 
 OFFICIALS = 500
 
 
 async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
-    tmp_path: Path, database_url: str
+    restartable: Restartable, database_url: str
 ) -> None:
     if database_url.startswith("sqlite"):
         pytest.skip("replicas share a PostgreSQL database; SQLite serves one process")
-    telegram = OfflineTelegram()  # one Telegram, as in production
-    clock = FrozenClock(vn(2023, 10, 2, 7, 30, 5))  # the opening-day reminder is due
-    settings = make_settings(tmp_path, database_url=database_url)
-    apps = [build_application(settings, request=telegram, clock=clock) for _ in range(2)]
-    async with running(apps[0]), running(apps[1]):
+    telegram = restartable.telegram  # one Telegram, as in production
+    restartable.clock.set(vn(2023, 10, 2, 7, 30, 5))  # the opening-day reminder is due
+    async with restartable.started() as one, restartable.started() as two:
+        apps = [one.app, two.app]
         now = datetime(2023, 10, 1, tzinfo=UTC)
         async with deps_of(apps[0]).sessions() as session, session.begin():
             chats = await seed.officials(session, OFFICIALS, 800_000, now)
@@ -46,8 +45,10 @@ async def test_two_replicas_send_a_reminder_to_500_users_exactly_once(
         )
     assert sum(r.sent for r in reports) == OFFICIALS
     assert sum(r.planned for r in reports) >= 1
-    per_chat = [sum("Hôm nay khai mạc" in m.text for m in telegram.sent(800_000 + i))
-                for i in range(OFFICIALS)]  # fmt: skip
+    per_chat = [
+        sum("Hôm nay khai mạc" in m.text for m in telegram.sent(800_000 + i))
+        for i in range(OFFICIALS)
+    ]
     assert per_chat == [1] * OFFICIALS
     # Both replicas took part: the work was really contended, not done by one alone.
     assert sum(r.sent for r in reports[:3]) > 0 and sum(r.sent for r in reports[3:]) > 0
@@ -68,26 +69,32 @@ async def test_webhook_replicas_split_chats_and_keep_conversations(
     apps = [
         build_application(
             make_settings(tmp_path, database_url=database_url, replicas=2, replica_index=k),
-            request=telegram, clock=clock,
+            request=telegram,
+            clock=clock,
         )
         for k in range(2)
-    ]  # fmt: skip
+    ]
     users = [FakeUser(900_000 + i, f"U{i}") for i in range(20)]
     stream = []
     for i, u in enumerate(users):  # each user: consent, a three-step registration, 2 check-ins
         # The press is built now, so that its update_id keeps its place in the chat's order;
         # the notice it answers is not sent yet, so the press carries a stand-in of it.
         notice = SentMessage(u.id, 1, "", None)
-        stream += [factory.message(u, "/hoso"), factory.press(u, notice, "consent:yes"),
-                   factory.message(u, f"Cán bộ {i}"), factory.message(u, "Phòng Tổng hợp"),
-                   factory.message(u, f"/diemdanh 30 a{i}"),
-                   factory.message(u, f"/diemdanh 45 b{i}")]  # fmt: skip
+        stream += [
+            factory.message(u, "/hoso"),
+            factory.press(u, notice, "consent:yes"),
+            factory.message(u, f"Cán bộ {i}"),
+            factory.message(u, "Phòng Tổng hợp"),
+            factory.message(u, f"/diemdanh 30 a{i}"),
+            factory.message(u, f"/diemdanh 45 b{i}"),
+        ]
     async with running(apps[0]), running(apps[1]):
         clients = [
-            httpx.AsyncClient(transport=httpx.ASGITransport(app=make_asgi(app, "s")),
-                              base_url="http://replica")
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=make_asgi(app, "s")), base_url="http://replica"
+            )
             for app in apps
-        ]  # fmt: skip
+        ]
         # The load balancer alternates; a replica works on the inbox when it receives (its
         # worker wakes then), so without chat affinity a user's steps would be split between
         # processes that do not share conversation state.
@@ -118,12 +125,17 @@ def test_replica_settings_are_checked(tmp_path: Path) -> None:
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError, match="REPLICA_INDEX must be below REPLICAS"):
-        make_settings(tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2,
-                      replica_index=2)  # fmt: skip
+        make_settings(
+            tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2, replica_index=2
+        )
     with pytest.raises(ValidationError, match="needs a PostgreSQL"):
         make_settings(tmp_path, replicas=2)
-    assert make_settings(tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2,
-                         telegram_max_rate=25).send_rate == 12.5  # fmt: skip
+    assert (
+        make_settings(
+            tmp_path, database_url="postgresql+asyncpg://x/y", replicas=2, telegram_max_rate=25
+        ).send_rate
+        == 12.5
+    )
 
 
 async def test_two_replica_processes_send_the_reminder_exactly_once(
@@ -153,19 +165,37 @@ async def test_two_replica_processes_send_the_reminder_exactly_once(
     for k in range(2):
         port = free_port()
         env = bot_env(
-            server.base_url, TELEGRAM_BOT_TOKEN="123456:replicas", DATABASE_URL=database_url,
-            BOT_MODE="webhook", WEBHOOK_URL="https://bot.example.vn", WEBHOOK_SECRET="s",
-            WEBHOOK_PORT=str(port), REPLICAS="2", REPLICA_INDEX=str(k),
-            DISPATCH_INTERVAL_SECONDS="1", BOT_CLOCK_START="2023-10-02T07:29:57+07:00",
-            TELEGRAM_MAX_RATE="1000", TELEGRAM_CHAT_RATE="1000",
-        )  # fmt: skip
-        processes.append(await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE))  # fmt: skip
+            server.base_url,
+            TELEGRAM_BOT_TOKEN="123456:replicas",
+            DATABASE_URL=database_url,
+            BOT_MODE="webhook",
+            WEBHOOK_URL="https://bot.example.vn",
+            WEBHOOK_SECRET="s",
+            WEBHOOK_PORT=str(port),
+            REPLICAS="2",
+            REPLICA_INDEX=str(k),
+            DISPATCH_INTERVAL_SECONDS="1",
+            BOT_CLOCK_START="2023-10-02T07:29:57+07:00",
+            TELEGRAM_MAX_RATE="1000",
+            TELEGRAM_CHAT_RATE="1000",
+        )
+        processes.append(
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                cwd=tmp_path,
+                env=env,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.PIPE,
+            )
+        )
 
     def received() -> list[int]:
-        return [sum("Hôm nay khai mạc" in m.text for m in server.telegram.sent(700_000 + i))
-                for i in range(OFFICIALS)]  # fmt: skip
+        return [
+            sum("Hôm nay khai mạc" in m.text for m in server.telegram.sent(700_000 + i))
+            for i in range(OFFICIALS)
+        ]
 
     try:
         for _ in range(600):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,7 @@ from sqlalchemy import select
 from telegram.request import BaseRequest, RequestData
 
 from bench import seed
-from bot.app import build_application, running
 from bot.context import BotApp, Deps, deps_of
-from bot.core.clock import FrozenClock
 from bot.delivery import sending
 from bot.delivery.outbox_sender import Report, dispatch_once
 from bot.offline.fake_telegram import OfflineTelegram
@@ -24,7 +21,7 @@ from bot.services.audience import audience_of
 from db.models import Outbox
 from db.queries import broadcasts
 from db.queries import outbox as box
-from tests.conftest import make_settings, vn
+from tests.conftest import Restartable, vn
 
 N = 240
 BASE = 610_000
@@ -51,8 +48,14 @@ class Gated(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:  # fmt: skip
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[int, bytes]:
         params = request_data.parameters if request_data else {}
         if url.endswith("/sendMessage") and int(params.get("chat_id", 0)) >= BASE:
             if self.free > 0:
@@ -93,16 +96,15 @@ def copies(telegram: OfflineTelegram) -> list[int]:
 
 
 async def test_a_second_pass_joins_the_first_claims_stay_small_and_a_restart_resends_only_what_never_left(  # noqa: E501
-    tmp_path: Path, database_url: str
+    restartable: Restartable, database_url: str
 ) -> None:
     """As found: trigger_dispatch started a pass beside the repeating job (two passes, 50 rows
     claimed each) and a kill turned every claimed row `unknown`, most of them never sent."""
-    clock = FrozenClock(vn(2023, 11, 15, 9, 0))
-    settings = make_settings(tmp_path, database_url=database_url)
-    telegram = OfflineTelegram()
+    clock, telegram = restartable.clock, restartable.telegram
+    clock.set(vn(2023, 11, 15, 9, 0))
     gated = Gated(telegram, free=30)
-    app = build_application(settings, request=gated, clock=clock)
-    async with running(app):
+    async with restartable.started(request=gated) as bot:
+        app = bot.app
         deps = deps_of(app)
         await start_broadcast(app, telegram)
         first = asyncio.create_task(dispatch_once(deps, app.bot))
@@ -118,9 +120,8 @@ async def test_a_second_pass_joins_the_first_claims_stay_small_and_a_restart_res
         # only one process can use it; on PostgreSQL once the dead one's lease ran out).
         if not database_url.startswith("sqlite"):
             clock.advance(sending.LEASE + timedelta(seconds=1))
-        successor = build_application(settings, request=telegram, clock=clock)
-        async with running(successor):
-            report = await dispatch_once(deps_of(successor), successor.bot)
+        async with restartable.started() as successor:
+            report = await dispatch_once(deps_of(successor.app), successor.app.bot)
         assert report.unknown == sending.CONCURRENCY
         assert report.sent == N - 30 - sending.CONCURRENCY
         # The requests that were in flight reach Telegram after all; the old pass sends
@@ -134,13 +135,12 @@ async def test_a_second_pass_joins_the_first_claims_stay_small_and_a_restart_res
 
 
 async def test_a_live_process_keeps_its_claims_a_dead_ones_are_freed_within_the_lease(
-    tmp_path: Path, database_url: str
+    restartable: Restartable,
 ) -> None:
-    clock = FrozenClock(vn(2023, 11, 15, 9, 0))
-    settings = make_settings(tmp_path, database_url=database_url)
-    telegram = OfflineTelegram()
-    app = build_application(settings, request=telegram, clock=clock)
-    async with running(app):
+    clock, telegram = restartable.clock, restartable.telegram
+    clock.set(vn(2023, 11, 15, 9, 0))
+    async with restartable.started() as bot:
+        app = bot.app
         deps = deps_of(app)
         await start_broadcast(app, telegram)
         t0 = clock.now()
@@ -162,17 +162,16 @@ async def test_a_live_process_keeps_its_claims_a_dead_ones_are_freed_within_the_
 
 
 async def test_a_slow_live_process_renews_its_claims_while_another_sends_the_rest(
-    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+    restartable: Restartable, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if database_url.startswith("sqlite"):
         pytest.skip("two processes share a PostgreSQL database; SQLite serves one")
     monkeypatch.setattr(sending, "RENEW_SECONDS", 0.01)
-    clock = FrozenClock(vn(2023, 11, 15, 9, 0))
-    settings = make_settings(tmp_path, database_url=database_url)
-    telegram = OfflineTelegram()
+    clock, telegram = restartable.clock, restartable.telegram
+    clock.set(vn(2023, 11, 15, 9, 0))
     gated = Gated(telegram, free=0)  # every request of the first process hangs
-    app = build_application(settings, request=gated, clock=clock)
-    async with running(app):
+    async with restartable.started(request=gated) as bot:
+        app = bot.app
         deps = deps_of(app)
         await start_broadcast(app, telegram)
         first = asyncio.create_task(dispatch_once(deps, app.bot))
@@ -189,9 +188,8 @@ async def test_a_slow_live_process_renews_its_claims_while_another_sends_the_res
 
             while not await renewed():  # noqa: ASYNC110 (the database has no event to await)
                 await asyncio.sleep(0.01)
-        other = build_application(settings, request=telegram, clock=clock)
-        async with running(other):
-            report = await dispatch_once(deps_of(other), other.bot)
+        async with restartable.started() as other:
+            report = await dispatch_once(deps_of(other.app), other.app.bot)
         held = [r for r in await rows(deps) if r.status == "sending"]
         gated.gate.set()
         await first

@@ -52,8 +52,9 @@ async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTe
 
     server.fault = fault
     clock = FrozenClock(datetime(2023, 11, 15, 2, 0, tzinfo=UTC))
-    settings = make_settings(tmp_path, telegram_bot_token="123456:faults",
-                             telegram_api_base_url=server.base_url)  # fmt: skip
+    settings = make_settings(
+        tmp_path, telegram_bot_token="123456:faults", telegram_api_base_url=server.base_url
+    )
     app = build_application(settings, clock=clock)
     deps = deps_of(app)
     async with running(app):
@@ -66,8 +67,9 @@ async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTe
             await broadcasts.set_audience(session, bid, "all", None)
             info = await broadcasts.get(session, bid)
             assert info is not None
-            await broadcasts.start(session, bid, await audience_of(session, deps, info), now,
-                                   from_status="draft")  # fmt: skip
+            await broadcasts.start(
+                session, bid, await audience_of(session, deps, info), now, from_status="draft"
+            )
         for i in range(N):
             server.telegram.add_chat(BASE + i)
         server.telegram.add_chat(1)
@@ -112,8 +114,9 @@ async def test_telegram_silent_for_a_while_leaves_few_in_doubt_and_resend_reache
 
     server.fault = fault
     clock = FrozenClock(datetime(2023, 11, 15, 2, 0, tzinfo=UTC))
-    settings = make_settings(tmp_path, telegram_bot_token="123456:faults",
-                             telegram_api_base_url=server.base_url)  # fmt: skip
+    settings = make_settings(
+        tmp_path, telegram_bot_token="123456:faults", telegram_api_base_url=server.base_url
+    )
     app = build_application(settings, clock=clock)
     deps = deps_of(app)
     factory = UpdateFactory(server.telegram)
@@ -127,8 +130,9 @@ async def test_telegram_silent_for_a_while_leaves_few_in_doubt_and_resend_reache
             await broadcasts.set_audience(session, bid, "all", None)
             info = await broadcasts.get(session, bid)
             assert info is not None
-            await broadcasts.start(session, bid, await audience_of(session, deps, info), now,
-                                   from_status="draft")  # fmt: skip
+            await broadcasts.start(
+                session, bid, await audience_of(session, deps, info), now, from_status="draft"
+            )
         for i in range(total):
             server.telegram.add_chat(BASE + i)
         server.telegram.add_chat(ADMIN.id)
@@ -150,15 +154,15 @@ async def test_telegram_silent_for_a_while_leaves_few_in_doubt_and_resend_reache
         assert f"không rõ {in_doubt}" in report.text
         for data in (f"bc:redo:{bid}", f"bc:redook:{bid}"):
             carrier = next(
-                m for m in reversed(server.telegram.sent(ADMIN.id))
-                if data in str(m.reply_markup)
-            )  # fmt: skip
+                m for m in reversed(server.telegram.sent(ADMIN.id)) if data in str(m.reply_markup)
+            )
             await app.process_update(Update.de_json(factory.press(ADMIN, carrier, data), app.bot))
         await dispatch_once(deps, app.bot)
         async with deps.sessions() as session:
             tally = await broadcasts.tally(session, bid)
     assert (tally.sent, tally.unknown, tally.pending) == (total, 0, 0)
     # Nothing was delivered during the outage, so everyone has it exactly once.
-    per_chat = [sum("Thông báo thử" in m.text for m in server.telegram.sent(BASE + i))
-                for i in range(total)]  # fmt: skip
+    per_chat = [
+        sum("Thông báo thử" in m.text for m in server.telegram.sent(BASE + i)) for i in range(total)
+    ]
     assert per_chat == [1] * total

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from bot.app import build_application, running
 from bot.context import deps_of
-from bot.core.clock import FrozenClock
 from bot.delivery.outbox_sender import dispatch_once
-from bot.offline.fake_telegram import OfflineTelegram
-from bot.offline.fake_updates import FakeUser, UpdateFactory
+from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.vi import Vi
 from db.models import AuditEntry, Broadcast, Outbox, User
 from db.queries import broadcasts
-from tests.conftest import ADMIN, AN, BINH, Harness, make_settings, vn
+from tests.conftest import ADMIN, AN, BINH, Harness, Restartable, vn
 
 ORG = FakeUser(2001, "Tổ chức", "vi", "to_chuc")
 EX = FakeUser(2002, "Cựu tổ chức", "vi", "cuu_to_chuc")
@@ -233,24 +229,18 @@ async def test_unsupported_and_too_long_content_is_refused(bot: Harness) -> None
     assert await count(bot, Broadcast) == 0
 
 
-async def test_interrupted_broadcast_resumes_where_it_stopped(tmp_path: Path) -> None:
-    clock = FrozenClock(vn(2023, 11, 15, 9, 0))
-    settings = make_settings(tmp_path)
-    telegram = OfflineTelegram()
-    factory = UpdateFactory(telegram)
-    app = build_application(settings, request=telegram, clock=clock)
-    async with running(app):
-        bot = Harness(app, telegram, factory, clock)
+async def test_interrupted_broadcast_resumes_where_it_stopped(restartable: Restartable) -> None:
+    clock, telegram = restartable.clock, restartable.telegram
+    clock.set(vn(2023, 11, 15, 9, 0))
+    async with restartable.started() as bot:
         await staff(bot)
         users = await many(bot, 40)
         await sent_now(bot, await draft(bot))
-        first = await dispatch_once(deps_of(app), app.bot, max_rows=15)
+        first = await dispatch_once(deps_of(bot.app), bot.app.bot, max_rows=15)
     assert first.sent == 15
     clock.advance(timedelta(seconds=5))
-    app = build_application(settings, request=telegram, clock=clock)  # "after the restart"
-    async with running(app):
-        bot = Harness(app, telegram, factory, clock)
-        second = await dispatch_once(deps_of(app), app.bot)
+    async with restartable.started() as bot:  # "after the restart"
+        second = await dispatch_once(deps_of(bot.app), bot.app.bot)
         rows = await outbox_rows(bot)
     assert second.sent == 44 - 15  # 40 users + 4 staff
     assert all(sum("Họp giao ban" in m.text for m in telegram.sent(u.id)) == 1 for u in users)
@@ -275,14 +265,12 @@ async def test_stop_cancels_what_is_not_sent_yet(bot: Harness) -> None:
     assert info is not None and info.status == "stopped" and tally.cancelled == 19
 
 
-async def test_scheduled_broadcast_survives_a_restart_and_goes_out_once(tmp_path: Path) -> None:
-    clock = FrozenClock(vn(2023, 11, 15, 9, 0))
-    settings = make_settings(tmp_path)
-    telegram = OfflineTelegram()
-    factory = UpdateFactory(telegram)
-    app = build_application(settings, request=telegram, clock=clock)
-    async with running(app):
-        bot = Harness(app, telegram, factory, clock)
+async def test_scheduled_broadcast_survives_a_restart_and_goes_out_once(
+    restartable: Restartable,
+) -> None:
+    clock, telegram = restartable.clock, restartable.telegram
+    clock.set(vn(2023, 11, 15, 9, 0))
+    async with restartable.started() as bot:
         await staff(bot)
         broadcast_id = await draft(bot, text="Nhắc nộp báo cáo")
         await bot.press(ORG, f"bc:aud:{broadcast_id}:all")
@@ -296,12 +284,11 @@ async def test_scheduled_broadcast_survives_a_restart_and_goes_out_once(tmp_path
             and "15/11 20:00" in reply.text
         )
         clock.set(vn(2023, 11, 15, 19, 59))
-        assert (await dispatch_once(deps_of(app), app.bot)).sent == 0
+        assert (await dispatch_once(deps_of(bot.app), bot.app.bot)).sent == 0
     for _ in range(2):  # two restarts after the time: still sent once
         clock.advance(timedelta(minutes=2))
-        app = build_application(settings, request=telegram, clock=clock)
-        async with running(app):
-            await dispatch_once(deps_of(app), app.bot)
+        async with restartable.started() as bot:
+            await dispatch_once(deps_of(bot.app), bot.app.bot)
     assert sum("Nhắc nộp báo cáo" in m.text for m in telegram.sent(OFFICIAL.id)) == 1
 
 

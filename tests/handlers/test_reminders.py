@@ -5,26 +5,22 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
-from bot.app import build_application, running
 from bot.context import deps_of
-from bot.core.clock import FrozenClock
 from bot.core.editions import load_editions
 from bot.core.schedule import expand, load_reminder_data, specs_for
 from bot.delivery.outbox_sender import Report, dispatch_once, plan
-from bot.offline.fake_telegram import OfflineTelegram
-from bot.offline.fake_updates import FakeUser, UpdateFactory
+from bot.offline.fake_updates import FakeUser
 from bot.services.reminders import delivery_figures
 from db.models import Outbox, User
 from db.queries.outbox import claim, hand_over
 from db.queries.users import set_role
-from tests.conftest import AN, BINH, EMMA, VN, Harness, make_settings, vn
+from tests.conftest import AN, BINH, EMMA, VN, Harness, Restartable, vn
 
 CHI = FakeUser(1004, "Chi", "vi")
 
@@ -212,24 +208,19 @@ async def test_timeout_counts_as_unknown_and_is_not_resent(bot: Harness) -> None
     assert [r.status for r in await outbox(bot) if r.key.startswith("opening")] == ["unknown"]
 
 
-async def test_restart_mid_week_resumes_without_repeats(tmp_path: Path) -> None:
-    clock = FrozenClock(vn(2023, 10, 3, 8, 0, 10))
-    settings = make_settings(tmp_path)
-    telegram = OfflineTelegram()
-    factory = UpdateFactory(telegram)
+async def test_restart_mid_week_resumes_without_repeats(restartable: Restartable) -> None:
+    clock = restartable.clock
+    clock.set(vn(2023, 10, 3, 8, 0, 10))
     for attempt in range(2):
-        app = build_application(settings, request=telegram, clock=clock)
-        async with running(app):
-            harness = Harness(app, telegram, factory, clock)
+        async with restartable.started() as harness:
             if attempt == 0:
                 await register(harness, AN)
             await tick(harness)
         clock.advance(timedelta(seconds=30))
     assert received(harness, AN, "Ngày 2/7") == 1
     clock.set(vn(2023, 10, 3, 20, 0, 10))
-    app = build_application(settings, request=telegram, clock=clock)
-    async with running(app):
-        await tick(Harness(app, telegram, factory, clock))
+    async with restartable.started() as harness:
+        await tick(harness)
     assert received(harness, AN, "chưa điểm danh") == 1
 
 

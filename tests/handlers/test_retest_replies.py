@@ -12,18 +12,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 
-from bot.app import build_application, running
 from bot.context import deps_of
-from bot.core.clock import FrozenClock
-from bot.offline.fake_telegram import OfflineTelegram
-from bot.offline.fake_updates import FakeUser, UpdateFactory
+from bot.offline.fake_updates import FakeUser
 from db.models import AuditEntry
-from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, make_settings
+from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, Restartable
 
 PRIVACY_FACTS = (
     "Lưu đến khi bạn xóa dữ liệu",
@@ -135,13 +130,10 @@ async def test_the_notice_says_language_consent_time_and_asks_once_why(bot: Harn
     assert reply is not None and "Hãy kiểm tra đúng người trước khi xác nhận." in reply.text
 
 
-async def test_privacy_contact_names_the_controller(tmp_path: Path, clock: FrozenClock) -> None:
-    telegram = OfflineTelegram(clock_seconds=lambda: int(clock.now().timestamp()))
+async def test_privacy_contact_names_the_controller(restartable: Restartable) -> None:
     contact = "Phòng Tổ chức cán bộ <tccb@example.gov.vn>"
-    settings = make_settings(tmp_path, privacy_contact=contact)
-    app = build_application(settings, request=telegram, clock=clock)
-    async with running(app):
-        bot = Harness(app, telegram, UpdateFactory(telegram), clock)
+    restartable.configure(privacy_contact=contact)
+    async with restartable.started() as bot:
         reply = await bot.say(AN, "/baomat")
         assert reply is not None
         assert "Phòng Tổ chức cán bộ &lt;tccb@example.gov.vn&gt;" in reply.text

@@ -124,8 +124,9 @@ def test_scrubber_hides_the_token_and_secret_everywhere() -> None:
     assert TOKEN.split(":")[1] not in dumped and SECRET not in dumped
     assert dumped.count(HIDDEN) == 8  # one for each place above
     crumb = scrub.before_breadcrumb({"data": {"url": url, "method": "POST"}}, {})
-    assert crumb == {"data": {"url": f"https://api.telegram.org/bot{HIDDEN}/getUpdates",
-                              "method": "POST"}}  # fmt: skip
+    assert crumb == {
+        "data": {"url": f"https://api.telegram.org/bot{HIDDEN}/getUpdates", "method": "POST"}
+    }
 
 
 def test_scrubber_hides_sql_parameters() -> None:
@@ -180,10 +181,14 @@ sentry_sdk.flush()
 def test_sentry_events_carry_neither_the_token_nor_the_secret_nor_frame_variables() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SENTRY_"))}
     result = subprocess.run(
-        [sys.executable, "-c", SENTRY_SCRIPT, TOKEN, SECRET], cwd=ROOT, capture_output=True,
-        env={**env, "PYTHONPATH": str(ROOT), "TEST_PERSONAL": PERSONAL}, text=True, timeout=60,
+        [sys.executable, "-c", SENTRY_SCRIPT, TOKEN, SECRET],
+        cwd=ROOT,
+        capture_output=True,
+        env={**env, "PYTHONPATH": str(ROOT), "TEST_PERSONAL": PERSONAL},
+        text=True,
+        timeout=60,
         check=False,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(events) == 1

@@ -41,8 +41,15 @@ BEFORE_BACKUP = 50  # check-ins written before the backup starts
 def run_cli(args: list[str], cwd: Path, database_url: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
     env.update(DATABASE_URL=database_url, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=cwd, env=env, text=True,
-                          capture_output=True, timeout=120, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def consistency(path: Path) -> tuple[str, str, int, int, list[tuple[int, str, int, int]]]:
@@ -82,9 +89,14 @@ async def test_backup_taken_while_checkins_are_written_restores_consistently(
         for n in range(OFFICIALS):
             async with sessions() as s, s.begin():
                 profile = await save_profile(
-                    s, Contact(7000 + n, 7000 + n, None, "vi"), f"Cán bộ {n}", f"Phòng {n % 4}",
-                    clock.now(), unit_key=unit_key(f"Phòng {n % 4}"), consent_at=clock.now(),
-                )  # fmt: skip
+                    s,
+                    Contact(7000 + n, 7000 + n, None, "vi"),
+                    f"Cán bộ {n}",
+                    f"Phòng {n % 4}",
+                    clock.now(),
+                    unit_key=unit_key(f"Phòng {n % 4}"),
+                    consent_at=clock.now(),
+                )
             users.append(profile.user_id)
         written = 0
         enough, stop = asyncio.Event(), asyncio.Event()
@@ -95,11 +107,17 @@ async def test_backup_taken_while_checkins_are_written_restores_consistently(
             while not stop.is_set():
                 async with sessions() as s, s.begin():
                     await record_checkin(
-                        s, user_id=users[written % OFFICIALS], minutes=1 + written % 5,
-                        activity="reading", note=f"bài {written}", source=f"w{written}",
-                        now=clock.now() + timedelta(days=written % 5, seconds=written), tz=VN,
-                        window=WEEK, day_limit=MAX_MINUTES_PER_DAY,
-                    )  # fmt: skip
+                        s,
+                        user_id=users[written % OFFICIALS],
+                        minutes=1 + written % 5,
+                        activity="reading",
+                        note=f"bài {written}",
+                        source=f"w{written}",
+                        now=clock.now() + timedelta(days=written % 5, seconds=written),
+                        tz=VN,
+                        window=WEEK,
+                        day_limit=MAX_MINUTES_PER_DAY,
+                    )
                 written += 1
                 if written == BEFORE_BACKUP:
                     enough.set()
@@ -111,9 +129,17 @@ async def test_backup_taken_while_checkins_are_written_restores_consistently(
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
         env.update(DATABASE_URL=settings.database_url, PYTHONPATH=str(ROOT))
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "backup", "-o", str(copy), cwd=live_dir, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+            sys.executable,
+            "-m",
+            "bot",
+            "backup",
+            "-o",
+            str(copy),
+            cwd=live_dir,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
         out, err = await process.communicate()
         finished_at = written
         stop.set()

@@ -162,9 +162,12 @@ class Polling:
 async def bot(
     tmp_path: Path, server: HttpFakeTelegram, database_url: str
 ) -> AsyncIterator[Polling]:
-    settings = make_settings(tmp_path, database_url=database_url,
-                             telegram_bot_token="123456:outage",
-                             telegram_api_base_url=server.base_url)  # fmt: skip
+    settings = make_settings(
+        tmp_path,
+        database_url=database_url,
+        telegram_bot_token="123456:outage",
+        telegram_api_base_url=server.base_url,
+    )
     clock = FrozenClock(vn(2023, 10, 3, 9, 0))
     app = build_application(settings, clock=clock, durable=True)
     server.telegram.clock_seconds = lambda: int(clock.now().timestamp())  # sent "now"
@@ -309,9 +312,11 @@ async def test_an_update_that_cannot_be_saved_for_long_is_answered_honestly(
 
 
 async def test_cut_postgresql_connections_while_polling_lose_and_double_nothing(
-    bot: Polling, database_url: str, caplog: pytest.LogCaptureFixture,
+    bot: Polling,
+    database_url: str,
+    caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     """pg_terminate_backend on every connection of the bot's database, again and again, while
     updates arrive and are handled — until the cuts have hit the bot mid-operation at least
     three times: the loop survives and every update is handled exactly once."""
@@ -379,28 +384,43 @@ def _wrapped(cls: type[sa_exc.DBAPIError], orig: BaseException) -> sa_exc.DBAPIE
 @pytest.mark.parametrize(
     ("error", "kind"),
     [
-        (_wrapped(sa_exc.OperationalError, sqlite3.OperationalError("database or disk is full")),
-         "full"),
-        (_wrapped(sa_exc.OperationalError,
-                  sqlite3.OperationalError("attempt to write a readonly database")), "readonly"),
-        (_wrapped(sa_exc.OperationalError, sqlite3.OperationalError("database is locked")),
-         "locked"),
-        (_wrapped(sa_exc.OperationalError,
-                  sqlite3.OperationalError("unable to open database file")), "unavailable"),
+        (
+            _wrapped(sa_exc.OperationalError, sqlite3.OperationalError("database or disk is full")),
+            "full",
+        ),
+        (
+            _wrapped(
+                sa_exc.OperationalError,
+                sqlite3.OperationalError("attempt to write a readonly database"),
+            ),
+            "readonly",
+        ),
+        (
+            _wrapped(sa_exc.OperationalError, sqlite3.OperationalError("database is locked")),
+            "locked",
+        ),
+        (
+            _wrapped(
+                sa_exc.OperationalError, sqlite3.OperationalError("unable to open database file")
+            ),
+            "unavailable",
+        ),
         (_wrapped(sa_exc.DBAPIError, asyncpg.exceptions.DiskFullError("no space")), "full"),
-        (_wrapped(sa_exc.DBAPIError, asyncpg.exceptions.ReadOnlySQLTransactionError("ro")),
-         "readonly"),
-        (_wrapped(sa_exc.DBAPIError, asyncpg.exceptions.AdminShutdownError("bye")),
-         "unreachable"),
+        (
+            _wrapped(sa_exc.DBAPIError, asyncpg.exceptions.ReadOnlySQLTransactionError("ro")),
+            "readonly",
+        ),
+        (_wrapped(sa_exc.DBAPIError, asyncpg.exceptions.AdminShutdownError("bye")), "unreachable"),
         # Bugs, not outages: the normal error path, with its traceback.
-        (_wrapped(sa_exc.OperationalError, sqlite3.OperationalError("no such table: checkins")),
-         None),
-        (_wrapped(sa_exc.IntegrityError, sqlite3.IntegrityError("UNIQUE constraint failed")),
-         None),
+        (
+            _wrapped(sa_exc.OperationalError, sqlite3.OperationalError("no such table: checkins")),
+            None,
+        ),
+        (_wrapped(sa_exc.IntegrityError, sqlite3.IntegrityError("UNIQUE constraint failed")), None),
         (_wrapped(sa_exc.DBAPIError, asyncpg.exceptions.DeadlockDetectedError("deadlock")), None),
         (ValueError("not a database error"), None),
         (OSError(28, "No space left on device"), None),  # not raised by a database driver
     ],
-)  # fmt: skip
+)
 def test_outages_are_told_from_bugs(error: BaseException, kind: str | None) -> None:
     assert classify(error) == kind

@@ -24,9 +24,15 @@ def server() -> Iterator[HttpFakeTelegram]:
 
 
 def run_to_exit(tmp_path: Path, server: HttpFakeTelegram, url: str, *args: str) -> tuple[int, str]:
-    process = start_bot(tmp_path, server, *args, DATABASE_URL=url,
-                        WEBHOOK_URL="https://bot.example.vn", WEBHOOK_SECRET="s3cret_1",
-                        WEBHOOK_PORT=str(free_port()))  # fmt: skip
+    process = start_bot(
+        tmp_path,
+        server,
+        *args,
+        DATABASE_URL=url,
+        WEBHOOK_URL="https://bot.example.vn",
+        WEBHOOK_SECRET="s3cret_1",
+        WEBHOOK_PORT=str(free_port()),
+    )
     _, err = process.communicate(timeout=60)
     return process.returncode, err.decode()
 

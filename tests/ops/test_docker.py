@@ -55,10 +55,22 @@ def ignored(path: str) -> bool:
 
 
 def test_dockerignore_keeps_environments_data_secrets_and_caches_out() -> None:
-    for path in (".venv/bin/python", ".uv/bin/uv", "data/bot.db", "bot.db", "data/bot.db-wal",
-                 ".env", ".env.production", ".git/HEAD", "bot/__pycache__/app.cpython-311.pyc",
-                 "handlers/__pycache__/x.pyc", ".mypy_cache/3.11/x.json", ".pytest_cache/v/x",
-                 ".ruff_cache/x", ".hypothesis/examples/x"):  # fmt: skip
+    for path in (
+        ".venv/bin/python",
+        ".uv/bin/uv",
+        "data/bot.db",
+        "bot.db",
+        "data/bot.db-wal",
+        ".env",
+        ".env.production",
+        ".git/HEAD",
+        "bot/__pycache__/app.cpython-311.pyc",
+        "handlers/__pycache__/x.pyc",
+        ".mypy_cache/3.11/x.json",
+        ".pytest_cache/v/x",
+        ".ruff_cache/x",
+        ".hypothesis/examples/x",
+    ):
         assert ignored(path), path
 
 
@@ -70,8 +82,14 @@ def test_dockerfile_copies_files_that_exist_and_are_not_ignored() -> None:
         assert (ROOT / source).exists(), source
         assert not ignored(source), source
     # What the bot needs at run time is in the image, bot/data included.
-    for needed in ("bot/__main__.py", "bot/core/data/editions.toml", "db/migrations/env.py",
-                   "handlers/start.py", "settings.py", "uv.lock"):  # fmt: skip
+    for needed in (
+        "bot/__main__.py",
+        "bot/core/data/editions.toml",
+        "db/migrations/env.py",
+        "handlers/start.py",
+        "settings.py",
+        "uv.lock",
+    ):
         assert any(needed == s or needed.startswith(s.rstrip("/") + "/") for s in sources)
         assert not ignored(needed), needed
 

@@ -42,9 +42,12 @@ CHECKED_IN = "Đã ghi nhận điểm danh"
 
 
 def said(
-    server: HttpFakeTelegram, user: FakeUser, words: str,
-    factory: UpdateFactory | None = None, agreed: set[int] | None = None,
-) -> bool:  # fmt: skip
+    server: HttpFakeTelegram,
+    user: FakeUser,
+    words: str,
+    factory: UpdateFactory | None = None,
+    agreed: set[int] | None = None,
+) -> bool:
     """The bot has told `user` something containing `words` (pressing "I agree" on the
     way if it asks for consent first)."""
     if factory is not None and agreed is not None:
@@ -74,11 +77,18 @@ def captured(caplog: pytest.LogCaptureFixture) -> AsyncIterator[io.StringIO]:
 
 
 async def test_debug_logs_hold_no_token_secret_name_unit_or_note(
-    tmp_path: Path, server: HttpFakeTelegram, captured: io.StringIO,
-    caplog: pytest.LogCaptureFixture, database_url: str,
-) -> None:  # fmt: skip
-    settings = make_settings(tmp_path, database_url=database_url, telegram_bot_token=TOKEN,
-                             telegram_api_base_url=server.base_url)  # fmt: skip
+    tmp_path: Path,
+    server: HttpFakeTelegram,
+    captured: io.StringIO,
+    caplog: pytest.LogCaptureFixture,
+    database_url: str,
+) -> None:
+    settings = make_settings(
+        tmp_path,
+        database_url=database_url,
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=server.base_url,
+    )
     clock = FrozenClock(vn(2023, 10, 3, 9, 0))
     app = build_application(settings, clock=clock, durable=True)
     server.telegram.clock_seconds = lambda: int(clock.now().timestamp())  # sent "now"
@@ -115,10 +125,12 @@ async def test_debug_logs_hold_no_token_secret_name_unit_or_note(
             async with deps.engine.begin() as connection:
                 for _ in range(2):
                     await connection.execute(
-                        text("INSERT INTO units (id, name, name_key, created_at) "
-                             "VALUES (424242, :name, :name, '2023-10-03 02:00:00')"),
+                        text(
+                            "INSERT INTO units (id, name, name_key, created_at) "
+                            "VALUES (424242, :name, :name, '2023-10-03 02:00:00')"
+                        ),
                         {"name": UNIT},
-                    )  # fmt: skip
+                    )
         except Exception:
             logging.getLogger("bot.test").exception("a database error")
     sent = server.telegram.sent(user.id)
@@ -149,8 +161,9 @@ def test_the_real_process_at_debug_logs_none_of_it(tmp_path: Path) -> None:
     logged = []
     with threaded_fake() as server:
         factory = UpdateFactory(server.telegram)
-        polling_bot = start_bot(tmp_path, server, DATABASE_URL=url, LOG_LEVEL="DEBUG",
-                                TELEGRAM_BOT_TOKEN=TOKEN)  # fmt: skip
+        polling_bot = start_bot(
+            tmp_path, server, DATABASE_URL=url, LOG_LEVEL="DEBUG", TELEGRAM_BOT_TOKEN=TOKEN
+        )
         try:
             server.push(factory.message(user, f"/hoso {NAME} | {UNIT}"))
             agreed: set[int] = set()
@@ -160,13 +173,22 @@ def test_the_real_process_at_debug_logs_none_of_it(tmp_path: Path) -> None:
         finally:
             polling_bot.send_signal(signal.SIGTERM)
             logged.append(polling_bot.communicate(timeout=30)[1].decode())
-        webhook_bot = start_bot(tmp_path, server, "webhook", DATABASE_URL=url,
-                                LOG_LEVEL="DEBUG", TELEGRAM_BOT_TOKEN=TOKEN,
-                                WEBHOOK_URL="https://bot.example.vn", WEBHOOK_SECRET=SECRET,
-                                WEBHOOK_PORT=str(free_port()))  # fmt: skip
+        webhook_bot = start_bot(
+            tmp_path,
+            server,
+            "webhook",
+            DATABASE_URL=url,
+            LOG_LEVEL="DEBUG",
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            WEBHOOK_URL="https://bot.example.vn",
+            WEBHOOK_SECRET=SECRET,
+            WEBHOOK_PORT=str(free_port()),
+        )
         try:
-            wait_until(lambda: any(c.method == "setWebhook" for c in server.telegram.calls),
-                       "the webhook was set")  # fmt: skip
+            wait_until(
+                lambda: any(c.method == "setWebhook" for c in server.telegram.calls),
+                "the webhook was set",
+            )
         finally:
             webhook_bot.send_signal(signal.SIGTERM)
             logged.append(webhook_bot.communicate(timeout=30)[1].decode())

@@ -39,21 +39,37 @@ def samples(exposition: str) -> dict[str, float]:
 
 
 def healthcheck(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", "healthcheck"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "healthcheck"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_polling_process_serves_metrics_and_healthz(tmp_path: Path, telegram) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     server, _ = telegram
     port = free_port()
     env = bot_env(
-        server.base_url, TELEGRAM_BOT_TOKEN="123456:ops-metrics",
-        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", METRICS_PORT=str(port),
-        DISPATCH_INTERVAL_SECONDS="0", TELEGRAM_CHAT_RATE="1000", LOG_LEVEL="WARNING",
-    )  # fmt: skip
+        server.base_url,
+        TELEGRAM_BOT_TOKEN="123456:ops-metrics",
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
+        METRICS_PORT=str(port),
+        DISPATCH_INTERVAL_SECONDS="0",
+        TELEGRAM_CHAT_RATE="1000",
+        LOG_LEVEL="WARNING",
+    )
     assert healthcheck(tmp_path, env).returncode == 1  # nothing listens yet
-    process = subprocess.Popen([sys.executable, "-m", "bot"], cwd=tmp_path, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         status = 0

@@ -38,13 +38,22 @@ def telegram() -> Iterator[tuple[HttpFakeTelegram, asyncio.AbstractEventLoop]]:
 
 def _start(tmp_path: Path, base_url: str) -> subprocess.Popen[bytes]:
     env = bot_env(
-        base_url, TELEGRAM_BOT_TOKEN="123456:durability",
+        base_url,
+        TELEGRAM_BOT_TOKEN="123456:durability",
         DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
-        TELEGRAM_MAX_RATE="1000", TELEGRAM_CHAT_RATE="1000", DISPATCH_INTERVAL_SECONDS="0",
-        BOT_CLOCK_START="2023-10-03T09:00:00+07:00", LOG_LEVEL="WARNING",
-    )  # fmt: skip
-    return subprocess.Popen([sys.executable, "-m", "bot"], cwd=tmp_path, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        TELEGRAM_MAX_RATE="1000",
+        TELEGRAM_CHAT_RATE="1000",
+        DISPATCH_INTERVAL_SECONDS="0",
+        BOT_CLOCK_START="2023-10-03T09:00:00+07:00",
+        LOG_LEVEL="WARNING",
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 async def _seed(url: str, first_id: int) -> None:
@@ -104,7 +113,8 @@ def test_kill_9_loses_no_confirmed_checkin_and_doubles_none(tmp_path: Path, tele
 
     with sqlite3.connect(db) as con:
         inbox_rows, unprocessed = con.execute(
-            "SELECT COUNT(*), SUM(processed_at IS NULL) FROM inbox").fetchone()  # fmt: skip
+            "SELECT COUNT(*), SUM(processed_at IS NULL) FROM inbox"
+        ).fetchone()
         notes = [n for (n,) in con.execute("SELECT note FROM checkins WHERE deleted_at IS NULL")]
         registered = con.execute(
             "SELECT COUNT(*) FROM users WHERE registered_at IS NOT NULL"
@@ -146,13 +156,22 @@ def test_webhook_process_end_to_end(tmp_path: Path, telegram) -> None:  # type: 
     server, _ = telegram
     port = free_port()
     env = bot_env(
-        server.base_url, TELEGRAM_BOT_TOKEN="123456:webhook",
+        server.base_url,
+        TELEGRAM_BOT_TOKEN="123456:webhook",
         DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
-        WEBHOOK_URL="https://bot.example.vn/", WEBHOOK_SECRET="abc_DEF-123",
-        WEBHOOK_PORT=str(port), DISPATCH_INTERVAL_SECONDS="0", TELEGRAM_CHAT_RATE="1000",
-    )  # fmt: skip
-    process = subprocess.Popen([sys.executable, "-m", "bot", "webhook"], cwd=tmp_path, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        WEBHOOK_URL="https://bot.example.vn/",
+        WEBHOOK_SECRET="abc_DEF-123",
+        WEBHOOK_PORT=str(port),
+        DISPATCH_INTERVAL_SECONDS="0",
+        TELEGRAM_CHAT_RATE="1000",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "webhook"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -165,10 +184,14 @@ def test_webhook_process_end_to_end(tmp_path: Path, telegram) -> None:  # type: 
         user = FakeUser(4242, "Web")
         update = UpdateFactory(server.telegram).message(user, "khai mac luc nao z")
         request = urllib.request.Request(
-            f"{base}/telegram", data=__import__("json").dumps(update).encode(), method="POST",
-            headers={"Content-Type": "application/json",
-                     "X-Telegram-Bot-Api-Secret-Token": "abc_DEF-123"},
-        )  # fmt: skip
+            f"{base}/telegram",
+            data=__import__("json").dumps(update).encode(),
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "X-Telegram-Bot-Api-Secret-Token": "abc_DEF-123",
+            },
+        )
         with urllib.request.urlopen(request, timeout=5) as answer:
             assert answer.status == 200
         for _ in range(50):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,26 +11,21 @@ from sqlalchemy import event, func, select
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.app import build_application, running
 from bot.context import deps_of
-from bot.core.clock import FrozenClock
-from bot.offline.fake_telegram import OfflineTelegram
-from bot.offline.fake_updates import FakeUser, UpdateFactory
+from bot.offline.fake_updates import FakeUser
 from bot.transport.inbox_worker import worker_of
 from db.models import InboxUpdate
 from db.queries import inbox
-from tests.conftest import Harness, make_settings
+from tests.conftest import Harness, Restartable
 
 USERS = [FakeUser(700 + i, f"U{i}") for i in range(6)]
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, clock: FrozenClock) -> AsyncIterator[Harness]:
-    telegram = OfflineTelegram()
-    app = build_application(make_settings(tmp_path, update_concurrency=3), request=telegram,
-                            clock=clock)  # fmt: skip
-    async with running(app):
-        yield Harness(app, telegram, UpdateFactory(telegram), clock)
+async def bot(restartable: Restartable) -> AsyncIterator[Harness]:
+    restartable.configure(update_concurrency=3)
+    async with restartable.started() as harness:
+        yield harness
 
 
 class Probe:
@@ -97,8 +91,9 @@ async def test_a_slow_update_holds_up_its_own_chat_only(bot: Harness) -> None:
     probe.gates["export"].set()
     assert await draining == 4
     assert [k for k in probe.finished if k[0] == slow.id] == [
-        (slow.id, "export"), (slow.id, "after export")
-    ]  # fmt: skip
+        (slow.id, "export"),
+        (slow.id, "after export"),
+    ]
     assert [k for k in probe.finished if k[0] == other.id] == [(other.id, "a1"), (other.id, "a2")]
     assert await unprocessed(bot) == 0
     assert await worker_of(bot.app).drain() == 0  # nothing is handled twice

@@ -30,9 +30,11 @@ from tests.threaded_fake import start_bot, threaded_fake, wait_until
 
 
 async def test_409_conflict_is_said_once_and_polling_carries_on(
-    tmp_path: Path, server: HttpFakeTelegram, caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
+    server: HttpFakeTelegram,
+    caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.setattr(polling, "CONFLICT_BACKOFF", 0.01)
     monkeypatch.setattr(polling, "CONFLICT_QUIET", 0.2)
     caplog.set_level(logging.INFO)
@@ -47,8 +49,9 @@ async def test_409_conflict_is_said_once_and_polling_carries_on(
         return None
 
     server.fault = other_poller
-    settings = make_settings(tmp_path, telegram_bot_token="123456:conflict",
-                             telegram_api_base_url=server.base_url)  # fmt: skip
+    settings = make_settings(
+        tmp_path, telegram_bot_token="123456:conflict", telegram_api_base_url=server.base_url
+    )
     app = build_application(settings, clock=FrozenClock(vn(2023, 10, 3, 9, 0)), durable=True)
     user = FakeUser(840_001, "Minh")
     stop = asyncio.Event()
@@ -131,9 +134,13 @@ def test_the_console_never_runs_beside_a_bot_on_the_same_file(
         wait_until(lambda: bool(threaded.telegram.sent(user.id)), "the bot answered")
         env = {**os.environ, "DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": ""}
         console = subprocess.run(
-            [sys.executable, "-m", "bot", "console"], cwd=tmp_path, env=env, input=b"/quit\n",
-            capture_output=True, timeout=60,
-        )  # fmt: skip
+            [sys.executable, "-m", "bot", "console"],
+            cwd=tmp_path,
+            env=env,
+            input=b"/quit\n",
+            capture_output=True,
+            timeout=60,
+        )
         assert console.returncode == 1
         assert "another bot process (pid " in console.stderr.decode()
         assert "Traceback" not in console.stderr.decode()

@@ -60,8 +60,9 @@ async def test_a_10_mb_update_with_the_secret_is_refused_before_it_is_read(bot: 
     async with client(bot) as http:
         whole = await http.post(PATH, content=json.dumps(update).encode(), headers=OK)
         declared = Body(10_000_000)  # Content-Length says 10 MB: not a byte is read
-        early = await http.post(PATH, content=declared, headers={**OK,
-                                "Content-Length": str(10_000_000)})  # fmt: skip
+        early = await http.post(
+            PATH, content=declared, headers={**OK, "Content-Length": str(10_000_000)}
+        )
         chunked = Body(10_000_000)  # no Content-Length: counted while streaming
         streamed = await http.post(PATH, content=chunked, headers=OK)
     assert (whole.status_code, early.status_code, streamed.status_code) == (413, 413, 413)

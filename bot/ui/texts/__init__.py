@@ -5,7 +5,9 @@ from __future__ import annotations
 from bot.ui.texts.en import En
 from bot.ui.texts.vi import Vi
 
-Texts = type[Vi]
+# Either catalogue: mypy checks that a key used anywhere exists in both (no shared base
+# with values, so English never falls back to Vietnamese).
+Texts = type[Vi] | type[En]
 
 
 def for_language(language_code: str | None) -> Texts:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import ClassVar
 
-from bot.ui.texts.vi import Vi
 
+class En:
+    """English texts. Official names and quotes from the notices stay in Vietnamese.
 
-class En(Vi):
-    """English texts. Official names and quotes from the notices stay in Vietnamese."""
+    Not a subclass of Vi: every key is spelled here, so a key missing in English is an error
+    (mypy through `Texts`, tests/ui/test_texts.py), never a silent Vietnamese fallback.
+    """
 
     LANG = "en"
 
@@ -298,6 +300,7 @@ class En(Vi):
     NOBODY = "• (none)"
     AUDIT_HEADER = "🧾 <b>Audit log</b> (latest {count})"
     AUDIT_EMPTY = "No action has been recorded yet."
+    AUDIT_LINE = "• {at} — {actor}: {action}{params}"
     ACTIONS: ClassVar[dict[str, str]] = {
         "grant": "granted organiser",
         "revoke": "revoked organiser",
@@ -426,6 +429,30 @@ class En(Vi):
     EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
     CHART_CAPTION = "📈 The {year} week: participants and minutes per day; participation by unit."
     EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"
+    XLSX_SUMMARY = "Summary"
+    XLSX_BY_DAY = "By day"
+    XLSX_BY_UNIT = "By unit"
+    XLSX_DETAIL = "Detail"
+    XLSX_FIGURE = "Figure"
+    XLSX_VALUE = "Value"
+    XLSX_YEAR = "Year"
+    XLSX_REGISTERED = "Registered"
+    XLSX_PARTICIPANTS = "Participants"
+    XLSX_RATE = "Participation rate"
+    XLSX_CHECKINS = "Check-ins"
+    XLSX_MINUTES = "Minutes"
+    XLSX_AVERAGE = "Average minutes per participant"
+    XLSX_DATE = "Date"
+    XLSX_TIME = "Time"
+    XLSX_NAME = "Full name"
+    XLSX_UNIT = "Unit"
+    XLSX_ACTIVITY = "Activity"
+    XLSX_NOTE = "Note"
+    CHART_PARTICIPANTS = "Participants"
+    CHART_MINUTES = "Self-study minutes"
+    CHART_BY_DAY = "The {year} week: participants and minutes per day"
+    CHART_BY_UNIT = "Participation rate by unit"
+    CHART_RATE = "Participation rate (%)"
     PRIVACY = (
         "🔒 <b>What the bot stores about you</b>\n"
         "• <b>Profile:</b> full name and unit (which you give with /profile), Telegram id and "
@@ -561,6 +588,11 @@ class En(Vi):
     @staticmethod
     def fmt_percent(ratio: float) -> str:
         return f"{ratio * 100:.1f}%"
+
+    @classmethod
+    def fmt_weekday(cls, day: date, *, inline: bool = False) -> str:
+        """The weekday's name; English writes it the same way in running text."""
+        return cls.WEEKDAYS[day.weekday()]
 
     @staticmethod
     def fmt_number(value: int) -> str:
