@@ -13,7 +13,7 @@ from bot.core.roles import Role
 from bot.services import admin as service
 from bot.services.admin import Outcome, Person
 from bot.ui import keyboards, render
-from bot.ui.callbacks import RoleChange
+from bot.ui.buttons import RoleChange
 from bot.ui.texts import Texts
 from handlers.access import requires
 from handlers.commands import command

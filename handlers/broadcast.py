@@ -23,7 +23,7 @@ from bot.core.roles import Role
 from bot.services import broadcasts as service
 from bot.services.broadcasts import Content
 from bot.ui import keyboards, render
-from bot.ui.organiser_callbacks import BroadcastButton
+from bot.ui.buttons import BroadcastButton
 from bot.ui.telegram_api import CAPTION, TEXT
 from bot.ui.tg_html import parsed_length
 from handlers import broadcast_actions as actions

@@ -16,7 +16,7 @@ from bot.delivery.progress_messages import progress_text
 from bot.services import broadcasts as service
 from bot.services.broadcasts import Info
 from bot.ui import keyboards
-from bot.ui.organiser_callbacks import BroadcastButton, BroadcastChoice
+from bot.ui.buttons import BroadcastButton, BroadcastChoice
 from handlers.access import requires
 from handlers.common import answer_button, replace_buttons, send
 from handlers.receipts import reply_after_commit

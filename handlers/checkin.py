@@ -13,7 +13,7 @@ from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
 from bot.core.progress import study_window
 from bot.services import checkins
 from bot.services.checkins import NewCheckin, Outcome
-from bot.ui import keyboards, render
+from bot.ui import buttons, keyboards, render
 from handlers import consent, states
 from handlers.common import (
     answer_button,
@@ -119,7 +119,7 @@ async def duration_button(update: Update, context: BotContext) -> int:
     if query.data == keyboards.CUSTOM_DURATION:
         await replace_buttons(update, t.ASK_CUSTOM_DURATION, keyboards.cancel_only(t))
         return states.DURATION
-    button = keyboards.Duration.unpack(query.data)
+    button = buttons.Duration.unpack(query.data)
     if button is None:  # not one of our buttons
         await replace_buttons(update, t.EXPIRED_BUTTON)
         return ConversationHandler.END
@@ -153,7 +153,7 @@ async def activity_button(update: Update, context: BotContext) -> int:
     assert query is not None and query.data is not None and context.user_data is not None
     t = context.t
     await answer_button(update)
-    button = keyboards.Activity.unpack(query.data)
+    button = buttons.Activity.unpack(query.data)
     draft = context.user_data.get(states.DRAFT)
     if button is None or not isinstance(draft, dict):
         await replace_buttons(update, t.EXPIRED_BUTTON)

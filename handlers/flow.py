@@ -15,7 +15,7 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.ui import keyboards
+from bot.ui import buttons, keyboards
 from handlers import checkin, consent, profile, states
 from handlers.commands import PRIVATE, TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send
@@ -58,15 +58,15 @@ def build_flow() -> ConversationHandler[BotContext]:
             states.NAME: [MessageHandler(TEXT, profile.name_text)],
             states.UNIT: [
                 MessageHandler(TEXT, profile.unit_text),
-                CallbackQueryHandler(profile.unit_button, pattern=keyboards.UnitChoice.pattern()),
+                CallbackQueryHandler(profile.unit_button, pattern=buttons.UnitChoice.pattern()),
             ],
             states.DURATION: [
                 MessageHandler(TEXT, checkin.duration_text),
-                CallbackQueryHandler(checkin.duration_button, pattern=keyboards.Duration.pattern()),
+                CallbackQueryHandler(checkin.duration_button, pattern=buttons.Duration.pattern()),
             ],
             states.ACTIVITY: [
                 MessageHandler(TEXT, checkin.activity_text),
-                CallbackQueryHandler(checkin.activity_button, pattern=keyboards.Activity.pattern()),
+                CallbackQueryHandler(checkin.activity_button, pattern=buttons.Activity.pattern()),
             ],
             states.NOTE: [
                 MessageHandler(TEXT, checkin.note_text),

@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.services import checkins
-from bot.ui import keyboards, render
+from bot.ui import buttons, keyboards, render
 from handlers.commands import command
 from handlers.common import answer_button, contact_of, replace_buttons, send, today
 from handlers.receipts import reply_after_commit
@@ -56,7 +56,7 @@ async def undo_button(update: Update, context: BotContext) -> None:
     if query.data == keyboards.UNDO_KEEP:
         await replace_buttons(update, t.UNDO_KEPT)
         return
-    button = keyboards.Undo.unpack(query.data)
+    button = buttons.Undo.unpack(query.data)
     if button is None:  # not a button the bot made
         await replace_buttons(update, t.EXPIRED_BUTTON)
         return
@@ -75,5 +75,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     return [
         command("me", me),
         command("undo", undo),
-        CallbackQueryHandler(undo_button, pattern=keyboards.Undo.pattern()),
+        CallbackQueryHandler(undo_button, pattern=buttons.Undo.pattern()),
     ]

@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.services import privacy as privacy_service
-from bot.ui import keyboards
+from bot.ui import buttons, keyboards
 from handlers import identity
 from handlers.commands import command
 from handlers.common import answer_button, contact_of, replace_buttons, send
@@ -50,7 +50,7 @@ async def delete_button(update: Update, context: BotContext) -> None:
     assert query is not None
     t = context.t
     await answer_button(update)
-    button = keyboards.Delete.unpack(query.data)
+    button = buttons.Delete.unpack(query.data)
     if button is not None and button.action == "ask":
         await replace_buttons(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
         return
@@ -82,5 +82,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     return [
         command("privacy", privacy),
         command("deletemydata", delete_my_data),
-        CallbackQueryHandler(delete_button, pattern=keyboards.Delete.pattern()),
+        CallbackQueryHandler(delete_button, pattern=buttons.Delete.pattern()),
     ]

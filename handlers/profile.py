@@ -10,7 +10,7 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.core.inputs import InputError, clean_full_name, clean_unit, split_profile_line
 from bot.services import profile as profiles
-from bot.ui import keyboards, render
+from bot.ui import buttons, keyboards, render
 from handlers import checkin, consent, states
 from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send
 from handlers.receipts import reply_after_commit
@@ -75,7 +75,7 @@ async def unit_button(update: Update, context: BotContext) -> int:
     assert query is not None and query.data is not None
     t = context.t
     await answer_button(update)
-    button = keyboards.UnitChoice.unpack(query.data)
+    button = buttons.UnitChoice.unpack(query.data)
     unit = None
     if button is not None:  # else not a button the bot made: as a unit that is gone
         unit = await profiles.unit_name(context.sessions, button.unit_id)

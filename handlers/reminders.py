@@ -11,7 +11,7 @@ from bot.context import BotContext
 from bot.core.roles import Role
 from bot.services import reminders
 from bot.ui import keyboards, render
-from bot.ui.organiser_callbacks import RemindButton
+from bot.ui.buttons import RemindButton
 from handlers.access import requires
 from handlers.commands import GROUPS, command
 from handlers.common import answer_button, contact_of, send, today

@@ -14,7 +14,7 @@ from bot.core.numbers import looks_numeric, parse_year
 from bot.core.roles import Role
 from bot.services import reports as service
 from bot.ui import files, keyboards, report_texts
-from bot.ui.callbacks import PERSONAL_VIEWS, ReportView
+from bot.ui.buttons import PERSONAL_VIEWS, ReportView
 from handlers.access import allowed, requires
 from handlers.commands import command
 from handlers.common import answer_button, requested_year, send, today

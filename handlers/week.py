@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler
 
 from bot.context import BotContext
-from bot.ui import keyboards
+from bot.ui import buttons, keyboards
 from bot.ui.answers import answer, answer_fact
 from handlers.commands import TEXT, command
 from handlers.common import answer_button, requested_year, send, today
@@ -42,7 +42,7 @@ async def menu_button(update: Update, context: BotContext) -> None:
     """A fact button of the main menu (menu:theme, menu:dates, …)."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    button = keyboards.Menu.unpack(query.data)
+    button = buttons.Menu.unpack(query.data)
     await answer_button(update)
     if button is not None:  # else not a fact button the bot made: nothing to say
         await _fact(update, context, button.intent)
@@ -66,7 +66,7 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
         command("theme", theme),
         command("dates", dates),
         command("ceremony", ceremony),
-        CallbackQueryHandler(menu_button, pattern=keyboards.Menu.pattern()),
+        CallbackQueryHandler(menu_button, pattern=buttons.Menu.pattern()),
         # Free text in private chats is a question: registered after every conversation, which
         # owns the text typed while it waits for a name, a unit or a note.
         MessageHandler(TEXT, question),

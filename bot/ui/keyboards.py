@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.core.duration import MAX_MINUTES_PER_ENTRY
 from bot.core.inputs import ACTIVITIES
-from bot.core.numbers import DB_ID_MAX
-from bot.ui.callbacks import CallbackData, ReportView, RoleChange
-from bot.ui.organiser_callbacks import BroadcastButton, BroadcastChoice, RemindButton
+from bot.ui.buttons import (
+    MENU_INTENTS,
+    Activity,
+    BroadcastButton,
+    BroadcastChoice,
+    Delete,
+    Duration,
+    Menu,
+    RemindButton,
+    ReportView,
+    RoleChange,
+    Undo,
+    UnitChoice,
+)
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
 
@@ -25,78 +33,6 @@ ROLE_CANCEL = f"{RoleChange.prefix}:cancel"  # not a RoleChange: unpacks to None
 MENU_CHECKIN = "menu:checkin"
 
 DURATION_CHOICES = (15, 30, 45, 60, 90)
-MENU_INTENTS = ("theme", "dates", "opening", "purpose")
-
-
-def _require(ok: bool) -> None:
-    if not ok:  # unpack() turns this into None: a forged or stale button
-        raise ValueError("not a button the bot makes")
-
-
-@dataclass(frozen=True, slots=True)
-class Menu(CallbackData):
-    """A fact button of the main menu: "menu:theme"."""
-
-    prefix = "menu"
-    intent: str
-
-    def __post_init__(self) -> None:
-        _require(self.intent in MENU_INTENTS)
-
-
-@dataclass(frozen=True, slots=True)
-class Duration(CallbackData):
-    """A duration button: "dur:30" (the custom-duration button is CUSTOM_DURATION)."""
-
-    prefix = "dur"
-    minutes: int
-
-    def __post_init__(self) -> None:
-        _require(1 <= self.minutes <= MAX_MINUTES_PER_ENTRY)
-
-
-@dataclass(frozen=True, slots=True)
-class Activity(CallbackData):
-    """An activity button: "act:reading"."""
-
-    prefix = "act"
-    code: str
-
-    def __post_init__(self) -> None:
-        _require(self.code in ACTIVITIES)
-
-
-@dataclass(frozen=True, slots=True)
-class UnitChoice(CallbackData):
-    """A unit button of registration: "unit:3"."""
-
-    prefix = "unit"
-    unit_id: int
-
-    def __post_init__(self) -> None:
-        _require(1 <= self.unit_id <= DB_ID_MAX)
-
-
-@dataclass(frozen=True, slots=True)
-class Undo(CallbackData):
-    """Confirm withdrawing a check-in: "undo:7" (keeping it is UNDO_KEEP)."""
-
-    prefix = "undo"
-    checkin_id: int
-
-    def __post_init__(self) -> None:
-        _require(1 <= self.checkin_id <= DB_ID_MAX)
-
-
-@dataclass(frozen=True, slots=True)
-class Delete(CallbackData):
-    """The erasure buttons: "del:ask" (from /privacy), "del:yes", "del:no"."""
-
-    prefix = "del"
-    action: str
-
-    def __post_init__(self) -> None:
-        _require(self.action in {"ask", "yes", "no"})
 
 
 DELETE_ASK, DELETE_YES, DELETE_NO = (Delete(a).pack() for a in ("ask", "yes", "no"))

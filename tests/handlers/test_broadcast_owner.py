@@ -186,7 +186,7 @@ async def test_resend_checks_the_role_at_press_time(bot: Harness) -> None:
 
 
 def _parse(data: str) -> tuple[str, int] | None:
-    from bot.ui.organiser_callbacks import BroadcastButton, BroadcastChoice
+    from bot.ui.buttons import BroadcastButton, BroadcastChoice
 
     payload = BroadcastButton.unpack(data) or BroadcastChoice.unpack(data)
     return None if payload is None else (payload.action, payload.broadcast_id)
@@ -195,7 +195,7 @@ def _parse(data: str) -> tuple[str, int] | None:
 @given(st.text(max_size=80))
 def test_broadcast_button_data_parser_takes_ascii_ids_only(data: str) -> None:
     from bot.core.numbers import parse_id
-    from bot.ui.organiser_callbacks import BROADCAST_ACTIONS, BROADCAST_CHOICES
+    from bot.ui.buttons import BROADCAST_ACTIONS, BROADCAST_CHOICES
 
     parsed = _parse("bc:" + data)
     action, raw_id, *rest = [*data.split(":"), "", ""]

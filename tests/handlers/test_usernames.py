@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, select, text
 
 from bot.context import deps_of
 from bot.offline.fake_updates import FakeUser
-from bot.ui.callbacks import RoleChange
+from bot.ui.buttons import RoleChange
 from db.migrate import alembic_config
 from db.models import AuditEntry, User, UTCDateTime
 from db.session import create_engine

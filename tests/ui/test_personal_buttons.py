@@ -6,8 +6,8 @@ import pytest
 
 from bot.core.duration import MAX_MINUTES_PER_ENTRY
 from bot.ui import keyboards
+from bot.ui.buttons import Activity, Delete, Duration, Menu, Undo, UnitChoice
 from bot.ui.callbacks import CallbackData
-from bot.ui.keyboards import Activity, Delete, Duration, Menu, Undo, UnitChoice
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,195 @@
+"""Every button's payload, one frozen dataclass per kind (base class: bot/ui/callbacks.py).
+
+The wire format is the one the bot has always sent ("undo:7", "bc:send:12", "rp:day:2023",
+"role:grant:42"), so buttons in old messages keep working. `unpack` returns None for anything
+the bot would not have sent: unknown actions, ids out of range, other spellings of a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from bot.core.duration import MAX_MINUTES_PER_ENTRY
+from bot.core.inputs import ACTIVITIES
+from bot.core.numbers import DB_ID_MAX, YEAR_MAX, YEAR_MIN
+from bot.ui.callbacks import SEPARATOR, CallbackData
+
+MENU_INTENTS = ("theme", "dates", "opening", "purpose")
+
+
+# Check-ins, registration and privacy.
+
+
+def _require(ok: bool) -> None:
+    if not ok:  # unpack() turns this into None: a forged or stale button
+        raise ValueError("not a button the bot makes")
+
+
+@dataclass(frozen=True, slots=True)
+class Menu(CallbackData):
+    """A fact button of the main menu: "menu:theme"."""
+
+    prefix: ClassVar[str] = "menu"
+    intent: str
+
+    def __post_init__(self) -> None:
+        _require(self.intent in MENU_INTENTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration(CallbackData):
+    """A duration button: "dur:30" (the custom-duration button is CUSTOM_DURATION)."""
+
+    prefix: ClassVar[str] = "dur"
+    minutes: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.minutes <= MAX_MINUTES_PER_ENTRY)
+
+
+@dataclass(frozen=True, slots=True)
+class Activity(CallbackData):
+    """An activity button: "act:reading"."""
+
+    prefix: ClassVar[str] = "act"
+    code: str
+
+    def __post_init__(self) -> None:
+        _require(self.code in ACTIVITIES)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChoice(CallbackData):
+    """A unit button of registration: "unit:3"."""
+
+    prefix: ClassVar[str] = "unit"
+    unit_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.unit_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Undo(CallbackData):
+    """Confirm withdrawing a check-in: "undo:7" (keeping it is UNDO_KEEP)."""
+
+    prefix: ClassVar[str] = "undo"
+    checkin_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.checkin_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class Delete(CallbackData):
+    """The erasure buttons: "del:ask" (from /privacy), "del:yes", "del:no"."""
+
+    prefix: ClassVar[str] = "del"
+    action: str
+
+    def __post_init__(self) -> None:
+        _require(self.action in {"ask", "yes", "no"})
+
+
+# Broadcasts and reminders (organisers).
+
+BROADCAST_ACTIONS = ("send", "sched", "stop", "cancel", "redo", "redook", "redono")
+BROADCAST_CHOICES = ("aud", "unit")
+
+
+def _check_id(broadcast_id: int) -> None:
+    # A database id: PostgreSQL refuses a bigger INTEGER parameter with an error.
+    if not 1 <= broadcast_id <= DB_ID_MAX:
+        raise ValueError(f"not a broadcast id: {broadcast_id}")
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastButton(CallbackData):
+    """An action on one broadcast: send, schedule, stop, cancel, resend (ask, yes, no)."""
+
+    prefix: ClassVar[str] = "bc"
+    action: str
+    broadcast_id: int
+
+    def __post_init__(self) -> None:
+        if self.action not in BROADCAST_ACTIONS:
+            raise ValueError(f"unknown broadcast action {self.action!r}")
+        _check_id(self.broadcast_id)
+
+    @classmethod
+    def pattern_of(cls, action: str) -> str:
+        """A regex for one action's buttons only (the Schedule… conversation's entry)."""
+        return f"^{re.escape(cls.prefix)}{SEPARATOR}{re.escape(action)}{SEPARATOR}[0-9]+$"
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastChoice(CallbackData):
+    """The audience of a draft: "aud" with an audience key, or "unit" with a unit's id."""
+
+    prefix: ClassVar[str] = "bc"
+    action: str
+    broadcast_id: int
+    choice: str
+
+    def __post_init__(self) -> None:
+        if self.action not in BROADCAST_CHOICES:
+            raise ValueError(f"unknown broadcast choice {self.action!r}")
+        _check_id(self.broadcast_id)
+
+
+@dataclass(frozen=True, slots=True)
+class RemindButton(CallbackData):
+    """Reminders on or off (under /remind and /me)."""
+
+    prefix: ClassVar[str] = "remind"
+    state: str
+
+    def __post_init__(self) -> None:
+        if self.state not in {"on", "off"}:
+            raise ValueError(f"reminders are on or off, not {self.state!r}")
+
+    @property
+    def wanted(self) -> bool:
+        return self.state == "on"
+
+
+# Reports and roles.
+
+REPORT_VIEWS = frozenset({"day", "unit", "chart", "top", "xlsx", "csv"})
+PERSONAL_VIEWS = frozenset({"top", "xlsx", "csv"})  # names people: admins only
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView(CallbackData):
+    """A view of /stats: "rp:<view>:<year>"."""
+
+    prefix: ClassVar[str] = "rp"
+    view: str
+    year: int
+
+    def __post_init__(self) -> None:
+        if self.view not in REPORT_VIEWS or not YEAR_MIN <= self.year <= YEAR_MAX:
+            raise ValueError("not a report view")
+
+    @property
+    def personal(self) -> bool:
+        return self.view in PERSONAL_VIEWS
+
+
+@dataclass(frozen=True, slots=True)
+class RoleChange(CallbackData):
+    """Confirm a grant or revocation: "role:<grant|revoke>:<telegram id>"."""
+
+    prefix: ClassVar[str] = "role"
+    action: str
+    telegram_id: int
+
+    def __post_init__(self) -> None:
+        if self.action not in {"grant", "revoke"} or not 0 < self.telegram_id < 10**16:
+            raise ValueError("not a role change")
+
+    @property
+    def grant(self) -> bool:
+        return self.action == "grant"
