@@ -61,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     quiet = command in {"console", "stats", "db", "reminders", "export"} or (
         command == "run" and settings.offline
     )
-    configure_logging("WARNING" if quiet else settings.log_level,
-                      [token, secret, database_password(settings.database_url)])  # fmt: skip
+    configure_logging(
+        "WARNING" if quiet else settings.log_level,
+        [token, secret, database_password(settings.database_url)],
+    )
 
     from bot.ops.db_errors import DatabaseUnavailable, brief, classify
     from bot.transport.instance_lock import AlreadyRunning
@@ -140,8 +142,9 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
             cli.run_polling(settings)
     except (NetworkError, InvalidToken) as exc:
         # Through logging, so the redacting formatter sees it (URLs carry the token).
-        logging.getLogger("bot").error("Cannot start: Telegram at %s answered: %s",
-                                       settings.telegram_api_base_url, exc)  # fmt: skip
+        logging.getLogger("bot").error(
+            "Cannot start: Telegram at %s answered: %s", settings.telegram_api_base_url, exc
+        )
         return 1
     return 0
 

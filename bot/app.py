@@ -65,10 +65,17 @@ def register_handlers(app: BotApp) -> None:
     # Then the sender's username is kept current (/grant @name).
     app.add_handlers(identity.handlers(), group=IDENTITY_GROUP)
     features = (
-        flow, broadcast, start, me, reminders, admin, reports, privacy,
+        flow,
+        broadcast,
+        start,
+        me,
+        reminders,
+        admin,
+        reports,
+        privacy,
         week,  # ends with the free-text question answerer
         guards,  # catch-alls: stray /cancel, commands in groups, edits, stickers, old buttons
-    )  # fmt: skip
+    )
     for feature in features:
         app.add_handlers(feature.handlers())
     app.add_error_handler(on_database_error)  # outages first: one log line, not a traceback
@@ -85,16 +92,22 @@ def schedule_jobs(app: BotApp) -> None:
     if app.job_queue is not None:
         # Raw updates past INBOX_RETENTION_DAYS; hourly is plenty for a period counted in days.
         app.job_queue.run_repeating(
-            _purge_inbox, interval=retention.INTERVAL, first=60, name="inbox_retention",
+            _purge_inbox,
+            interval=retention.INTERVAL,
+            first=60,
+            name="inbox_retention",
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
-        )  # fmt: skip
+        )
     interval = deps_of(app).settings.dispatch_interval_seconds
     if interval > 0 and app.job_queue is not None:
         # One pass at a time; a pass that runs long simply delays the next one.
         app.job_queue.run_repeating(
-            dispatch_job, interval=interval, first=1, name="dispatcher",
+            dispatch_job,
+            interval=interval,
+            first=1,
+            name="dispatcher",
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
-        )  # fmt: skip
+        )
 
 
 async def _post_init(app: BotApp) -> None:

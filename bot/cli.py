@@ -52,11 +52,14 @@ async def _serve_webhook(settings: Settings) -> None:
     app = build_application(settings, durable=True)
     async with running(app):
         await app.bot.set_webhook(
-            url=settings.webhook_url.rstrip("/") + PATH, secret_token=secret,
-            allowed_updates=Update.ALL_TYPES, drop_pending_updates=False,
-        )  # fmt: skip
-        config = server_config(make_asgi(app, secret), settings.webhook_listen,
-                               settings.webhook_port)  # fmt: skip
+            url=settings.webhook_url.rstrip("/") + PATH,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+            drop_pending_updates=False,
+        )
+        config = server_config(
+            make_asgi(app, secret), settings.webhook_listen, settings.webhook_port
+        )
         server = _QuietServer(config)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -154,11 +157,15 @@ def stats_text(data: dict[str, Any]) -> str:
         f"{data['minutes']} phút",
         "",
         "Theo ngày:",
-        *(f"  {d['date']}: {d['participants']} người, {d['checkins']} lượt, {d['minutes']} phút"
-          for d in data["by_day"]),
+        *(
+            f"  {d['date']}: {d['participants']} người, {d['checkins']} lượt, {d['minutes']} phút"
+            for d in data["by_day"]
+        ),
         "",
         "Theo đơn vị:",
-        *(f"  {u['unit']}: {u['participants']}/{u['registered']} người, {u['minutes']} phút"
-          for u in data["by_unit"]),
-    ]  # fmt: skip
+        *(
+            f"  {u['unit']}: {u['participants']}/{u['registered']} người, {u['minutes']} phút"
+            for u in data["by_unit"]
+        ),
+    ]
     return "\n".join(lines)

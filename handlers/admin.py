@@ -77,9 +77,13 @@ async def role_button(update: Update, context: BotContext) -> None:
         await replace_buttons(update, t.ROLE_CANCELLED)
         return
     change = await service.change_role(
-        context.sessions, context.deps.settings.admin_ids, actor.id,
-        pressed.telegram_id, pressed.grant, context.clock.now(),
-    )  # fmt: skip
+        context.sessions,
+        context.deps.settings.admin_ids,
+        actor.id,
+        pressed.telegram_id,
+        pressed.grant,
+        context.clock.now(),
+    )
     if change.outcome is Outcome.UNKNOWN or change.target is None:
         await replace_buttons(update, t.ROLE_TARGET_GONE)
     elif change.outcome is not Outcome.DONE:

@@ -132,9 +132,13 @@ async def when_text(update: Update, context: BotContext) -> int:
         return WHEN
     broadcast_id = int(context.user_data.pop(SCHEDULE_KEY, 0))
     count = await service.schedule(
-        context.sessions, context.deps, broadcast_id, user.id,
-        context.deps.settings.admin_ids, when,
-    )  # fmt: skip
+        context.sessions,
+        context.deps,
+        broadcast_id,
+        user.id,
+        context.deps.settings.admin_ids,
+        when,
+    )
     if count is None:
         await send(update, t.BC_GONE)
         return END

@@ -86,15 +86,19 @@ async def preview(update: Update, context: BotContext, info: Info) -> None:
     count = await service.audience_size(context.sessions, context.deps, info)
     label = t.BC_AUDIENCES.get(info.audience or "all", "")
     if count == 0:
-        await replace_buttons(update, t.BC_NOBODY.format(audience=label),
-                              keyboards.broadcast_audiences(t, info.id))  # fmt: skip
+        await replace_buttons(
+            update, t.BC_NOBODY.format(audience=label), keyboards.broadcast_audiences(t, info.id)
+        )
         return
     await replace_buttons(update, t.BC_ASK_AUDIENCE + " " + label)
     chat = update.effective_chat
     assert chat is not None
     await deliver(context.bot, chat.id, Outgoing.of(info.content))
-    await send(update, t.BC_PREVIEW.format(audience=label, count=count),
-               keyboards.broadcast_confirm(t, info.id))  # fmt: skip
+    await send(
+        update,
+        t.BC_PREVIEW.format(audience=label, count=count),
+        keyboards.broadcast_confirm(t, info.id),
+    )
 
 
 async def show_state(update: Update, context: BotContext, info: Info) -> None:
@@ -137,8 +141,9 @@ async def send_now(update: Update, context: BotContext, info: Info) -> None:
     if not result.started:  # pressed twice, or already sent, stopped, cancelled, scheduled
         await show_state(update, context, result.info)
         return
-    await _progress_message(update, context, result.info.id, context.t.BC_STARTED,
-                            result.info.total)  # fmt: skip
+    await _progress_message(
+        update, context, result.info.id, context.t.BC_STARTED, result.info.total
+    )
 
 
 async def _progress_message(

@@ -39,9 +39,13 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     window = study_window(context.deps.editions, day)
     entry = NewCheckin(pending.minutes, pending.activity, pending.note, pending.source)
     result = await checkins.record(
-        context.sessions, contact_of(update).telegram_id, entry,
-        now=moment, tz=context.clock.tz, window=window,
-    )  # fmt: skip
+        context.sessions,
+        contact_of(update).telegram_id,
+        entry,
+        now=moment,
+        tz=context.clock.tz,
+        window=window,
+    )
     if result.outcome is Outcome.NOT_REGISTERED:  # nothing was written
         return await _register_first(update, context, pending)
     if result.outcome is Outcome.OVER_DAY_LIMIT:
@@ -209,7 +213,7 @@ def _moment(update: Update, context: BotContext) -> datetime:
 
 
 async def note_text(update: Update, context: BotContext) -> int:
-    note = await cleaned_text(update, clean_note, context.t.FIELD_NOTE)
+    note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE)
     if note is None:
         return states.NOTE
     return await _finish(update, context, note)

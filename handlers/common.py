@@ -18,13 +18,8 @@ from bot.core.inputs import InputError
 from bot.core.numbers import parse_year
 from bot.services.profile import Contact
 from bot.ui import render
-from bot.ui.texts import Texts, for_language
+from bot.ui.texts import Texts
 from bot.ui.tg_html import split_html
-
-
-def texts_for(update: Update) -> Texts:
-    user = update.effective_user
-    return for_language(user.language_code if user else None)
 
 
 def today(context: BotContext) -> date:
@@ -61,7 +56,9 @@ def source_of(update: Update) -> str:
     return f"msg:{message.chat_id}:{message.message_id}"
 
 
-async def requested_year(update: Update, args: list[str] | None) -> tuple[bool, int | None]:
+async def requested_year(
+    update: Update, context: BotContext, args: list[str] | None
+) -> tuple[bool, int | None]:
     """The year a command's argument names: "/theme 2021" -> (True, 2021); no argument ->
     (True, None), the current edition. Anything else ("²⁰²¹", "0", "-2023", "2023abc") is
     refused with YEAR_INVALID -> (False, None): never silently the current year."""
@@ -69,17 +66,17 @@ async def requested_year(update: Update, args: list[str] | None) -> tuple[bool, 
         return True, None
     year = parse_year(args[0])
     if year is None:
-        await refuse_year(update)
+        await refuse_year(update, context.t)
     return year is not None, year
 
 
-async def refuse_year(update: Update) -> None:
+async def refuse_year(update: Update, t: Texts) -> None:
     """Say the year is not valid, with the command the person typed as the example."""
     message = update.effective_message
     words = (message.text or "").split(maxsplit=1) if message is not None else []
     command = words[0].split("@")[0] if words and words[0].startswith("/") else "/chude"
     example = render.echo(f"{command} 2023")
-    await send(update, texts_for(update).YEAR_INVALID.format(example=example))
+    await send(update, t.YEAR_INVALID.format(example=example))
 
 
 async def send(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -116,14 +113,16 @@ async def replace_buttons(
             await send(update, text, markup)
 
 
-async def cleaned_text(update: Update, clean: Callable[[str], str], field: str) -> str | None:
+async def cleaned_text(
+    update: Update, context: BotContext, clean: Callable[[str], str], field: str
+) -> str | None:
     """The message's text passed through `clean`, or None after saying what is wrong with it."""
     message = update.effective_message
     assert message is not None and message.text is not None
     try:
         return clean(message.text)
     except InputError as exc:
-        await send(update, render.input_problem(texts_for(update), field, exc, message.text))
+        await send(update, render.input_problem(context.t, field, exc, message.text))
         return None
 
 

@@ -170,9 +170,12 @@ async def decline(update: Update, context: BotContext) -> int | None:
     states.clear_flow(context.user_data)
     contact = contact_of(update)
     await privacy_service.erase(
-        context.sessions, contact.telegram_id, context.clock.now(),
-        username=contact.username, current_update=update.update_id,
-    )  # fmt: skip
+        context.sessions,
+        contact.telegram_id,
+        context.clock.now(),
+        username=contact.username,
+        current_update=update.update_id,
+    )
     # Not queued for later: a notice row would keep the chat id of someone just erased.
     await reply_after_commit(update, context, t.CONSENT_DECLINED, later=False)
     return ConversationHandler.END

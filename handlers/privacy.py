@@ -26,10 +26,11 @@ async def privacy(update: Update, context: BotContext) -> None:
         when = t.fmt_date(mine.consent_at.astimezone(context.clock.tz).date())
         consent = t.CONSENT_ON_RECORD.format(when=when, version=mine.consent_version)
     text = t.PRIVACY.format(
-        days=context.deps.settings.inbox_retention_days, consent=consent,
+        days=context.deps.settings.inbox_retention_days,
+        consent=consent,
         controller=controller(t, context),
         how=t.PRIVACY_HOW_BUTTON if mine.known else t.PRIVACY_HOW_COMMAND,
-    )  # fmt: skip
+    )
     await send(update, text, keyboards.withdraw(t) if mine.known else None)
 
 
@@ -67,9 +68,12 @@ async def _erase(update: Update, context: BotContext) -> bool:
     """Erase the sender everywhere, in one transaction; True if there was a profile."""
     contact = contact_of(update)
     result = await privacy_service.erase(
-        context.sessions, contact.telegram_id, context.clock.now(),
-        username=contact.username, current_update=update.update_id,
-    )  # fmt: skip
+        context.sessions,
+        contact.telegram_id,
+        context.clock.now(),
+        username=contact.username,
+        current_update=update.update_id,
+    )
     # What the process holds in memory about them goes too.
     if context.user_data is not None:
         context.user_data.clear()

@@ -50,7 +50,7 @@ async def ask_name(update: Update, context: BotContext) -> int:
 async def name_text(update: Update, context: BotContext) -> int:
     assert context.user_data is not None
     t = context.t
-    name = await cleaned_text(update, clean_full_name, t.FIELD_NAME)
+    name = await cleaned_text(update, context, clean_full_name, t.FIELD_NAME)
     if name is None:
         return states.NAME
     context.user_data[states.FULL_NAME] = name
@@ -64,7 +64,7 @@ async def name_text(update: Update, context: BotContext) -> int:
 
 
 async def unit_text(update: Update, context: BotContext) -> int:
-    unit = await cleaned_text(update, clean_unit, context.t.FIELD_UNIT)
+    unit = await cleaned_text(update, context, clean_unit, context.t.FIELD_UNIT)
     if unit is None:
         return states.UNIT
     return await _save_pending_name(update, context, unit)

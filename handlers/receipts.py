@@ -26,9 +26,14 @@ ATTEMPTS = 2  # right away; after that the outbox takes over, with its own backo
 
 
 async def reply_after_commit(
-    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None = None,
-    *, edit: bool = True, later: bool = True,
-) -> bool:  # fmt: skip
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    edit: bool = True,
+    later: bool = True,
+) -> bool:
     """Tell the user about an action already committed, whatever Telegram does now.
 
     `edit`: rewrite the pressed button's message (as replace_buttons), else a new message.
@@ -69,10 +74,14 @@ async def _queue(
     chunks = split_html(text)
     try:
         await queue_receipt(
-            context.sessions, chat.id, key, chunks,
+            context.sessions,
+            chat.id,
+            key,
+            chunks,
             markup.to_dict() if markup is not None else None,
-            user.language_code if user else None, context.clock.now(),
-        )  # fmt: skip
+            user.language_code if user else None,
+            context.clock.now(),
+        )
     except Exception as exc:  # the database too: nothing more can be done, say so in the log
         log.error("receipt could not be queued either: %s", type(exc).__name__)
         return

@@ -30,7 +30,7 @@ def _edition(context: BotContext, year: int | None) -> Edition | None:
 async def stats(update: Update, context: BotContext) -> None:
     """/stats, /thongke [year]: organisers and admins; personal views for admins only."""
     t = context.t
-    ok, year = await requested_year(update, context.args)
+    ok, year = await requested_year(update, context, context.args)
     if not ok:
         return
     edition = _edition(context, year)
@@ -111,7 +111,7 @@ async def export(update: Update, context: BotContext) -> None:
     fmt = next((a for a in args if a in service.FORMATS), "xlsx")
     rest = [a for a in args if a not in service.FORMATS]
     if rest and looks_numeric(rest[0]):  # meant as a year
-        ok, year = await requested_year(update, rest)
+        ok, year = await requested_year(update, context, rest)
         if not ok:
             return
     else:

@@ -16,7 +16,7 @@ from handlers.common import answer_button, requested_year, send, today
 
 async def _fact(update: Update, context: BotContext, intent: str) -> None:
     t = context.t
-    ok, year = await requested_year(update, context.args)
+    ok, year = await requested_year(update, context, context.args)
     if ok:
         await send(update, answer_fact(intent, context.deps.editions, year, today(context), t))
 

@@ -33,10 +33,11 @@ def has_control_chars(text: str) -> bool:
     """True if the text holds control or format characters other than newline, tab, ZWJ and
     ZWNJ (bidi overrides, zero-width spaces, invisible tag characters, NUL...)."""
     return any(
-        unicodedata.category(ch) in {"Cc", "Cf"} and ch not in "\n\t"
+        unicodedata.category(ch) in {"Cc", "Cf"}
+        and ch not in "\n\t"
         and ch not in _TEXT_FORMAT_CHARS
         for ch in text
-    )  # fmt: skip
+    )
 
 
 def has_lone_surrogates(text: str) -> bool:

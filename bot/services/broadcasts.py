@@ -118,9 +118,13 @@ async def choose_audience(
 
 
 async def schedule(
-    sessions: Sessions, calendar: Calendar, broadcast_id: int, user_id: int,
-    admin_ids: frozenset[int], when: datetime,
-) -> int | None:  # fmt: skip
+    sessions: Sessions,
+    calendar: Calendar,
+    broadcast_id: int,
+    user_id: int,
+    admin_ids: frozenset[int],
+    when: datetime,
+) -> int | None:
     """Schedule a draft for `when`; returns how many it would reach now, or None if it is
     gone, no longer a draft, or not this person's to act on."""
     async with sessions() as session, session.begin():
@@ -165,8 +169,12 @@ async def send_now(sessions: Sessions, calendar: Calendar, info: Info, user_id: 
             recipients = await audience_of(session, calendar, info)
             started = await broadcasts.start(session, info.id, recipients, now, "draft")
         if started:
-            params = {"broadcast": info.id, "audience": info.audience, "unit": info.unit_id,
-                      "recipients": len(recipients)}  # fmt: skip
+            params = {
+                "broadcast": info.id,
+                "audience": info.audience,
+                "unit": info.unit_id,
+                "recipients": len(recipients),
+            }
             await audit(session, user_id, "broadcast_send", params, now)
         fresh = await broadcasts.get(session, info.id)
     assert fresh is not None
@@ -200,9 +208,11 @@ async def recent(sessions: Sessions, user_id: int, admin_ids: frozenset[int]) ->
         # Finished broadcasts with recipients in doubt that this person may act on (their
         # own; every one for an admin).
         doubts = [
-            (info.id, n) for info, _ in rows
-            if info.status == "done" and info.total
+            (info.id, n)
+            for info, _ in rows
+            if info.status == "done"
+            and info.total
             and (n := await broadcasts.in_doubt(session, info.id))
             and await _may_act(session, user_id, info, admin_ids)
-        ]  # fmt: skip
+        ]
     return Recent(rows, doubts)

@@ -72,9 +72,14 @@ async def registered(sessions: Sessions, telegram_id: int) -> bool:
 
 
 async def record(
-    sessions: Sessions, telegram_id: int, entry: NewCheckin, *,
-    now: datetime, tz: tzinfo, window: Window,
-) -> Recorded:  # fmt: skip
+    sessions: Sessions,
+    telegram_id: int,
+    entry: NewCheckin,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    window: Window,
+) -> Recorded:
     """Store the check-in once per source, committed when this returns.
 
     One transaction reads the profile and stores the entry (the hot path of a busy week).
@@ -85,10 +90,17 @@ async def record(
             if profile is None or not _ready(profile):
                 return Recorded(Outcome.NOT_REGISTERED)
             receipt = await record_checkin(
-                session, user_id=profile.user_id, minutes=entry.minutes,
-                activity=entry.activity, note=entry.note, source=entry.source, now=now,
-                tz=tz, window=window, day_limit=MAX_MINUTES_PER_DAY,
-            )  # fmt: skip
+                session,
+                user_id=profile.user_id,
+                minutes=entry.minutes,
+                activity=entry.activity,
+                note=entry.note,
+                source=entry.source,
+                now=now,
+                tz=tz,
+                window=window,
+                day_limit=MAX_MINUTES_PER_DAY,
+            )
     except DailyLimitExceeded as exc:
         return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes)
     return Recorded(Outcome.SAVED, receipt)

@@ -15,9 +15,11 @@ log = logging.getLogger(__name__)
 
 
 async def note_sender(
-    sessions: async_sessionmaker[AsyncSession], telegram_id: int, username: str | None,
+    sessions: async_sessionmaker[AsyncSession],
+    telegram_id: int,
+    username: str | None,
     now: datetime,
-) -> bool:  # fmt: skip
+) -> bool:
     """Record that `telegram_id` carries `username` now (clearing it from anyone who held it
     before); False if the database could not be written, so the caller tries again later."""
     try:

@@ -11,9 +11,14 @@ from db.queries import outbox
 
 
 async def queue_receipt(
-    sessions: async_sessionmaker[AsyncSession], chat_id: int, key: str, chunks: list[str],
-    markup: dict[str, Any] | None, language: str | None, now: datetime,
-) -> None:  # fmt: skip
+    sessions: async_sessionmaker[AsyncSession],
+    chat_id: int,
+    key: str,
+    chunks: list[str],
+    markup: dict[str, Any] | None,
+    language: str | None,
+    now: datetime,
+) -> None:
     """Queue a receipt's chunks under `key` in one transaction; the markup goes under the
     last. A key already queued (a redelivered update) queues nothing new."""
     async with sessions() as session, session.begin():

@@ -40,9 +40,13 @@ async def agree(sessions: Sessions, telegram_id: int, now: datetime) -> bool:
 
 
 async def erase(
-    sessions: Sessions, telegram_id: int, now: datetime, *,
-    username: str | None, current_update: int | None,
-) -> Erasure:  # fmt: skip
+    sessions: Sessions,
+    telegram_id: int,
+    now: datetime,
+    *,
+    username: str | None,
+    current_update: int | None,
+) -> Erasure:
     """Erase everything about the person in one transaction (README, "Consent")."""
     async with sessions() as session, session.begin():
         return await erase_person(

@@ -48,17 +48,27 @@ async def unit_name(sessions: Sessions, unit_id: int) -> str | None:
 
 
 async def register(
-    sessions: Sessions, contact: Contact, full_name: str, unit: str, now: datetime,
-    *, consent_at: datetime | None,
-) -> Profile | None:  # fmt: skip
+    sessions: Sessions,
+    contact: Contact,
+    full_name: str,
+    unit: str,
+    now: datetime,
+    *,
+    consent_at: datetime | None,
+) -> Profile | None:
     """Store the name and unit, committed when this returns; None (nothing stored) without
     consent on record or `consent_at` (when it was given in the flow that led here)."""
     clean_unit = nfc(unit)
     try:
         async with sessions() as session, session.begin():
             return await save_profile(
-                session, contact, nfc(full_name), clean_unit, now,
-                unit_key=unit_key(clean_unit), consent_at=consent_at,
-            )  # fmt: skip
+                session,
+                contact,
+                nfc(full_name),
+                clean_unit,
+                now,
+                unit_key=unit_key(clean_unit),
+                consent_at=consent_at,
+            )
     except ConsentRequired:
         return None

@@ -138,8 +138,14 @@ async def delivery_figures(deps: ReminderDeps) -> list[dict[str, object]]:
     async with deps.sessions() as session:
         rows = await box.figures(session)
     return [
-        {"key": f.key, "due": f.due.astimezone(deps.clock.tz).isoformat(), "sent": f.sent,
-         "failed": f.failed, "skipped_late": f.skipped_late, "unknown": f.unknown,
-         "pending": f.pending}
+        {
+            "key": f.key,
+            "due": f.due.astimezone(deps.clock.tz).isoformat(),
+            "sent": f.sent,
+            "failed": f.failed,
+            "skipped_late": f.skipped_late,
+            "unknown": f.unknown,
+            "pending": f.pending,
+        }
         for f in rows
-    ]  # fmt: skip
+    ]

@@ -11,9 +11,20 @@ from bot.core.matcher import Match
 from bot.ui.texts import Texts
 
 FACT_INTENTS = frozenset(
-    {"theme", "dates", "opening", "purpose", "organiser", "plan", "ministry", "movement",
-     "status", "today", "overview"}
-)  # fmt: skip
+    {
+        "theme",
+        "dates",
+        "opening",
+        "purpose",
+        "organiser",
+        "plan",
+        "ministry",
+        "movement",
+        "status",
+        "today",
+        "overview",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,8 +47,12 @@ def cancel_row(t: Texts) -> list[InlineKeyboardButton]:
 
 
 def main_menu(t: Texts) -> InlineKeyboardMarkup:
-    labels = {"theme": t.BTN_THEME, "dates": t.BTN_DATES, "opening": t.BTN_OPENING,
-              "purpose": t.BTN_PURPOSE}  # fmt: skip
+    labels = {
+        "theme": t.BTN_THEME,
+        "dates": t.BTN_DATES,
+        "opening": t.BTN_OPENING,
+        "purpose": t.BTN_PURPOSE,
+    }
     buttons = [_button(labels[i], Menu(i).pack()) for i in MENU_INTENTS]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:], [_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
 
@@ -63,8 +67,9 @@ def units(t: Texts, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
 
 
 def durations(t: Texts) -> InlineKeyboardMarkup:
-    buttons = [_button(t.BTN_MINUTES.format(minutes=m), Duration(m).pack())
-               for m in DURATION_CHOICES]  # fmt: skip
+    buttons = [
+        _button(t.BTN_MINUTES.format(minutes=m), Duration(m).pack()) for m in DURATION_CHOICES
+    ]
     return InlineKeyboardMarkup(
         [buttons[:3], [*buttons[3:], _button(t.BTN_CUSTOM, CUSTOM_DURATION)], cancel_row(t)]
     )
@@ -115,11 +120,13 @@ def broadcast_units(t: Texts, broadcast_id: int, choices: list[UnitInfo]) -> Inl
 def broadcast_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [_button(t.BTN_SEND_NOW, BroadcastButton("send", broadcast_id).pack()),
-             _button(t.BTN_SCHEDULE, BroadcastButton("sched", broadcast_id).pack())],
+            [
+                _button(t.BTN_SEND_NOW, BroadcastButton("send", broadcast_id).pack()),
+                _button(t.BTN_SCHEDULE, BroadcastButton("sched", broadcast_id).pack()),
+            ],
             [_button(t.BTN_CANCEL, BroadcastButton("cancel", broadcast_id).pack())],
         ]
-    )  # fmt: skip
+    )
 
 
 def broadcast_stop(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
@@ -137,18 +144,26 @@ def broadcast_resend(t: Texts, broadcast_id: int, count: int) -> InlineKeyboardM
 def broadcast_resend_list(t: Texts, doubts: list[tuple[int, int]]) -> InlineKeyboardMarkup | None:
     """Under /broadcasts: one resend button per (broadcast id, count in doubt)."""
     rows = [
-        [_button(t.BTN_RESEND_LIST.format(id=i, count=t.fmt_number(n)),
-                 BroadcastButton("redo", i).pack())]
+        [
+            _button(
+                t.BTN_RESEND_LIST.format(id=i, count=t.fmt_number(n)),
+                BroadcastButton("redo", i).pack(),
+            )
+        ]
         for i, n in doubts
-    ]  # fmt: skip
+    ]
     return InlineKeyboardMarkup(rows) if rows else None
 
 
 def broadcast_resend_confirm(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[_button(t.BTN_RESEND_YES, BroadcastButton("redook", broadcast_id).pack()),
-          _button(t.BTN_RESEND_NO, BroadcastButton("redono", broadcast_id).pack())]]
-    )  # fmt: skip
+        [
+            [
+                _button(t.BTN_RESEND_YES, BroadcastButton("redook", broadcast_id).pack()),
+                _button(t.BTN_RESEND_NO, BroadcastButton("redono", broadcast_id).pack()),
+            ]
+        ]
+    )
 
 
 def broadcast_cancel(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
@@ -198,6 +213,10 @@ def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarku
     label = t.BTN_CONFIRM_GRANT if grant else t.BTN_CONFIRM_REVOKE
     action = "grant" if grant else "revoke"
     return InlineKeyboardMarkup(
-        [[_button(label, RoleChange(action, telegram_id).pack()),
-          _button(t.BTN_CANCEL, ROLE_CANCEL)]]
-    )  # fmt: skip
+        [
+            [
+                _button(label, RoleChange(action, telegram_id).pack()),
+                _button(t.BTN_CANCEL, ROLE_CANCEL),
+            ]
+        ]
+    )

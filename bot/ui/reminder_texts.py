@@ -39,9 +39,12 @@ def render(
     kind, in_group = p["reminder"], row.user_id is None
     if kind == "eve":
         text = t.REMIND_EVE.format(
-            name=name, theme=theme, start=t.fmt_date(edition.start), end=t.fmt_date(edition.end),
+            name=name,
+            theme=theme,
+            start=t.fmt_date(edition.start),
+            end=t.fmt_date(edition.end),
             opening=t.fmt_date(edition.opening),
-        )  # fmt: skip
+        )
         return text, None
     if kind == "opening":
         return t.REMIND_OPENING.format(name=name, theme=theme), None
@@ -55,8 +58,11 @@ def render(
         return t.REMIND_NUDGE, _checkin_button(t)
     if kind == "summary" and summary is not None:
         text = t.REMIND_SUMMARY.format(
-            total=t.fmt_minutes(summary.minutes), days=summary.days, window_days=edition.days,
-            streak=summary.streak, name=name,
-        )  # fmt: skip
+            total=t.fmt_minutes(summary.minutes),
+            days=summary.days,
+            window_days=edition.days,
+            streak=summary.streak,
+            name=name,
+        )
         return text, None
     raise LookupError(f"no text for reminder kind {kind!r}")

@@ -128,8 +128,15 @@ def schedule(t: Texts, overview: Overview, tz_name: str) -> str:
         lines.append(t.SCHEDULE_LINE.format(when=when, label=label, count=line.recipients))
         f = line.figures
         if f is not None:
-            lines.append(t.SCHEDULE_DONE.format(sent=f.sent, failed=f.failed, late=f.skipped_late,
-                                                unknown=f.unknown, pending=f.pending))  # fmt: skip
+            lines.append(
+                t.SCHEDULE_DONE.format(
+                    sent=f.sent,
+                    failed=f.failed,
+                    late=f.skipped_late,
+                    unknown=f.unknown,
+                    pending=f.pending,
+                )
+            )
     if any(line.figures is None for line in overview.lines):
         lines += ["", t.SCHEDULE_FUTURE]
     return "\n".join(lines)
@@ -161,7 +168,7 @@ def audit_log(t: Texts, rows: list[AuditRow], tz: tzinfo) -> str:
                 action=t.ACTIONS.get(row.action, row.action),
                 params=f" ({escape(params[:200])})" if params else "",
             )
-        )  # fmt: skip
+        )
     return "\n".join(lines)
 
 
@@ -178,9 +185,11 @@ def broadcast_list(
                 when=t.fmt_moment((info.scheduled_at or info.created_at).astimezone(tz)),
                 status=t.BC_STATUS.get(info.status, info.status),
                 audience=t.BC_AUDIENCES.get(info.audience or "", "—"),
-                sent=t.fmt_number(tally.sent), total=t.fmt_number(info.total),
-                failed=t.fmt_number(tally.failed), blocked=t.fmt_number(tally.blocked),
+                sent=t.fmt_number(tally.sent),
+                total=t.fmt_number(info.total),
+                failed=t.fmt_number(tally.failed),
+                blocked=t.fmt_number(tally.blocked),
                 unknown=t.fmt_number(tally.unknown),
             )
-        )  # fmt: skip
+        )
     return "\n".join(lines)

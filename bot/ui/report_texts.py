@@ -19,28 +19,40 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
         t.STATS_HEADER.format(year=s.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)),
         "",
         t.STATS_BODY.format(
-            registered=t.fmt_number(s.registered), participants=t.fmt_number(s.participants),
-            rate=t.fmt_percent(s.rate), checkins=t.fmt_number(s.checkins),
-            minutes=t.fmt_minutes(s.minutes), average=t.fmt_minutes(round(s.average_minutes)),
+            registered=t.fmt_number(s.registered),
+            participants=t.fmt_number(s.participants),
+            rate=t.fmt_percent(s.rate),
+            checkins=t.fmt_number(s.checkins),
+            minutes=t.fmt_minutes(s.minutes),
+            average=t.fmt_minutes(round(s.average_minutes)),
         ),
-    ]  # fmt: skip
+    ]
     for d in s.by_day:
         if d.date == today:
-            lines += ["", t.STATS_TODAY.format(
-                date=t.fmt_date(today), participants=t.fmt_number(d.participants),
-                checkins=t.fmt_number(d.checkins), minutes=t.fmt_minutes(d.minutes),
-            )]  # fmt: skip
+            lines += [
+                "",
+                t.STATS_TODAY.format(
+                    date=t.fmt_date(today),
+                    participants=t.fmt_number(d.participants),
+                    checkins=t.fmt_number(d.checkins),
+                    minutes=t.fmt_minutes(d.minutes),
+                ),
+            ]
     return "\n".join(lines)
 
 
 def by_day(t: Texts, s: EditionStats) -> str:
     lines = [t.BY_DAY_HEADER.format(year=s.year), ""]
     for d in s.by_day:
-        lines.append(t.BY_DAY_LINE.format(
-            weekday=t.fmt_weekday(d.date), date=t.fmt_date(d.date),
-            participants=t.fmt_number(d.participants), checkins=t.fmt_number(d.checkins),
-            minutes=t.fmt_minutes(d.minutes),
-        ))  # fmt: skip
+        lines.append(
+            t.BY_DAY_LINE.format(
+                weekday=t.fmt_weekday(d.date),
+                date=t.fmt_date(d.date),
+                participants=t.fmt_number(d.participants),
+                checkins=t.fmt_number(d.checkins),
+                minutes=t.fmt_minutes(d.minutes),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -51,12 +63,15 @@ def by_unit(t: Texts, s: EditionStats) -> str:
     lines = [t.BY_UNIT_HEADER.format(year=s.year), ""]
     ordered = sorted(s.by_unit, key=lambda u: (-_rate(u.participants, u.registered), u.unit))
     for u in ordered:
-        lines.append(t.BY_UNIT_LINE.format(
-            unit=escape(u.unit), participants=t.fmt_number(u.participants),
-            registered=t.fmt_number(u.registered),
-            rate=t.fmt_percent(_rate(u.participants, u.registered)),
-            minutes=t.fmt_minutes(u.minutes),
-        ))  # fmt: skip
+        lines.append(
+            t.BY_UNIT_LINE.format(
+                unit=escape(u.unit),
+                participants=t.fmt_number(u.participants),
+                registered=t.fmt_number(u.registered),
+                rate=t.fmt_percent(_rate(u.participants, u.registered)),
+                minutes=t.fmt_minutes(u.minutes),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -65,8 +80,13 @@ def top(t: Texts, year: int, learners: list[Learner]) -> str:
         return t.TOP_EMPTY
     lines = [t.TOP_HEADER.format(year=year), ""]
     for rank, x in enumerate(learners, 1):
-        lines.append(t.TOP_LINE.format(
-            rank=rank, name=escape(x.full_name), unit=escape(x.unit),
-            minutes=t.fmt_minutes(x.minutes), days=x.days,
-        ))  # fmt: skip
+        lines.append(
+            t.TOP_LINE.format(
+                rank=rank,
+                name=escape(x.full_name),
+                unit=escape(x.unit),
+                minutes=t.fmt_minutes(x.minutes),
+                days=x.days,
+            )
+        )
     return "\n".join(lines)

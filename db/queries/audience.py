@@ -54,9 +54,13 @@ async def groups(session: AsyncSession) -> list[Recipient]:
 
 
 async def set_group_subscription(
-    session: AsyncSession, chat_id: int, title: str | None, by: int, subscribed: bool,
+    session: AsyncSession,
+    chat_id: int,
+    title: str | None,
+    by: int,
+    subscribed: bool,
     now: datetime,
-) -> None:  # fmt: skip
+) -> None:
     # One upsert, not get-then-add: two /nhacnho in a new group at once must not collide.
     values = {"title": title, "subscribed": subscribed, "subscribed_by": by, "updated_at": now}
     insert = upsert_insert(session)

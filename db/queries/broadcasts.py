@@ -59,20 +59,33 @@ def key_of(broadcast_id: int) -> str:
 
 def _info(b: Broadcast) -> Info:
     return Info(
-        b.id, b.created_by, b.created_at, Content(b.content_kind, b.text_html, b.file_id),
-        b.audience, b.audience_unit_id, b.status, b.scheduled_at, b.total, b.progress_chat_id,
-        b.progress_message_id, b.progress_at,
-    )  # fmt: skip
+        b.id,
+        b.created_by,
+        b.created_at,
+        Content(b.content_kind, b.text_html, b.file_id),
+        b.audience,
+        b.audience_unit_id,
+        b.status,
+        b.scheduled_at,
+        b.total,
+        b.progress_chat_id,
+        b.progress_message_id,
+        b.progress_at,
+    )
 
 
 async def create_draft(
     session: AsyncSession, created_by: int, chat_id: int, content: Content, now: datetime
 ) -> int:
     b = Broadcast(
-        created_by=created_by, created_at=now, content_kind=content.kind,
-        text_html=content.text_html, file_id=content.file_id, status="draft",
+        created_by=created_by,
+        created_at=now,
+        content_kind=content.kind,
+        text_html=content.text_html,
+        file_id=content.file_id,
+        status="draft",
         progress_chat_id=chat_id,
-    )  # fmt: skip
+    )
     session.add(b)
     await session.flush()
     return b.id
@@ -95,9 +108,12 @@ async def set_audience(
 
 
 async def start(
-    session: AsyncSession, broadcast_id: int, recipients: list[box.Recipient], now: datetime,
+    session: AsyncSession,
+    broadcast_id: int,
+    recipients: list[box.Recipient],
+    now: datetime,
     from_status: str,
-) -> bool:  # fmt: skip
+) -> bool:
     """Move a draft (or a due scheduled broadcast) to sending and queue one row per chat.
 
     The status check in the UPDATE makes this happen once even with two dispatchers.
@@ -109,8 +125,9 @@ async def start(
     )
     if not result.rowcount:  # type: ignore[attr-defined]
         return False
-    await box.enqueue(session, KIND, key_of(broadcast_id), recipients,
-                      {"broadcast": broadcast_id}, now)  # fmt: skip
+    await box.enqueue(
+        session, KIND, key_of(broadcast_id), recipients, {"broadcast": broadcast_id}, now
+    )
     return True
 
 
@@ -140,10 +157,11 @@ async def stop(session: AsyncSession, broadcast_id: int, now: datetime) -> str |
     b.finished_at = now
     await session.execute(
         update(Outbox)
-        .where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id),
-               Outbox.status == box.PENDING)
+        .where(
+            Outbox.kind == KIND, Outbox.key == key_of(broadcast_id), Outbox.status == box.PENDING
+        )
         .values(status="cancelled", finished_at=now)
-    )  # fmt: skip
+    )
     return previous
 
 
@@ -155,13 +173,15 @@ async def tally(session: AsyncSession, broadcast_id: int) -> Tally:
     row = (
         await session.execute(
             select(
-                count(Outbox.status == box.SENT), count((Outbox.status == box.FAILED) & ~blocked),
-                count(blocked), count(Outbox.status == box.UNKNOWN),
+                count(Outbox.status == box.SENT),
+                count((Outbox.status == box.FAILED) & ~blocked),
+                count(blocked),
+                count(Outbox.status == box.UNKNOWN),
                 count(Outbox.status.in_([box.PENDING, box.SENDING])),
                 count(Outbox.status == "cancelled"),
             ).where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id))
         )
-    ).one()  # fmt: skip
+    ).one()
     return Tally(*(int(v) for v in row))
 
 
@@ -171,9 +191,12 @@ async def sending(session: AsyncSession) -> list[Info]:
 
 
 async def mark_progress(
-    session: AsyncSession, broadcast_id: int, now: datetime, message_id: int | None,
+    session: AsyncSession,
+    broadcast_id: int,
+    now: datetime,
+    message_id: int | None,
     finished: bool,
-) -> None:  # fmt: skip
+) -> None:
     values: dict[str, Any] = {"progress_at": now}
     if message_id is not None:
         values["progress_message_id"] = message_id
@@ -188,9 +211,8 @@ async def mark_progress(
 
 async def set_progress_message(session: AsyncSession, broadcast_id: int, message_id: int) -> None:
     await session.execute(
-        update(Broadcast).where(Broadcast.id == broadcast_id)
-        .values(progress_message_id=message_id)
-    )  # fmt: skip
+        update(Broadcast).where(Broadcast.id == broadcast_id).values(progress_message_id=message_id)
+    )
 
 
 async def recent(session: AsyncSession, limit: int = 10) -> list[tuple[Info, Tally]]:
@@ -207,9 +229,13 @@ async def in_doubt(session: AsyncSession, broadcast_id: int) -> int:
     found = await session.scalar(
         select(func.count())
         .select_from(Outbox)
-        .where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id),
-               Outbox.status == box.UNKNOWN, Outbox.resent_at.is_(None))
-    )  # fmt: skip
+        .where(
+            Outbox.kind == KIND,
+            Outbox.key == key_of(broadcast_id),
+            Outbox.status == box.UNKNOWN,
+            Outbox.resent_at.is_(None),
+        )
+    )
     return int(found or 0)
 
 
@@ -228,16 +254,30 @@ async def resend_in_doubt(session: AsyncSession, broadcast_id: int, now: datetim
         return 0
     result = await session.execute(
         update(Outbox)
-        .where(Outbox.kind == KIND, Outbox.key == key_of(broadcast_id),
-               Outbox.status == box.UNKNOWN, Outbox.resent_at.is_(None))
-        .values(status=box.PENDING, resent_at=now, due_at=now, next_attempt_at=None,
-                claimed_at=None, claimed_by=None, handed_at=None, finished_at=None,
-                error=None, attempts=0)
-    )  # fmt: skip
+        .where(
+            Outbox.kind == KIND,
+            Outbox.key == key_of(broadcast_id),
+            Outbox.status == box.UNKNOWN,
+            Outbox.resent_at.is_(None),
+        )
+        .values(
+            status=box.PENDING,
+            resent_at=now,
+            due_at=now,
+            next_attempt_at=None,
+            claimed_at=None,
+            claimed_by=None,
+            handed_at=None,
+            finished_at=None,
+            error=None,
+            attempts=0,
+        )
+    )
     count = int(result.rowcount or 0)  # type: ignore[attr-defined]
     if count == 0:  # nothing to resend after all: it stays done
         await session.execute(
-            update(Broadcast).where(Broadcast.id == broadcast_id)
+            update(Broadcast)
+            .where(Broadcast.id == broadcast_id)
             .values(status="done", finished_at=now)
-        )  # fmt: skip
+        )
     return count

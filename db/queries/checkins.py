@@ -115,13 +115,18 @@ async def record_checkin(
     new_id = await session.scalar(
         insert(Checkin)
         .values(
-            user_id=user_id, local_date=today, minutes=minutes, activity=activity,
-            note=note, source=source, created_at=now,
+            user_id=user_id,
+            local_date=today,
+            minutes=minutes,
+            activity=activity,
+            note=note,
+            source=source,
+            created_at=now,
         )
         # A redelivered (or concurrently repeated) update loses quietly instead of failing.
         .on_conflict_do_nothing(index_elements=["user_id", "source"])
         .returning(Checkin.id)
-    )  # fmt: skip
+    )
     if new_id is None:
         existing = await _existing(session, user_id, source)
         if existing is None:  # pragma: no cover - the conflict means the row is there

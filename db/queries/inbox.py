@@ -32,7 +32,7 @@ def chat_of(update: dict[str, Any]) -> int:
     if message.get("chat"):
         return int(message["chat"].get("id", 0))
     sender = query.get("from") or {}
-    return int(sender.get("id", 0))  # fmt: skip
+    return int(sender.get("id", 0))
 
 
 async def store(session: AsyncSession, updates: list[dict[str, Any]], now: datetime) -> None:
@@ -42,12 +42,19 @@ async def store(session: AsyncSession, updates: list[dict[str, Any]], now: datet
     insert = upsert_insert(session)
     await session.execute(
         insert(InboxUpdate)
-        .values([
-            {"update_id": u["update_id"], "chat_id": chat_of(u), "payload": u, "received_at": now}
-            for u in updates
-        ])
+        .values(
+            [
+                {
+                    "update_id": u["update_id"],
+                    "chat_id": chat_of(u),
+                    "payload": u,
+                    "received_at": now,
+                }
+                for u in updates
+            ]
+        )
         .on_conflict_do_nothing(index_elements=["update_id"])
-    )  # fmt: skip
+    )
 
 
 async def pending(

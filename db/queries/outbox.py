@@ -14,8 +14,13 @@ from db.models import Outbox, PlannedRun
 from db.session import upsert_insert
 
 PENDING, SENDING, SENT, FAILED, SKIPPED_LATE, UNKNOWN = (
-    "pending", "sending", "sent", "failed", "skipped_late", "unknown"
-)  # fmt: skip
+    "pending",
+    "sending",
+    "sent",
+    "failed",
+    "skipped_late",
+    "unknown",
+)
 NOTICE = "notice"  # a pre-rendered message: a receipt that could not be sent at once
 
 
@@ -68,11 +73,17 @@ async def plan_run(
     people = list(recipients)
     claimed = await session.execute(
         upsert_insert(session)(PlannedRun)
-        .values(key=key, kind=kind, edition_year=edition_year, due_at=due, planned_at=now,
-                recipients=len(people))
+        .values(
+            key=key,
+            kind=kind,
+            edition_year=edition_year,
+            due_at=due,
+            planned_at=now,
+            recipients=len(people),
+        )
         .on_conflict_do_nothing(index_elements=["key"])
         .returning(PlannedRun.key)
-    )  # fmt: skip
+    )
     if claimed.first() is None:
         return False
     await enqueue(session, "reminder", key, people, payload, due, skipped_at=now if late else None)
@@ -80,9 +91,15 @@ async def plan_run(
 
 
 async def enqueue(
-    session: AsyncSession, kind: str, key: str, recipients: list[Recipient],
-    payload: dict[str, Any], due: datetime, *, skipped_at: datetime | None = None,
-) -> None:  # fmt: skip
+    session: AsyncSession,
+    kind: str,
+    key: str,
+    recipients: list[Recipient],
+    payload: dict[str, Any],
+    due: datetime,
+    *,
+    skipped_at: datetime | None = None,
+) -> None:
     """Queue one row per recipient (once per chat: the unique key absorbs repeats).
 
     With `skipped_at` the rows are recorded as skipped_late instead: counted, never sent.
@@ -92,14 +109,24 @@ async def enqueue(
     status = SKIPPED_LATE if skipped_at is not None else PENDING
     await session.execute(
         upsert_insert(session)(Outbox)
-        .values([
-            {"kind": kind, "key": key, "chat_id": r.chat_id, "user_id": r.user_id,
-             "payload": {**payload, "language": r.language}, "due_at": due,
-             "status": status, "attempts": 0, "finished_at": skipped_at}
-            for r in recipients
-        ])
+        .values(
+            [
+                {
+                    "kind": kind,
+                    "key": key,
+                    "chat_id": r.chat_id,
+                    "user_id": r.user_id,
+                    "payload": {**payload, "language": r.language},
+                    "due_at": due,
+                    "status": status,
+                    "attempts": 0,
+                    "finished_at": skipped_at,
+                }
+                for r in recipients
+            ]
+        )
         .on_conflict_do_nothing(index_elements=["kind", "key", "chat_id"])
-    )  # fmt: skip
+    )
 
 
 async def planned_keys(session: AsyncSession, keys: list[str]) -> set[str]:
@@ -108,9 +135,14 @@ async def planned_keys(session: AsyncSession, keys: list[str]) -> set[str]:
 
 
 async def release_stale(
-    session: AsyncSession, now: datetime, owner: str, lease: timedelta, *, mine: bool = False,
+    session: AsyncSession,
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+    *,
+    mine: bool = False,
     others: bool = False,
-) -> tuple[int, int]:  # fmt: skip
+) -> tuple[int, int]:
     """Claims whose process is gone: rows never handed over go back to the queue, rows handed
     to HTTP without an answer become `unknown` (maybe delivered, never resent).
 
@@ -198,11 +230,15 @@ async def hand_over(
         return set()
     rows = await session.scalars(
         update(Outbox)
-        .where(Outbox.id.in_(wanted), Outbox.claimed_by == owner, Outbox.status == SENDING,
-               Outbox.handed_at.is_(None))
+        .where(
+            Outbox.id.in_(wanted),
+            Outbox.claimed_by == owner,
+            Outbox.status == SENDING,
+            Outbox.handed_at.is_(None),
+        )
         .values(handed_at=now, attempts=Outbox.attempts + 1)
         .returning(Outbox.id)
-    )  # fmt: skip
+    )
     return set(rows)
 
 
@@ -212,10 +248,14 @@ async def release(session: AsyncSession, ids: Iterable[int], owner: str) -> None
     if wanted:
         await session.execute(
             update(Outbox)
-            .where(Outbox.id.in_(wanted), Outbox.claimed_by == owner, Outbox.status == SENDING,
-                   Outbox.handed_at.is_(None))
+            .where(
+                Outbox.id.in_(wanted),
+                Outbox.claimed_by == owner,
+                Outbox.status == SENDING,
+                Outbox.handed_at.is_(None),
+            )
             .values(status=PENDING, claimed_by=None, claimed_at=None)
-        )  # fmt: skip
+        )
 
 
 async def finish(
@@ -237,8 +277,13 @@ async def finish(
     """
     values: dict[str, Any] = {"status": status, "error": error}
     if retry_at is not None:
-        values.update(status=PENDING, next_attempt_at=retry_at, claimed_at=None,
-                      claimed_by=None, handed_at=None)  # fmt: skip
+        values.update(
+            status=PENDING,
+            next_attempt_at=retry_at,
+            claimed_at=None,
+            claimed_by=None,
+            handed_at=None,
+        )
     else:
         values.update(finished_at=now, message_id=message_id)
         if forget_payload:
@@ -251,12 +296,23 @@ async def finish(
 
 
 async def queue_notice(
-    session: AsyncSession, chat_id: int, key: str, text: str,
-    markup: dict[str, Any] | None, language: str | None, now: datetime,
-) -> None:  # fmt: skip
+    session: AsyncSession,
+    chat_id: int,
+    key: str,
+    text: str,
+    markup: dict[str, Any] | None,
+    language: str | None,
+    now: datetime,
+) -> None:
     """A message already rendered, sent as it is by the dispatcher (a receipt sent late)."""
-    await enqueue(session, NOTICE, key, [Recipient(chat_id, None, language)],
-                  {"text": text, "markup": markup}, now)  # fmt: skip
+    await enqueue(
+        session,
+        NOTICE,
+        key,
+        [Recipient(chat_id, None, language)],
+        {"text": text, "markup": markup},
+        now,
+    )
 
 
 async def cancel_for_user(session: AsyncSession, user_id: int, now: datetime, reason: str) -> None:
@@ -276,11 +332,16 @@ async def figures(session: AsyncSession, kind: str = "reminder") -> list[Figures
 
     rows = await session.execute(
         select(
-            PlannedRun.key, PlannedRun.due_at, count(SENT), count(FAILED),
-            count(SKIPPED_LATE), count(UNKNOWN), count(PENDING, SENDING),
+            PlannedRun.key,
+            PlannedRun.due_at,
+            count(SENT),
+            count(FAILED),
+            count(SKIPPED_LATE),
+            count(UNKNOWN),
+            count(PENDING, SENDING),
         )
         .outerjoin(Outbox, (Outbox.key == PlannedRun.key) & (Outbox.kind == kind))
         .group_by(PlannedRun.key, PlannedRun.due_at)
         .order_by(PlannedRun.due_at, PlannedRun.key)
-    )  # fmt: skip
+    )
     return [Figures(k, d, int(a), int(b), int(c), int(e), int(f)) for k, d, a, b, c, e, f in rows]

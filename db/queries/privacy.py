@@ -122,9 +122,13 @@ class Erasure:
 
 
 async def erase_person(
-    session: AsyncSession, telegram_id: int, now: datetime, *,
-    username: str | None = None, current_update: int | None = None,
-) -> Erasure:  # fmt: skip
+    session: AsyncSession,
+    telegram_id: int,
+    now: datetime,
+    *,
+    username: str | None = None,
+    current_update: int | None = None,
+) -> Erasure:
     """Erase everything about one person, in the caller's transaction.
 
     `current_update` is the update asking for it: it and the earlier updates of the person's
@@ -146,9 +150,10 @@ async def erase_person(
     withdrawn = await _anonymise_broadcasts(session, telegram_id, now)
     # A group's title is the group's (its admins set it): only who subscribed it goes.
     await session.execute(
-        update(GroupChat).where(GroupChat.subscribed_by.in_(who.ids))
+        update(GroupChat)
+        .where(GroupChat.subscribed_by.in_(who.ids))
         .values(subscribed_by=ERASED_ID)
-    )  # fmt: skip
+    )
     await _anonymise_audit(session, who)
     await session.flush()  # rows that pointed at the user are gone or cut loose first
     await session.delete(user)

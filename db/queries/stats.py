@@ -159,7 +159,10 @@ async def top_learners(
     minutes = func.sum(Checkin.minutes)
     rows = await session.execute(
         select(
-            User.full_name, Unit.name, minutes, func.count(distinct(Checkin.local_date)),
+            User.full_name,
+            Unit.name,
+            minutes,
+            func.count(distinct(Checkin.local_date)),
             func.count(Checkin.id),
         )
         .join(User, User.id == Checkin.user_id)
@@ -168,7 +171,7 @@ async def top_learners(
         .group_by(User.id, User.full_name, Unit.name)
         .order_by(minutes.desc(), User.full_name)
         .limit(limit)
-    )  # fmt: skip
+    )
     return [Learner(n or "", u, int(m), int(d), int(c)) for n, u, m, d, c in rows]
 
 
@@ -176,12 +179,17 @@ async def details(session: AsyncSession, start: date, end: date) -> list[Detail]
     """Every counted check-in of the edition, in time order."""
     result = await session.execute(
         select(
-            Checkin.local_date, Checkin.created_at, User.full_name, Unit.name, Checkin.minutes,
-            Checkin.activity, Checkin.note,
+            Checkin.local_date,
+            Checkin.created_at,
+            User.full_name,
+            Unit.name,
+            Checkin.minutes,
+            Checkin.activity,
+            Checkin.note,
         )
         .join(User, User.id == Checkin.user_id)
         .join(Unit, Unit.id == User.unit_id)
         .where(Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
         .order_by(Checkin.created_at, Checkin.id)
-    )  # fmt: skip
+    )
     return [Detail(d, c, n or "", u, int(m), a, note or "") for d, c, n, u, m, a, note in result]

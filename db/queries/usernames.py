@@ -25,9 +25,11 @@ async def note_username(
     when something differs; the read is one indexed lookup.
     """
     name = normalise(username)
-    holders = or_(User.telegram_id == telegram_id, User.username == name) if name else (
-        User.telegram_id == telegram_id
-    )  # fmt: skip
+    holders = (
+        or_(User.telegram_id == telegram_id, User.username == name)
+        if name
+        else (User.telegram_id == telegram_id)
+    )
     rows = (await session.execute(select(User.telegram_id, User.username).where(holders))).all()
     stale = [tid for tid, held in rows if tid != telegram_id and held == name]
     mine = [held for tid, held in rows if tid == telegram_id]

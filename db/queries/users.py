@@ -70,9 +70,17 @@ async def get_profile(session: AsyncSession, telegram_id: int) -> Profile | None
         return None
     user, unit_name = row
     return Profile(
-        user.id, user.telegram_id, user.full_name, user.unit_id, unit_name, user.is_active,
-        user.reminders_enabled, user.role, user.consent_version, user.consent_at,
-    )  # fmt: skip
+        user.id,
+        user.telegram_id,
+        user.full_name,
+        user.unit_id,
+        unit_name,
+        user.is_active,
+        user.reminders_enabled,
+        user.role,
+        user.consent_version,
+        user.consent_at,
+    )
 
 
 async def _upsert_user(
@@ -86,11 +94,14 @@ async def _upsert_user(
         await session.execute(
             insert(User)
             .values(
-                telegram_id=contact.telegram_id, chat_id=contact.chat_id, is_active=True,
-                created_at=now, updated_at=now,
+                telegram_id=contact.telegram_id,
+                chat_id=contact.chat_id,
+                is_active=True,
+                created_at=now,
+                updated_at=now,
             )
             .on_conflict_do_nothing(index_elements=["telegram_id"])
-        )  # fmt: skip
+        )
         user = await session.scalar(query)
         assert user is not None  # inserted above, or by whoever won the race
     user.chat_id = contact.chat_id
@@ -134,9 +145,15 @@ async def get_unit(session: AsyncSession, unit_id: int) -> UnitInfo | None:
 
 
 async def save_profile(
-    session: AsyncSession, contact: Contact, full_name: str, unit_name: str, now: datetime,
-    *, unit_key: str, consent_at: datetime | None = None,
-) -> Profile:  # fmt: skip
+    session: AsyncSession,
+    contact: Contact,
+    full_name: str,
+    unit_name: str,
+    now: datetime,
+    *,
+    unit_key: str,
+    consent_at: datetime | None = None,
+) -> Profile:
     """Register or update a user's full name and unit (names already validated and in NFC;
     `unit_key` is the unit name's folded key, see get_or_create_unit).
 
@@ -157,9 +174,17 @@ async def save_profile(
         user.registered_at = now
     await session.flush()
     return Profile(
-        user.id, user.telegram_id, user.full_name, unit.id, unit.name, True,
-        user.reminders_enabled, user.role, user.consent_version, user.consent_at,
-    )  # fmt: skip
+        user.id,
+        user.telegram_id,
+        user.full_name,
+        unit.id,
+        unit.name,
+        True,
+        user.reminders_enabled,
+        user.role,
+        user.consent_version,
+        user.consent_at,
+    )
 
 
 async def record_consent(session: AsyncSession, telegram_id: int, now: datetime) -> bool:

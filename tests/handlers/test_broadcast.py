@@ -135,8 +135,13 @@ async def test_broadcast_to_everyone_with_preview_progress_and_report(bot: Harne
     await staff(bot)
     await register(bot, AN, BINH)
     await bot.say(ORG, "/thongbao")
-    await bot.feed(bot.factory.message(ORG, "Họp toàn Sở lúc 14:00 & mang <laptop>", extra={
-        "entities": [{"type": "bold", "offset": 0, "length": 11}]}))  # fmt: skip
+    await bot.feed(
+        bot.factory.message(
+            ORG,
+            "Họp toàn Sở lúc 14:00 & mang <laptop>",
+            extra={"entities": [{"type": "bold", "offset": 0, "length": 11}]},
+        )
+    )
     broadcast_id = await draft_id(bot)
     reply = await bot.press(ORG, f"bc:aud:{broadcast_id}:all")
     assert reply is not None and "Số nơi nhận: <b>6</b>" in reply.text
@@ -326,8 +331,9 @@ async def test_retry_after_from_telegram_is_waited_out(bot: Harness) -> None:
     await staff(bot)
     broadcast_id = await draft(bot)
     await sent_now(bot, broadcast_id)
-    bot.telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1,
-                           chat_id=OFFICIAL.id)  # fmt: skip
+    bot.telegram.fail_next(
+        "sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, chat_id=OFFICIAL.id
+    )
     report = await dispatch_once(deps_of(bot.app), bot.app.bot)
     assert report.sent == 4 and report.failed == 0
     assert sum("Họp giao ban" in m.text for m in bot.telegram.sent(OFFICIAL.id)) == 1

@@ -90,16 +90,20 @@ async def test_send_now_on_a_finished_broadcast_says_where_it_stands(
     await bot.press(ORG, f"bc:aud:{broadcast_id}:all")
     async with deps_of(bot.app).sessions() as session, session.begin():
         await session.execute(
-            update(broadcasts.Broadcast).where(broadcasts.Broadcast.id == broadcast_id)
+            update(broadcasts.Broadcast)
+            .where(broadcasts.Broadcast.id == broadcast_id)
             .values(status=status)
-        )  # fmt: skip
+        )
     reply = await bot.press(ORG, f"bc:send:{broadcast_id}")
     assert reply is not None
     assert "Bắt đầu gửi" not in reply.text
     expected = {
-        "done": "đã gửi xong", "stopped": "đã bị dừng", "cancelled": "đã bị hủy",
-        "sending": "đang được gửi", "scheduled": "đã được hẹn giờ",
-    }[status]  # fmt: skip
+        "done": "đã gửi xong",
+        "stopped": "đã bị dừng",
+        "cancelled": "đã bị hủy",
+        "sending": "đang được gửi",
+        "scheduled": "đã được hẹn giờ",
+    }[status]
     assert f"Thông báo #{broadcast_id} {expected}" in reply.text
 
 
@@ -212,8 +216,18 @@ def test_broadcast_button_data_parser_takes_ascii_ids_only(data: str) -> None:
     assert _parse(f"bc:nope:{7}") is None
 
 
-@pytest.mark.parametrize("data", ["bc:send:²", "bc:stop:١٢", "bc:send:" + "9" * 5000, "bc:redo:",
-                                  "bc:send:-3", "bc:send:0", f"bc:send:{2**31}"])  # fmt: skip
+@pytest.mark.parametrize(
+    "data",
+    [
+        "bc:send:²",
+        "bc:stop:١٢",
+        "bc:send:" + "9" * 5000,
+        "bc:redo:",
+        "bc:send:-3",
+        "bc:send:0",
+        f"bc:send:{2**31}",
+    ],
+)
 def test_odd_digits_in_broadcast_buttons_are_not_ids(data: str) -> None:
     assert _parse(data) is None
 

@@ -35,8 +35,15 @@ def buttons(bot: Harness, user: object) -> list[str]:
 async def test_one_line_profile_waits_for_consent_and_stores_nothing_before(bot: Harness) -> None:
     reply = await bot.say(AN, "/hoso Nguyễn Văn An | Phòng Quản lý Khoa học")
     assert reply is not None
-    for part in ("họ và tên, đơn vị", "Để làm gì", "Ai xem được", "Lưu bao lâu",
-                 "tự xóa sau 7 ngày", "rút lại sự đồng ý", "/xoadulieu"):  # fmt: skip
+    for part in (
+        "họ và tên, đơn vị",
+        "Để làm gì",
+        "Ai xem được",
+        "Lưu bao lâu",
+        "tự xóa sau 7 ngày",
+        "rút lại sự đồng ý",
+        "/xoadulieu",
+    ):
         assert part in reply.text
     assert buttons(bot, AN) == ["consent:yes", "consent:no"]
     assert await people(bot) == [] and await units(bot) == 0

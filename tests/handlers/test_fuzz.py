@@ -28,8 +28,9 @@ def live(
     loop = asyncio.new_event_loop()
     telegram = OfflineTelegram()
     clock = FrozenClock(vn(2023, 10, 3, 9, 0))
-    app = build_application(make_settings(Path(tmp_path_factory.mktemp("fuzz"))), request=telegram,
-                            clock=clock)  # fmt: skip
+    app = build_application(
+        make_settings(Path(tmp_path_factory.mktemp("fuzz"))), request=telegram, clock=clock
+    )
     context = running(app)
     loop.run_until_complete(context.__aenter__())
     yield loop, Harness(app, telegram, UpdateFactory(telegram), clock)
@@ -54,12 +55,28 @@ def _process(loop: asyncio.AbstractEventLoop, bot: Harness, payload: dict) -> No
 texts = st.one_of(
     st.text(max_size=500),
     st.text(alphabet="/diemdanhocheckinprofile 0123456789|,.phút giờ<>&'\"", max_size=80),
-    st.builds(lambda cmd, rest: f"/{cmd} {rest}",
-              st.sampled_from(["diemdanh", "checkin", "hoso", "profile", "theme", "chude",
-                               "undo", "me", "week", "start", "cancel", "unknown"]),
-              st.text(max_size=300)),
+    st.builds(
+        lambda cmd, rest: f"/{cmd} {rest}",
+        st.sampled_from(
+            [
+                "diemdanh",
+                "checkin",
+                "hoso",
+                "profile",
+                "theme",
+                "chude",
+                "undo",
+                "me",
+                "week",
+                "start",
+                "cancel",
+                "unknown",
+            ]
+        ),
+        st.text(max_size=300),
+    ),
     st.just("x" * 5000),
-)  # fmt: skip
+)
 
 
 @settings(
@@ -90,10 +107,17 @@ def test_random_button_data_is_answered(live, data: str) -> None:  # type: ignor
 def test_unknown_update_kinds_are_ignored(live) -> None:  # type: ignore[no-untyped-def]
     loop, bot = live
     before = len(bot.telegram.calls)
-    reaction = {"update_id": 99999, "message_reaction": {
-        "chat": {"id": USER.id, "type": "private"}, "message_id": 1, "date": 0,
-        "user": USER.json(), "old_reaction": [], "new_reaction": [{"type": "emoji", "emoji": "👍"}],
-    }}  # fmt: skip
+    reaction = {
+        "update_id": 99999,
+        "message_reaction": {
+            "chat": {"id": USER.id, "type": "private"},
+            "message_id": 1,
+            "date": 0,
+            "user": USER.json(),
+            "old_reaction": [],
+            "new_reaction": [{"type": "emoji", "emoji": "👍"}],
+        },
+    }
     _process(loop, bot, reaction)
     _process(loop, bot, {"update_id": 100000})
     assert len(bot.telegram.calls) == before

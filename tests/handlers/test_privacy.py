@@ -66,15 +66,19 @@ async def traces(
         for table in Base.metadata.sorted_tables:
             for row in (await conn.execute(select(table))).mappings():
                 for column, value in row.items():
-                    text = value if isinstance(value, str) else json.dumps(
-                        value, ensure_ascii=False, default=str
-                    )  # fmt: skip
+                    text = (
+                        value
+                        if isinstance(value, str)
+                        else json.dumps(value, ensure_ascii=False, default=str)
+                    )
                     folded = text.casefold()
                     if isinstance(value, str) and value in others:
                         continue
-                    if value == number or digits.search(text) or any(
-                        n.casefold() in folded for n in needles
-                    ):  # fmt: skip
+                    if (
+                        value == number
+                        or digits.search(text)
+                        or any(n.casefold() in folded for n in needles)
+                    ):
                         found.add(f"{table.name}.{column}")
     return sorted(found)
 
@@ -127,9 +131,18 @@ async def test_erasure_leaves_no_trace_in_any_table(bot: Harness) -> None:
     own = await a_busy_week(bot)
     before = await traces(bot, NEEDLES, VAN.id)
     # The search finds her where the audit found her (so it can fail).
-    for place in ("inbox.payload", "audit_log.actor_id", "audit_log.params",
-                  "broadcasts.created_by", "broadcasts.text_html", "group_chats.subscribed_by",
-                  "units.name", "users.full_name", "checkins.note", "outbox.chat_id"):  # fmt: skip
+    for place in (
+        "inbox.payload",
+        "audit_log.actor_id",
+        "audit_log.params",
+        "broadcasts.created_by",
+        "broadcasts.text_html",
+        "group_chats.subscribed_by",
+        "units.name",
+        "users.full_name",
+        "checkins.note",
+        "outbox.chat_id",
+    ):
         assert place in before, before
     async with deps_of(bot.app).sessions() as session:
         tally = await broadcasts.tally(session, own)
@@ -157,8 +170,9 @@ async def test_erasure_leaves_no_trace_in_any_table(bot: Harness) -> None:
             select(AuditEntry.params).where(AuditEntry.action == "grant").order_by(AuditEntry.id)
         )
         assert list(grants) == [
-            {"user": ERASED_ID, "role": "organiser"}, {"user": BINH.id, "role": "organiser"}
-        ]  # fmt: skip
+            {"user": ERASED_ID, "role": "organiser"},
+            {"user": BINH.id, "role": "organiser"},
+        ]
         # Her own outbox rows stay as anonymous figures; only the unsent draft is gone.
         assert await session.scalar(select(func.count(Outbox.id))) == outbox_rows
         assert await session.scalar(select(func.count(Broadcast.id))) == 2
@@ -213,8 +227,15 @@ async def test_privacy_says_what_is_kept_and_withdrawing_consent_erases(bot: Har
     await bot.agree(VAN)
     reply = await bot.say(VAN, "/baomat")
     assert reply is not None
-    for fact in ("giữ 7 ngày", "Nhật ký thao tác", "được ẩn danh", "chỉ quản trị viên",
-                 "đã đồng ý ngày 03/10/2023", "91/2025/QH15", "/xoadulieu"):  # fmt: skip
+    for fact in (
+        "giữ 7 ngày",
+        "Nhật ký thao tác",
+        "được ẩn danh",
+        "chỉ quản trị viên",
+        "đã đồng ý ngày 03/10/2023",
+        "91/2025/QH15",
+        "/xoadulieu",
+    ):
         assert fact in reply.text
     reply = await bot.press(VAN, "del:ask")
     assert reply is not None and "không hoàn tác" in reply.text
@@ -224,12 +245,17 @@ async def test_privacy_says_what_is_kept_and_withdrawing_consent_erases(bot: Har
 
 IDENTITY = Identity.of({7_123_456_789}, ["vananh_hocvien"], FULL_NAME)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text()
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text()
     | st.sampled_from([7_123_456_789, FULL_NAME, "Học tập", "@VanAnh_HocVien ơi"]),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.sampled_from(["user", "role", "id", "text", "n"]), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(["user", "role", "id", "text", "n"]), inner, max_size=4)
+    ),
     max_leaves=12,
-)  # fmt: skip
+)
 
 
 AUDIT_VALUES = st.integers() | st.text(max_size=8) | st.sampled_from([7_123_456_789, FULL_NAME])

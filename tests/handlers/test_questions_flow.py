@@ -13,8 +13,9 @@ async def test_start_greets_with_menu_and_publishes_commands(bot: Harness) -> No
     assert reply is not None and "Xin chào An" in reply.text
     data = [b["callback_data"] for row in reply.reply_markup["inline_keyboard"] for b in row]
     assert data == ["menu:theme", "menu:dates", "menu:opening", "menu:purpose", "menu:checkin"]
-    languages = [c.params.get("language_code") for c in bot.telegram.calls
-                 if c.method == "setMyCommands"]  # fmt: skip
+    languages = [
+        c.params.get("language_code") for c in bot.telegram.calls if c.method == "setMyCommands"
+    ]
     assert languages == [None, "vi", "en"]
 
 

@@ -304,8 +304,22 @@ async def test_reminders_json_figures(bot: Harness) -> None:
     await tick(bot)
     rows = await delivery_figures(deps_of(bot.app))
     assert rows == [
-        {"key": "eve@2023-10-01", "due": "2023-10-01T16:00:00+07:00", "sent": 0, "failed": 0,
-         "skipped_late": 1, "unknown": 0, "pending": 0},
-        {"key": "opening@2023-10-02", "due": "2023-10-02T07:30:00+07:00", "sent": 1, "failed": 0,
-         "skipped_late": 0, "unknown": 0, "pending": 0},
-    ]  # fmt: skip
+        {
+            "key": "eve@2023-10-01",
+            "due": "2023-10-01T16:00:00+07:00",
+            "sent": 0,
+            "failed": 0,
+            "skipped_late": 1,
+            "unknown": 0,
+            "pending": 0,
+        },
+        {
+            "key": "opening@2023-10-02",
+            "due": "2023-10-02T07:30:00+07:00",
+            "sent": 1,
+            "failed": 0,
+            "skipped_late": 0,
+            "unknown": 0,
+            "pending": 0,
+        },
+    ]

@@ -151,8 +151,15 @@ async def test_csv_round_trips_vietnamese(bot: Harness) -> None:
     assert data is not None and data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == ["Ngày", "Giờ", "Họ và tên", "Đơn vị", "Số phút", "Hoạt động", "Ghi chú"]
-    assert rows[1] == ["2023-10-02", "09:00", "Nguyễn Văn An", "Phòng Quản lý Khoa học", "30",
-                       "Đọc sách/tài liệu", 'đọc sách "Tự học", phần 1']  # fmt: skip
+    assert rows[1] == [
+        "2023-10-02",
+        "09:00",
+        "Nguyễn Văn An",
+        "Phòng Quản lý Khoa học",
+        "30",
+        "Đọc sách/tài liệu",
+        'đọc sách "Tự học", phần 1',
+    ]
     assert len(rows) == 5
 
 
@@ -210,8 +217,13 @@ async def test_privacy_and_deleting_my_data(bot: Harness) -> None:
 
 def test_export_from_the_shell(tmp_path: Path) -> None:
     script = "/hoso Nguyễn Văn An | Phòng A\n1\n/diemdanh 45 đọc sách\n"
-    run([], tmp_path, stdin=script, BOT_CLOCK_START="2023-10-03T09:00:00+07:00",
-        DISPATCH_INTERVAL_SECONDS="0")  # fmt: skip
+    run(
+        [],
+        tmp_path,
+        stdin=script,
+        BOT_CLOCK_START="2023-10-03T09:00:00+07:00",
+        DISPATCH_INTERVAL_SECONDS="0",
+    )
     out = tmp_path / "report.xlsx"
     result = run(["export", "--year", "2023", "--format", "xlsx", "-o", str(out)], tmp_path)
     assert result.returncode == 0, result.stderr

@@ -59,10 +59,19 @@ async def test_a_huge_argument_is_echoed_capped_in_one_message(bot: Harness) -> 
 
 @pytest.mark.parametrize(
     "command",
-    ["/chude ²⁰²¹", "/theme 0", "/theme -2023", "/theme 2023abc", "/tuanle ٢٠٢١",
-     "/thoigian 20233", "/khaimac 0999", "/thongke 2023abc", "/export ²⁰²¹",
-     "/export csv -2023"],
-)  # fmt: skip
+    [
+        "/chude ²⁰²¹",
+        "/theme 0",
+        "/theme -2023",
+        "/theme 2023abc",
+        "/tuanle ٢٠٢١",
+        "/thoigian 20233",
+        "/khaimac 0999",
+        "/thongke 2023abc",
+        "/export ²⁰²¹",
+        "/export csv -2023",
+    ],
+)
 async def test_a_year_that_is_not_valid_is_refused(bot: Harness, command: str) -> None:
     reply = await bot.say(ADMIN, command)
     name = command.split()[0]
@@ -115,9 +124,13 @@ async def test_privacy_states_every_period_and_who_controls_the_data(bot: Harnes
 async def test_the_notice_says_language_consent_time_and_asks_once_why(bot: Harness) -> None:
     reply = await bot.say(AN, "/diemdanh 45 đọc sách")
     assert reply is not None
-    for fact in ("Đồng ý xử lý dữ liệu cá nhân", "ngôn ngữ của bạn và thời điểm bạn đồng ý",
-                 "mã định danh (ID) và tên người dùng (username) Telegram",
-                 "ban tổ chức Tuần lễ của cơ quan bạn", "tự xóa sau 7 ngày"):  # fmt: skip
+    for fact in (
+        "Đồng ý xử lý dữ liệu cá nhân",
+        "ngôn ngữ của bạn và thời điểm bạn đồng ý",
+        "mã định danh (ID) và tên người dùng (username) Telegram",
+        "ban tổ chức Tuần lễ của cơ quan bạn",
+        "tự xóa sau 7 ngày",
+    ):
         assert fact in reply.text, fact
     assert "cho phép xử lý" not in reply.text
     await bot.agree(AN)

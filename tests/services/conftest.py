@@ -43,9 +43,14 @@ async def register(sessions: Sessions, telegram_id: int, unit: str = "Phòng A")
     """A registered official; returns their user id."""
     async with sessions() as s, s.begin():
         profile = await save_profile(
-            s, Contact(telegram_id, telegram_id, None, "vi"), f"User {telegram_id}", unit,
-            vn(2023, 10, 1, 8), unit_key=unit_key(unit), consent_at=vn(2023, 10, 1, 8),
-        )  # fmt: skip
+            s,
+            Contact(telegram_id, telegram_id, None, "vi"),
+            f"User {telegram_id}",
+            unit,
+            vn(2023, 10, 1, 8),
+            unit_key=unit_key(unit),
+            consent_at=vn(2023, 10, 1, 8),
+        )
     return profile.user_id
 
 

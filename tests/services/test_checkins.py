@@ -24,9 +24,13 @@ TID = 4242
 
 async def _register(sessions: Sessions, tid: int = TID) -> None:
     saved = await profile.register(
-        sessions, Contact(tid, tid, None, "vi"), "Nguyễn Văn An", "Phòng A",
-        vn(2023, 10, 1, 8), consent_at=vn(2023, 10, 1, 8),
-    )  # fmt: skip
+        sessions,
+        Contact(tid, tid, None, "vi"),
+        "Nguyễn Văn An",
+        "Phòng A",
+        vn(2023, 10, 1, 8),
+        consent_at=vn(2023, 10, 1, 8),
+    )
     assert saved is not None
 
 

@@ -56,10 +56,17 @@ async def test_summary_counts_the_edition(sessions: Sessions, calendar: Calendar
     for day, minutes in ((2, 30), (3, 45), (3, 15)):
         async with sessions() as s, s.begin():
             await record_checkin(
-                s, user_id=uid, minutes=minutes, activity="reading", note=None,
-                source=f"t{day}-{minutes}", now=vn(2023, 10, day, 10 + minutes // 15), tz=VN,
-                window=window, day_limit=MAX_MINUTES_PER_DAY,
-            )  # fmt: skip
+                s,
+                user_id=uid,
+                minutes=minutes,
+                activity="reading",
+                note=None,
+                source=f"t{day}-{minutes}",
+                now=vn(2023, 10, day, 10 + minutes // 15),
+                tz=VN,
+                window=window,
+                day_limit=MAX_MINUTES_PER_DAY,
+            )
     figures = await reminders.summary(sessions, uid, edition, edition.start.replace(day=3))
     assert figures == reminders.Summary(minutes=90, days=2, streak=2)
     nobody = await reminders.summary(sessions, uid + 1, edition, edition.start)

@@ -33,10 +33,17 @@ async def seed(sessions: Sessions, edition: Edition) -> None:
         profile = await get_profile(s, 1)
         assert profile is not None
         await record_checkin(
-            s, user_id=profile.user_id, minutes=45, activity="reading", note=None,
-            source="msg:1:1", now=vn(2023, 10, 3, 9), tz=VN, window=window,
+            s,
+            user_id=profile.user_id,
+            minutes=45,
+            activity="reading",
+            note=None,
+            source="msg:1:1",
+            now=vn(2023, 10, 3, 9),
+            tz=VN,
+            window=window,
             day_limit=MAX_MINUTES_PER_DAY,
-        )  # fmt: skip
+        )
         await set_role(s, 2, "organiser")
 
 

@@ -26,26 +26,39 @@ def build_chart(t: Texts, stats: EditionStats) -> bytes:
 
 
 def _build(t: Texts, stats: EditionStats) -> bytes:
-    units = sorted(stats.by_unit, key=lambda u: (-(u.participants / u.registered if u.registered
-                                                    else 0), u.unit))[:MAX_UNITS]  # fmt: skip
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 9.5), dpi=150,
-                                      gridspec_kw={"height_ratios": [1, 1.2]})  # fmt: skip
+    units = sorted(
+        stats.by_unit,
+        key=lambda u: (-(u.participants / u.registered if u.registered else 0), u.unit),
+    )[:MAX_UNITS]
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(8, 9.5), dpi=150, gridspec_kw={"height_ratios": [1, 1.2]}
+    )
     try:
         labels = [t.fmt_date(d.date)[:5] for d in stats.by_day]
-        top.bar(labels, [d.participants for d in stats.by_day], color="#1F6FB2",
-                label=t.CHART_PARTICIPANTS)  # fmt: skip
+        top.bar(
+            labels,
+            [d.participants for d in stats.by_day],
+            color="#1F6FB2",
+            label=t.CHART_PARTICIPANTS,
+        )
         top.set_ylabel(t.CHART_PARTICIPANTS)
         twin = top.twinx()
-        twin.plot(labels, [d.minutes for d in stats.by_day], color="#E07B00", marker="o",
-                  label=t.CHART_MINUTES)  # fmt: skip
+        twin.plot(
+            labels,
+            [d.minutes for d in stats.by_day],
+            color="#E07B00",
+            marker="o",
+            label=t.CHART_MINUTES,
+        )
         twin.set_ylabel(t.CHART_MINUTES)
         top.set_title(t.CHART_BY_DAY.format(year=stats.year))
         top.set_ylim(0, max([d.participants for d in stats.by_day] + [1]) * 1.15)
         twin.set_ylim(0, max([d.minutes for d in stats.by_day] + [1]) * 1.15)
         # One legend under the axis, where it cannot cover a bar.
         handles = top.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-        top.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2,
-                   frameon=False)  # fmt: skip
+        top.legend(
+            handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False
+        )
         names = [u.unit if len(u.unit) <= 32 else u.unit[:31] + "…" for u in units]
         rates = [100 * u.participants / u.registered if u.registered else 0 for u in units]
         bottom.barh(names[::-1], rates[::-1], color="#2E9E5B")

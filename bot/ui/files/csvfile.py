@@ -31,12 +31,28 @@ def neutralise(value: Any) -> Any:
 def build_csv(t: Texts, rows: Sequence[Detail], tz: tzinfo) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
-    writer.writerow([t.XLSX_DATE, t.XLSX_TIME, t.XLSX_NAME, t.XLSX_UNIT, t.XLSX_MINUTES,
-                     t.XLSX_ACTIVITY, t.XLSX_NOTE])  # fmt: skip
+    writer.writerow(
+        [
+            t.XLSX_DATE,
+            t.XLSX_TIME,
+            t.XLSX_NAME,
+            t.XLSX_UNIT,
+            t.XLSX_MINUTES,
+            t.XLSX_ACTIVITY,
+            t.XLSX_NOTE,
+        ]
+    )
     activities = {key: label.split(" ", 1)[-1] for key, label in t.ACTIVITIES.items()}
     for r in rows:
         local = r.created_at.astimezone(tz)
-        row = [r.day.isoformat(), local.strftime("%H:%M"), r.full_name, r.unit, r.minutes,
-               activities.get(r.activity, r.activity), r.note]  # fmt: skip
+        row = [
+            r.day.isoformat(),
+            local.strftime("%H:%M"),
+            r.full_name,
+            r.unit,
+            r.minutes,
+            activities.get(r.activity, r.activity),
+            r.note,
+        ]
         writer.writerow([neutralise(value) for value in row])
     return out.getvalue().encode("utf-8-sig")

@@ -73,22 +73,39 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
     ):
         summary.append([_cell(summary, label), _cell(summary, value, fmt)])
 
-    by_day = _sheet(wb, t.XLSX_BY_DAY,
-                    [t.XLSX_DATE, t.XLSX_PARTICIPANTS, t.XLSX_CHECKINS, t.XLSX_MINUTES],
-                    [14, 16, 14, 14])  # fmt: skip
+    by_day = _sheet(
+        wb,
+        t.XLSX_BY_DAY,
+        [t.XLSX_DATE, t.XLSX_PARTICIPANTS, t.XLSX_CHECKINS, t.XLSX_MINUTES],
+        [14, 16, 14, 14],
+    )
     for d in stats.by_day:
         by_day.append([_cell(by_day, d.date, DATE_FORMAT), d.participants, d.checkins, d.minutes])
 
-    by_unit = _sheet(wb, t.XLSX_BY_UNIT,
-                     [t.XLSX_UNIT, t.XLSX_REGISTERED, t.XLSX_PARTICIPANTS, t.XLSX_RATE,
-                      t.XLSX_MINUTES], [42, 14, 16, 14, 14])  # fmt: skip
+    by_unit = _sheet(
+        wb,
+        t.XLSX_BY_UNIT,
+        [t.XLSX_UNIT, t.XLSX_REGISTERED, t.XLSX_PARTICIPANTS, t.XLSX_RATE, t.XLSX_MINUTES],
+        [42, 14, 16, 14, 14],
+    )
     for u in sorted(stats.by_unit, key=lambda u: (-_rate(u.participants, u.registered), u.unit)):
         rate = _cell(by_unit, _rate(u.participants, u.registered), PERCENT_FORMAT)
         by_unit.append([_text(by_unit, u.unit), u.registered, u.participants, rate, u.minutes])
 
-    detail = _sheet(wb, t.XLSX_DETAIL,
-                    [t.XLSX_DATE, t.XLSX_TIME, t.XLSX_NAME, t.XLSX_UNIT, t.XLSX_MINUTES,
-                     t.XLSX_ACTIVITY, t.XLSX_NOTE], [12, 8, 28, 32, 10, 24, 50])  # fmt: skip
+    detail = _sheet(
+        wb,
+        t.XLSX_DETAIL,
+        [
+            t.XLSX_DATE,
+            t.XLSX_TIME,
+            t.XLSX_NAME,
+            t.XLSX_UNIT,
+            t.XLSX_MINUTES,
+            t.XLSX_ACTIVITY,
+            t.XLSX_NOTE,
+        ],
+        [12, 8, 28, 32, 10, 24, 50],
+    )
     activities = {key: label.split(" ", 1)[-1] for key, label in t.ACTIVITIES.items()}
     for r in rows:
         local = r.created_at.astimezone(tz)
@@ -96,8 +113,17 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
         # itself; a hand-made styled cell per value made a 100,000-row export 40% slower.
         moment = local.time().replace(second=0, microsecond=0)
         activity = activities.get(r.activity, r.activity)
-        detail.append([r.day, moment, _text(detail, r.full_name), _text(detail, r.unit), r.minutes,
-                       _text(detail, activity), _text(detail, r.note)])  # fmt: skip
+        detail.append(
+            [
+                r.day,
+                moment,
+                _text(detail, r.full_name),
+                _text(detail, r.unit),
+                r.minutes,
+                _text(detail, activity),
+                _text(detail, r.note),
+            ]
+        )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
