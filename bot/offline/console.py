@@ -158,7 +158,9 @@ async def run_console(
     async with running(app):
         clock = deps_of(app).clock.now()
         write(f"Cơ sở dữ liệu: {settings.database_url} · Giờ của bot: {clock:%d/%m/%Y %H:%M %Z}")
-        write(ACTING[options.acting].format(id=user.id))
+        # Whoever is in ADMIN_IDS already is an admin, whatever the flag.
+        admin = user.id in settings.admin_ids
+        write(ACTING[Acting.ADMIN if admin else options.acting].format(id=user.id))
         if await take_role(app, user, options.acting):
             write(ROLE_GRANTED.format(id=user.id))
         write(HINT)

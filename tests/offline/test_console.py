@@ -146,3 +146,8 @@ def test_the_command_line_flags(tmp_path: Path) -> None:
     assert "Bạn đóng vai quản trị viên (mã 4242" in result.stdout
     assert f"{SAVED_FILE.split('{', 1)[0]}{tmp_path / 'out'}" in result.stdout
     assert len(list((tmp_path / "out").glob("*.csv"))) == 1
+
+
+async def test_an_id_in_admin_ids_is_told_it_is_an_admin(tmp_path: Path) -> None:
+    transcript = await console(tmp_path, [], admin_ids=frozenset({PERSON.id}))
+    assert "Bạn đóng vai quản trị viên (mã 100001" in transcript
