@@ -37,7 +37,7 @@ HINT = (
 SAVED_FILE = "📎 Đã lưu tệp bot gửi: {path}"
 UNSAVED_FILE = "📎 Bot gửi một tệp đã có trên Telegram ({ref}): ngoại tuyến không có nội dung."
 ACTING = {
-    Acting.ADMIN: "Bạn đóng vai quản trị viên (mã {id}, thêm vào ADMIN_IDS cho lần chạy này).",
+    Acting.ADMIN: "Bạn đóng vai quản trị viên (mã {id}, thuộc ADMIN_IDS trong lần chạy này).",
     Acting.ORGANISER: "Bạn đóng vai ban tổ chức (mã {id}).",
     Acting.OFFICIAL: "Bạn đóng vai cán bộ (mã {id}); --as admin hoặc --as organiser để đổi vai.",
 }
