@@ -30,8 +30,21 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("healthcheck", help="exit 0 if this machine's bot answers /healthz with 200")
     console = sub.add_parser("console", help="chat with the bot offline in this terminal")
     console.add_argument("--lang", default="vi", help="the console user's Telegram language")
-    console.add_argument("--user-id", type=int, default=100001)
+    console.add_argument("--user-id", type=int, default=100001, help="the console user's id")
     console.add_argument("--name", default="Khách")
+    console.add_argument(
+        "--as",
+        dest="acting",
+        choices=["official", "organiser", "admin"],
+        default="official",
+        help="act as an admin (added to ADMIN_IDS for this run) or an organiser (granted in "
+        "this database, audited)",
+    )
+    console.add_argument(
+        "--files-dir",
+        type=Path,
+        help="where files the bot sends are saved (default: console-files/ beside the database)",
+    )
     stats = sub.add_parser("stats", help="check-in counts for an edition")
     stats.add_argument("--year", type=int, help="edition year (default: the current one)")
     stats.add_argument("--json", action="store_true", help="print JSON")
@@ -123,16 +136,20 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
         )
         return 0
     if command == "console" or settings.offline:
-        from bot.offline.console import run_console
+        from bot.offline.acting import Acting
+        from bot.offline.console import ConsoleOptions, run_console
         from bot.offline.fake_updates import FakeUser
         from bot.transport import instance_lock
 
         lang = getattr(args, "lang", "vi")
         user = FakeUser(getattr(args, "user_id", 100001), getattr(args, "name", "Khách"), lang)
+        options = ConsoleOptions(
+            Acting(getattr(args, "acting", "official")), getattr(args, "files_dir", None)
+        )
         # The console's dispatcher takes the SQLite file's unfinished claims as its own: it
         # must never run beside a bot process on the same file.
         with instance_lock.hold(settings.database_url):
-            asyncio.run(run_console(settings, user))
+            asyncio.run(run_console(settings, user, options))
         return 0
     alerts.init_sentry(settings)  # only when SENTRY_DSN is set
     try:

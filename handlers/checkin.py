@@ -136,7 +136,8 @@ async def duration_text(update: Update, context: BotContext) -> int:
     try:
         minutes = parse_duration(message.text)
     except DurationError as exc:
-        await send(update, render.duration_problem(context.t, exc, message.text))
+        t = context.t  # the quick picks and cancel stay: no dead end after a typo
+        await send(update, render.duration_problem(t, exc, message.text), keyboards.durations(t))
         return states.DURATION
     _typed(update, context)
     return await _ask_activity(update, context, minutes)

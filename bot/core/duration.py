@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.core.duration_words import WordsError, WordsMatch, read_words
 from bot.core.textnorm import fold_aligned, nfc
 
 MAX_MINUTES_PER_ENTRY = 12 * 60
@@ -36,7 +37,7 @@ class Parsed:
 
 
 _NUM = r"[0-9]+(?:[.,][0-9]+)*"
-_HOUR = r"(?:h|g|gio|tieng|hours?|hrs?)"
+_HOUR = r"(?:h|g|t|gio|tieng|hours?|hrs?)"
 _MIN = r"(?:p|ph|phut|m|mins?|minutes?|')"
 _END = r"(?=$|[\s,.;:!?)\-–])"
 _AND = r"(?:\s*(?:va|and|,)\s*|\s*)"
@@ -44,7 +45,8 @@ _AND = r"(?:\s*(?:va|and|,)\s*|\s*)"
 _HALF = re.compile(rf"(?:nua\s*(?:tieng|gio)|half\s+(?:an\s+)?hour){_END}")
 _HOURS = re.compile(
     rf"(?P<h>{_NUM})\s*{_HOUR}"
-    rf"(?:{_AND}(?P<half>ruoi)|{_AND}(?P<m>[0-9]+)(?:\s*{_MIN})?)?{_END}"
+    rf"(?:{_AND}(?P<half>ruoi)|\s*kem\s*(?P<less>[0-9]+)(?:\s*{_MIN})?"
+    rf"|{_AND}(?P<m>[0-9]+)(?:\s*{_MIN})?)?{_END}"
 )
 _MINUTES = re.compile(rf"(?P<m>{_NUM})\s*{_MIN}{_END}")
 _BARE = re.compile(rf"(?P<m>{_NUM}){_END}")
@@ -74,6 +76,27 @@ def _checked(minutes: float) -> int:
     return whole
 
 
+def _words(folded: str) -> WordsMatch | None:
+    try:
+        return read_words(folded)
+    except WordsError as exc:
+        raise DurationError(DurationProblem(exc.problem)) from None
+
+
+def _hours(match: re.Match[str]) -> float:
+    """Minutes of "1h30", "1 tiếng rưỡi", "2 giờ kém 15", "1,5 giờ"."""
+    hours = _number(match["h"])
+    after = (match["m"] or match["less"] or "").lstrip("0")
+    if len(after) > 2:  # minutes after the hours are 0..59: "1h 90000" is not a duration
+        raise DurationError(DurationProblem.UNREADABLE)
+    extra = 30 if match["half"] else int(after or 0)
+    if (extra or match["less"]) and hours != int(hours):
+        raise DurationError(DurationProblem.UNREADABLE)  # "1,5 giờ 30" means nothing
+    if extra >= 60 or (match["less"] and not extra):  # "2 giờ kém 0" neither
+        raise DurationError(DurationProblem.UNREADABLE)
+    return hours * 60 + (-extra if match["less"] else extra)
+
+
 def split_duration(text: str) -> Parsed:
     """Read the duration at the start of `text` and return it with the text that follows."""
     original = nfc(text)
@@ -82,19 +105,13 @@ def split_duration(text: str) -> Parsed:
         raise DurationError(DurationProblem.EMPTY)
     if _NEGATIVE.match(folded):
         raise DurationError(DurationProblem.NEGATIVE)
+    words = _words(folded)  # "hai tiếng rưỡi", "two hours", "bốn lăm phút"
+    if words is not None:
+        return Parsed(_checked(words.minutes), _rest(original, words.end))
     if match := _HALF.match(folded):
         minutes = 30.0
     elif match := _HOURS.match(folded):
-        hours = _number(match["h"])
-        after = (match["m"] or "").lstrip("0")
-        if len(after) > 2:  # minutes after the hours are 0..59: "1h 90000" is not a duration
-            raise DurationError(DurationProblem.UNREADABLE)
-        extra = 30 if match["half"] else int(after or 0)
-        if extra and hours != int(hours):
-            raise DurationError(DurationProblem.UNREADABLE)  # "1,5 giờ 30" means nothing
-        if extra >= 60:
-            raise DurationError(DurationProblem.UNREADABLE)
-        minutes = hours * 60 + extra
+        minutes = _hours(match)
     elif match := _MINUTES.match(folded):
         minutes = _number(match["m"])
         if minutes != int(minutes):
@@ -105,8 +122,12 @@ def split_duration(text: str) -> Parsed:
             raise DurationError(DurationProblem.NEEDS_UNIT)  # "1,5" alone: hours or minutes?
     else:
         raise DurationError(DurationProblem.UNREADABLE)
-    rest = original[match.end() :].lstrip(" ,.;:-–").strip()
-    return Parsed(_checked(minutes), rest)
+    return Parsed(_checked(minutes), _rest(original, match.end()))
+
+
+def _rest(original: str, end: int) -> str:
+    """What follows the duration, in the original spelling, without the separator."""
+    return original[end:].lstrip(" ,.;:-–").strip()
 
 
 def parse_duration(text: str) -> int:

@@ -7,6 +7,8 @@ import html
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from telegram import Update
@@ -14,8 +16,12 @@ from telegram import Update
 from bot.app import build_application, running
 from bot.context import BotApp, deps_of
 from bot.core.numbers import parse_int
+from bot.offline.acting import Acting, settings_for, take_role
 from bot.offline.fake_telegram import OfflineTelegram, SentMessage
 from bot.offline.fake_updates import FakeUser, UpdateFactory
+from bot.offline.files import FileShelf
+from bot.offline.ids import IdSeries, mark_beside
+from bot.transport.instance_lock import sqlite_file
 from settings import Settings
 
 BANNER = (
@@ -27,6 +33,15 @@ HINT = (
     "Gõ số để bấm nút đang hiện; gửi một con số dưới dạng chữ thì thêm dấu ' phía trước "
     "(ví dụ '45). Gõ /quit hoặc Ctrl-D để thoát."
 )
+# The console's own lines, like the banner: the person at the terminal reads Vietnamese.
+SAVED_FILE = "📎 Đã lưu tệp bot gửi: {path}"
+UNSAVED_FILE = "📎 Bot gửi một tệp đã có trên Telegram ({ref}): ngoại tuyến không có nội dung."
+ACTING = {
+    Acting.ADMIN: "Bạn đóng vai quản trị viên (mã {id}, thuộc ADMIN_IDS trong lần chạy này).",
+    Acting.ORGANISER: "Bạn đóng vai ban tổ chức (mã {id}).",
+    Acting.OFFICIAL: "Bạn đóng vai cán bộ (mã {id}); --as admin hoặc --as organiser để đổi vai.",
+}
+ROLE_GRANTED = "Đã cấp vai trò ban tổ chức cho mã {id} (nhật ký thao tác ghi via=console)."
 _BOLD = re.compile(r"</?(b|strong)>")
 _ITALIC = re.compile(r"</?(i|em)>")
 _TAG = re.compile(r"<[^>]+>")
@@ -50,18 +65,26 @@ class Console:
         user: FakeUser,
         write: Callable[[str], Any] = print,
         ansi: bool = False,
+        ids: Callable[[], int] | None = None,
+        files: FileShelf | None = None,
     ) -> None:
         self.app = app
         self.user = user
-        self.factory = UpdateFactory(telegram)
+        if ids is not None:  # one series for both sides, as in a Telegram chat
+            telegram.new_id = ids
+        self.factory = UpdateFactory(telegram, ids)
         self.buttons: list[tuple[str, SentMessage]] = []
         self._write = write
         self._ansi = ansi
+        self._files = files
+        self._shelved: set[tuple[int, int]] = set()
         telegram.on_message = self._show
 
     def _show(self, message: SentMessage) -> None:
         self._write("")
-        self._write(to_terminal(message.text, self._ansi))
+        if message.text:
+            self._write(to_terminal(message.text, self._ansi))
+        self._show_file(message)
         rows = (message.reply_markup or {}).get("inline_keyboard", [])
         buttons = [b for row in rows for b in row if "callback_data" in b]
         # Numbers press the buttons of the newest message only; none shown, none pressed.
@@ -69,6 +92,18 @@ class Console:
         if buttons:
             labels = [f"[{i}] {b['text']}" for i, b in enumerate(buttons, 1)]
             self._write("   ".join(labels))
+
+    def _show_file(self, message: SentMessage) -> None:
+        """A file the bot sends is saved where a person can open it, and the path printed."""
+        key = (message.chat_id, message.message_id)
+        if message.media is None or key in self._shelved:
+            return
+        self._shelved.add(key)
+        if message.upload is None or self._files is None:
+            self._write(UNSAVED_FILE.format(ref=message.media[1]))
+            return
+        path = self._files.save(message.media[1], message.upload)
+        self._write(SAVED_FILE.format(path=path))
 
     async def _process(self, payload: dict[str, Any]) -> None:
         await self.app.process_update(Update.de_json(payload, self.app.bot))
@@ -89,25 +124,61 @@ class Console:
         return True
 
 
-async def run_console(settings: Settings, user: FakeUser) -> None:
+@dataclass(frozen=True)
+class ConsoleOptions:
+    """How `python -m bot console` was asked to run (defaults: those of `make run`)."""
+
+    acting: Acting = Acting.OFFICIAL
+    files_dir: Path | None = None  # default: console-files/ beside the database
+
+
+def files_dir_for(settings: Settings, options: ConsoleOptions) -> Path:
+    if options.files_dir is not None:
+        return options.files_dir.expanduser().absolute()
+    database = sqlite_file(settings.database_url)
+    return (database.parent if database else Path.cwd()) / "console-files"
+
+
+async def run_console(
+    settings: Settings,
+    user: FakeUser,
+    options: ConsoleOptions | None = None,
+    read_line: Callable[[], str | None] | None = None,
+    write: Callable[[str], Any] | None = None,
+) -> None:
     """Chat with the bot in this terminal until /quit or end of input."""
-    print(BANNER, flush=True)
+    options = options or ConsoleOptions()
+    read = read_line or _read_line
+    ansi = write is None and sys.stdout.isatty()
+    write = write or _print
+    write(BANNER)
     telegram = OfflineTelegram()
-    app = build_application(settings, request=telegram)
+    app = build_application(settings_for(settings, user, options.acting), request=telegram)
     # Messages are dated by the bot's clock, so a rehearsal (BOT_CLOCK_START) dates them too.
     bot_clock = deps_of(app).clock
     telegram.clock_seconds = lambda: int(bot_clock.now().timestamp())
-    console = Console(app, telegram, user, ansi=sys.stdout.isatty())
+    ids = IdSeries(mark_beside(sqlite_file(settings.database_url)))
+    files = FileShelf(files_dir_for(settings, options))
+    console = Console(app, telegram, user, write, ansi, ids, files)
     async with running(app):
-        clock = app.bot_data["deps"].clock.now()
-        print(f"Cơ sở dữ liệu: {settings.database_url} · Giờ của bot: {clock:%d/%m/%Y %H:%M %Z}")
-        print(HINT)
+        clock = deps_of(app).clock.now()
+        write(f"Cơ sở dữ liệu: {settings.database_url} · Giờ của bot: {clock:%d/%m/%Y %H:%M %Z}")
+        # Whoever is in ADMIN_IDS already is an admin, whatever the flag.
+        admin = user.id in settings.admin_ids
+        write(ACTING[Acting.ADMIN if admin else options.acting].format(id=user.id))
+        if await take_role(app, user, options.acting):
+            write(ROLE_GRANTED.format(id=user.id))
+        write(HINT)
         await console.handle("/start")
         while True:
-            line = await asyncio.to_thread(_read_line)
+            line = await asyncio.to_thread(read)
             if line is None or not await console.handle(line):
                 break
-    print("Tạm biệt!")
+    write("Tạm biệt!")
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
 
 
 def _read_line() -> str | None:

@@ -79,6 +79,8 @@ class OfflineTelegram(BaseRequest):
     messages: dict[tuple[int, int], SentMessage] = field(default_factory=dict)
     chats: dict[int, str] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
+    # Ids of the messages the bot sends; the console passes one that never repeats an id.
+    new_id: Callable[[], int] | None = None
     _faults: deque[_Fault] = field(default_factory=deque)
     _next_id: int = 1
 
@@ -172,6 +174,12 @@ class OfflineTelegram(BaseRequest):
                 raise fault.error
         handler = getattr(self, f"_api_{name}", None)
         return handler(params) if handler else True
+
+    def _message_id(self) -> int:
+        if self.new_id is not None:
+            return self.new_id()
+        self._next_id += 1
+        return self._next_id - 1
 
     def _check_chat(self, chat_id: Any) -> int:
         chat = int(chat_id)
@@ -276,8 +284,7 @@ class OfflineTelegram(BaseRequest):
         html = params.get("parse_mode") == "HTML"
         text = self._check_text(params["text"], api.TEXT, html)
         markup = self._check_markup(params.get("reply_markup"))
-        message = SentMessage(chat, self._next_id, text, markup)
-        self._next_id += 1
+        message = SentMessage(chat, self._message_id(), text, markup)
         self.messages[(chat, message.message_id)] = message
         if self.on_message:
             self.on_message(message)
@@ -294,9 +301,8 @@ class OfflineTelegram(BaseRequest):
             raise Rejected(400, "Bad Request: file must be non-empty")
         file_ref = media.filename if isinstance(media, _Upload) else str(media)
         message = SentMessage(
-            chat, self._next_id, caption, markup, media=(kind, file_ref), upload=upload
+            chat, self._message_id(), caption, markup, media=(kind, file_ref), upload=upload
         )
-        self._next_id += 1
         self.messages[(chat, message.message_id)] = message
         if self.on_message:
             self.on_message(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,15 +30,22 @@ class FakeUser:
 class UpdateFactory:
     """Builds raw Update payloads (dicts) the way Telegram would deliver them."""
 
-    def __init__(self, telegram: OfflineTelegram) -> None:
+    def __init__(self, telegram: OfflineTelegram, ids: Callable[[], int] | None = None) -> None:
+        """`ids`, when given, numbers updates, messages and presses (the console's never
+        repeat across restarts); else each has its own counter, as the tests expect."""
         self.telegram = telegram
+        self._ids = ids
         self._update_id = 1000
         self._message_id = 5000
         self._callback_id = 9000
 
     def _next_update(self) -> int:
-        self._update_id += 1
+        self._update_id = self._ids() if self._ids else self._update_id + 1
         return self._update_id
+
+    def _next_message(self) -> int:
+        self._message_id = self._ids() if self._ids else self._message_id + 1
+        return self._message_id
 
     def _chat(self, user: FakeUser, chat_id: int | None, kind: str) -> dict[str, Any]:
         cid = user.id if chat_id is None else chat_id
@@ -55,9 +63,8 @@ class UpdateFactory:
         kind: str = "private",
         extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        self._message_id += 1
         message: dict[str, Any] = {
-            "message_id": self._message_id,
+            "message_id": self._next_message(),
             "date": self.telegram.clock_seconds(),
             "chat": self._chat(user, chat_id, kind),
             "from": user.json(),
@@ -96,7 +103,7 @@ class UpdateFactory:
 
     def press(self, user: FakeUser, message: SentMessage, data: str) -> dict[str, Any]:
         """The user presses a button carrying `data` under one of the bot's messages."""
-        self._callback_id += 1
+        self._callback_id = self._ids() if self._ids else self._callback_id + 1
         return {
             "update_id": self._next_update(),
             "callback_query": {

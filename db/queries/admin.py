@@ -15,7 +15,8 @@ from db.queries.usernames import holder
 # Audit params that hold a person (a Telegram id), so that erasure can anonymise them. Every
 # writer of audit() keeps to this: "user" is whom an action was about (grant, revoke); the
 # others hold no person — "broadcast", "audience", "unit" (an id), "recipients", "at", "year",
-# "format", "checkins", and a group's "chat_id" and "title". Names, usernames and unit names
+# "format", "checkins", a group's "chat_id" and "title", and "via" ("console": a role taken
+# with a flag of the offline console). Names, usernames and unit names
 # are never written into params.
 AUDIT_PERSON_KEYS = frozenset({"user"})
 

@@ -225,3 +225,9 @@ async def set_role(session: AsyncSession, telegram_id: int, role: str | None) ->
         return False
     user.role = role
     return True
+
+
+async def remember_user(session: AsyncSession, contact: Contact, now: datetime) -> None:
+    """Make sure this person has a row (a first message would make one too)."""
+    user = await session.scalar(select(User).where(User.telegram_id == contact.telegram_id))
+    await _upsert_user(session, user, contact, now)
