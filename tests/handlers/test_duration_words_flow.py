@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ui import keyboards
+from bot.ui.buttons import Duration
 from bot.ui.texts import En, Vi
 from db.models import Checkin
 from tests.conftest import AN, EMMA, Harness
@@ -56,10 +57,10 @@ async def test_an_unreadable_duration_keeps_the_quick_picks_and_cancel(
     assert reply is not None and "chưa đọc được thời lượng" in reply.text
     choices = buttons(bot)
     assert keyboards.CANCEL in choices and keyboards.CUSTOM_DURATION in choices
-    assert f"{keyboards.DURATION_PREFIX}30" in choices
+    assert Duration(30).pack() in choices
     reply = await bot.say(AN, "mười lăm")  # no unit: asked which, with the buttons again
     assert reply is not None and "là giờ hay phút?" in reply.text and buttons(bot) == choices
-    await bot.press(AN, f"{keyboards.DURATION_PREFIX}30")  # a quick pick from the error reply
+    await bot.press(AN, Duration(30).pack())  # a quick pick from the error reply
     await bot.press(AN, "act:reading")
     await bot.press(AN, "note:skip")
     assert [c.minutes for c in await rows(bot, Checkin)] == [30]
