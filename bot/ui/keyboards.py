@@ -197,3 +197,8 @@ def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarku
         [[_button(label, f"{ROLE_PREFIX}{action}:{telegram_id}"),
           _button(t.BTN_CANCEL, ROLE_CANCEL)]]
     )  # fmt: skip
+
+
+def checkin_button(t: Texts) -> InlineKeyboardMarkup:
+    """One button that enters the check-in flow (the menu's own entry point)."""
+    return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
