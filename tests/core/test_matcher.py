@@ -203,3 +203,19 @@ def test_accuracy_on_heldout_set(matcher: Matcher) -> None:
     print(f"of which action/small talk/unanswerable: {1 - len(chat_wrong) / len(chat):.1%} "
           f"on {len(chat)}")  # fmt: skip
     assert accuracy >= HELDOUT_TARGET
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read a book for an hour",  # "book" is not "bo ok", "hour" not "your"
+        "we were here yesterday",  # "were", "here" are not "where"
+        "most people took four steps",  # "most" is not "cost", "took" not "to ok"
+        "subscribe me",  # not "unsubscribe"
+        "mình thấy nội dung hay",  # "thấy" is not "tham"
+    ],
+)
+def test_real_words_are_not_corrected_into_the_new_intents(matcher: Matcher, text: str) -> None:
+    found = matcher.match(text)
+    assert found.kind is not Kind.UNANSWERABLE
+    assert found.intent not in {"ack", "remind_off", "identity"}
