@@ -10,6 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler
 from bot.context import BotContext
 from bot.ui import buttons, keyboards
 from bot.ui.answers import answer, answer_fact
+from handlers import chat
 from handlers.commands import TEXT, command
 from handlers.common import answer_button, requested_year, send, today
 
@@ -49,12 +50,15 @@ async def menu_button(update: Update, context: BotContext) -> None:
 
 
 async def question(update: Update, context: BotContext) -> None:
-    """Any other text in a private chat: understand it and answer from the data."""
+    """Any other text in a private chat: understand it and answer from the data, or start
+    the action it asks for (handlers/chat.py)."""
     message = update.effective_message
     assert message is not None and message.text is not None
     t = context.t
     user = update.effective_user
     match = context.deps.matcher.match(message.text)
+    if await chat.respond(update, context, match):  # a request, small talk, or a gap
+        return
     reply = answer(match, context.deps.editions, today(context), t, user.first_name if user else "")
     await send(update, reply.text, keyboards.main_menu(t) if reply.with_menu else None)
 

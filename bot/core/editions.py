@@ -36,6 +36,15 @@ class Edition:
     ministry_launch: str = ""
     movement: str = ""
     related_decision: str = ""
+    # Facts people ask about that no notice so far has given (issue 13). Left empty, the bot
+    # says the notice does not give them; filled from a future notice, it answers from them.
+    venue: str = ""
+    ceremony_host: str = ""
+    participation: str = ""  # whether taking part is mandatory
+    prizes: str = ""
+    deadline: str = ""
+    fee: str = ""
+    contact: str = ""
     # Raw [[edition.reminder]] blocks replacing the default schedule (see bot/core/schedule.py).
     reminder: tuple[dict[str, Any], ...] = ()
 

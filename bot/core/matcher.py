@@ -1,8 +1,10 @@
-"""Understand a free-text question: which fact is asked (intent) and for which year.
+"""Understand a free-text message: which intent (and of which kind) it is, and for which year.
 
 Folds diacritics, expands chat shorthand, corrects typos against the phrase vocabulary,
 then scores every intent by the weighted phrases it finds. The phrases are data
-(`data/intents.toml`), so coverage grows without code changes.
+(`data/intents.toml`), so coverage grows without code changes. Each intent has a kind: a fact
+the notices give, an action typed as a sentence, small talk, or a question about something the
+notices do not say (answered honestly, never with a card that merely looks like an answer).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
@@ -31,21 +34,32 @@ _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)[0-9]{2}\s*[-–/]\s*(?:19|20)[0-9]{2}\b")
 
 
+class Kind(StrEnum):
+    """What sort of message an intent stands for."""
+
+    FACT = "fact"  # a fact the editions data holds: theme, dates, ceremony, …
+    ACTION = "action"  # a request to do something: check in, undo, reminders off, …
+    SMALLTALK = "smalltalk"  # thanks, ok, bye, who are you, …
+    UNANSWERABLE = "unanswerable"  # a fact the notices do not give: place, prize, deadline, …
+
+
 @dataclass(frozen=True, slots=True)
 class Intent:
     name: str
     phrases: Mapping[tuple[str, ...], float]
     min_score: float
+    kind: Kind = Kind.FACT
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """What the matcher understood. `intent` is None when nothing scored high enough."""
+    """What the matcher understood. `intent` and `kind` are None when nothing scored enough."""
 
     intent: str | None
     score: float
     year: int | None = None  # an explicit year such as 2021
     relative_year: int | None = None  # 0 this year, -1 last year, +1 next year
+    kind: Kind | None = None
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -158,7 +172,9 @@ class Matcher:
         for intent, score in zip(self.intents, scores, strict=True):
             if score >= intent.min_score and score > best_score:
                 best, best_score = intent, score
-        return Match(best.name if best else None, best_score, year, relative)
+        if best is None:
+            return Match(None, best_score, year, relative)
+        return Match(best.name, best_score, year, relative, best.kind)
 
 
 def load_matcher() -> Matcher:
@@ -170,6 +186,7 @@ def load_matcher() -> Matcher:
             name=name,
             phrases={tuple(p.split()): float(w) for p, w in spec["phrases"].items()},
             min_score=float(spec.get("min_score", 1.5)),
+            kind=Kind(spec.get("kind", "fact")),
         )
         for name, spec in data["intents"].items()
     ]

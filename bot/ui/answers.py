@@ -68,7 +68,11 @@ def _fact(intent: str, e: Edition, today: date, t: Texts) -> str:
         )
     if intent == "ministry":
         if not e.ministry_launch:
-            return t.MINISTRY_UNKNOWN.format(year=y)
+            unknown = t.MINISTRY_UNKNOWN.format(year=y)
+            if not e.related_decision:  # else the nearest fact the notice does give
+                return unknown
+            decision = t.DECISION.format(year=y, decision=escape(e.related_decision))
+            return f"{unknown}\n\n{t.CHAT_NEAREST}\n{decision}"
         return t.MINISTRY.format(year=y, text=escape(e.ministry_launch))
     if intent == "movement":
         parts = []

@@ -220,3 +220,8 @@ def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarku
             ]
         ]
     )
+
+
+def checkin_button(t: Texts) -> InlineKeyboardMarkup:
+    """One button that enters the check-in flow (the menu's own entry point)."""
+    return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN, MENU_CHECKIN)]])

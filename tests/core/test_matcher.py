@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.matcher import Matcher, load_matcher
+from bot.core.matcher import Kind, Matcher, load_matcher
 
 QUESTIONS = Path(__file__).parents[1] / "data" / "questions.tsv"
 ACCURACY_TARGET = 0.95
@@ -48,7 +48,31 @@ def test_labelled_set_is_large_and_varied() -> None:
         "status",
         "today",
         None,
+        # issue 13: requests typed as sentences, small talk, facts the notices do not give
+        "checkin",
+        "register",
+        "help",
+        "my_week",
+        "undo",
+        "remind",
+        "remind_on",
+        "remind_off",
+        "greeting",
+        "thanks",
+        "ack",
+        "bye",
+        "identity",
+        "capabilities",
+        "venue",
+        "host",
+        "mandatory",
+        "prize",
+        "deadline",
+        "fee",
+        "contact",
     }
+    chat = [q for q, i, _ in LABELLED if i in _KINDS and _KINDS[i] is not Kind.FACT]
+    assert len(chat) >= 120, "need many action, small-talk and unanswerable messages"
 
 
 def test_accuracy_on_labelled_set(matcher: Matcher) -> None:
@@ -95,10 +119,66 @@ def test_any_text_gives_a_known_intent_or_none(text: str) -> None:
     result = _MATCHER.match(text)
     assert result.intent is None or result.intent in _INTENTS
     assert result.score >= 0
+    # The kind always comes with the intent, and is that intent's kind.
+    assert result.kind == (None if result.intent is None else _KINDS[result.intent])
+
+
+# Words the new intents hang on, shorthand, years and emoji: mixed with arbitrary text.
+CHAT_WORDS = "tắt bật nhắc điểm_danh hủy ở_đâu cảm_ơn ok ai lễ khai_mạc 2021 thanks where k dk j 🙂"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([w.replace("_", " ") for w in CHAT_WORDS.split()]) | st.text(max_size=12),
+        max_size=30,
+    )
+)
+def test_any_mix_of_known_words_never_raises(words: list[str]) -> None:
+    result = _MATCHER.match(" ".join(words))
+    assert result.kind == (None if result.intent is None else _KINDS[result.intent])
 
 
 _MATCHER = load_matcher()
 _INTENTS = {i.name for i in _MATCHER.intents}
+_KINDS = {i.name: i.kind for i in _MATCHER.intents}
+
+
+def test_every_kind_is_used_and_old_intents_keep_theirs() -> None:
+    assert set(_KINDS.values()) == set(Kind)
+    assert _KINDS["theme"] is Kind.FACT and _KINDS["overview"] is Kind.FACT
+    assert _KINDS["checkin"] is Kind.ACTION and _KINDS["greeting"] is Kind.SMALLTALK
+    assert _KINDS["venue"] is Kind.UNANSWERABLE
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # Defects of issue 13: a question about something the notices do not say must not
+        # be taken for the fact its topic words point at.
+        ("lễ khai mạc tổ chức ở đâu", "venue"),
+        ("where is the opening ceremony held", "venue"),
+        ("ai chủ trì lễ khai mạc", "host"),
+        ("tuần lễ có bắt buộc tham gia không", "mandatory"),
+        ("văn bản của bộ", "ministry"),
+        ("tôi muốn điểm danh", "checkin"),
+        ("xem lại điểm danh của tôi", "my_week"),
+        ("hủy điểm danh", "undo"),
+        ("tắt thông báo đi", "remind_off"),
+        ("bật nhắc nhở", "remind_on"),
+        ("đăng ký", "register"),
+        ("hướng dẫn", "help"),
+        ("help", "help"),
+        ("cảm ơn nhiều nha", "thanks"),
+        ("thanks", "thanks"),
+        ("ok", "ack"),
+        ("bạn là ai", "identity"),
+        ("bot làm được những gì", "capabilities"),
+        ("chào bạn", "greeting"),
+    ],
+)
+def test_issue_13_inputs(matcher: Matcher, question: str, intent: str) -> None:
+    assert matcher.match(question).intent == intent
 
 
 HELDOUT = Path(__file__).parents[1] / "data" / "questions_heldout.tsv"
@@ -118,4 +198,24 @@ def test_accuracy_on_heldout_set(matcher: Matcher) -> None:
     ]
     accuracy = 1 - len(wrong) / len(rows)
     print(f"\nheld-out accuracy: {accuracy:.1%} on {len(rows)} questions; misses: {wrong}")
+    chat = [(q, w) for q, w in rows if w in _KINDS and _KINDS[w] is not Kind.FACT]
+    chat_wrong = [m for m in wrong if m[1] in _KINDS and _KINDS[m[1]] is not Kind.FACT]
+    print(f"of which action/small talk/unanswerable: {1 - len(chat_wrong) / len(chat):.1%} "
+          f"on {len(chat)}")  # fmt: skip
     assert accuracy >= HELDOUT_TARGET
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read a book for an hour",  # "book" is not "bo ok", "hour" not "your"
+        "we were here yesterday",  # "were", "here" are not "where"
+        "most people took four steps",  # "most" is not "cost", "took" not "to ok"
+        "subscribe me",  # not "unsubscribe"
+        "mình thấy nội dung hay",  # "thấy" is not "tham"
+    ],
+)
+def test_real_words_are_not_corrected_into_the_new_intents(matcher: Matcher, text: str) -> None:
+    found = matcher.match(text)
+    assert found.kind is not Kind.UNANSWERABLE
+    assert found.intent not in {"ack", "remind_off", "identity"}

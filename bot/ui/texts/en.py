@@ -604,3 +604,52 @@ class En:
         if not hours:
             return f"{mins} min"
         return f"{cls.fmt_number(hours)} h" + (f" {mins} min" if mins else "")
+
+    # --- Issue 13: free text that is not a fact question (handlers/chat.py, bot/ui/chat.py) ---
+    CHAT_CHECKIN = (
+        "✅ Let's log your self-study! Tap the button below to pick how long you studied "
+        "today.\nOr log it in one line: <code>/checkin 45 reading a book</code>"
+    )
+    CHAT_REGISTER = (
+        "📝 To register or change your name or unit, send /profile and follow the steps, or "
+        "do it in one line:\n<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+    )
+    CHAT_SMALLTALK: ClassVar[dict[str, str]] = {
+        "thanks": "You're welcome! 😊 If you studied today, tap the button below to log it.",
+        "ack": "👍 Message me whenever you need something, e.g. <i>When is the opening?</i>",
+        "bye": "Goodbye! 👋 See you soon — remember to log your self-study every day (/checkin).",
+        "identity": (
+            "I am the automated assistant (a bot) of Vietnam's <b>Lifelong Learning Week</b>: "
+            "I answer questions about the week and help you log your self-study. Send /help to "
+            "see everything I can do."
+        ),
+        "capabilities": (
+            "I can:\n"
+            "• answer about the week's theme, dates, opening ceremony, purpose and organiser\n"
+            "• log your self-study, show your record (/me) and remind you every day (/remind)\n"
+            "Start by logging today's study 👇"
+        ),
+    }
+    CHAT_NOT_STATED = (
+        "ℹ️ The official notice for {year} does not give {topic}, so I have no reliable answer."
+    )
+    CHAT_NEAREST = "What the notice does give:"
+    CHAT_STATED = "ℹ️ <b>{title} ({year})</b>\n{value}"
+    CHAT_TOPICS: ClassVar[dict[str, str]] = {
+        "venue": "the venue",
+        "host": "who chairs or speaks at the opening ceremony",
+        "mandatory": "whether taking part is mandatory",
+        "prize": "any prizes or rewards",
+        "deadline": "any deadline",
+        "fee": "any fee or cost",
+        "contact": "a phone number or contact address",
+    }
+    CHAT_TOPIC_TITLES: ClassVar[dict[str, str]] = {
+        "venue": "Venue",
+        "host": "Opening ceremony host",
+        "mandatory": "Taking part",
+        "prize": "Prizes",
+        "deadline": "Deadline",
+        "fee": "Fee",
+        "contact": "Contact",
+    }

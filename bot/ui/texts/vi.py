@@ -642,3 +642,56 @@ class Vi:
         if not hours:
             return f"{mins} phút"
         return f"{cls.fmt_number(hours)} giờ" + (f" {mins} phút" if mins else "")
+
+    # --- Issue 13: free text that is not a fact question (handlers/chat.py, bot/ui/chat.py) ---
+    CHAT_CHECKIN = (
+        "✅ Mình bắt đầu điểm danh cho bạn nhé! Bấm nút bên dưới để chọn thời gian tự học "
+        "hôm nay.\nHoặc ghi nhanh một dòng: <code>/diemdanh 45 đọc sách</code>"
+    )
+    CHAT_REGISTER = (
+        "📝 Để đăng ký hoặc sửa họ tên, đơn vị, gõ /hoso rồi làm theo từng bước, hoặc ghi "
+        "nhanh một dòng:\n<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+    )
+    CHAT_SMALLTALK: ClassVar[dict[str, str]] = {
+        "thanks": (
+            "Không có gì đâu! 😊 Hôm nay bạn đã tự học rồi thì bấm nút bên dưới để điểm danh nhé."
+        ),
+        "ack": "👍 Bạn cần gì cứ nhắn mình nhé, ví dụ: <i>Lễ khai mạc ngày nào?</i>",
+        "bye": "Tạm biệt bạn! 👋 Hẹn gặp lại — nhớ điểm danh tự học mỗi ngày nhé (/diemdanh).",
+        "identity": (
+            "Mình là trợ lý tự động (bot) của <b>Tuần lễ hưởng ứng học tập suốt đời</b>: mình "
+            "trả lời câu hỏi về Tuần lễ và giúp bạn điểm danh tự học. Gõ /trogiup để xem mình "
+            "làm được những gì."
+        ),
+        "capabilities": (
+            "Mình có thể:\n"
+            "• trả lời về chủ đề, thời gian, lễ khai mạc, mục đích và đơn vị tổ chức Tuần lễ\n"
+            "• ghi nhận điểm danh tự học, cho bạn xem lại (/cuatoi) và nhắc bạn mỗi ngày "
+            "(/nhacnho)\n"
+            "Bắt đầu bằng việc điểm danh hôm nay nhé 👇"
+        ),
+    }
+    CHAT_NOT_STATED = (
+        "ℹ️ Thông báo chính thức năm {year} không nêu {topic}, nên mình không có thông tin "
+        "chắc chắn để trả lời."
+    )
+    CHAT_NEAREST = "Điều thông báo có nêu:"
+    CHAT_STATED = "ℹ️ <b>{title} (năm {year})</b>\n{value}"
+    CHAT_TOPICS: ClassVar[dict[str, str]] = {
+        "venue": "địa điểm tổ chức",
+        "host": "người chủ trì hay phát biểu tại lễ khai mạc",
+        "mandatory": "việc tham gia là bắt buộc hay tự nguyện",
+        "prize": "giải thưởng hay phần thưởng nào",
+        "deadline": "hạn chót nào",
+        "fee": "lệ phí hay chi phí tham gia",
+        "contact": "số điện thoại hay địa chỉ liên hệ",
+    }
+    CHAT_TOPIC_TITLES: ClassVar[dict[str, str]] = {
+        "venue": "Địa điểm",
+        "host": "Chủ trì lễ khai mạc",
+        "mandatory": "Việc tham gia",
+        "prize": "Giải thưởng",
+        "deadline": "Hạn chót",
+        "fee": "Lệ phí",
+        "contact": "Liên hệ",
+    }

@@ -1,0 +1,65 @@
+"""Replies to free text that is not a fact card (issue 13): small talk, and questions about
+facts the notices do not give — said so plainly, with the nearest fact they do give."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from bot.core.editions import Editions
+from bot.core.matcher import Match
+from bot.ui.answers import answer_fact
+from bot.ui.texts import Texts
+
+# Unanswerable intent -> (the Edition field that would hold it, the nearest fact intent).
+UNANSWERABLE: dict[str, tuple[str, str]] = {
+    "venue": ("venue", "opening"),
+    "host": ("ceremony_host", "organiser"),
+    "mandatory": ("participation", "organiser"),  # the organiser card names the audience
+    "prize": ("prizes", "movement"),
+    "deadline": ("deadline", "dates"),
+    "fee": ("fee", "organiser"),
+    "contact": ("contact", "organiser"),
+}
+
+# Small-talk intent -> whether the check-in button comes with the reply as its next step.
+# The greeting is not here: it keeps its own reply, with the menu.
+SMALLTALK: dict[str, bool] = {
+    "thanks": True,
+    "ack": False,
+    "bye": False,
+    "identity": False,
+    "capabilities": True,
+}
+
+
+def asked_year(match: Match, today: date) -> int | None:
+    """The year a message names, explicitly or relative to today; None for today's."""
+    if match.year is not None:
+        return match.year
+    if match.relative_year is not None:
+        return today.year + match.relative_year
+    return None
+
+
+def smalltalk(intent: str, t: Texts) -> str:
+    return t.CHAT_SMALLTALK[intent]
+
+
+def unanswerable(intent: str, editions: Editions, year: int | None, today: date, t: Texts) -> str:
+    """From the edition's data if it holds the fact; else "the notice does not say" and the
+    nearest fact it does give, so the reply never looks like an answer it is not."""
+    field, nearest = UNANSWERABLE[intent]
+    lookup = editions.lookup(year, today)
+    edition = lookup.edition
+    value = getattr(edition, field)
+    if value:
+        parts = []
+        if not lookup.exact:
+            parts.append(t.NO_INFO_YEAR.format(year=lookup.requested_year, latest=edition.year))
+        title = t.CHAT_TOPIC_TITLES[intent]
+        parts.append(t.CHAT_STATED.format(title=title, year=edition.year, value=escape(value)))
+        parts.append(t.SOURCE.format(source=escape(edition.source)))
+        return "\n\n".join(parts)
+    head = t.CHAT_NOT_STATED.format(year=edition.year, topic=t.CHAT_TOPICS[intent])
+    return f"{head}\n\n{t.CHAT_NEAREST}\n{answer_fact(nearest, editions, year, today, t)}"
