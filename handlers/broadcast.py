@@ -111,7 +111,7 @@ async def ask_time(update: Update, context: BotContext) -> int:
         return END
     await answer_button(update)
     if info.status != "draft":
-        await actions.show_state(update, context, info)
+        await actions.show_state(update, context, await service.state(context.sessions, info))
         return END
     context.user_data[SCHEDULE_KEY] = info.id
     await send(update, context.t.BC_ASK_TIME)

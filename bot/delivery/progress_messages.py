@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import Deps
 from bot.ui import keyboards
+from bot.ui.render import progress_text
 from bot.ui.texts import for_language
 from db.queries import broadcasts
 
@@ -18,19 +20,13 @@ log = logging.getLogger(__name__)
 MIN_INTERVAL = timedelta(seconds=3)  # Telegram allows about one edit per second per chat
 
 
-def progress_text(language: str | None, info: broadcasts.Info, tally: broadcasts.Tally) -> str:
-    t = for_language(language)
-    finished = tally.pending == 0
-    template = t.BC_DONE if finished else t.BC_PROGRESS
-    return template.format(
-        id=info.id,
-        sent=t.fmt_number(tally.sent),
-        total=t.fmt_number(info.total),
-        failed=t.fmt_number(tally.failed),
-        blocked=t.fmt_number(tally.blocked),
-        unknown=t.fmt_number(tally.unknown),
-        cancelled=t.fmt_number(tally.cancelled),
-    )
+async def adopt(
+    sessions: async_sessionmaker[AsyncSession], broadcast_id: int, message_id: int
+) -> None:
+    """The organiser's confirmation, once shown, becomes the live progress message (which
+    `refresh` edits): record which message it is."""
+    async with sessions() as session, session.begin():
+        await broadcasts.set_progress_message(session, broadcast_id, message_id)
 
 
 async def refresh(deps: Deps, bot: Bot, *, force: bool = False) -> None:
@@ -73,8 +69,8 @@ async def _show(
 
     Running: a Stop button. Finished with recipients in doubt: a button to resend to them.
     """
-    text = progress_text(language, info, tally)
     t = for_language(language)
+    text = progress_text(t, info, tally)
     markup = None if finished else keyboards.broadcast_stop(t, info.id)
     if finished and doubt:
         markup = keyboards.broadcast_resend(t, info.id, doubt)

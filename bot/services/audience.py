@@ -32,6 +32,8 @@ async def audience_of(session: AsyncSession, calendar: Calendar, info: Info) -> 
     if info.audience == "groups":
         return await audience.groups(session)
     if info.audience == "unit":
+        if info.unit_id is None:  # officials(unit_id=None) is every official: never that
+            return []
         return await audience.officials(session, unit_id=info.unit_id, reminders_only=False)
     if info.audience == "today":
         return await audience.officials(session, without_checkin_on=today, reminders_only=False)

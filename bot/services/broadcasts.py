@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -18,11 +19,13 @@ from db.queries import broadcasts
 from db.queries.admin import audit
 from db.queries.broadcasts import AUDIENCES, Content, Info, Tally
 from db.queries.privacy import ERASED_ID
-from db.queries.users import UnitInfo, list_units
+from db.queries.users import UnitInfo, get_unit, list_units
 
 Sessions = async_sessionmaker[AsyncSession]
 
 __all__ = ["AUDIENCES", "Content", "Info", "Tally"]
+
+HAS_RECIPIENTS = frozenset({"sending", "done", "stopped"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +48,35 @@ class Standing:
     doubt: int  # recipients in doubt, not resent to yet
 
 
-@dataclass(frozen=True, slots=True)
-class Stopped:
-    previous: str | None  # the status it had; None if there was nothing to stop
-    info: Info
-    tally: Tally
+class Outcome(Enum):
+    """What a button on a broadcast came to (handlers/broadcast_actions.py says it)."""
+
+    UNITS = "units"  # which unit? `units` are the choices (maybe none)
+    PREVIEW = "preview"  # the audience is set; `count` is how many it would reach now
+    NOBODY = "nobody"  # the audience is set, and it reaches nobody now
+    STARTED = "started"  # `count` recipients queued (sent now, or resent)
+    ASK = "ask"  # resend: `count` recipients in doubt, to confirm
+    NOTHING = "nothing"  # resend: nobody (left) to resend to
+    STOPPED = "stopped"  # was sending; `tally` is what went out before the stop
+    CANCELLED = "cancelled"  # was a draft or scheduled
+    REFUSED = "refused"  # a unit that is not there: nothing changes
+    STATE = "state"  # not for now (no longer a draft, pressed twice): where it stands
 
 
 @dataclass(frozen=True, slots=True)
-class Started:
-    started: bool  # False: pressed twice, or no longer a draft
+class Result:
+    outcome: Outcome
     info: Info
+    count: int = 0
+    units: tuple[UnitInfo, ...] = ()
+    tally: Tally | None = None  # with STOPPED, and STATE once it has recipients
+    doubt: int = 0  # with STATE: recipients in doubt, not resent to yet
 
 
 @dataclass(frozen=True, slots=True)
 class Recent:
-    rows: list[tuple[Info, Tally]]
-    doubts: list[tuple[int, int]]  # (broadcast id, in doubt) that this person may resend
+    rows: tuple[tuple[Info, Tally], ...]
+    doubts: tuple[tuple[int, int], ...]  # (broadcast id, in doubt) this person may resend
 
 
 async def _may_act(
@@ -101,15 +116,70 @@ async def audience_size(sessions: Sessions, calendar: Calendar, info: Info) -> i
         return len(await audience_of(session, calendar, info))
 
 
-async def units(sessions: Sessions) -> list[UnitInfo]:
+async def units(sessions: Sessions) -> tuple[UnitInfo, ...]:
     """The units to offer as an audience, largest first."""
     async with sessions() as session:
-        return await list_units(session, limit=30)
+        return await _units(session)
+
+
+async def _units(session: AsyncSession) -> tuple[UnitInfo, ...]:
+    return tuple(await list_units(session, limit=30))
+
+
+def _check_audience(audience: str, unit_id: int | None) -> None:
+    """Audience "unit" names its unit, the others none: a unit audience without its unit
+    would otherwise be read as no filter at all, i.e. every official."""
+    if audience not in AUDIENCES or (audience == "unit") != (unit_id is not None):
+        raise ValueError(f"not an audience: {audience!r} with unit {unit_id!r}")
+
+
+async def _state(session: AsyncSession, info: Info) -> Result:
+    """Where a broadcast stands, with its figures once it has recipients."""
+    if info.status not in HAS_RECIPIENTS:
+        return Result(Outcome.STATE, info)
+    tally = await broadcasts.tally(session, info.id)
+    doubt = await broadcasts.in_doubt(session, info.id)
+    return Result(Outcome.STATE, info, tally=tally, doubt=doubt)
+
+
+async def _fresh(session: AsyncSession, broadcast_id: int) -> Info:
+    info = await broadcasts.get(session, broadcast_id)
+    assert info is not None  # broadcasts are never deleted
+    return info
+
+
+async def state(sessions: Sessions, info: Info) -> Result:
+    """Where a broadcast stands (a button that no longer applies)."""
+    async with sessions() as session:
+        return await _state(session, info)
+
+
+async def choose(
+    sessions: Sessions, calendar: Calendar, info: Info, audience: str, unit_id: int | None
+) -> Result:
+    """An audience button on a draft: the audience "unit" without a unit asks which one
+    (UNITS); otherwise the audience is set (PREVIEW, NOBODY), or it is too late (STATE).
+    A unit that does not exist is REFUSED."""
+    async with sessions() as session, session.begin():
+        fresh = await _fresh(session, info.id)
+        if unit_id is not None and await get_unit(session, unit_id) is None:
+            return Result(Outcome.REFUSED, fresh)  # no such unit: a forged button
+        if fresh.status != "draft":
+            return await _state(session, fresh)
+        if audience == "unit" and unit_id is None:
+            return Result(Outcome.UNITS, fresh, units=await _units(session))
+        _check_audience(audience, unit_id)
+        if not await broadcasts.set_audience(session, info.id, audience, unit_id):
+            return await _state(session, await _fresh(session, info.id))
+        fresh = await _fresh(session, info.id)
+        count = len(await audience_of(session, calendar, fresh))
+    return Result(Outcome.PREVIEW if count else Outcome.NOBODY, fresh, count=count)
 
 
 async def choose_audience(
     sessions: Sessions, broadcast_id: int, audience: str, unit_id: int | None
 ) -> Chosen:
+    _check_audience(audience, unit_id)
     async with sessions() as session, session.begin():
         changed = await broadcasts.set_audience(session, broadcast_id, audience, unit_id)
         fresh = await broadcasts.get(session, broadcast_id)
@@ -147,43 +217,41 @@ async def standing(sessions: Sessions, broadcast_id: int) -> Standing:
     return Standing(tally, doubt)
 
 
-async def stop(sessions: Sessions, broadcast_id: int, user_id: int, now: datetime) -> Stopped:
-    """Stop a broadcast being sent, or cancel a draft or a scheduled one (once)."""
+async def stop(sessions: Sessions, broadcast_id: int, user_id: int, now: datetime) -> Result:
+    """Stop a broadcast being sent (STOPPED), or cancel a draft or a scheduled one
+    (CANCELLED), once; pressed again, where it stands (STATE)."""
     async with sessions() as session, session.begin():
         previous = await broadcasts.stop(session, broadcast_id, now)
-        if previous is not None:
-            action = "broadcast_stop" if previous == "sending" else "broadcast_cancel"
-            await audit(session, user_id, action, {"broadcast": broadcast_id}, now)
-        info = await broadcasts.get(session, broadcast_id)
+        info = await _fresh(session, broadcast_id)
+        if previous is None:
+            return await _state(session, info)
+        action = "broadcast_stop" if previous == "sending" else "broadcast_cancel"
+        await audit(session, user_id, action, {"broadcast": broadcast_id}, now)
         tally = await broadcasts.tally(session, broadcast_id)
-    assert info is not None
-    return Stopped(previous, info, tally)
+    outcome = Outcome.STOPPED if previous == "sending" else Outcome.CANCELLED
+    return Result(outcome, info, tally=tally)
 
 
-async def send_now(sessions: Sessions, calendar: Calendar, info: Info, user_id: int) -> Started:
-    """Send a draft now: recipients are chosen at this moment, and only once."""
+async def send_now(sessions: Sessions, calendar: Calendar, info: Info, user_id: int) -> Result:
+    """Send a draft now: recipients are chosen at this moment, and only once (STARTED);
+    pressed twice, or no longer a draft, where it stands (STATE)."""
     async with sessions() as session, session.begin():
         now = calendar.clock.now()
         started = False
         if info.status == "draft":
             recipients = await audience_of(session, calendar, info)
             started = await broadcasts.start(session, info.id, recipients, now, "draft")
-        if started:
-            params = {
-                "broadcast": info.id,
-                "audience": info.audience,
-                "unit": info.unit_id,
-                "recipients": len(recipients),
-            }
-            await audit(session, user_id, "broadcast_send", params, now)
-        fresh = await broadcasts.get(session, info.id)
-    assert fresh is not None
-    return Started(started, fresh)
-
-
-async def set_progress_message(sessions: Sessions, broadcast_id: int, message_id: int) -> None:
-    async with sessions() as session, session.begin():
-        await broadcasts.set_progress_message(session, broadcast_id, message_id)
+        fresh = await _fresh(session, info.id)
+        if not started:
+            return await _state(session, fresh)
+        params = {
+            "broadcast": info.id,
+            "audience": info.audience,
+            "unit": info.unit_id,
+            "recipients": len(recipients),
+        }
+        await audit(session, user_id, "broadcast_send", params, now)
+    return Result(Outcome.STARTED, fresh, count=fresh.total)
 
 
 async def in_doubt(sessions: Sessions, broadcast_id: int) -> int:
@@ -191,28 +259,46 @@ async def in_doubt(sessions: Sessions, broadcast_id: int) -> int:
         return await broadcasts.in_doubt(session, broadcast_id)
 
 
-async def resend(sessions: Sessions, broadcast_id: int, user_id: int, now: datetime) -> int:
-    """Queue the recipients in doubt once more; 0 if there is none (or it was done already)."""
+async def resend_offer(sessions: Sessions, info: Info) -> Result:
+    """The resend button: how many are in doubt, to confirm (ASK), or NOTHING: none, not
+    finished, or its author erased their data (and its content with it)."""
+    async with sessions() as session:
+        fresh = await _fresh(session, info.id)
+        doubt = await broadcasts.in_doubt(session, info.id)
+    if author_erased(fresh) or fresh.status != "done" or not doubt:
+        return Result(Outcome.NOTHING, fresh)
+    return Result(Outcome.ASK, fresh, count=doubt)
+
+
+async def resend(sessions: Sessions, broadcast_id: int, user_id: int, now: datetime) -> Result:
+    """Queue the recipients in doubt once more (STARTED with their count); NOTHING if there
+    is none, it was done already, or its author erased their data."""
     async with sessions() as session, session.begin():
+        info = await _fresh(session, broadcast_id)
+        if author_erased(info):  # resending would send the erasure's marker
+            return Result(Outcome.NOTHING, info)
         count = await broadcasts.resend_in_doubt(session, broadcast_id, now)
-        if count:
-            params = {"broadcast": broadcast_id, "recipients": count}
-            await audit(session, user_id, "broadcast_resend", params, now)
-    return count
+        if not count:
+            return Result(Outcome.NOTHING, info)
+        params = {"broadcast": broadcast_id, "recipients": count}
+        await audit(session, user_id, "broadcast_resend", params, now)
+    return Result(Outcome.STARTED, info, count=count)
 
 
 async def recent(sessions: Sessions, user_id: int, admin_ids: frozenset[int]) -> Recent:
     """The latest broadcasts with their figures, and which of them this person may resend."""
     async with sessions() as session:
-        rows = await broadcasts.recent(session)
+        rows = tuple(await broadcasts.recent(session))
         # Finished broadcasts with recipients in doubt that this person may act on (their
         # own; every one for an admin).
-        doubts = [
-            (info.id, n)
-            for info, _ in rows
-            if info.status == "done"
-            and info.total
-            and (n := await broadcasts.in_doubt(session, info.id))
-            and await _may_act(session, user_id, info, admin_ids)
-        ]
+        doubts = tuple(
+            [
+                (info.id, n)
+                for info, _ in rows
+                if info.status == "done"
+                and info.total
+                and (n := await broadcasts.in_doubt(session, info.id))
+                and await _may_act(session, user_id, info, admin_ids)
+            ]
+        )
     return Recent(rows, doubts)

@@ -15,6 +15,7 @@ from bot.core.duration import MAX_MINUTES_PER_ENTRY
 from bot.core.inputs import ACTIVITIES
 from bot.core.numbers import DB_ID_MAX, YEAR_MAX, YEAR_MIN
 from bot.ui.callbacks import SEPARATOR, CallbackData
+from db.queries.broadcasts import AUDIENCES
 
 MENU_INTENTS = ("theme", "dates", "opening", "purpose")
 
@@ -126,17 +127,44 @@ class BroadcastButton(CallbackData):
 
 @dataclass(frozen=True, slots=True)
 class BroadcastChoice(CallbackData):
-    """The audience of a draft: "aud" with an audience key, or "unit" with a unit's id."""
+    """An audience for a draft: "bc:aud:<id>:<audience key>" (the key "unit" asks which unit;
+    the unit itself is a BroadcastUnit)."""
 
     prefix: ClassVar[str] = "bc"
-    action: str
+    action: str  # always "aud" (the wire format's second part)
     broadcast_id: int
-    choice: str
+    audience: str
 
     def __post_init__(self) -> None:
-        if self.action not in BROADCAST_CHOICES:
-            raise ValueError(f"unknown broadcast choice {self.action!r}")
+        _require(self.action == "aud" and self.audience in AUDIENCES)
         _check_id(self.broadcast_id)
+
+    @property
+    def unit_id(self) -> None:
+        """No unit: with the audience "unit", this button asks which one."""
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastUnit(CallbackData):
+    """One unit as the audience of a draft: "bc:unit:<id>:<unit id>"."""
+
+    prefix: ClassVar[str] = "bc"
+    action: str  # always "unit" (the wire format's second part)
+    broadcast_id: int
+    unit_id: int
+
+    def __post_init__(self) -> None:
+        _require(self.action == "unit" and 1 <= self.unit_id <= DB_ID_MAX)
+        _check_id(self.broadcast_id)
+
+    @classmethod
+    def of(cls, broadcast_id: int, unit_id: int) -> BroadcastUnit:
+        return cls("unit", broadcast_id, unit_id)
+
+    @property
+    def audience(self) -> str:
+        return "unit"
 
 
 @dataclass(frozen=True, slots=True)

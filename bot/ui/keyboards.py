@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.inputs import ACTIVITIES
@@ -10,6 +12,7 @@ from bot.ui.buttons import (
     Activity,
     BroadcastButton,
     BroadcastChoice,
+    BroadcastUnit,
     Delete,
     Duration,
     Menu,
@@ -107,11 +110,10 @@ def broadcast_audiences(t: Texts, broadcast_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def broadcast_units(t: Texts, broadcast_id: int, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
-    rows = [
-        [_button(u.name[:60], BroadcastChoice("unit", broadcast_id, str(u.id)).pack())]
-        for u in choices
-    ]
+def broadcast_units(
+    t: Texts, broadcast_id: int, choices: Sequence[UnitInfo]
+) -> InlineKeyboardMarkup:
+    rows = [[_button(u.name[:60], BroadcastUnit.of(broadcast_id, u.id).pack())] for u in choices]
     return InlineKeyboardMarkup(
         [*rows, [_button(t.BTN_CANCEL, BroadcastButton("cancel", broadcast_id).pack())]]
     )
@@ -141,7 +143,9 @@ def broadcast_resend(t: Texts, broadcast_id: int, count: int) -> InlineKeyboardM
     return InlineKeyboardMarkup([[_button(label, BroadcastButton("redo", broadcast_id).pack())]])
 
 
-def broadcast_resend_list(t: Texts, doubts: list[tuple[int, int]]) -> InlineKeyboardMarkup | None:
+def broadcast_resend_list(
+    t: Texts, doubts: Sequence[tuple[int, int]]
+) -> InlineKeyboardMarkup | None:
     """Under /broadcasts: one resend button per (broadcast id, count in doubt)."""
     rows = [
         [

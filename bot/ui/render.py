@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
 from html import escape
 
@@ -172,8 +173,22 @@ def audit_log(t: Texts, rows: list[AuditRow], tz: tzinfo) -> str:
     return "\n".join(lines)
 
 
+def progress_text(t: Texts, info: broadcasts.Info, tally: broadcasts.Tally) -> str:
+    """A broadcast's figures: in progress, or the final report once nothing is pending."""
+    template = t.BC_DONE if tally.pending == 0 else t.BC_PROGRESS
+    return template.format(
+        id=info.id,
+        sent=t.fmt_number(tally.sent),
+        total=t.fmt_number(info.total),
+        failed=t.fmt_number(tally.failed),
+        blocked=t.fmt_number(tally.blocked),
+        unknown=t.fmt_number(tally.unknown),
+        cancelled=t.fmt_number(tally.cancelled),
+    )
+
+
 def broadcast_list(
-    t: Texts, rows: list[tuple[broadcasts.Info, broadcasts.Tally]], tz: tzinfo
+    t: Texts, rows: Sequence[tuple[broadcasts.Info, broadcasts.Tally]], tz: tzinfo
 ) -> str:
     if not rows:
         return t.BC_LIST_EMPTY

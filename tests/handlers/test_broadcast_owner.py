@@ -190,9 +190,11 @@ async def test_resend_checks_the_role_at_press_time(bot: Harness) -> None:
 
 
 def _parse(data: str) -> tuple[str, int] | None:
-    from bot.ui.buttons import BroadcastButton, BroadcastChoice
+    from bot.ui.buttons import BroadcastButton, BroadcastChoice, BroadcastUnit
 
-    payload = BroadcastButton.unpack(data) or BroadcastChoice.unpack(data)
+    payload = (
+        BroadcastButton.unpack(data) or BroadcastChoice.unpack(data) or BroadcastUnit.unpack(data)
+    )
     return None if payload is None else (payload.action, payload.broadcast_id)
 
 
@@ -200,11 +202,15 @@ def _parse(data: str) -> tuple[str, int] | None:
 def test_broadcast_button_data_parser_takes_ascii_ids_only(data: str) -> None:
     from bot.core.numbers import parse_id
     from bot.ui.buttons import BROADCAST_ACTIONS, BROADCAST_CHOICES
+    from db.queries.broadcasts import AUDIENCES
 
     parsed = _parse("bc:" + data)
     action, raw_id, *rest = [*data.split(":"), "", ""]
+    # A choice is known with a known audience key, or a unit's id (never any other string).
+    choice = rest[0] if len(rest) == 3 else ""
     known = (action in BROADCAST_ACTIONS and rest == ["", ""]) or (
-        action in BROADCAST_CHOICES and len(rest) == 3 and rest[0].isascii() and rest[0]
+        action in BROADCAST_CHOICES
+        and (choice in AUDIENCES if action == "aud" else parse_id(choice) is not None)
     )
     if parsed is None:
         assert not (known and parse_id(raw_id) is not None)

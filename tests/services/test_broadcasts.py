@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select, update
 
+from bot.delivery.progress_messages import adopt
 from bot.services import broadcasts as service
-from bot.services.broadcasts import Content
+from bot.services.broadcasts import Content, Outcome
 from db.models import AuditEntry, Broadcast, Outbox
 from db.queries import outbox as box
 from tests.conftest import vn
@@ -52,10 +54,14 @@ async def test_send_now_chooses_recipients_once(sessions: Sessions, calendar: Ca
     assert info is not None
     assert await service.audience_size(sessions, calendar, info) == 3
     first = await service.send_now(sessions, calendar, info, AUTHOR)
-    assert first.started and first.info.status == "sending" and first.info.total == 3
+    assert (
+        first.outcome is Outcome.STARTED
+        and first.info.status == "sending"
+        and first.info.total == 3
+    )
     # Pressed twice (with the same stale draft in hand): nothing more is queued.
     again = await service.send_now(sessions, calendar, info, AUTHOR)
-    assert not again.started and again.info.status == "sending"
+    assert again.outcome is Outcome.STATE and again.info.status == "sending"
     async with sessions() as s:
         rows = await s.scalar(select(func.count()).select_from(Outbox))
     assert rows == 3
@@ -83,9 +89,9 @@ async def test_schedule_checks_the_author_and_happens_once(
 async def test_stop_cancels_a_draft_once(sessions: Sessions) -> None:
     draft = await _draft(sessions)
     first = await service.stop(sessions, draft, AUTHOR, NOW)
-    assert first.previous == "draft" and first.info.status == "cancelled"
+    assert first.outcome is Outcome.CANCELLED and first.info.status == "cancelled"
     second = await service.stop(sessions, draft, AUTHOR, NOW)
-    assert second.previous is None and second.info.status == "cancelled"
+    assert second.outcome is Outcome.STATE and second.info.status == "cancelled"
     assert await _audits(sessions, "broadcast_cancel") == 1
 
 
@@ -99,8 +105,8 @@ async def test_stop_while_sending_cancels_what_is_pending(
     assert info is not None
     await service.send_now(sessions, calendar, info, AUTHOR)
     stopped = await service.stop(sessions, draft, AUTHOR, NOW)
-    assert stopped.previous == "sending" and stopped.info.status == "stopped"
-    assert stopped.tally.cancelled == 2 and stopped.tally.pending == 0
+    assert stopped.outcome is Outcome.STOPPED and stopped.info.status == "stopped"
+    assert stopped.tally is not None and stopped.tally.cancelled == 2 and stopped.tally.pending == 0
     assert await _audits(sessions, "broadcast_stop") == 1
 
 
@@ -113,7 +119,7 @@ async def test_resend_in_doubt_once_and_listed_for_whom_may_act(
     info = (await service.access(sessions, draft, AUTHOR, ADMINS)).info
     assert info is not None
     await service.send_now(sessions, calendar, info, AUTHOR)
-    assert await service.resend(sessions, draft, AUTHOR, NOW) == 0  # still sending
+    assert (await service.resend(sessions, draft, AUTHOR, NOW)).count == 0  # still sending
     # As after a crash: the requests left, no answer came back.
     async with sessions() as s, s.begin():
         await s.execute(update(Outbox).values(status=box.UNKNOWN))
@@ -121,12 +127,12 @@ async def test_resend_in_doubt_once_and_listed_for_whom_may_act(
     assert await service.in_doubt(sessions, draft) == 2
     standing = await service.standing(sessions, draft)
     assert standing.doubt == 2 and standing.tally.unknown == 2
-    assert (await service.recent(sessions, AUTHOR, ADMINS)).doubts == [(draft, 2)]
-    assert (await service.recent(sessions, ADMIN, ADMINS)).doubts == [(draft, 2)]
+    assert (await service.recent(sessions, AUTHOR, ADMINS)).doubts == ((draft, 2),)
+    assert (await service.recent(sessions, ADMIN, ADMINS)).doubts == ((draft, 2),)
     others = await service.recent(sessions, OTHER, ADMINS)
-    assert others.doubts == [] and [i.id for i, _ in others.rows] == [draft]
-    assert await service.resend(sessions, draft, AUTHOR, NOW) == 2
-    assert await service.resend(sessions, draft, AUTHOR, NOW) == 0  # pressed twice
+    assert others.doubts == () and [i.id for i, _ in others.rows] == [draft]
+    assert (await service.resend(sessions, draft, AUTHOR, NOW)).count == 2
+    assert (await service.resend(sessions, draft, AUTHOR, NOW)).count == 0  # pressed twice
     assert await service.in_doubt(sessions, draft) == 0
     assert await _audits(sessions, "broadcast_resend") == 1
 
@@ -135,7 +141,41 @@ async def test_progress_message_and_units(sessions: Sessions) -> None:
     await register(sessions, 1, "Phòng B")
     assert [u.name for u in await service.units(sessions)] == ["Phòng B"]
     draft = await _draft(sessions)
-    await service.set_progress_message(sessions, draft, 42)
+    await adopt(sessions, draft, 42)
     info = (await service.access(sessions, draft, AUTHOR, ADMINS)).info
     assert info is not None and info.progress_message_id == 42
     assert not service.author_erased(info)
+
+
+async def test_the_audience_unit_needs_its_unit(sessions: Sessions, calendar: Calendar) -> None:
+    """Review finding: audience "unit" without a unit reached every official."""
+    await register(sessions, 1, "Phòng A")
+    await register(sessions, 2, "Phòng B")
+    draft = await service.create_draft(
+        sessions, AUTHOR, AUTHOR, Content("text", "Hello", None), NOW
+    )
+    with pytest.raises(ValueError, match="not an audience"):
+        await service.choose_audience(sessions, draft, "unit", None)
+    with pytest.raises(ValueError, match="not an audience"):
+        await service.choose_audience(sessions, draft, "nonsense", None)
+    info = (await service.access(sessions, draft, AUTHOR, ADMINS)).info
+    assert info is not None and info.audience is None
+    # Through the button's service: no unit asks which one, and sets nothing.
+    asked = await service.choose(sessions, calendar, info, "unit", None)
+    assert asked.outcome is Outcome.UNITS and asked.info.audience is None
+    assert sorted(u.name for u in asked.units) == ["Phòng A", "Phòng B"]
+    assert isinstance(asked.units, tuple) and isinstance(await service.units(sessions), tuple)
+    missing = await service.choose(sessions, calendar, info, "unit", 999999)
+    assert missing.outcome is Outcome.REFUSED and missing.info.audience is None
+    unit = asked.units[0]
+    chosen = await service.choose(sessions, calendar, info, "unit", unit.id)
+    assert chosen.outcome is Outcome.PREVIEW and chosen.count == 1
+    assert (chosen.info.audience, chosen.info.unit_id) == ("unit", unit.id)
+    # A unit audience that lost its unit (as the old button could make) reaches nobody.
+    async with sessions() as s, s.begin():
+        await s.execute(update(Broadcast).values(audience_unit_id=None))
+    info = (await service.access(sessions, draft, AUTHOR, ADMINS)).info
+    assert info is not None and info.audience == "unit" and info.unit_id is None
+    assert await service.audience_size(sessions, calendar, info) == 0
+    started = await service.send_now(sessions, calendar, info, AUTHOR)
+    assert started.outcome is Outcome.STARTED and started.count == 0
