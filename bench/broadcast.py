@@ -25,8 +25,9 @@ from bench.fake_process import Fake, fake_telegram
 from bot.app import build_application, running
 from bot.context import deps_of
 from bot.core.clock import FrozenClock
-from bot.delivery.outbox_sender import audience_of, dispatch_once
+from bot.delivery.outbox_sender import dispatch_once
 from bot.delivery.sending import CONCURRENCY
+from bot.services.audience import audience_of
 from db.queries import broadcasts
 from settings import Settings
 

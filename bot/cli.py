@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterator
+from datetime import tzinfo
 from typing import Any
 
 import uvicorn
@@ -17,7 +18,7 @@ from bot.core.clock import local_today, make_clock
 from bot.core.editions import load_editions
 from bot.ops import health
 from bot.services import reports as report_service
-from bot.services.reminders import delivery_figures
+from bot.services.reminders import Figures, delivery_figures
 from bot.transport import instance_lock
 from bot.ui import files
 from bot.ui.texts import Vi
@@ -110,14 +111,29 @@ async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
 
 
 async def reminders(settings: Settings) -> list[dict[str, object]]:
-    """Delivery figures per planned reminder, from the database the bot uses."""
+    """Delivery figures per planned reminder, from the database the bot uses: the
+    `reminders --json` rows (times in the bot's zone)."""
     app = build_application(settings)
     deps = deps_of(app)
     try:
         await upgrade(deps.engine)
-        return await delivery_figures(deps)
+        figures = await delivery_figures(deps.sessions)
     finally:
         await deps.engine.dispose()
+    return [figures_json(f, deps.clock.tz) for f in figures]
+
+
+def figures_json(f: Figures, tz: tzinfo) -> dict[str, object]:
+    """One planned reminder's figures as a JSON object."""
+    return {
+        "key": f.key,
+        "due": f.due.astimezone(tz).isoformat(),
+        "sent": f.sent,
+        "failed": f.failed,
+        "skipped_late": f.skipped_late,
+        "unknown": f.unknown,
+        "pending": f.pending,
+    }
 
 
 async def export(settings: Settings, year: int | None, fmt: str) -> tuple[bytes, int] | None:

@@ -14,6 +14,9 @@ from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
+Sessions = async_sessionmaker[AsyncSession]
+"""The session factory's type, as services and infrastructure take it."""
+
 
 def _prepare_sqlite_file(url: str) -> None:
     database = make_url(url).database
@@ -88,7 +91,7 @@ def create_engine(url: str) -> AsyncEngine:
     return engine
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+def create_sessionmaker(engine: AsyncEngine) -> Sessions:
     """The one session factory of the app; objects stay usable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
 

@@ -77,8 +77,11 @@ async def remind_group(update: Update, context: BotContext) -> None:
 @requires(Role.ORGANISER)
 async def schedule(update: Update, context: BotContext) -> None:
     """/schedule, /lichnhac: every reminder of the edition with its time and recipients."""
-    overview = await reminders.schedule_overview(context.deps, today(context))
-    await send(update, render.schedule(context.t, overview, context.deps.settings.bot_timezone))
+    deps = context.deps
+    overview = await reminders.schedule_overview(
+        context.sessions, deps.editions, deps.reminders, deps.clock.tz, today(context)
+    )
+    await send(update, render.schedule(context.t, overview, deps.settings.bot_timezone))
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

@@ -122,6 +122,11 @@ class Editions:
         """The edition whose days include `today`, if any."""
         return next((e for e in self.all if e.contains(today)), None)
 
+    def to_show(self, today: date) -> Edition:
+        """The running edition, else the next one announced, else the latest."""
+        upcoming = sorted((e for e in self.all if e.start > today), key=lambda e: e.start)
+        return self.running(today) or (upcoming[0] if upcoming else self.latest)
+
 
 _REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser", "purposes", "source")
 

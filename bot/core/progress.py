@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from bot.core.editions import Editions
 
@@ -39,3 +41,33 @@ def streak(days: set[date], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
+
+
+class Logged(Protocol):
+    """A check-in as these sums need it (db.queries.checkins.CheckinInfo is one)."""
+
+    @property
+    def local_date(self) -> date: ...
+
+    @property
+    def minutes(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Minutes and days logged in a window, and the streak up to today."""
+
+    minutes: int
+    days: int
+    streak: int
+
+
+def totals(entries: Iterable[Logged], checkin_days: set[date], today: date) -> Totals:
+    """The figures of a learner's window (/me's totals line, the evening reminder's summary):
+    `entries` are the window's check-ins, `checkin_days` every day with one up to `today`."""
+    listed = list(entries)
+    return Totals(
+        sum(c.minutes for c in listed),
+        len({c.local_date for c in listed}),
+        streak(checkin_days, today),
+    )

@@ -11,6 +11,7 @@ from typing import Any
 from bot.core.editions import Edition
 
 DAYS = ("eve", "opening", "each", "last")
+# Who a reminder goes to; Item.without_checkin_on says what each one means.
 AUDIENCES = ("registered", "without_checkin")
 
 
@@ -35,6 +36,11 @@ class Item:
     edition_year: int
     day: date
     day_number: int  # 1..N within the week; 0 the day before
+
+    @property
+    def without_checkin_on(self) -> date | None:
+        """The day whose check-in spares someone this reminder (audience "without_checkin")."""
+        return self.day if self.audience == "without_checkin" else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,13 @@ from typing import cast
 from telegram import Bot
 
 from bot.context import BotApp, BotContext, Deps
+from bot.core.clock import local_today
+from bot.core.progress import study_window
 from bot.core.schedule import Item, expand, specs_for
 from bot.delivery import progress_messages as progress_report
 from bot.delivery.sending import LEASE, Report, send_due
 from bot.ops.db_errors import classify
 from bot.ops.db_state import state_of
-from bot.services.audience import audience_of
 from db.queries import audience, broadcasts
 from db.queries import outbox as box
 
@@ -54,10 +55,9 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
     planned = 0
     for item in (i for i in items if i.key not in done):
         async with deps.sessions() as session, session.begin():
-            skip_day = item.day if item.audience == "without_checkin" else None
-            recipients = await audience.officials(session, without_checkin_on=skip_day)
-            if item.groups:
-                recipients += await audience.groups(session)
+            recipients = await audience.reminder_recipients(
+                session, without_checkin_on=item.without_checkin_on, with_groups=item.groups
+            )
             payload = {
                 "reminder": item.kind,
                 "year": item.edition_year,
@@ -85,7 +85,14 @@ async def start_scheduled(deps: Deps) -> None:
     for info in due:
         async with deps.sessions() as session, session.begin():
             now = deps.clock.now()
-            recipients = await audience_of(session, deps, info)
+            today = local_today(deps.clock)
+            recipients = await audience.broadcast_recipients(
+                session,
+                info.audience or "all",
+                unit_id=info.unit_id,
+                today=today,
+                week_start=study_window(deps.editions, today).start,
+            )
             await broadcasts.start(session, info.id, recipients, now, from_status="scheduled")
 
 

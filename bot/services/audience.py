@@ -1,4 +1,9 @@
-"""Who a broadcast reaches: its audience's recipients, chosen at the moment it starts."""
+"""Who a broadcast reaches: its audience's recipients, chosen at the moment it starts.
+
+The query itself is db/queries/audience.py `broadcast_recipients` (today and the week passed
+in); `audience_of` is the thin path bot/services/broadcasts.py still calls with a Calendar
+until it passes plain values too.
+"""
 
 from __future__ import annotations
 
@@ -29,17 +34,10 @@ async def audience_of(session: AsyncSession, calendar: Calendar, info: Info) -> 
     """The recipients of a broadcast's audience, as of now (inside the caller's transaction,
     so that choosing them and queueing them is one step)."""
     today = local_today(calendar.clock)
-    if info.audience == "groups":
-        return await audience.groups(session)
-    if info.audience == "unit":
-        if info.unit_id is None:  # officials(unit_id=None) is every official: never that
-            return []
-        return await audience.officials(session, unit_id=info.unit_id, reminders_only=False)
-    if info.audience == "today":
-        return await audience.officials(session, without_checkin_on=today, reminders_only=False)
-    if info.audience == "week":
-        window = study_window(calendar.editions, today)
-        return await audience.officials(
-            session, without_checkin_since=window.start, reminders_only=False
-        )
-    return await audience.officials(session, reminders_only=False)
+    return await audience.broadcast_recipients(
+        session,
+        info.audience or "all",
+        unit_id=info.unit_id,
+        today=today,
+        week_start=study_window(calendar.editions, today).start,
+    )

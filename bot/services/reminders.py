@@ -4,38 +4,20 @@ organisers and admins see of them (the schedule and delivery figures)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Protocol
+from datetime import date, datetime, tzinfo
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from bot.core.clock import Clock
 from bot.core.editions import Edition, Editions
-from bot.core.progress import streak
+from bot.core.progress import Totals, totals
 from bot.core.schedule import ReminderData, expand, specs_for
 from db.queries import audience
 from db.queries import outbox as box
 from db.queries.admin import audit
 from db.queries.checkins import checkin_days, list_checkins
 from db.queries.users import get_profile, set_reminders
+from db.session import Sessions
 
-Sessions = async_sessionmaker[AsyncSession]
-
-
-class ReminderDeps(Protocol):
-    """What the schedule view reads (bot.context.Deps is one; this module needs no more)."""
-
-    @property
-    def sessions(self) -> Sessions: ...
-
-    @property
-    def clock(self) -> Clock: ...
-
-    @property
-    def editions(self) -> Editions: ...
-
-    @property
-    def reminders(self) -> ReminderData: ...
+Summary = Totals  # the evening summary's figures for one person and one edition
+Figures = box.Figures  # one planned reminder's delivery figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +32,7 @@ class Line:
 @dataclass(frozen=True, slots=True)
 class Overview:
     year: int
-    lines: list[Line]
+    lines: tuple[Line, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +41,6 @@ class Personal:
 
     registered: bool
     enabled: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """The evening summary's figures for one person and one edition."""
-
-    minutes: int
-    days: int
-    streak: int
 
 
 async def personal(sessions: Sessions, telegram_id: int, wanted: bool | None) -> Personal:
@@ -102,50 +75,37 @@ async def summary(sessions: Sessions, user_id: int, edition: Edition, today: dat
     async with sessions() as session:
         entries = await list_checkins(session, user_id, edition.start, edition.end)
         days = await checkin_days(session, user_id, today)
-    return Summary(
-        sum(c.minutes for c in entries), len({c.local_date for c in entries}), streak(days, today)
-    )
+    return totals(entries, days, today)
 
 
-def edition_to_show(deps: ReminderDeps, today: date) -> Edition:
-    """The running edition, else the next one announced, else the latest."""
-    upcoming = sorted((e for e in deps.editions.all if e.start > today), key=lambda e: e.start)
-    return deps.editions.running(today) or (upcoming[0] if upcoming else deps.editions.latest)
-
-
-async def schedule_overview(deps: ReminderDeps, today: date) -> Overview:
-    edition = edition_to_show(deps, today)
-    items = expand(edition, specs_for(edition, deps.reminders), deps.clock.tz)
+async def schedule_overview(
+    sessions: Sessions, editions: Editions, data: ReminderData, tz: tzinfo, today: date
+) -> Overview:
+    """Every reminder of the edition to show, with its recipients: those chosen when it was
+    planned, or (still in the future) those it would reach now."""
+    edition = editions.to_show(today)
+    items = expand(edition, specs_for(edition, data), tz)
     lines = []
-    async with deps.sessions() as session:
+    async with sessions() as session:
         figures = {f.key: f for f in await box.figures(session)}
-        everyone = len(await audience.officials(session))
-        group_count = len(await audience.groups(session))
+        counts: dict[tuple[date | None, bool], int] = {}  # many items share one audience
         for item in items:
             done = figures.get(item.key)
             if done is not None:
                 count = done.sent + done.failed + done.skipped_late + done.unknown + done.pending
-            elif item.audience == "without_checkin":
-                count = len(await audience.officials(session, without_checkin_on=item.day))
             else:
-                count = everyone + (group_count if item.groups else 0)
+                rule = (item.without_checkin_on, item.groups)
+                if rule not in counts:
+                    chosen = await audience.reminder_recipients(
+                        session, without_checkin_on=rule[0], with_groups=rule[1]
+                    )
+                    counts[rule] = len(chosen)
+                count = counts[rule]
             lines.append(Line(item.key, item.kind, item.due, count, done))
-    return Overview(edition.year, lines)
+    return Overview(edition.year, tuple(lines))
 
 
-async def delivery_figures(deps: ReminderDeps) -> list[dict[str, object]]:
-    """Per planned reminder: the `python -m bot reminders --json` rows."""
-    async with deps.sessions() as session:
-        rows = await box.figures(session)
-    return [
-        {
-            "key": f.key,
-            "due": f.due.astimezone(deps.clock.tz).isoformat(),
-            "sent": f.sent,
-            "failed": f.failed,
-            "skipped_late": f.skipped_late,
-            "unknown": f.unknown,
-            "pending": f.pending,
-        }
-        for f in rows
-    ]
+async def delivery_figures(sessions: Sessions) -> tuple[Figures, ...]:
+    """Per planned reminder, in due order: what was sent, failed, skipped, is unknown or pending."""
+    async with sessions() as session:
+        return tuple(await box.figures(session))

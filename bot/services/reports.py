@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.core.editions import Edition
 from bot.core.roles import Role
 from bot.services.access import role_of
@@ -19,10 +17,9 @@ from db.queries.stats import EditionStats as EditionStats
 from db.queries.stats import Learner as Learner
 from db.queries.stats import details as detail_rows
 from db.queries.stats import edition_stats, top_learners
+from db.session import Sessions
 
 FORMATS = ("xlsx", "csv")
-
-Sessions = async_sessionmaker[AsyncSession]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +58,10 @@ async def summary(
     return Summary(stats, admin)
 
 
-async def top(sessions: Sessions, edition: Edition) -> list[Learner]:
+async def top(sessions: Sessions, edition: Edition) -> tuple[Learner, ...]:
+    """The edition's most diligent learners, best first."""
     async with sessions() as session:
-        return await top_learners(session, edition.start, edition.end)
+        return tuple(await top_learners(session, edition.start, edition.end))
 
 
 async def export_data(sessions: Sessions, edition: Edition) -> ExportData:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 
@@ -75,7 +76,7 @@ def by_unit(t: Texts, s: EditionStats) -> str:
     return "\n".join(lines)
 
 
-def top(t: Texts, year: int, learners: list[Learner]) -> str:
+def top(t: Texts, year: int, learners: Sequence[Learner]) -> str:
     if not learners:
         return t.TOP_EMPTY
     lines = [t.TOP_HEADER.format(year=year), ""]

@@ -53,6 +53,40 @@ async def groups(session: AsyncSession) -> list[Recipient]:
     return [Recipient(chat_id, None, "vi") for chat_id in rows]
 
 
+async def reminder_recipients(
+    session: AsyncSession, *, without_checkin_on: date | None, with_groups: bool
+) -> list[Recipient]:
+    """Who one planned reminder goes to: officials who want reminders (only those with no
+    check-in on `without_checkin_on`, when given), then the subscribed groups if `with_groups`.
+
+    The one rule both the planner (bot/delivery/outbox_sender.py) and the organisers'
+    /schedule counts use.
+    """
+    recipients = await officials(session, without_checkin_on=without_checkin_on)
+    if with_groups:
+        recipients += await groups(session)
+    return recipients
+
+
+async def broadcast_recipients(
+    session: AsyncSession, audience: str, *, unit_id: int | None, today: date, week_start: date
+) -> list[Recipient]:
+    """The recipients of a broadcast's audience (see db/queries/broadcasts.py AUDIENCES) as of
+    `today`; "week" means no check-in from `week_start` on. Reads inside the caller's
+    transaction, so that choosing them and queueing them can be one step."""
+    if audience == "groups":
+        return await groups(session)
+    if audience == "unit":
+        if unit_id is None:  # officials(unit_id=None) is every official: never that
+            return []
+        return await officials(session, unit_id=unit_id, reminders_only=False)
+    if audience == "today":
+        return await officials(session, without_checkin_on=today, reminders_only=False)
+    if audience == "week":
+        return await officials(session, without_checkin_since=week_start, reminders_only=False)
+    return await officials(session, reminders_only=False)
+
+
 async def set_group_subscription(
     session: AsyncSession,
     chat_id: int,

@@ -35,8 +35,8 @@ class EditionStats:
     participants: int
     checkins: int
     minutes: int
-    by_day: list[DayRow]
-    by_unit: list[UnitRow]
+    by_day: tuple[DayRow, ...]
+    by_unit: tuple[UnitRow, ...]
 
     @property
     def rate(self) -> float:
@@ -50,8 +50,8 @@ class EditionStats:
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
-        for row in data["by_day"]:
-            row["date"] = row["date"].isoformat()
+        data["by_day"] = [{**row, "date": row["date"].isoformat()} for row in data["by_day"]]
+        data["by_unit"] = list(data["by_unit"])
         return data
 
 
@@ -125,9 +125,15 @@ async def edition_stats(session: AsyncSession, year: int, start: date, end: date
         .outerjoin(activity, activity.c.unit_id == Unit.id)
         .order_by(Unit.name)
     )
-    by_unit = [UnitRow(name, int(n), int(p), int(m)) for name, n, p, m in unit_rows]
+    by_unit = tuple(UnitRow(name, int(n), int(p), int(m)) for name, n, p, m in unit_rows)
     return EditionStats(
-        year, int(registered or 0), int(totals[0]), int(totals[1]), int(totals[2]), by_day, by_unit
+        year,
+        int(registered or 0),
+        int(totals[0]),
+        int(totals[1]),
+        int(totals[2]),
+        tuple(by_day),
+        by_unit,
     )
 
 

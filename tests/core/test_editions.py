@@ -103,3 +103,17 @@ def test_custom_file_and_errors(tmp_path: Path) -> None:
     broken.write_text("[[edition]\n", "utf-8")
     with pytest.raises(EditionsError, match="TOML"):
         load_editions(broken)
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [
+        (date(2023, 10, 5), 2023),  # running
+        (date(2022, 6, 1), 2023),  # the next one announced
+        (date(2021, 10, 1), 2021),  # running (its first day)
+        (date(2020, 1, 1), 2021),  # the earliest still to come
+        (date(2030, 1, 1), 2023),  # none to come: the latest
+    ],
+)
+def test_edition_to_show(today: date, year: int) -> None:
+    assert load_editions().to_show(today).year == year

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
+from bot.cli import figures_json
 from bot.context import deps_of
 from bot.core.editions import load_editions
 from bot.core.schedule import expand, load_reminder_data, specs_for
@@ -138,8 +139,8 @@ async def test_a_row_in_flight_when_the_process_died_is_unknown_not_resent(bot: 
     report = await tick(bot)
     assert report.unknown == 1 and report.sent == 0
     assert received(bot, AN, "khai mạc") == 0
-    figures = {f["key"]: f for f in await delivery_figures(deps_of(bot.app))}
-    assert figures["opening@2023-10-02"]["unknown"] == 1
+    figures = {f.key: f for f in await delivery_figures(deps_of(bot.app).sessions)}
+    assert figures["opening@2023-10-02"].unknown == 1
 
 
 async def test_blocked_user_is_marked_inactive_and_not_retried(bot: Harness) -> None:
@@ -302,7 +303,8 @@ async def test_reminders_json_figures(bot: Harness) -> None:
     await register(bot, AN)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     await tick(bot)
-    rows = await delivery_figures(deps_of(bot.app))
+    deps = deps_of(bot.app)
+    rows = [figures_json(f, deps.clock.tz) for f in await delivery_figures(deps.sessions)]
     assert rows == [
         {
             "key": "eve@2023-10-01",

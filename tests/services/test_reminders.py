@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
+from bot.core.editions import Edition
 from bot.core.progress import Window
+from bot.core.schedule import load_reminder_data
 from bot.services import reminders
 from db.models import AuditEntry, GroupChat
 from db.queries import audience
@@ -71,3 +75,51 @@ async def test_summary_counts_the_edition(sessions: Sessions, calendar: Calendar
     assert figures == reminders.Summary(minutes=90, days=2, streak=2)
     nobody = await reminders.summary(sessions, uid + 1, edition, edition.start)
     assert nobody == reminders.Summary(0, 0, 0)
+
+
+async def checkin(sessions: Sessions, uid: int, day: int, edition: Edition) -> None:
+    async with sessions() as s, s.begin():
+        await record_checkin(
+            s,
+            user_id=uid,
+            minutes=30,
+            activity="reading",
+            note=None,
+            source=f"u{uid}-d{day}",
+            now=vn(2023, 10, day, 10),
+            tz=VN,
+            window=Window(edition.start, edition.end, edition.year),
+            day_limit=MAX_MINUTES_PER_DAY,
+        )
+
+
+async def test_schedule_counts_whom_each_reminder_would_reach(
+    sessions: Sessions, calendar: Calendar
+) -> None:
+    edition = calendar.editions.get(2023)
+    assert edition is not None
+    an, _binh = await register(sessions, 1), await register(sessions, 2)
+    await register(sessions, 3)
+    await reminders.personal(sessions, 3, False)  # opted out: never counted
+    await reminders.subscribe_group(sessions, GROUP, "Tổ A", 9, True, vn(2023, 10, 1, 9))
+    await checkin(sessions, an, 3, edition)
+    today = edition.start.replace(day=3)
+    data = load_reminder_data()
+    overview = await reminders.schedule_overview(sessions, calendar.editions, data, VN, today)
+    assert overview.year == 2023 and isinstance(overview.lines, tuple)
+    counts = {line.key: line.recipients for line in overview.lines}
+    assert counts["opening@2023-10-02"] == 2
+    assert counts["morning@2023-10-03"] == 3  # both officials and the group
+    assert counts["nudge@2023-10-03"] == 1  # An checked in that day
+    assert counts["nudge@2023-10-04"] == 2
+    assert all(line.figures is None for line in overview.lines)
+    for key, (day, groups) in {
+        "nudge@2023-10-03": (date(2023, 10, 3), False),
+        "morning@2023-10-03": (None, True),
+    }.items():
+        async with sessions() as s:  # the very query the planner uses
+            chosen = await audience.reminder_recipients(
+                s, without_checkin_on=day, with_groups=groups
+            )
+        assert len(chosen) == counts[key]
+    assert await reminders.delivery_figures(sessions) == ()

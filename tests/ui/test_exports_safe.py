@@ -76,7 +76,7 @@ def detail_with(field: str, payload: str) -> Detail:
 
 def stats_with_unit(unit: str) -> EditionStats:
     return EditionStats(
-        2023, 1, 1, 1, 30, [DayRow(date(2023, 10, 3), 1, 1, 30)], [UnitRow(unit, 1, 1, 30)]
+        2023, 1, 1, 1, 30, (DayRow(date(2023, 10, 3), 1, 1, 30),), (UnitRow(unit, 1, 1, 30),)
     )
 
 
