@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from enum import Enum
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Editions
 from bot.core.progress import Window, streak, study_window
@@ -26,8 +24,7 @@ from db.queries.checkins import (
     undo_checkin,
 )
 from db.queries.users import Profile, get_profile
-
-Sessions = async_sessionmaker[AsyncSession]
+from db.session import Sessions
 
 
 class Outcome(Enum):

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from db.queries.privacy import Erasure, erase_person
 from db.queries.users import get_profile, record_consent
-
-Sessions = async_sessionmaker[AsyncSession]
+from db.session import Sessions
 
 __all__ = ["Erasure", "Summary", "agree", "erase", "summary"]
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.core.textnorm import fold, nfc
 from db.queries.users import (
     ConsentRequired,
@@ -17,8 +15,7 @@ from db.queries.users import (
     list_units,
     save_profile,
 )
-
-Sessions = async_sessionmaker[AsyncSession]
+from db.session import Sessions
 
 __all__ = ["Contact", "Profile", "UnitInfo", "current", "register", "unit_choices", "unit_key"]
 
