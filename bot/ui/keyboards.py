@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.inputs import ACTIVITIES
@@ -61,7 +63,7 @@ def cancel_only(t: Texts) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([cancel_row(t)])
 
 
-def units(t: Texts, choices: list[UnitInfo]) -> InlineKeyboardMarkup:
+def units(t: Texts, choices: Sequence[UnitInfo]) -> InlineKeyboardMarkup:
     rows = [[_button(u.name[:60], UnitChoice(u.id).pack())] for u in choices]
     return InlineKeyboardMarkup([*rows, cancel_row(t)])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, tzinfo
 from html import escape
 
@@ -84,7 +85,7 @@ def me_summary(
     name: str,
     unit: str,
     window: Window,
-    checkins: list[CheckinInfo],
+    checkins: Sequence[CheckinInfo],
     streak: int,
 ) -> str:
     lines = [
