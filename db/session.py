@@ -12,6 +12,9 @@ from sqlalchemy.engine import Connection, ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+# The sessionmaker every service takes.
+Sessions = async_sessionmaker[AsyncSession]
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 Sessions = async_sessionmaker[AsyncSession]

@@ -10,7 +10,6 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.core.duration import DurationError, parse_duration, split_duration
 from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
-from bot.core.progress import study_window
 from bot.services import checkins
 from bot.services.checkins import NewCheckin, Outcome
 from bot.ui import buttons, keyboards, render
@@ -35,8 +34,6 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     """
     t = context.t
     moment = pending.sent_at or context.clock.now()
-    day = moment.astimezone(context.clock.tz).date()  # the day it counts on
-    window = study_window(context.deps.editions, day)
     entry = NewCheckin(pending.minutes, pending.activity, pending.note, pending.source)
     result = await checkins.record(
         context.sessions,
@@ -44,15 +41,16 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
         entry,
         now=moment,
         tz=context.clock.tz,
-        window=window,
+        editions=context.deps.editions,
     )
     if result.outcome is Outcome.NOT_REGISTERED:  # nothing was written
         return await _register_first(update, context, pending)
     if result.outcome is Outcome.OVER_DAY_LIMIT:
+        day = moment.astimezone(context.clock.tz).date()  # the day it would have counted on
         text = render.day_limit(t, result.day_minutes, day, today(context))
     else:
-        assert result.receipt is not None
-        text = render.receipt(t, result.receipt, window, today(context))
+        assert result.receipt is not None and result.window is not None
+        text = render.receipt(t, result.receipt, result.window, today(context))
     states.clear_flow(context.user_data)
     await reply_after_commit(update, context, text)
     return ConversationHandler.END

@@ -21,7 +21,8 @@ from telegram.ext import ConversationHandler
 from bot.context import BotContext
 from bot.services import privacy as privacy_service
 from bot.services import profile as profiles
-from bot.services.profile import Profile
+from bot.services.privacy import Declined
+from bot.services.profile import Standing
 from bot.ui import keyboards
 from bot.ui.answers import FACT_INTENTS, answer
 from bot.ui.texts import Texts
@@ -33,25 +34,30 @@ from handlers.receipts import reply_after_commit
 ANSWERED_INTENTS = FACT_INTENTS | {"greeting", "help"}
 
 
-async def _profile(update: Update, context: BotContext) -> Profile | None:
-    return await profiles.current(context.sessions, contact_of(update).telegram_id)
+async def _standing(update: Update, context: BotContext) -> Standing:
+    return await profiles.standing(context.sessions, contact_of(update).telegram_id)
+
+
+def _agreed_in_flow(context: BotContext) -> bool:
+    """Agreed earlier in this flow: the consent waits in memory to be stored with the profile."""
+    return context.user_data is not None and context.user_data.get(states.CONSENT_AT) is not None
 
 
 async def on_record(update: Update, context: BotContext) -> bool:
     """The sender agreed to the current notice (on record, or earlier in this flow)."""
-    assert context.user_data is not None
-    if context.user_data.get(states.CONSENT_AT) is not None:
-        return True
-    found = await _profile(update, context)
-    return found is not None and found.consented
+    return _agreed_in_flow(context) or (await _standing(update, context)).consented
 
 
-async def _question(update: Update, context: BotContext, t: Texts) -> str:
-    """The notice, after a line saying why it is asked now; the question is open from here."""
+async def _question(
+    update: Update, context: BotContext, t: Texts, standing: Standing | None = None
+) -> str:
+    """The notice, after a line saying why it is asked now; the question is open from here.
+    `standing`: where the sender stands, if the caller has just read it."""
     assert context.user_data is not None
-    found = await _profile(update, context)
+    if standing is None:
+        standing = await _standing(update, context)
     lead = ""
-    if found is not None and found.registered:
+    if standing.registered:
         lead = t.CONSENT_LEAD_EXISTING
     elif context.user_data.get(states.THEN_CHECKIN):
         lead = t.CONSENT_LEAD_CHECKIN
@@ -59,10 +65,10 @@ async def _question(update: Update, context: BotContext, t: Texts) -> str:
     return lead + notice(t, context)
 
 
-async def ask(update: Update, context: BotContext) -> int:
+async def ask(update: Update, context: BotContext, standing: Standing | None = None) -> int:
     """Show the notice with its two buttons; what was asked for waits in user_data."""
     t = context.t
-    await send(update, await _question(update, context, t), keyboards.consent(t))
+    await send(update, await _question(update, context, t, standing), keyboards.consent(t))
     return states.CONSENT
 
 
@@ -100,11 +106,18 @@ async def _stale(update: Update, context: BotContext, agreeing: bool) -> int | N
     given earlier in this flow) nothing changes, whatever the person is doing goes on (None
     keeps the conversation's state); otherwise the question is asked afresh."""
     t = context.t
-    if await on_record(update, context):
-        await replace_buttons(update, t.CONSENT_ALREADY if agreeing else t.CONSENT_WITHDRAW_HOW)
+    standing = None if _agreed_in_flow(context) else await _standing(update, context)
+    if standing is None or standing.consented:
+        await _still_agreed(update, context, agreeing)
         return None
     await replace_buttons(update, t.CONSENT_EXPIRED)
-    return await ask(update, context)
+    return await ask(update, context, standing)
+
+
+async def _still_agreed(update: Update, context: BotContext, agreeing: bool) -> None:
+    """The consent is on record (or given in this flow): nothing changes."""
+    t = context.t
+    await replace_buttons(update, t.CONSENT_ALREADY if agreeing else t.CONSENT_WITHDRAW_HOW)
 
 
 async def back(update: Update, context: BotContext) -> int:
@@ -157,10 +170,23 @@ async def decline(update: Update, context: BotContext) -> int | None:
     assert context.user_data is not None
     t = context.t
     await answer_button(update)
-    if not context.user_data.get(states.CONSENT_OPEN) and await on_record(update, context):
-        return await _stale(update, context, agreeing=False)
-    found = await _profile(update, context)
-    if found is not None and found.registered:
+    is_open = bool(context.user_data.get(states.CONSENT_OPEN))
+    if not is_open and _agreed_in_flow(context):
+        await _still_agreed(update, context, agreeing=False)
+        return None
+    contact = contact_of(update)
+    declined = await privacy_service.decline(
+        context.sessions,
+        contact.telegram_id,
+        context.clock.now(),
+        keep_consent=not is_open,  # a press on a notice no longer open changes nothing
+        username=contact.username,
+        current_update=update.update_id,
+    )
+    if declined is Declined.ON_RECORD:
+        await _still_agreed(update, context, agreeing=False)
+        return None
+    if declined is Declined.REGISTERED:
         # What was asked for stays in user_data: "Back" (an entry point) reopens the question
         # and carries on from there. The conversation ends meanwhile, so that the erasure
         # button (outside it) leaves no conversation waiting behind.
@@ -168,14 +194,6 @@ async def decline(update: Update, context: BotContext) -> int | None:
         await replace_buttons(update, t.CONSENT_DECLINED_EXISTING, keyboards.erase_or_back(t))
         return ConversationHandler.END
     states.clear_flow(context.user_data)
-    contact = contact_of(update)
-    await privacy_service.erase(
-        context.sessions,
-        contact.telegram_id,
-        context.clock.now(),
-        username=contact.username,
-        current_update=update.update_id,
-    )
     # Not queued for later: a notice row would keep the chat id of someone just erased.
     await reply_after_commit(update, context, t.CONSENT_DECLINED, later=False)
     return ConversationHandler.END

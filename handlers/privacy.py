@@ -37,9 +37,16 @@ async def privacy(update: Update, context: BotContext) -> None:
 async def delete_my_data(update: Update, context: BotContext) -> None:
     """/deletemydata, /xoadulieu: ask for confirmation first (nothing to confirm: purge)."""
     t = context.t
-    mine = await privacy_service.summary(context.sessions, contact_of(update).telegram_id)
-    if not mine.known:
-        await _erase(update, context)  # only raw messages to purge: nothing to lose
+    contact = contact_of(update)
+    known = await privacy_service.erase_unless_known(
+        context.sessions,
+        contact.telegram_id,
+        context.clock.now(),
+        username=contact.username,
+        current_update=update.update_id,
+    )
+    if not known:  # only raw messages were there to purge: nothing to lose
+        _forget(update, context)
         await reply_after_commit(update, context, t.DELETE_NOTHING, edit=False, later=False)
         return
     await send(update, t.DELETE_CONFIRM, keyboards.delete_confirm(t))
@@ -74,11 +81,15 @@ async def _erase(update: Update, context: BotContext) -> bool:
         username=contact.username,
         current_update=update.update_id,
     )
-    # What the process holds in memory about them goes too.
+    _forget(update, context)
+    return result.profile
+
+
+def _forget(update: Update, context: BotContext) -> None:
+    """What the process holds in memory about someone just erased goes too."""
     if context.user_data is not None:
         context.user_data.clear()
-    identity.forget(context, contact.telegram_id)
-    return result.profile
+    identity.forget(context, contact_of(update).telegram_id)
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

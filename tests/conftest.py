@@ -152,12 +152,12 @@ class Restartable:
 
     @asynccontextmanager
     async def started(
-        self, *, request: BaseRequest | None = None, durable: bool = False
+        self, *, request: BaseRequest | None = None, durable: bool = False, http: bool = False
     ) -> AsyncIterator[Harness]:
-        """The bot runs inside the block; `request` wraps Telegram (e.g. to hold requests)."""
-        app = build_application(
-            self.settings, request=request or self.telegram, clock=self.clock, durable=durable
-        )
+        """The bot runs inside the block; `request` wraps Telegram (e.g. to hold requests).
+        `http`: the bot talks HTTP to the configured telegram_api_base_url instead."""
+        offline = None if http else request or self.telegram
+        app = build_application(self.settings, request=offline, clock=self.clock, durable=durable)
         async with running(app):
             yield Harness(app, self.telegram, self.factory, self.clock)
 

@@ -93,11 +93,6 @@ def brief(error: BaseException) -> str:
     return f"{type(cause).__name__}: {first}"[:200]
 
 
-def describe(error: BaseException) -> str:
-    """`kind (driver's words)` for a log line."""
-    return f"{classify(error) or 'error'} ({brief(error)})"
-
-
 async def check_writable(engine: AsyncEngine) -> None:
     """Migrate, then prove a write works; raises DatabaseUnavailable with one clear line.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.numbers import TELEGRAM_ID_MAX, parse_int
 from bot.core.roles import ORGANISER, Role
@@ -27,8 +27,7 @@ from db.queries.admin import (
     recent_audit,
 )
 from db.queries.users import set_role
-
-Sessions = async_sessionmaker[AsyncSession]
+from db.session import Sessions
 
 
 class Outcome(Enum):

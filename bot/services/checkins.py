@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from enum import Enum
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Editions
 from bot.core.progress import Window, streak, study_window
+from bot.services.profile import Standing
 from db.queries.checkins import (
     CheckinInfo,
     DailyLimitExceeded,
@@ -26,8 +25,7 @@ from db.queries.checkins import (
     undo_checkin,
 )
 from db.queries.users import Profile, get_profile
-
-Sessions = async_sessionmaker[AsyncSession]
+from db.session import Sessions
 
 
 class Outcome(Enum):
@@ -41,6 +39,7 @@ class Recorded:
     outcome: Outcome
     receipt: Receipt | None = None  # SAVED
     day_minutes: int = 0  # OVER_DAY_LIMIT: what the day held already
+    window: Window | None = None  # SAVED: the week the receipt counts in
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +56,14 @@ class NewCheckin:
 class MyWeek:
     profile: Profile
     window: Window
-    checkins: list[CheckinInfo]
+    checkins: tuple[CheckinInfo, ...]
     streak: int
-
-
-def _ready(profile: Profile | None) -> bool:
-    return profile is not None and profile.registered and profile.consented
 
 
 async def registered(sessions: Sessions, telegram_id: int) -> bool:
     """Registered and agreed to the current notice: a check-in can be stored."""
     async with sessions() as session:
-        return _ready(await get_profile(session, telegram_id))
+        return Standing.of(await get_profile(session, telegram_id)).ready
 
 
 async def record(
@@ -78,16 +73,18 @@ async def record(
     *,
     now: datetime,
     tz: tzinfo,
-    window: Window,
+    editions: Editions,
 ) -> Recorded:
-    """Store the check-in once per source, committed when this returns.
+    """Store the check-in once per source, committed when this returns; it counts in the
+    study window of the local day of `now`.
 
     One transaction reads the profile and stores the entry (the hot path of a busy week).
     """
+    window = study_window(editions, now.astimezone(tz).date())
     try:
         async with sessions() as session, session.begin():
             profile = await get_profile(session, telegram_id)
-            if profile is None or not _ready(profile):
+            if profile is None or not Standing.of(profile).ready:
                 return Recorded(Outcome.NOT_REGISTERED)
             receipt = await record_checkin(
                 session,
@@ -103,7 +100,7 @@ async def record(
             )
     except DailyLimitExceeded as exc:
         return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes)
-    return Recorded(Outcome.SAVED, receipt)
+    return Recorded(Outcome.SAVED, receipt, window=window)
 
 
 async def my_week(
@@ -117,7 +114,7 @@ async def my_week(
             return None
         entries = await list_checkins(session, profile.user_id, window.start, window.end)
         days = await checkin_days(session, profile.user_id, today)
-    return MyWeek(profile, window, entries, streak(days, today))
+    return MyWeek(profile, window, tuple(entries), streak(days, today))
 
 
 async def last(sessions: Sessions, telegram_id: int) -> CheckinInfo | None:

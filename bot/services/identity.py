@@ -6,16 +6,16 @@ import logging
 from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.queries.usernames import normalise as normalise  # re-exported for the handler's cache
 from db.queries.usernames import note_username
+from db.session import Sessions
 
 log = logging.getLogger(__name__)
 
 
 async def note_sender(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     telegram_id: int,
     username: str | None,
     now: datetime,

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from db.queries import outbox
+from db.session import Sessions
 
 
 async def queue_receipt(
-    sessions: async_sessionmaker[AsyncSession],
+    sessions: Sessions,
     chat_id: int,
     key: str,
     chunks: list[str],

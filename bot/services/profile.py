@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.textnorm import fold, nfc
 from db.queries.users import (
@@ -17,10 +16,19 @@ from db.queries.users import (
     list_units,
     save_profile,
 )
+from db.session import Sessions
 
-Sessions = async_sessionmaker[AsyncSession]
-
-__all__ = ["Contact", "Profile", "UnitInfo", "current", "register", "unit_choices", "unit_key"]
+__all__ = [
+    "Contact",
+    "Profile",
+    "Standing",
+    "UnitInfo",
+    "current",
+    "register",
+    "standing",
+    "unit_choices",
+    "unit_key",
+]
 
 
 def unit_key(name: str) -> str:
@@ -29,15 +37,39 @@ def unit_key(name: str) -> str:
     return fold(nfc(name))
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where someone stands: registered (name and unit on record), agreed to the current
+    data notice. Both together are what a check-in needs."""
+
+    registered: bool = False
+    consented: bool = False
+
+    @property
+    def ready(self) -> bool:
+        return self.registered and self.consented
+
+    @classmethod
+    def of(cls, profile: Profile | None) -> Standing:
+        if profile is None:
+            return cls()
+        return cls(profile.registered, profile.consented)
+
+
+async def standing(sessions: Sessions, telegram_id: int) -> Standing:
+    async with sessions() as session:
+        return Standing.of(await get_profile(session, telegram_id))
+
+
 async def current(sessions: Sessions, telegram_id: int) -> Profile | None:
     async with sessions() as session:
         return await get_profile(session, telegram_id)
 
 
-async def unit_choices(sessions: Sessions) -> list[UnitInfo]:
+async def unit_choices(sessions: Sessions) -> tuple[UnitInfo, ...]:
     """Units with the most members first, for the unit buttons."""
     async with sessions() as session:
-        return await list_units(session)
+        return tuple(await list_units(session))
 
 
 async def unit_name(sessions: Sessions, unit_id: int) -> str | None:

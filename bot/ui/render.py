@@ -85,7 +85,7 @@ def me_summary(
     name: str,
     unit: str,
     window: Window,
-    checkins: list[CheckinInfo],
+    checkins: Sequence[CheckinInfo],
     streak: int,
 ) -> str:
     lines = [

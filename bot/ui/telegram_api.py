@@ -67,17 +67,6 @@ COMMAND_DESCRIPTION = Limit(1, 256, "characters", ("BotCommand", "description"))
 CAPTION = Limit(0, 1024, "characters", ("sendPhoto", "caption"))
 DOCUMENT_CAPTION = Limit(0, 1024, "characters", ("sendDocument", "caption"))
 
-LIMITS = (
-    TEXT,
-    EDIT_TEXT,
-    CALLBACK_DATA,
-    CALLBACK_ANSWER,
-    COMMAND,
-    COMMAND_DESCRIPTION,
-    CAPTION,
-    DOCUMENT_CAPTION,
-)
-
 # HTML parse mode: the only tags Telegram accepts, with the attributes each may carry.
 HTML_TAGS: dict[str, frozenset[str]] = {
     **{

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,19 +12,26 @@ from telegram import Update
 
 from bench import seed
 from bench.fake_telegram_http import HttpFakeTelegram
-from bot.app import build_application, running
 from bot.context import deps_of
 from bot.core.clock import FrozenClock
 from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_updates import FakeUser, UpdateFactory
 from bot.services.audience import audience_of
 from db.queries import broadcasts
-from tests.conftest import make_settings
+from tests.conftest import Restartable
 
 N = 90
 BASE = 600_000
 # chat index % 9 -> what Telegram does on the first attempt (and, for 400/403, always)
 PLAN = {1: "drop", 2: "502", 3: "403", 4: "400", 5: "slow", 6: "429", 7: "500"}
+
+
+def _on_http(restartable: Restartable, server: HttpFakeTelegram) -> FrozenClock:
+    """The installation talks HTTP to `server` (PTB's own requests, timeouts and all), on the
+    day these faults were planned for: mid-November, outside the week."""
+    restartable.configure(telegram_bot_token="123456:faults", telegram_api_base_url=server.base_url)
+    restartable.clock.set(datetime(2023, 11, 15, 2, 0, tzinfo=UTC))
+    return restartable.clock
 
 
 @pytest.fixture
@@ -37,7 +43,9 @@ async def server() -> AsyncIterator[HttpFakeTelegram]:
     await fake.stop()
 
 
-async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTelegram) -> None:
+async def test_every_message_is_accounted_for(
+    restartable: Restartable, server: HttpFakeTelegram
+) -> None:
     attempts: dict[int, int] = {}
 
     def fault(method: str, params: dict[str, Any]) -> str | None:
@@ -51,13 +59,9 @@ async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTe
         return kind if attempts[chat] == 1 else None
 
     server.fault = fault
-    clock = FrozenClock(datetime(2023, 11, 15, 2, 0, tzinfo=UTC))
-    settings = make_settings(
-        tmp_path, telegram_bot_token="123456:faults", telegram_api_base_url=server.base_url
-    )
-    app = build_application(settings, clock=clock)
-    deps = deps_of(app)
-    async with running(app):
+    clock = _on_http(restartable, server)
+    async with restartable.started(http=True) as bot:
+        app, deps = bot.app, deps_of(bot.app)
         now = clock.now()
         async with deps.sessions() as session, session.begin():
             await seed.officials(session, N, BASE, now)
@@ -97,7 +101,7 @@ async def test_every_message_is_accounted_for(tmp_path: Path, server: HttpFakeTe
 
 
 async def test_telegram_silent_for_a_while_leaves_few_in_doubt_and_resend_reaches_them(
-    tmp_path: Path, server: HttpFakeTelegram
+    restartable: Restartable, server: HttpFakeTelegram
 ) -> None:
     """As found: a minute of Telegram timeouts left 172 of 301 recipients `unknown` for good.
     Now the first timeouts pause sending (only the requests already in flight are in doubt),
@@ -113,14 +117,10 @@ async def test_telegram_silent_for_a_while_leaves_few_in_doubt_and_resend_reache
         return "hang" if method == "sendMessage" and chat >= BASE and outage["on"] else None
 
     server.fault = fault
-    clock = FrozenClock(datetime(2023, 11, 15, 2, 0, tzinfo=UTC))
-    settings = make_settings(
-        tmp_path, telegram_bot_token="123456:faults", telegram_api_base_url=server.base_url
-    )
-    app = build_application(settings, clock=clock)
-    deps = deps_of(app)
+    clock = _on_http(restartable, server)
     factory = UpdateFactory(server.telegram)
-    async with running(app):
+    async with restartable.started(http=True) as bot:
+        app, deps = bot.app, deps_of(bot.app)
         now = clock.now()
         async with deps.sessions() as session, session.begin():
             await seed.officials(session, total, BASE, now)

@@ -24,7 +24,7 @@ from bot.ops.metrics import Metrics
 from bot.transport import polling
 from bot.transport.webhook import PATH, SECRET_HEADER, make_asgi
 from db.models import Outbox
-from tests.conftest import AN, BINH, Harness, make_settings, vn
+from tests.conftest import AN, BINH, Harness, Restartable, make_settings, vn
 
 SECRET = "s3cret_Token-123"
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
@@ -101,17 +101,19 @@ async def test_retry_after_waits_are_counted(bot: Harness) -> None:
     assert samples[("bot_retry_after_wait_seconds_total", ())] == 1
 
 
-async def test_errors_by_kind_in_a_registry_per_app(bot: Harness, tmp_path: Path) -> None:
+async def test_errors_by_kind_in_a_registry_per_app(bot: Harness, restartable: Restartable) -> None:
     async def broken(update: object, context: object) -> None:
         raise LookupError("a handler bug")
 
     bot.app.add_handler(MessageHandler(filters.Regex("^hỏng"), broken), group=-1)
     await bot.say(AN, "hỏng rồi")
     await bot.say(BINH, "hỏng nữa")
-    other = build_application(
-        make_settings(tmp_path / "other"), request=OfflineTelegram(), clock=bot.clock
-    )
-    async with webhook_client(bot.app) as http, running(other), webhook_client(other) as http2:
+    # A second Application alongside, on the same installation: its registry is its own.
+    async with (
+        webhook_client(bot.app) as http,
+        restartable.started() as other,
+        webhook_client(other.app) as http2,
+    ):
         mine, theirs = await scrape(http), await scrape(http2)
     assert mine[("bot_errors_total", (("kind", "LookupError"),))] == 2
     assert ("bot_errors_total", (("kind", "LookupError"),)) not in theirs

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.duration import MAX_MINUTES_PER_DAY, MAX_MINUTES_PER_ENTRY
 from bot.core.editions import load_editions
-from bot.core.progress import Window
 from bot.services import checkins, profile
 from bot.services.checkins import NewCheckin, Outcome
 from bot.services.profile import Contact
@@ -18,7 +17,7 @@ from db.models import Checkin
 from tests.conftest import VN, vn
 
 Sessions = async_sessionmaker[AsyncSession]
-WEEK = Window(date(2023, 10, 2), date(2023, 10, 8), 2023)
+EDITIONS = load_editions()  # 2023: the week of 2-8 October
 TID = 4242
 
 
@@ -36,7 +35,9 @@ async def _register(sessions: Sessions, tid: int = TID) -> None:
 
 async def _record(sessions: Sessions, minutes: int, source: str, day: int = 3) -> checkins.Recorded:
     entry = NewCheckin(minutes, "reading", "sách", source)
-    return await checkins.record(sessions, TID, entry, now=vn(2023, 10, day, 9), tz=VN, window=WEEK)
+    return await checkins.record(
+        sessions, TID, entry, now=vn(2023, 10, day, 9), tz=VN, editions=EDITIONS
+    )
 
 
 async def _stored(sessions: Sessions) -> int:
@@ -108,7 +109,7 @@ async def test_undo_withdraws_only_ones_own_last_checkin(sessions: Sessions) -> 
     assert await checkins.undo(sessions, TID, last.id, vn(2023, 10, 3, 11)) is None
     assert await checkins.last(sessions, TID) is None
     week = await checkins.my_week(sessions, TID, load_editions(), date(2023, 10, 3))
-    assert week is not None and week.checkins == [] and week.streak == 0
+    assert week is not None and week.checkins == () and week.streak == 0
 
 
 def test_the_stored_per_entry_limit_is_the_domains() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.progress import Window
+from bot.core.editions import load_editions
 from bot.services import checkins, privacy, profile
 from bot.services.checkins import NewCheckin
 from bot.services.profile import Contact
@@ -30,10 +30,11 @@ async def test_erasure_removes_the_person_their_checkins_and_their_lone_unit(
     nothing = await privacy.erase(sessions, AN.telegram_id, NOW, username=None, current_update=None)
     assert not nothing.profile
     await profile.register(sessions, AN, "Nguyễn Văn An", "Phòng A", NOW, consent_at=NOW)
-    window = Window(NOW.date(), NOW.date())
     for n in range(2):
         entry = NewCheckin(30, "reading", None, f"msg:1:{n}")
-        await checkins.record(sessions, AN.telegram_id, entry, now=NOW, tz=VN, window=window)
+        await checkins.record(
+            sessions, AN.telegram_id, entry, now=NOW, tz=VN, editions=load_editions()
+        )
     erased = await privacy.erase(
         sessions, AN.telegram_id, NOW, username=AN.username, current_update=None
     )
@@ -42,3 +43,38 @@ async def test_erasure_removes_the_person_their_checkins_and_their_lone_unit(
         for model in (User, Checkin, Unit):
             assert await session.scalar(select(func.count(model.id))) == 0
     assert await privacy.summary(sessions, AN.telegram_id) == privacy.Summary(known=False)
+
+
+async def test_a_delete_request_erases_someone_unknown_at_once_and_keeps_a_profile(
+    sessions: Sessions,
+) -> None:
+    gone = await privacy.erase_unless_known(
+        sessions, AN.telegram_id, NOW, username=None, current_update=None
+    )
+    assert not gone
+    await profile.register(sessions, AN, "Nguyễn Văn An", "Phòng A", NOW, consent_at=NOW)
+    kept = await privacy.erase_unless_known(
+        sessions, AN.telegram_id, NOW, username=None, current_update=None
+    )
+    assert kept and (await privacy.summary(sessions, AN.telegram_id)).known
+
+
+async def test_declining_keeps_a_consent_on_record_or_offers_erasure_or_erases(
+    sessions: Sessions,
+) -> None:
+    async def decline(keep_consent: bool) -> privacy.Declined:
+        return await privacy.decline(
+            sessions,
+            AN.telegram_id,
+            NOW,
+            keep_consent=keep_consent,
+            username=None,
+            current_update=None,
+        )
+
+    assert await decline(keep_consent=True) is privacy.Declined.ERASED
+    await profile.register(sessions, AN, "Nguyễn Văn An", "Phòng A", NOW, consent_at=NOW)
+    assert await profile.standing(sessions, AN.telegram_id) == profile.Standing(True, True)
+    assert await decline(keep_consent=True) is privacy.Declined.ON_RECORD
+    assert await decline(keep_consent=False) is privacy.Declined.REGISTERED
+    assert (await profile.standing(sessions, AN.telegram_id)).ready
