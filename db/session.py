@@ -17,9 +17,6 @@ Sessions = async_sessionmaker[AsyncSession]
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
-Sessions = async_sessionmaker[AsyncSession]
-"""The session factory's type, as services and infrastructure take it."""
-
 
 def _prepare_sqlite_file(url: str) -> None:
     database = make_url(url).database

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.roles import Role
 from bot.services.access import role_of
@@ -20,8 +20,7 @@ from db.queries.admin import audit
 from db.queries.broadcasts import AUDIENCES, Content, Info, Tally
 from db.queries.privacy import ERASED_ID
 from db.queries.users import UnitInfo, get_unit, list_units
-
-Sessions = async_sessionmaker[AsyncSession]
+from db.session import Sessions
 
 __all__ = ["AUDIENCES", "Content", "Info", "Tally"]
 

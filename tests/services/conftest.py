@@ -7,17 +7,14 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.clock import FrozenClock
 from bot.core.editions import Editions, load_editions
 from bot.services.profile import unit_key
 from db.migrate import upgrade
 from db.queries.users import Contact, save_profile
-from db.session import create_engine, create_sessionmaker
+from db.session import Sessions, create_engine, create_sessionmaker
 from tests.conftest import vn
-
-Sessions = async_sessionmaker[AsyncSession]
 
 
 @dataclass(frozen=True, slots=True)

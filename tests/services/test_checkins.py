@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from sqlalchemy import CheckConstraint, func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.duration import MAX_MINUTES_PER_DAY, MAX_MINUTES_PER_ENTRY
 from bot.core.editions import load_editions
@@ -14,9 +13,9 @@ from bot.services import checkins, profile
 from bot.services.checkins import NewCheckin, Outcome
 from bot.services.profile import Contact
 from db.models import Checkin
+from db.session import Sessions
 from tests.conftest import VN, vn
 
-Sessions = async_sessionmaker[AsyncSession]
 EDITIONS = load_editions()  # 2023: the week of 2-8 October
 TID = 4242
 

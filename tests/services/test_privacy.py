@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.editions import load_editions
 from bot.services import checkins, privacy, profile
 from bot.services.checkins import NewCheckin
 from bot.services.profile import Contact
 from db.models import Checkin, Unit, User
+from db.session import Sessions
 from tests.conftest import VN, vn
 
-Sessions = async_sessionmaker[AsyncSession]
 AN = Contact(6161, 6161, "an_nguyen", "vi")
 NOW = vn(2023, 10, 3, 9)
 

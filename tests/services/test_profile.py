@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import privacy, profile
 from bot.services.profile import Contact, unit_key
 from db.models import Unit, User
+from db.session import Sessions
 from tests.conftest import vn
 
-Sessions = async_sessionmaker[AsyncSession]
 AN = Contact(5151, 5151, "an_nguyen", "vi")
 NOW = vn(2023, 10, 3, 9)
 
