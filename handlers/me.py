@@ -31,7 +31,7 @@ async def me(update: Update, context: BotContext) -> None:
         unit=profile.unit_name or "",
         window=week.window,
         checkins=week.checkins,
-        streak=week.streak,
+        totals=week.totals,
     )
     await send(update, text, keyboards.reminders(t, profile.reminders_enabled))
 

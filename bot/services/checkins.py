@@ -12,7 +12,7 @@ from enum import Enum
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Editions
-from bot.core.progress import Window, streak, study_window
+from bot.core.progress import Totals, Window, study_window, totals
 from bot.services.profile import Standing
 from db.queries.checkins import (
     CheckinInfo,
@@ -57,7 +57,11 @@ class MyWeek:
     profile: Profile
     window: Window
     checkins: tuple[CheckinInfo, ...]
-    streak: int
+    totals: Totals  # minutes, days and streak, counted as the evening summary counts them
+
+    @property
+    def streak(self) -> int:
+        return self.totals.streak
 
 
 async def registered(sessions: Sessions, telegram_id: int) -> bool:
@@ -114,7 +118,7 @@ async def my_week(
             return None
         entries = await list_checkins(session, profile.user_id, window.start, window.end)
         days = await checkin_days(session, profile.user_id, today)
-    return MyWeek(profile, window, tuple(entries), streak(days, today))
+    return MyWeek(profile, window, tuple(entries), totals(entries, days, today))
 
 
 async def last(sessions: Sessions, telegram_id: int) -> CheckinInfo | None:

@@ -8,7 +8,7 @@ from html import escape
 
 from bot.core.duration import DurationError
 from bot.core.inputs import InputError
-from bot.core.progress import Window
+from bot.core.progress import Totals, Window
 from bot.services.reminders import Overview
 from bot.ui.texts import Texts
 from db.queries import broadcasts
@@ -86,7 +86,7 @@ def me_summary(
     unit: str,
     window: Window,
     checkins: Sequence[CheckinInfo],
-    streak: int,
+    totals: Totals,
 ) -> str:
     lines = [
         t.ME_HEADER.format(
@@ -107,14 +107,13 @@ def me_summary(
         lines.append(line + (f" · <i>{escape(c.note)}</i>" if c.note else ""))
     if not checkins:
         lines.append(t.ME_EMPTY)
-    days: set[date] = {c.local_date for c in checkins}
     lines += [
         "",
         t.ME_TOTALS.format(
-            total=t.fmt_minutes(sum(c.minutes for c in checkins)),
-            days=len(days),
+            total=t.fmt_minutes(totals.minutes),
+            days=totals.days,
             window_days=window.days,
-            streak=streak,
+            streak=totals.streak,
         ),
     ]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
+from bot.ui.files.columns import activity_names, detail_header
 from bot.ui.texts import Texts
 from db.queries.stats import Detail
 
@@ -31,18 +32,8 @@ def neutralise(value: Any) -> Any:
 def build_csv(t: Texts, rows: Sequence[Detail], tz: tzinfo) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
-    writer.writerow(
-        [
-            t.XLSX_DATE,
-            t.XLSX_TIME,
-            t.XLSX_NAME,
-            t.XLSX_UNIT,
-            t.XLSX_MINUTES,
-            t.XLSX_ACTIVITY,
-            t.XLSX_NOTE,
-        ]
-    )
-    activities = {key: label.split(" ", 1)[-1] for key, label in t.ACTIVITIES.items()}
+    writer.writerow(detail_header(t))
+    activities = activity_names(t)
     for r in rows:
         local = r.created_at.astimezone(tz)
         row = [

@@ -13,6 +13,7 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from bot.ui.files.columns import activity_names, detail_header
 from bot.ui.texts import Texts
 from db.queries.stats import Detail, EditionStats
 
@@ -95,18 +96,10 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
     detail = _sheet(
         wb,
         t.XLSX_DETAIL,
-        [
-            t.XLSX_DATE,
-            t.XLSX_TIME,
-            t.XLSX_NAME,
-            t.XLSX_UNIT,
-            t.XLSX_MINUTES,
-            t.XLSX_ACTIVITY,
-            t.XLSX_NOTE,
-        ],
+        detail_header(t),
         [12, 8, 28, 32, 10, 24, 50],
     )
-    activities = {key: label.split(" ", 1)[-1] for key, label in t.ACTIVITIES.items()}
+    activities = activity_names(t)
     for r in rows:
         local = r.created_at.astimezone(tz)
         # Raw date and time values: openpyxl stores them as real dates/times and formats them
