@@ -14,14 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.progress import Window
-from bot.services.profile import unit_key
 from db.migrate import upgrade
 from db.models import Base, Checkin
 from db.queries.checkins import DailyLimitExceeded, record_checkin
 from db.queries.stats import edition_stats
-from db.queries.users import Contact, save_profile
 from db.session import create_engine, create_sessionmaker
 from tests.conftest import VN, vn
+from tests.services.conftest import register
 
 WEEK = Window(date(2023, 10, 2), date(2023, 10, 8), 2023)
 
@@ -32,20 +31,6 @@ async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncS
     await upgrade(engine)
     yield create_sessionmaker(engine)
     await engine.dispose()
-
-
-async def _user(sessions: async_sessionmaker[AsyncSession], tid: int, unit: str) -> int:
-    async with sessions() as s, s.begin():
-        profile = await save_profile(
-            s,
-            Contact(tid, tid, None, "vi"),
-            f"User {tid}",
-            unit,
-            vn(2023, 10, 1, 8),
-            unit_key=unit_key(unit),
-            consent_at=vn(2023, 10, 1, 8),
-        )
-    return profile.user_id
 
 
 async def _checkin(sessions, user_id: int, minutes: int, when, source: str):  # type: ignore[no-untyped-def]
@@ -75,7 +60,7 @@ async def test_sqlite_runs_in_wal_with_foreign_keys(sessions, database_url) -> N
 
 
 async def test_concurrent_redeliveries_store_one_row(sessions) -> None:  # type: ignore[no-untyped-def]
-    uid = await _user(sessions, 1, "Phòng A")
+    uid = await register(sessions, 1, "Phòng A")
     results = await asyncio.gather(
         *(_checkin(sessions, uid, 30, vn(2023, 10, 3, 9), "msg:1:42") for _ in range(8))
     )
@@ -85,7 +70,7 @@ async def test_concurrent_redeliveries_store_one_row(sessions) -> None:  # type:
 
 
 async def test_concurrent_writers_do_not_hit_database_is_locked(sessions) -> None:  # type: ignore[no-untyped-def]
-    uids = [await _user(sessions, 100 + i, "Phòng B") for i in range(20)]
+    uids = [await register(sessions, 100 + i, "Phòng B") for i in range(20)]
     await asyncio.gather(
         *(
             _checkin(sessions, uid, 15, vn(2023, 10, 3, 9), f"msg:{uid}:{n}")
@@ -98,7 +83,7 @@ async def test_concurrent_writers_do_not_hit_database_is_locked(sessions) -> Non
 
 
 async def test_day_limit_counts_local_days(sessions) -> None:  # type: ignore[no-untyped-def]
-    uid = await _user(sessions, 1, "Phòng A")
+    uid = await register(sessions, 1, "Phòng A")
     await _checkin(sessions, uid, 720, vn(2023, 10, 3, 1), "a")
     await _checkin(sessions, uid, 720, vn(2023, 10, 3, 22), "b")
     with pytest.raises(DailyLimitExceeded):
@@ -109,9 +94,9 @@ async def test_day_limit_counts_local_days(sessions) -> None:  # type: ignore[no
 
 
 async def test_edition_stats_match_hand_computed_figures(sessions) -> None:  # type: ignore[no-untyped-def]
-    a1, a2 = await _user(sessions, 1, "Phòng A"), await _user(sessions, 2, "Phòng A")
-    b1 = await _user(sessions, 3, "Phòng B")
-    await _user(sessions, 4, "Phòng C")  # a unit with nobody taking part
+    a1, a2 = await register(sessions, 1, "Phòng A"), await register(sessions, 2, "Phòng A")
+    b1 = await register(sessions, 3, "Phòng B")
+    await register(sessions, 4, "Phòng C")  # a unit with nobody taking part
     await _checkin(sessions, a1, 30, vn(2023, 10, 2, 9), "1")
     await _checkin(sessions, a1, 45, vn(2023, 10, 3, 9), "2")
     await _checkin(sessions, a2, 60, vn(2023, 10, 3, 21), "3")
@@ -155,7 +140,7 @@ async def test_daily_totals_stay_in_step_with_checkins(sessions) -> None:  # typ
     from db.queries.privacy import erase_person
 
     rng = random.Random(7)
-    uids = {tid: await _user(sessions, tid, f"Phòng {tid % 3}") for tid in range(1, 9)}
+    uids = {tid: await register(sessions, tid, f"Phòng {tid % 3}") for tid in range(1, 9)}
     made: list[tuple[int, int]] = []
     for n in range(200):
         tid = rng.choice(list(uids))

@@ -36,27 +36,24 @@ def calendar() -> Calendar:
     return Calendar(FrozenClock(vn(2023, 10, 3, 9, 0)), load_editions())
 
 
-async def register(sessions: Sessions, telegram_id: int, unit: str = "Phòng A") -> int:
-    """A registered official; returns their user id."""
+async def register(
+    sessions: Sessions,
+    telegram_id: int,
+    unit: str = "Phòng A",
+    *,
+    name: str | None = None,
+    username: str | None = None,
+) -> int:
+    """Someone who registered (and agreed to the data notice) on 1 October 2023; returns
+    their user id. The name defaults to "User <telegram id>"."""
     async with sessions() as s, s.begin():
         profile = await save_profile(
             s,
-            Contact(telegram_id, telegram_id, None, "vi"),
-            f"User {telegram_id}",
+            Contact(telegram_id, telegram_id, username, "vi"),
+            name or f"User {telegram_id}",
             unit,
             vn(2023, 10, 1, 8),
             unit_key=unit_key(unit),
             consent_at=vn(2023, 10, 1, 8),
         )
     return profile.user_id
-
-
-async def register_person(
-    sessions: Sessions, telegram_id: int, name: str, username: str | None = None
-) -> None:
-    """Someone who registered (and agreed to the data notice) on 1 October 2023."""
-    async with sessions() as s, s.begin():
-        contact = Contact(telegram_id, telegram_id, username, "vi")
-        at = vn(2023, 10, 1, 8)
-        unit = "Phòng Tổng hợp"
-        await save_profile(s, contact, name, unit, at, unit_key=unit_key(unit), consent_at=at)

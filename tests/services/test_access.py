@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core.roles import Role, role_from
 from bot.services.access import current_role, role_of
 from db.queries.users import set_role
-from tests.services.conftest import Sessions, register_person
+from tests.services.conftest import Sessions, register
 
 ADMINS = frozenset({9001})
 
@@ -21,7 +21,7 @@ def test_role_from_is_pure() -> None:
 async def test_roles_follow_the_database_at_each_read(sessions: Sessions) -> None:
     assert await current_role(sessions, 9001, ADMINS) is Role.ADMIN  # even unregistered
     assert await current_role(sessions, 1, ADMINS) is Role.OFFICIAL  # unknown
-    await register_person(sessions, 1, "Nguyễn Văn An")
+    await register(sessions, 1, "Phòng Tổng hợp", name="Nguyễn Văn An")
     assert await current_role(sessions, 1, ADMINS) is Role.OFFICIAL
     async with sessions() as s, s.begin():
         await set_role(s, 1, "organiser")

@@ -8,7 +8,7 @@ from bot.services import admin
 from bot.services.admin import Outcome
 from db.models import AuditEntry
 from tests.conftest import vn
-from tests.services.conftest import Sessions, register_person
+from tests.services.conftest import Sessions, register
 
 ADMIN = 9001
 ADMINS = frozenset({ADMIN})
@@ -22,7 +22,7 @@ async def audit_rows(sessions: Sessions) -> list[tuple[int, str, dict[str, objec
 
 
 async def test_check_change_finds_the_person_and_changes_nothing(sessions: Sessions) -> None:
-    await register_person(sessions, 3002, "Lê Thị Hoa", "alice")
+    await register(sessions, 3002, "Phòng Tổng hợp", name="Lê Thị Hoa", username="alice")
     for ref in ("@Alice", "alice", " 3002 "):
         found = await admin.check_change(sessions, ADMINS, ref, grant=True)
         assert found.outcome is Outcome.READY
@@ -39,7 +39,7 @@ async def test_check_change_finds_the_person_and_changes_nothing(sessions: Sessi
 
 
 async def test_grant_and_revoke_are_made_and_audited(sessions: Sessions) -> None:
-    await register_person(sessions, 3002, "Lê Thị Hoa", "alice")
+    await register(sessions, 3002, "Phòng Tổng hợp", name="Lê Thị Hoa", username="alice")
     done = await admin.change_role(sessions, ADMINS, ADMIN, 3002, True, NOW)
     assert done.outcome is Outcome.DONE and done.target is not None
     holders = await admin.role_holders(sessions, ADMINS)
@@ -59,8 +59,8 @@ async def test_grant_and_revoke_are_made_and_audited(sessions: Sessions) -> None
 
 
 async def test_changes_are_refused_at_the_moment_of_use(sessions: Sessions) -> None:
-    await register_person(sessions, 3002, "Lê Thị Hoa", "alice")
-    await register_person(sessions, 3003, "Trần Bình")
+    await register(sessions, 3002, "Phòng Tổng hợp", name="Lê Thị Hoa", username="alice")
+    await register(sessions, 3003, "Phòng Tổng hợp", name="Trần Bình")
     # Someone who is no longer (or never was) an admin changes nothing.
     refused = await admin.change_role(sessions, frozenset(), ADMIN, 3002, True, NOW)
     assert refused.outcome is Outcome.FORBIDDEN

@@ -12,7 +12,7 @@ from db.models import AuditEntry
 from db.queries.checkins import record_checkin
 from db.queries.users import get_profile, set_role
 from tests.conftest import VN, vn
-from tests.services.conftest import Sessions, register_person
+from tests.services.conftest import Sessions, register
 
 ADMIN = 9001
 ADMINS = frozenset({ADMIN})
@@ -26,8 +26,8 @@ def edition_2023() -> Edition:
 
 
 async def seed(sessions: Sessions, edition: Edition) -> None:
-    await register_person(sessions, 1, "Nguyễn Văn An")
-    await register_person(sessions, 2, "Trần Bình")
+    await register(sessions, 1, "Phòng Tổng hợp", name="Nguyễn Văn An")
+    await register(sessions, 2, "Phòng Tổng hợp", name="Trần Bình")
     window = Window(edition.start, edition.end, edition.year)
     async with sessions() as s, s.begin():
         profile = await get_profile(s, 1)
