@@ -22,7 +22,7 @@ from bot.core.inputs import WhenError, parse_when
 from bot.core.roles import Role
 from bot.services import broadcasts as service
 from bot.services.broadcasts import Content
-from bot.ui import keyboards, render
+from bot.ui import broadcast_texts, keyboards, render
 from bot.ui.buttons import BroadcastButton
 from bot.ui.telegram_api import CAPTION, TEXT
 from bot.ui.tg_html import parsed_length
@@ -156,7 +156,7 @@ async def recent(update: Update, context: BotContext) -> None:
     assert user is not None
     t = context.t
     found = await service.recent(context.sessions, user.id, context.deps.settings.admin_ids)
-    text = render.broadcast_list(t, found.rows, context.clock.tz)
+    text = broadcast_texts.broadcast_list(t, found.rows, context.clock.tz)
     await send(update, text, keyboards.broadcast_resend_list(t, found.doubts))
 
 

@@ -16,7 +16,7 @@ from bot.delivery.outbox_sender import trigger_dispatch
 from bot.delivery.outgoing import Outgoing, deliver
 from bot.services import broadcasts as service
 from bot.services.broadcasts import Info, Outcome, Result
-from bot.ui import keyboards
+from bot.ui import broadcast_texts, keyboards
 from bot.ui.buttons import BroadcastButton, BroadcastChoice, BroadcastUnit
 from bot.ui.render import progress_text
 from handlers.access import requires
@@ -69,19 +69,19 @@ async def choose(update: Update, context: BotContext, info: Info, payload: Paylo
         context.sessions, context.deps, info, payload.audience, payload.unit_id
     )
     fresh = result.info
-    label = t.BC_AUDIENCES.get(fresh.audience or "all", "")
     if result.outcome is Outcome.UNITS:
         markup = keyboards.broadcast_units(t, fresh.id, result.units)
         await replace_buttons(update, t.BC_ASK_UNIT if result.units else t.BC_NO_UNITS, markup)
     elif result.outcome is Outcome.NOBODY:
         markup = keyboards.broadcast_audiences(t, fresh.id)
-        await replace_buttons(update, t.BC_NOBODY.format(audience=label), markup)
+        await replace_buttons(update, broadcast_texts.nobody(t, fresh, result.left_out), markup)
     elif result.outcome is Outcome.PREVIEW:  # the message exactly as recipients get it
+        label = broadcast_texts.audience_label(t, fresh)
         await replace_buttons(update, t.BC_ASK_AUDIENCE + " " + label)
         chat = update.effective_chat
         assert chat is not None
         await deliver(context.bot, chat.id, Outgoing.of(fresh.content))
-        text = t.BC_PREVIEW.format(audience=label, count=result.count)
+        text = broadcast_texts.preview(t, fresh, result.count, result.left_out)
         await send(update, text, keyboards.broadcast_confirm(t, fresh.id))
     elif result.outcome is Outcome.STATE:
         await show_state(update, context, result)
@@ -112,6 +112,9 @@ async def stop(update: Update, context: BotContext, info: Info, payload: Payload
         return
     stopped = result.outcome is Outcome.STOPPED
     text = (t.BC_STOPPED if stopped else t.BC_CANCELLED).format(id=info.id)
+    if result.info.audience:  # a draft cancelled before its audience was chosen has none
+        audience = broadcast_texts.audience_label(t, result.info)
+        text += "\n" + t.BC_AUDIENCE_LINE.format(audience=audience)
     if stopped and result.tally is not None:  # the final report: what went out before
         text += "\n\n" + progress_text(t, result.info, result.tally)
         if result.tally.pending:  # requests already made: they finish after this report

@@ -7,6 +7,7 @@ until it passes plain values too.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +16,7 @@ from bot.core.clock import Clock, local_today
 from bot.core.editions import Editions
 from bot.core.progress import study_window
 from db.queries import audience
+from db.queries.audience import LeftOut
 from db.queries.broadcasts import Info
 from db.queries.outbox import Recipient
 
@@ -30,14 +32,22 @@ class Calendar(Protocol):
     def editions(self) -> Editions: ...
 
 
+def _when(calendar: Calendar) -> dict[str, date]:
+    today = local_today(calendar.clock)
+    return {"today": today, "week_start": study_window(calendar.editions, today).start}
+
+
 async def audience_of(session: AsyncSession, calendar: Calendar, info: Info) -> list[Recipient]:
     """The recipients of a broadcast's audience, as of now (inside the caller's transaction,
     so that choosing them and queueing them is one step)."""
-    today = local_today(calendar.clock)
     return await audience.broadcast_recipients(
-        session,
-        info.audience or "all",
-        unit_id=info.unit_id,
-        today=today,
-        week_start=study_window(calendar.editions, today).start,
+        session, info.audience or "all", unit_id=info.unit_id, **_when(calendar)
+    )
+
+
+async def left_out_of(session: AsyncSession, calendar: Calendar, info: Info) -> LeftOut:
+    """Who of the broadcast's audience it would leave out now (blocked the bot), and how many
+    it reaches who turned reminders off."""
+    return await audience.broadcast_left_out(
+        session, info.audience or "all", unit_id=info.unit_id, **_when(calendar)
     )

@@ -14,17 +14,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.roles import Role
 from bot.services.access import role_of
-from bot.services.audience import Calendar, audience_of
+from bot.services.audience import Calendar, audience_of, left_out_of
 from db.queries import broadcasts
 from db.queries.admin import audit
+from db.queries.audience import LeftOut
 from db.queries.broadcasts import AUDIENCES, Content, Info, Tally
 from db.queries.privacy import ERASED_ID
 from db.queries.users import UnitInfo, get_unit, list_units
 from db.session import Sessions
 
-__all__ = ["AUDIENCES", "Content", "Info", "Tally"]
+__all__ = ["AUDIENCES", "Content", "Info", "LeftOut", "Tally"]
 
 HAS_RECIPIENTS = frozenset({"sending", "done", "stopped"})
+NOBODY_LEFT_OUT = LeftOut()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class Result:
     units: tuple[UnitInfo, ...] = ()
     tally: Tally | None = None  # with STOPPED, and STATE once it has recipients
     doubt: int = 0  # with STATE: recipients in doubt, not resent to yet
+    left_out: LeftOut = NOBODY_LEFT_OUT  # with PREVIEW and NOBODY: who the audience leaves out
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +175,9 @@ async def choose(
             return await _state(session, await _fresh(session, info.id))
         fresh = await _fresh(session, info.id)
         count = len(await audience_of(session, calendar, fresh))
-    return Result(Outcome.PREVIEW if count else Outcome.NOBODY, fresh, count=count)
+        left_out = await left_out_of(session, calendar, fresh)
+    outcome = Outcome.PREVIEW if count else Outcome.NOBODY
+    return Result(outcome, fresh, count=count, left_out=left_out)
 
 
 async def choose_audience(

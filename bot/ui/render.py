@@ -184,26 +184,3 @@ def progress_text(t: Texts, info: broadcasts.Info, tally: broadcasts.Tally) -> s
         unknown=t.fmt_number(tally.unknown),
         cancelled=t.fmt_number(tally.cancelled),
     )
-
-
-def broadcast_list(
-    t: Texts, rows: Sequence[tuple[broadcasts.Info, broadcasts.Tally]], tz: tzinfo
-) -> str:
-    if not rows:
-        return t.BC_LIST_EMPTY
-    lines = [t.BC_LIST_HEADER, ""]
-    for info, tally in rows:
-        lines.append(
-            t.BC_LIST_LINE.format(
-                id=info.id,
-                when=t.fmt_moment((info.scheduled_at or info.created_at).astimezone(tz)),
-                status=t.BC_STATUS.get(info.status, info.status),
-                audience=t.BC_AUDIENCES.get(info.audience or "", "—"),
-                sent=t.fmt_number(tally.sent),
-                total=t.fmt_number(info.total),
-                failed=t.fmt_number(tally.failed),
-                blocked=t.fmt_number(tally.blocked),
-                unknown=t.fmt_number(tally.unknown),
-            )
-        )
-    return "\n".join(lines)

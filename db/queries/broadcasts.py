@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Broadcast, Outbox, User
+from db.models import Broadcast, Outbox, Unit, User
 from db.queries import outbox as box
 
 KIND = "broadcast"
@@ -37,6 +37,9 @@ class Info:
     progress_chat_id: int
     progress_message_id: int | None
     progress_at: datetime | None
+    # The unit of a one-unit audience as it is called now; None for the other audiences, and
+    # once the unit is gone (its last member erased their data).
+    unit_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def key_of(broadcast_id: int) -> str:
     return f"b{broadcast_id}"
 
 
-def _info(b: Broadcast) -> Info:
+def _info(b: Broadcast, unit_name: str | None = None) -> Info:
     return Info(
         b.id,
         b.created_by,
@@ -71,7 +74,13 @@ def _info(b: Broadcast) -> Info:
         b.progress_chat_id,
         b.progress_message_id,
         b.progress_at,
+        unit_name,
     )
+
+
+def _with_unit() -> Select[Broadcast, str | None]:
+    """Broadcasts with the name of their audience's unit, if any."""
+    return select(Broadcast, Unit.name).outerjoin(Unit, Unit.id == Broadcast.audience_unit_id)
 
 
 async def create_draft(
@@ -92,8 +101,8 @@ async def create_draft(
 
 
 async def get(session: AsyncSession, broadcast_id: int) -> Info | None:
-    b = await session.get(Broadcast, broadcast_id)
-    return None if b is None else _info(b)
+    row = (await session.execute(_with_unit().where(Broadcast.id == broadcast_id))).first()
+    return None if row is None else _info(*row)
 
 
 async def set_audience(
@@ -216,8 +225,9 @@ async def set_progress_message(session: AsyncSession, broadcast_id: int, message
 
 
 async def recent(session: AsyncSession, limit: int = 10) -> list[tuple[Info, Tally]]:
-    rows = list(await session.scalars(select(Broadcast).order_by(Broadcast.id.desc()).limit(limit)))
-    return [(_info(b), await tally(session, b.id)) for b in rows]
+    query = _with_unit().order_by(Broadcast.id.desc()).limit(limit)
+    rows = [_info(b, name) for b, name in await session.execute(query)]
+    return [(info, await tally(session, info.id)) for info in rows]
 
 
 async def creator_language(session: AsyncSession, telegram_id: int) -> str | None:

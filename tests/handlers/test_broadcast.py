@@ -144,7 +144,7 @@ async def test_broadcast_to_everyone_with_preview_progress_and_report(bot: Harne
     )
     broadcast_id = await draft_id(bot)
     reply = await bot.press(ORG, f"bc:aud:{broadcast_id}:all")
-    assert reply is not None and "Số nơi nhận: <b>6</b>" in reply.text
+    assert reply is not None and "— <b>6</b> người nhận" in reply.text
     preview = bot.telegram.sent(ORG.id)[-2].text
     assert preview == "<b>Họp toàn Sở</b> lúc 14:00 &amp; mang &lt;laptop&gt;"
     await bot.press(ORG, f"bc:send:{broadcast_id}")

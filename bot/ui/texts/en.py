@@ -331,9 +331,9 @@ class En:
     BC_ASK_UNIT = "Pick the unit:"
     BC_NO_UNITS = "There are no units yet. Pick another audience."
     BC_PREVIEW = (
-        "👆 This is what recipients will see.\nAudience: {audience}\nRecipients: <b>{count}</b>"
+        "👆 This is what recipients will see.\nAudience: {audience} — {recipients}{left_out}"
     )
-    BC_NOBODY = "Nobody is in «{audience}». Pick another audience."
+    BC_NOBODY = "Nobody in «{audience}» can receive it{left_out}. Pick another audience."
     BTN_SEND_NOW = "📤 Send now"
     BTN_SCHEDULE = "🕒 Schedule…"
     BTN_STOP = "⏹ Stop"
@@ -653,3 +653,20 @@ class En:
         "fee": "Fee",
         "contact": "Contact",
     }
+
+    # --- reports ---
+    BC_AUDIENCE_UNIT = "🏢 {unit}"
+    BC_AUDIENCE_UNIT_GONE = "🏢 One unit (nobody belongs to it any more)"
+    BC_AUDIENCE_LINE = "Audience: {audience}"
+    BC_RECIPIENTS: ClassVar[dict[str, str]] = {
+        "people": "<b>{count}</b> recipients",
+        "groups": "<b>{count}</b> groups",
+    }
+    BC_LEFT_OUT_BLOCKED = "not sent to {count} who blocked the bot"
+    BC_REMINDERS_OFF = "{count} who turned reminders off still receive it"
+    XLSX_USER_ID = "User no. (the bot's internal number, not the Telegram ID)"
+    XLSX_EDITION = "Week"
+    XLSX_START = "First day"
+    XLSX_END = "Last day"
+    XLSX_THEME = "Theme"
+    XLSX_MADE_AT = "Made at"

@@ -361,9 +361,11 @@ class Vi:
     BC_NO_UNITS = "Chưa có đơn vị nào. Hãy chọn đối tượng khác."
     BC_PREVIEW = (
         "👆 Trên đây là nội dung người nhận sẽ thấy.\n"
-        "Đối tượng: {audience}\nSố nơi nhận: <b>{count}</b>"
+        "Đối tượng: {audience} — {recipients}{left_out}"
     )
-    BC_NOBODY = "Không có ai trong đối tượng «{audience}». Hãy chọn đối tượng khác."
+    BC_NOBODY = (
+        "Không có ai nhận được trong đối tượng «{audience}»{left_out}. Hãy chọn đối tượng khác."
+    )
     BTN_SEND_NOW = "📤 Gửi ngay"
     BTN_SCHEDULE = "🕒 Hẹn giờ…"
     BTN_STOP = "⏹ Dừng gửi"
@@ -695,3 +697,20 @@ class Vi:
         "fee": "Lệ phí",
         "contact": "Liên hệ",
     }
+
+    # --- reports ---
+    BC_AUDIENCE_UNIT = "🏢 {unit}"
+    BC_AUDIENCE_UNIT_GONE = "🏢 Một đơn vị (nay không còn ai thuộc đơn vị này)"
+    BC_AUDIENCE_LINE = "Đối tượng: {audience}"
+    BC_RECIPIENTS: ClassVar[dict[str, str]] = {
+        "people": "<b>{count}</b> người nhận",
+        "groups": "<b>{count}</b> nhóm nhận",
+    }
+    BC_LEFT_OUT_BLOCKED = "không gửi cho {count} người đã chặn bot"
+    BC_REMINDERS_OFF = "{count} người đã tắt nhắc nhở vẫn nhận thông báo này"
+    XLSX_USER_ID = "Mã người dùng (số nội bộ của bot, không phải ID Telegram)"
+    XLSX_EDITION = "Tuần lễ"
+    XLSX_START = "Ngày bắt đầu"
+    XLSX_END = "Ngày kết thúc"
+    XLSX_THEME = "Chủ đề"
+    XLSX_MADE_AT = "Tạo lúc"
