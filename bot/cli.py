@@ -23,7 +23,6 @@ from bot.transport import instance_lock
 from bot.ui import files
 from bot.ui.texts import Vi
 from db.migrate import upgrade
-from db.queries.stats import edition_stats
 from db.session import create_engine, create_sessionmaker
 from settings import Settings
 
@@ -103,8 +102,8 @@ async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
     engine = create_engine(settings.database_url)
     try:
         await upgrade(engine)
-        async with create_sessionmaker(engine)() as session:
-            result = await edition_stats(session, edition.year, edition.start, edition.end)
+        sessions = create_sessionmaker(engine)
+        result = await report_service.figures(sessions, edition, settings.tz)
     finally:
         await engine.dispose()
     return result.as_json()
@@ -146,8 +145,11 @@ async def export(settings: Settings, year: int | None, fmt: str) -> tuple[bytes,
         if edition is None:
             return None
         await upgrade(deps.engine)
-        found = await report_service.export_data(deps.sessions, edition)
-        data = await files.export_file(Vi, fmt, found.stats, found.rows, deps.clock.tz)
+        tz = deps.clock.tz
+        found = await report_service.export_data(deps.sessions, edition, tz)
+        data = await files.export_file(
+            Vi, fmt, edition, found.stats, found.rows, tz, deps.clock.now()
+        )
         count = found.checkins
     finally:
         await deps.engine.dispose()

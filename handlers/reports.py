@@ -40,7 +40,7 @@ async def stats(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     found = await service.summary(
-        context.sessions, edition, user.id, context.deps.settings.admin_ids
+        context.sessions, edition, context.clock.tz, user.id, context.deps.settings.admin_ids
     )
     text = report_texts.summary(t, edition, found.figures, today(context))
     await send(update, text, keyboards.report(t, edition.year, found.personal))
@@ -76,7 +76,7 @@ async def report_button(update: Update, context: BotContext) -> None:
         learners = await service.top(context.sessions, edition)
         await send(update, report_texts.top(t, edition.year, learners))
     else:  # "day" or "unit"
-        figures = await service.figures(context.sessions, edition)
+        figures = await service.figures(context.sessions, edition, context.clock.tz)
         render = report_texts.by_day if view == "day" else report_texts.by_unit
         await send(update, render(t, figures))
 
@@ -86,8 +86,9 @@ async def _send_export(update: Update, context: BotContext, edition: Edition, fm
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
-    found = await service.export(context.sessions, edition, fmt, user.id, context.clock.now())
-    data = await files.export_file(t, fmt, found.stats, found.rows, context.clock.tz)
+    now, tz = context.clock.now(), context.clock.tz
+    found = await service.export(context.sessions, edition, tz, fmt, user.id, now)
+    data = await files.export_file(t, fmt, edition, found.stats, found.rows, tz, now)
     caption = t.EXPORT_CAPTION.format(year=edition.year, checkins=t.fmt_number(found.checkins))
     name = files.export_name(edition.year, fmt)
     await chat.send_document(InputFile(data, filename=name), caption=caption)
@@ -98,7 +99,8 @@ async def _send_chart(update: Update, context: BotContext, edition: Edition) -> 
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
-    png = await files.chart_png(t, await service.figures(context.sessions, edition))
+    figures = await service.figures(context.sessions, edition, context.clock.tz)
+    png = await files.chart_png(t, figures)
     caption = t.CHART_CAPTION.format(year=edition.year)
     await chat.send_photo(InputFile(png, filename=f"tuan-le-{edition.year}.png"), caption=caption)
 

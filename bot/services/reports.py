@@ -6,7 +6,9 @@ Files and charts are built from this data by bot/ui/files (off the event loop).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta, tzinfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.editions import Edition
 from bot.core.roles import Role
@@ -34,26 +36,42 @@ class Summary:
 class ExportData:
     """Everything an export file of one edition holds."""
 
-    year: int
+    edition: Edition
     stats: EditionStats
     rows: tuple[Detail, ...]
+
+    @property
+    def year(self) -> int:
+        return self.edition.year
 
     @property
     def checkins(self) -> int:
         return len(self.rows)
 
 
-async def figures(sessions: Sessions, edition: Edition) -> EditionStats:
+def closes(edition: Edition, tz: tzinfo) -> datetime:
+    """The end of the edition's last day in the bot's time zone: who registered by then
+    counts in its figures."""
+    return datetime.combine(edition.end + timedelta(days=1), time(0), tzinfo=tz)
+
+
+async def _stats(session: AsyncSession, edition: Edition, tz: tzinfo) -> EditionStats:
+    return await edition_stats(
+        session, edition.year, edition.start, edition.end, registered_before=closes(edition, tz)
+    )
+
+
+async def figures(sessions: Sessions, edition: Edition, tz: tzinfo) -> EditionStats:
     async with sessions() as session:
-        return await edition_stats(session, edition.year, edition.start, edition.end)
+        return await _stats(session, edition, tz)
 
 
 async def summary(
-    sessions: Sessions, edition: Edition, viewer_id: int, admin_ids: frozenset[int]
+    sessions: Sessions, edition: Edition, tz: tzinfo, viewer_id: int, admin_ids: frozenset[int]
 ) -> Summary:
     """/stats: the figures, and (read now) whether the viewer is an admin."""
     async with sessions() as session:
-        stats = await edition_stats(session, edition.year, edition.start, edition.end)
+        stats = await _stats(session, edition, tz)
         admin = await role_of(session, viewer_id, admin_ids) >= Role.ADMIN
     return Summary(stats, admin)
 
@@ -64,19 +82,19 @@ async def top(sessions: Sessions, edition: Edition) -> tuple[Learner, ...]:
         return tuple(await top_learners(session, edition.start, edition.end))
 
 
-async def export_data(sessions: Sessions, edition: Edition) -> ExportData:
+async def export_data(sessions: Sessions, edition: Edition, tz: tzinfo) -> ExportData:
     """The figures and every check-in of the edition (the command line's export)."""
     async with sessions() as session:
-        stats = await edition_stats(session, edition.year, edition.start, edition.end)
+        stats = await _stats(session, edition, tz)
         rows = await detail_rows(session, edition.start, edition.end)
-    return ExportData(edition.year, stats, tuple(rows))
+    return ExportData(edition, stats, tuple(rows))
 
 
 async def export(
-    sessions: Sessions, edition: Edition, fmt: str, actor_id: int, now: datetime
+    sessions: Sessions, edition: Edition, tz: tzinfo, fmt: str, actor_id: int, now: datetime
 ) -> ExportData:
     """An admin's export: the data, and an audit entry saying who took how much."""
-    data = await export_data(sessions, edition)
+    data = await export_data(sessions, edition, tz)
     async with sessions() as session, session.begin():
         params = {"year": edition.year, "format": fmt, "checkins": data.checkins}
         await audit(session, actor_id, "export", params, now)

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Checkin, DailyTotal, Unit, User
@@ -55,15 +55,22 @@ class EditionStats:
         return data
 
 
-async def edition_stats(session: AsyncSession, year: int, start: date, end: date) -> EditionStats:
+async def edition_stats(
+    session: AsyncSession, year: int, start: date, end: date, *, registered_before: datetime
+) -> EditionStats:
     """Totals, per-day and per-unit figures for check-ins dated within start..end.
+
+    "Registered" are the people registered before `registered_before` (the end of the
+    edition's last day), and anyone who checked in for the edition: not those who came later,
+    nor those who erased their data (they are gone). A unit appears if it had someone
+    registered so, or a check-in: a unit nobody belongs to any more does not.
 
     Reads the daily_totals rollup: at most officials × days rows, whatever the check-ins.
     """
     in_week = (DailyTotal.local_date.between(start, end), DailyTotal.checkins > 0)
-    registered = await session.scalar(
-        select(func.count(User.id)).where(User.registered_at.is_not(None))
-    )
+    took_part = exists().where(DailyTotal.user_id == User.id, *in_week)
+    counted = or_(User.registered_at < registered_before, took_part)
+    registered = await session.scalar(select(func.count(User.id)).where(counted))
     totals = (
         await session.execute(
             select(
@@ -94,7 +101,7 @@ async def edition_stats(session: AsyncSession, year: int, start: date, end: date
 
     members = (
         select(User.unit_id, func.count(User.id).label("n"))
-        .where(User.registered_at.is_not(None))
+        .where(counted)
         .group_by(User.unit_id)
         .subquery()
     )
@@ -123,6 +130,7 @@ async def edition_stats(session: AsyncSession, year: int, start: date, end: date
         )
         .outerjoin(members, members.c.unit_id == Unit.id)
         .outerjoin(activity, activity.c.unit_id == Unit.id)
+        .where(or_(members.c.n > 0, activity.c.p > 0))
         .order_by(Unit.name)
     )
     by_unit = tuple(UnitRow(name, int(n), int(p), int(m)) for name, n, p, m in unit_rows)
@@ -157,6 +165,9 @@ class Detail:
     minutes: int
     activity: str
     note: str
+    # The bot's own number for the person (users.id): tells apart two people of one name
+    # without putting their Telegram id in a file that travels.
+    user_id: int
 
 
 async def top_learners(
@@ -192,10 +203,14 @@ async def details(session: AsyncSession, start: date, end: date) -> list[Detail]
             Checkin.minutes,
             Checkin.activity,
             Checkin.note,
+            User.id,
         )
         .join(User, User.id == Checkin.user_id)
         .join(Unit, Unit.id == User.unit_id)
         .where(Checkin.local_date.between(start, end), Checkin.deleted_at.is_(None))
         .order_by(Checkin.created_at, Checkin.id)
     )
-    return [Detail(d, c, n or "", u, int(m), a, note or "") for d, c, n, u, m, a, note in result]
+    return [
+        Detail(d, c, n or "", u, int(m), a, note or "", uid)
+        for d, c, n, u, m, a, note, uid in result
+    ]

@@ -197,11 +197,14 @@ async def record_consent(session: AsyncSession, telegram_id: int, now: datetime)
 
 
 async def list_units(session: AsyncSession, limit: int = 12) -> list[UnitInfo]:
-    """Units with the most registered members first, for the unit buttons."""
+    """Units with the most registered members first, for the unit buttons (registration and a
+    broadcast's audience). A unit nobody belongs to any more (its last member moved or erased
+    their data) is not offered."""
     members = func.count(User.id)
     rows = await session.execute(
         select(Unit.id, Unit.name, members)
-        .outerjoin(User, User.unit_id == Unit.id)
+        .join(User, User.unit_id == Unit.id)
+        .where(User.registered_at.is_not(None))
         .group_by(Unit.id, Unit.name)
         .order_by(members.desc(), Unit.name)
         .limit(limit)

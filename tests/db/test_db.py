@@ -23,6 +23,7 @@ from tests.conftest import VN, vn
 from tests.services.conftest import register
 
 WEEK = Window(date(2023, 10, 2), date(2023, 10, 8), 2023)
+CLOSES = vn(2023, 10, 9)  # midnight after the last day
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ async def test_edition_stats_match_hand_computed_figures(sessions) -> None:  # t
     await _checkin(sessions, b1, 10, vn(2023, 10, 9, 0, 10), "5")  # the day after: not counted
     await _checkin(sessions, b1, 10, vn(2023, 10, 1, 12), "6")  # the day before: not counted
     async with sessions() as s:
-        stats = await edition_stats(s, 2023, WEEK.start, WEEK.end)
+        stats = await edition_stats(s, 2023, WEEK.start, WEEK.end, registered_before=CLOSES)
     assert (stats.registered, stats.participants, stats.checkins, stats.minutes) == (4, 3, 4, 225)
     days = {d.date: (d.participants, d.checkins, d.minutes) for d in stats.by_day}
     assert len(days) == 7

@@ -132,12 +132,12 @@ async def test_xlsx_export_has_the_sheets_types_and_totals(bot: Harness) -> None
     days = list(wb["Theo ngày"].iter_rows(min_row=2, values_only=True))
     assert len(days) == 7 and isinstance(days[0][0], datetime) and days[1][1:] == (3, 3, 155)
     detail = wb["Chi tiết"]
-    assert detail.freeze_panes == "A2" and detail.column_dimensions["C"].width == 28
+    assert detail.freeze_panes == "A2" and detail.column_dimensions["D"].width == 28
     rows = list(detail.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 4 and sum(r[4] for r in rows) == 185
+    assert len(rows) == 4 and sum(r[5] for r in rows) == 185
     first = rows[0]
-    assert first[0] == datetime(2023, 10, 2) and first[2] == "Nguyễn Văn An"
-    assert first[5] == "Đọc sách/tài liệu" and first[6] == 'đọc sách "Tự học", phần 1'
+    assert first[1] == datetime(2023, 10, 2) and first[3] == "Nguyễn Văn An"
+    assert first[6] == "Đọc sách/tài liệu" and first[7] == 'đọc sách "Tự học", phần 1'
     assert detail.cell(row=1, column=1).font.bold
     async with deps_of(bot.app).sessions() as session:
         actions = list(await session.scalars(select(AuditEntry.action)))
@@ -150,9 +150,19 @@ async def test_csv_round_trips_vietnamese(bot: Harness) -> None:
     data = bot.telegram.sent(ADMIN.id)[-1].upload
     assert data is not None and data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["Ngày", "Giờ", "Họ và tên", "Đơn vị", "Số phút", "Hoạt động", "Ghi chú"]
+    assert rows[0] == [
+        "Mã người dùng (số nội bộ của bot, không phải ID Telegram)",
+        "Ngày",
+        "Giờ",
+        "Họ và tên",
+        "Đơn vị",
+        "Số phút",
+        "Hoạt động",
+        "Ghi chú",
+    ]
     assert rows[1] == [
-        "2023-10-02",
+        rows[1][0],  # An's number: see test_csv_tells_two_people_of_one_name_apart
+        "02/10/2023",
         "09:00",
         "Nguyễn Văn An",
         "Phòng Quản lý Khoa học",
@@ -237,4 +247,5 @@ def test_export_from_the_shell(tmp_path: Path) -> None:
         == 0
     )
     assert "Nguyễn Văn An" in csv_out.read_text("utf-8-sig")
-    assert date(2023, 10, 3).isoformat() in csv_out.read_text("utf-8-sig")
+    assert '"03/10/2023"' in csv_out.read_text("utf-8-sig")
+    assert date(2023, 10, 3).isoformat() not in csv_out.read_text("utf-8-sig")

@@ -53,10 +53,10 @@ async def test_summary_says_whether_the_viewer_may_see_personal_views(
     edition = edition_2023()
     await seed(sessions, edition)
     for viewer, personal in ((ADMIN, True), (2, False), (1, False)):
-        found = await reports.summary(sessions, edition, viewer, ADMINS)
+        found = await reports.summary(sessions, edition, VN, viewer, ADMINS)
         assert found.personal is personal
         assert found.figures.registered == 2 and found.figures.checkins == 1
-    assert (await reports.figures(sessions, edition)).minutes == 45
+    assert (await reports.figures(sessions, edition, VN)).minutes == 45
     assert [learner.full_name for learner in await reports.top(sessions, edition)] == [
         "Nguyễn Văn An"
     ]
@@ -65,11 +65,11 @@ async def test_summary_says_whether_the_viewer_may_see_personal_views(
 async def test_export_returns_the_rows_and_is_audited(sessions: Sessions) -> None:
     edition = edition_2023()
     await seed(sessions, edition)
-    plain = await reports.export_data(sessions, edition)
+    plain = await reports.export_data(sessions, edition, VN)
     assert plain.year == 2023 and plain.checkins == 1
     async with sessions() as s:
         assert list(await s.scalars(select(AuditEntry))) == []  # the command line's: no entry
-    found = await reports.export(sessions, edition, "csv", ADMIN, NOW)
+    found = await reports.export(sessions, edition, VN, "csv", ADMIN, NOW)
     assert found == plain
     async with sessions() as s:
         entries = list(await s.scalars(select(AuditEntry)))

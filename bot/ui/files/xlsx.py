@@ -1,10 +1,14 @@
-"""The Excel workbook for leadership: Tổng quan, Theo ngày, Theo đơn vị, Chi tiết."""
+"""The Excel workbook for leadership: Tổng quan, Theo ngày, Theo đơn vị, Chi tiết.
+
+Every date is a real Excel date shown dd/mm/yyyy, in every sheet; every table sheet has its
+header frozen and an autofilter over its rows.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from openpyxl import Workbook
@@ -13,6 +17,7 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from bot.core.editions import Edition
 from bot.ui.files.columns import activity_names, detail_header
 from bot.ui.texts import Texts
 from db.queries.stats import Detail, EditionStats
@@ -20,6 +25,7 @@ from db.queries.stats import Detail, EditionStats
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="1F6FB2")
 DATE_FORMAT = "dd/mm/yyyy"
+MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 PERCENT_FORMAT = "0.0%"
 
 
@@ -35,6 +41,12 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str], widths: Sequence[in
         header.append(cell)
     ws.append(header)
     return ws
+
+
+def _filter(ws: Any, columns: int, rows: int) -> None:
+    """An autofilter over the header and the `rows` rows under it (set before saving: a
+    write-only sheet writes it at the end)."""
+    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
 
 
 def _cell(ws: Any, value: Any, number_format: str | None = None) -> Any:
@@ -58,21 +70,19 @@ def _text(ws: Any, value: str) -> Any:
     return value
 
 
-def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo) -> bytes:
+def build_xlsx(
+    t: Texts,
+    edition: Edition,
+    stats: EditionStats,
+    rows: Sequence[Detail],
+    tz: tzinfo,
+    made_at: datetime,
+) -> bytes:
     """The workbook as bytes. Dates, times, numbers and rates are real values, not text;
-    names, units, activities and notes are text, whatever they start with."""
+    names, units, activities and notes are text, whatever they start with. `made_at` (shown
+    in the bot's time zone `tz`) is when the file was made."""
     wb = Workbook(write_only=True)  # streams rows: 100,000 check-ins stay well under 300 MB
-    summary = _sheet(wb, t.XLSX_SUMMARY, [t.XLSX_FIGURE, t.XLSX_VALUE], [40, 18])
-    for label, value, fmt in (
-        (t.XLSX_YEAR, stats.year, None),
-        (t.XLSX_REGISTERED, stats.registered, "#,##0"),
-        (t.XLSX_PARTICIPANTS, stats.participants, "#,##0"),
-        (t.XLSX_RATE, stats.rate, PERCENT_FORMAT),
-        (t.XLSX_CHECKINS, stats.checkins, "#,##0"),
-        (t.XLSX_MINUTES, stats.minutes, "#,##0"),
-        (t.XLSX_AVERAGE, round(stats.average_minutes, 1), "#,##0.0"),
-    ):
-        summary.append([_cell(summary, label), _cell(summary, value, fmt)])
+    _summary(wb, t, edition, stats, made_at.astimezone(tz))
 
     by_day = _sheet(
         wb,
@@ -82,6 +92,7 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
     )
     for d in stats.by_day:
         by_day.append([_cell(by_day, d.date, DATE_FORMAT), d.participants, d.checkins, d.minutes])
+    _filter(by_day, 4, len(stats.by_day))
 
     by_unit = _sheet(
         wb,
@@ -92,23 +103,22 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
     for u in sorted(stats.by_unit, key=lambda u: (-_rate(u.participants, u.registered), u.unit)):
         rate = _cell(by_unit, _rate(u.participants, u.registered), PERCENT_FORMAT)
         by_unit.append([_text(by_unit, u.unit), u.registered, u.participants, rate, u.minutes])
+    _filter(by_unit, 5, len(stats.by_unit))
 
-    detail = _sheet(
-        wb,
-        t.XLSX_DETAIL,
-        detail_header(t),
-        [12, 8, 28, 32, 10, 24, 50],
-    )
+    header = detail_header(t)
+    detail = _sheet(wb, t.XLSX_DETAIL, header, [12, 12, 8, 28, 32, 10, 24, 50])
     activities = activity_names(t)
     for r in rows:
         local = r.created_at.astimezone(tz)
-        # Raw date and time values: openpyxl stores them as real dates/times and formats them
-        # itself; a hand-made styled cell per value made a 100,000-row export 40% slower.
+        # Raw time values: openpyxl stores them as real times and formats them itself; a
+        # hand-made styled cell per value made a 100,000-row export 40% slower, so only the
+        # date (whose default format would be yyyy-mm-dd) gets one.
         moment = local.time().replace(second=0, microsecond=0)
         activity = activities.get(r.activity, r.activity)
         detail.append(
             [
-                r.day,
+                r.user_id,
+                _cell(detail, r.day, DATE_FORMAT),
                 moment,
                 _text(detail, r.full_name),
                 _text(detail, r.unit),
@@ -117,9 +127,32 @@ def build_xlsx(t: Texts, stats: EditionStats, rows: Sequence[Detail], tz: tzinfo
                 _text(detail, r.note),
             ]
         )
+    _filter(detail, len(header), len(rows))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _summary(wb: Workbook, t: Texts, edition: Edition, stats: EditionStats, made: datetime) -> None:
+    """Tổng quan: which edition, its dates and theme, when the file was made, the figures."""
+    summary = _sheet(wb, t.XLSX_SUMMARY, [t.XLSX_FIGURE, t.XLSX_VALUE], [40, 48])
+    for label, value, fmt in (
+        (t.XLSX_EDITION, edition.name, None),
+        (t.XLSX_START, edition.start, DATE_FORMAT),
+        (t.XLSX_END, edition.end, DATE_FORMAT),
+        (t.XLSX_THEME, edition.theme, None),
+        # Excel has no time zones: the bot's local time, as the admin reads it.
+        (t.XLSX_MADE_AT, made.replace(tzinfo=None, second=0, microsecond=0), MOMENT_FORMAT),
+        (t.XLSX_YEAR, stats.year, None),
+        (t.XLSX_REGISTERED, stats.registered, "#,##0"),
+        (t.XLSX_PARTICIPANTS, stats.participants, "#,##0"),
+        (t.XLSX_RATE, stats.rate, PERCENT_FORMAT),
+        (t.XLSX_CHECKINS, stats.checkins, "#,##0"),
+        (t.XLSX_MINUTES, stats.minutes, "#,##0"),
+        (t.XLSX_AVERAGE, round(stats.average_minutes, 1), "#,##0.0"),
+    ):
+        cell = _text(summary, value) if isinstance(value, str) else _cell(summary, value, fmt)
+        summary.append([_cell(summary, label), cell])
 
 
 def _rate(participants: int, registered: int) -> float:
