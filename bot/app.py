@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import BotCommand, LinkPreviewOptions
+from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (
     ApplicationBuilder,
@@ -25,7 +25,6 @@ from bot.delivery.ratelimit import TelegramRateLimiter
 from bot.ops.db_errors import check_writable
 from bot.ops.db_state import on_database_error, state_of
 from bot.services import retention
-from bot.ui.texts import En, Vi
 from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
@@ -34,6 +33,7 @@ from handlers import (
     guards,
     identity,
     me,
+    menus,
     privacy,
     reminders,
     reports,
@@ -111,11 +111,10 @@ def schedule_jobs(app: BotApp) -> None:
 
 
 async def _post_init(app: BotApp) -> None:
-    """Migrate the database, prove it can be written, publish the command menu."""
+    """Migrate the database, prove it can be written, publish the command menus (everyone's,
+    then each organiser's and admin's) and the bot's description."""
     await check_writable(deps_of(app).engine)  # else one clear line, not a traceback
-    for texts, language in ((Vi, None), (Vi, "vi"), (En, "en")):
-        commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
-        await app.bot.set_my_commands(commands, language_code=language)
+    await menus.publish_all(app.bot, deps_of(app))
     log.info("bot @%s ready", app.bot.username)
 
 

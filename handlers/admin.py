@@ -9,18 +9,17 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
-from bot.core.roles import Role
+from bot.core.roles import Role, role_named
 from bot.services import admin as service
 from bot.services.admin import Outcome, Person
-from bot.ui import keyboards, render
+from bot.ui import keyboards, render, staff_texts
 from bot.ui.buttons import RoleChange
 from bot.ui.texts import Texts
 from handlers.access import requires
 from handlers.commands import command
 from handlers.common import answer_button, replace_buttons, send
+from handlers.menus import publish_for
 from handlers.receipts import reply_after_commit
-
-ROLE_WORDS = {"organiser", "organizer", "bantochuc", "btc", "tochuc"}
 
 
 def _confirmation(t: Texts, target: Person, grant: bool) -> str:
@@ -50,8 +49,12 @@ async def _change_role(update: Update, context: BotContext, grant: bool) -> None
     """Find the person, then ask the admin to confirm exactly whom; nothing changes yet."""
     t = context.t
     args = context.args or []
-    role_ok = len(args) == 1 or (len(args) == 2 and args[1].lower() in ROLE_WORDS)
-    if not args or not role_ok or (not grant and len(args) != 1):
+    # "@name", then optionally the role in the admin's words: "ban tổ chức", "btc"…
+    named = role_named(" ".join(args[1:])) if len(args) > 1 else Role.ORGANISER
+    if grant and named is Role.ADMIN:
+        await send(update, t.GRANT_ADMIN_NOT_BY_COMMAND)
+        return
+    if not args or named is not Role.ORGANISER:
         await send(update, t.GRANT_USAGE if grant else t.REVOKE_USAGE)
         return
     admin_ids = context.deps.settings.admin_ids
@@ -92,6 +95,9 @@ async def role_button(update: Update, context: BotContext) -> None:
         shown = render.person(change.target)
         text = (t.GRANTED if pressed.grant else t.REVOKED).format(person=shown)
         await reply_after_commit(update, context, text)
+        # Their menu follows the role (a failure is logged; the change stands).
+        role = Role.ORGANISER if pressed.grant else Role.OFFICIAL
+        await publish_for(context.bot, change.target.telegram_id, role)
 
 
 @requires(Role.ADMIN)
@@ -116,8 +122,8 @@ async def roles(update: Update, context: BotContext) -> None:
 @requires(Role.ADMIN)
 async def audit_log(update: Update, context: BotContext) -> None:
     """/audit: the latest admin and organiser actions."""
-    rows = await service.audit_log(context.sessions)
-    await send(update, render.audit_log(context.t, list(rows), context.clock.tz))
+    views = await service.audit_log(context.sessions)
+    await send(update, staff_texts.audit_log(context.t, views, context.clock.tz))
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

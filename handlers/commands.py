@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -9,6 +10,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.context import BotContext
+from bot.core.roles import Role
 
 # CommandHandler also fires on edited messages by default; an edit must never store anything.
 NEW = filters.UpdateType.MESSAGE
@@ -16,7 +18,8 @@ PRIVATE = filters.ChatType.PRIVATE & NEW
 GROUPS = filters.ChatType.GROUPS & NEW
 TEXT = PRIVATE & filters.TEXT & ~filters.COMMAND
 
-# Every command the bot answers, English name first (the one in the menu), then aliases.
+# Every command the bot answers: the English name first (the English menu's), then the
+# Vietnamese one (the Vietnamese menu's, when there is one), then any other aliases.
 COMMANDS: dict[str, tuple[str, ...]] = {
     "start": ("start",),
     "help": ("help", "trogiup"),
@@ -28,21 +31,80 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "undo": ("undo", "huy"),
     "profile": ("profile", "hoso"),
     "checkin": ("checkin", "diemdanh"),
-    "cancel": ("cancel",),
+    "cancel": ("cancel", "dunglai"),
     "remind": ("remind", "nhacnho"),
     "schedule": ("schedule", "lichnhac"),
     "grant": ("grant", "capquyen"),
     "revoke": ("revoke", "thuhoi"),
-    "roles": ("roles",),
-    "audit": ("audit",),
-    "broadcasts": ("broadcasts",),
+    "roles": ("roles", "phanquyen"),
+    "audit": ("audit", "nhatky"),
+    "broadcasts": ("broadcasts", "cacthongbao"),
     "broadcast": ("broadcast", "thongbao"),
     "stats": ("stats", "thongke"),
-    "export": ("export",),
+    "export": ("export", "xuatdulieu"),
     "privacy": ("privacy", "baomat"),
     "deletemydata": ("deletemydata", "xoadulieu"),
 }
 EVERY_COMMAND = [name for names in COMMANDS.values() for name in names]
+KEY_OF = {name: key for key, names in COMMANDS.items() for name in names}
+
+# /start's deep-link payloads (t.me/<bot>?start=<payload>), and the command each stands for
+# when a group sends someone to the private chat.
+START_PAYLOADS = {"checkin": "checkin", "week": "week", "profile": "register", "help": "help"}
+
+# Who sees which commands, in the menu and in /help alike, in the order shown: everyone's,
+# then the organisers' tools, then the admins'. A person sees every section up to their role.
+SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
+    (
+        Role.OFFICIAL,
+        (
+            "start",
+            "help",
+            "week",
+            "theme",
+            "dates",
+            "ceremony",
+            "profile",
+            "checkin",
+            "me",
+            "undo",
+            "remind",
+            "privacy",
+            "deletemydata",
+            "cancel",
+        ),
+    ),
+    (Role.ORGANISER, ("stats", "broadcast", "broadcasts", "schedule")),
+    (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit")),
+)
+
+# A section's entries: (command key, the name shown in that language).
+Entries = list[tuple[str, str]]
+
+
+def shown_name(key: str, language: str) -> str:
+    """The name a language's menu and /help teach: Vietnamese where there is one."""
+    names = COMMANDS[key]
+    return names[1] if language == "vi" and len(names) > 1 else names[0]
+
+
+def sections_for(role: Role, language: str) -> list[tuple[Role, Entries]]:
+    """The sections `role` sees, each with its commands' shown names."""
+    return [
+        (section, [(key, shown_name(key, language)) for key in keys])
+        for section, keys in SECTIONS
+        if section <= role
+    ]
+
+
+def closest_command(typed: str, role: Role) -> str | None:
+    """The command `typed` was probably meant to be (/diemdnah -> diemdanh), among the
+    names of the commands `role` may use; None if nothing is close."""
+    keys = [key for section, keys in SECTIONS if section <= role for key in keys]
+    names = [name for key in keys for name in COMMANDS[key]]
+    found = difflib.get_close_matches(typed.lower(), names, n=1, cutoff=0.75)
+    return found[0] if found else None
+
 
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 

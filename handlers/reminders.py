@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.context import BotContext
 from bot.core.roles import Role
 from bot.services import reminders
-from bot.ui import keyboards, render
+from bot.ui import keyboards, render, staff_texts
 from bot.ui.buttons import RemindButton
 from handlers.access import requires
 from handlers.commands import GROUPS, command
@@ -81,7 +81,8 @@ async def schedule(update: Update, context: BotContext) -> None:
     overview = await reminders.schedule_overview(
         context.sessions, deps.editions, deps.reminders, deps.clock.tz, today(context)
     )
-    await send(update, render.schedule(context.t, overview, deps.settings.bot_timezone))
+    zone = staff_texts.zone_words(context.t, deps.settings.bot_timezone, context.clock.now())
+    await send(update, render.schedule(context.t, overview, zone))
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

@@ -1,4 +1,4 @@
-"""/start and /help, the menu's entry points."""
+"""/start (with its deep-link payloads) and /help, the menu's entry points."""
 
 from __future__ import annotations
 
@@ -9,22 +9,71 @@ from telegram import Update
 from telegram.ext import BaseHandler
 
 from bot.context import BotContext
-from bot.ui import keyboards
-from handlers.commands import command
-from handlers.common import send
+from bot.core.roles import Role
+from bot.services.access import current_role
+from bot.ui import keyboards, menus
+from bot.ui.answers import answer_fact
+from handlers import consent, profile
+from handlers.commands import command, sections_for
+from handlers.common import send, today
+from handlers.menus import publish_for
+
+
+async def _role(update: Update, context: BotContext) -> Role:
+    user = update.effective_user
+    if user is None:
+        return Role.OFFICIAL
+    return await current_role(context.sessions, user.id, context.deps.settings.admin_ids)
+
+
+async def _open(update: Update, context: BotContext, payload: str) -> bool:
+    """Go straight to what a deep link asked for; False for a payload we do not know."""
+    t = context.t
+    if payload == "checkin":
+        # The check-in is a step of the conversation (handlers/flow.py), which /start cannot
+        # enter: the reply carries its entry button, one tap away.
+        await send(update, t.CHAT_CHECKIN, keyboards.checkin_button(t))
+    elif payload == "week":
+        text = answer_fact("overview", context.deps.editions, None, today(context), t)
+        await send(update, text, keyboards.main_menu(t))
+    elif payload == "register":
+        context.args = []  # the payload is not a one-line form for /profile
+        # As for "đăng ký" typed as a sentence (handlers/chat.py): the notice first, whose
+        # buttons enter the flow; with consent on record, how to open the form.
+        if await consent.on_record(update, context):
+            await send(update, t.CHAT_REGISTER)
+        else:
+            await profile.start(update, context)
+    elif payload == "help":
+        await help_command(update, context)
+    else:
+        return False
+    return True
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greeting with the main menu."""
+    """Greeting with the main menu; a deep link's payload (t.me/<bot>?start=checkin) opens
+    what it names instead. Organisers and admins get their own command menu here too (the
+    first time an admin talks to the bot, Telegram knows their chat from now on)."""
     t = context.t
+    args = context.args or []
+    if args and await _open(update, context, args[0].lower()):
+        return
     user = update.effective_user
     name = escape(user.first_name) if user and user.first_name else t.FRIEND
-    await send(update, t.GREETING.format(name=name), keyboards.main_menu(t))
+    text = t.GREETING.format(name=name)
+    role = await _role(update, context)
+    if role > Role.OFFICIAL and user is not None:
+        await publish_for(context.bot, user.id, role)
+        text += "\n\n" + t.STAFF_GREETING.format(role=menus.role_name(t, role))
+    await send(update, text, keyboards.main_menu(t))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
+    """What the bot does and the commands of the reader's role, by their menu's names."""
     t = context.t
-    await send(update, t.HELP, keyboards.main_menu(t))
+    sections = sections_for(await _role(update, context), t.LANG)
+    await send(update, menus.help_text(t, sections), keyboards.main_menu(t))
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

@@ -24,6 +24,18 @@ from bot.ui.tg_html import HtmlError, parsed_length
 BOT_ID = 777000001
 BOT_USERNAME = "hoctapsuotdoi_bot"
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+_LANGUAGE = re.compile(r"[a-z]{2}")  # a two-letter ISO 639-1 code
+_SCOPES = frozenset(
+    {
+        "default",
+        "all_private_chats",
+        "all_group_chats",
+        "all_chat_administrators",
+        "chat",
+        "chat_administrators",
+        "chat_member",
+    }
+)
 
 
 class Rejected(Exception):
@@ -79,6 +91,8 @@ class OfflineTelegram(BaseRequest):
     messages: dict[tuple[int, int], SentMessage] = field(default_factory=dict)
     chats: dict[int, str] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
+    menus: dict[tuple[str | int, str], list[str]] = field(default_factory=dict)
+    descriptions: dict[tuple[str, str], str] = field(default_factory=dict)
     # Ids of the messages the bot sends; the console passes one that never repeats an id.
     new_id: Callable[[], int] | None = None
     _faults: deque[_Fault] = field(default_factory=deque)
@@ -267,9 +281,33 @@ class OfflineTelegram(BaseRequest):
     def _api_getUpdates(self, params: dict[str, Any]) -> list[Any]:
         return []
 
+    # The command menus and descriptions the bot set, as Telegram keeps them: per scope
+    # ("default" or a chat id) and language ("" for every language without its own).
+    def _scope(self, params: dict[str, Any]) -> str | int:
+        scope = params.get("scope") or {"type": "default"}
+        kind = scope.get("type") if isinstance(scope, dict) else None
+        if kind not in _SCOPES:
+            raise Rejected(400, "Bad Request: wrong parameter scope")
+        if kind in ("chat", "chat_administrators", "chat_member"):
+            if "chat_id" not in scope:
+                raise Rejected(400, "Bad Request: chat_id is empty")
+            if int(scope["chat_id"]) not in self.chats:
+                raise Rejected(400, "Bad Request: chat not found")
+            if kind == "chat":
+                return int(scope["chat_id"])
+        # The bot sets only the default and per-chat scopes; others are accepted and kept.
+        return str(kind)
+
+    @staticmethod
+    def _language(params: dict[str, Any]) -> str:
+        code = params.get("language_code") or ""
+        if code and not _LANGUAGE.fullmatch(code):
+            raise Rejected(400, "Bad Request: LANG_CODE_INVALID")
+        return str(code)
+
     def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
         commands = params["commands"]
-        if not 1 <= len(commands) <= 100:
+        if len(commands) > 100:
             raise Rejected(400, "Bad Request: too many commands")
         for command in commands:
             if not _COMMAND.fullmatch(command.get("command", "")):
@@ -277,7 +315,42 @@ class OfflineTelegram(BaseRequest):
             description = command.get("description", "")
             if not api.COMMAND_DESCRIPTION.low <= len(description) <= api.COMMAND_DESCRIPTION.high:
                 raise Rejected(400, "Bad Request: command description is invalid")
+        key = (self._scope(params), self._language(params))
+        if commands:  # an empty list is the same as deleting the menu
+            self.menus[key] = [c["command"] for c in commands]
+        else:
+            self.menus.pop(key, None)
         return True
+
+    def _api_deleteMyCommands(self, params: dict[str, Any]) -> bool:
+        self.menus.pop((self._scope(params), self._language(params)), None)
+        return True
+
+    def _api_setMyDescription(self, params: dict[str, Any]) -> bool:
+        text = params.get("description") or ""
+        if len(text) > api.DESCRIPTION.high:
+            raise Rejected(400, "Bad Request: description is too long")
+        self.descriptions[("description", self._language(params))] = text
+        return True
+
+    def _api_setMyShortDescription(self, params: dict[str, Any]) -> bool:
+        text = params.get("short_description") or ""
+        if len(text) > api.SHORT_DESCRIPTION.high:
+            raise Rejected(400, "Bad Request: short description is too long")
+        self.descriptions[("short_description", self._language(params))] = text
+        return True
+
+    def menu_seen(self, chat_id: int, language: str = "") -> list[str]:
+        """The command names a user in their private chat sees, resolved like Telegram: this
+        chat in their language, this chat, then the default scope in their language, default."""
+        for key in ((chat_id, language), (chat_id, ""), ("default", language), ("default", "")):
+            if key in self.menus:
+                return self.menus[key]
+        return []
+
+    def description_seen(self, kind: str, language: str = "") -> str:
+        """What a person sees before pressing Start ("description" or "short_description")."""
+        return self.descriptions.get((kind, language), self.descriptions.get((kind, ""), ""))
 
     def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat = self._check_chat(params["chat_id"])

@@ -47,6 +47,14 @@ class RoleChange:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditView:
+    """An audit entry, and the person it was about (grant, revoke) when still known."""
+
+    row: AuditRow
+    subject: Person | None
+
+
+@dataclass(frozen=True, slots=True)
 class RoleHolders:
     admins: tuple[Person, ...]
     organisers: tuple[Person, ...]
@@ -120,7 +128,28 @@ async def role_holders(sessions: Sessions, admin_ids: frozenset[int]) -> RoleHol
     return RoleHolders(admins, tuple(organisers))
 
 
-async def audit_log(sessions: Sessions, limit: int = 20) -> tuple[AuditRow, ...]:
-    """The latest admin and organiser actions, newest first."""
+async def audit_log(sessions: Sessions, limit: int = 20) -> tuple[AuditView, ...]:
+    """The latest admin and organiser actions, newest first, with whom each was about."""
     async with sessions() as session:
-        return tuple(await recent_audit(session, limit))
+        rows = await recent_audit(session, limit)
+        about = [r.params.get("user") for r in rows]
+        ids = {i for i in about if isinstance(i, int)}
+        known = await people(session, ids) if ids else {}
+    return tuple(
+        AuditView(r, known.get(i) if isinstance(i, int) else None)
+        for r, i in zip(rows, about, strict=True)
+    )
+
+
+async def menu_holders(
+    sessions: Sessions, admin_ids: frozenset[int]
+) -> tuple[tuple[int, Role], ...]:
+    """Whose private chat gets a staff menu: the admins who have talked to the bot (Telegram
+    knows no chat with the others yet) and the organisers."""
+    async with sessions() as session:
+        known = await people(session, set(admin_ids))
+        organisers = await holders(session, ORGANISER)
+    admins = tuple((i, Role.ADMIN) for i in sorted(known))
+    return admins + tuple(
+        (p.telegram_id, Role.ORGANISER) for p in organisers if p.telegram_id not in admin_ids
+    )

@@ -229,3 +229,10 @@ def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarku
 def checkin_button(t: Texts) -> InlineKeyboardMarkup:
     """One button that enters the check-in flow (the menu's own entry point)."""
     return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
+
+
+def open_private(t: Texts, bot_username: str, payload: str | None) -> InlineKeyboardMarkup:
+    """From a group: one button that opens the bot's private chat (t.me deep link), where
+    /start reads `payload` and goes straight to what was asked for."""
+    url = f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
+    return InlineKeyboardMarkup([[InlineKeyboardButton(t.BTN_OPEN_PRIVATE, url=url)]])

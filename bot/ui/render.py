@@ -12,9 +12,8 @@ from bot.core.progress import Totals, Window
 from bot.services.reminders import Overview
 from bot.ui.texts import Texts
 from db.queries import broadcasts
-from db.queries.admin import AuditRow, Person
+from db.queries.admin import Person
 from db.queries.checkins import CheckinInfo, Receipt
-from db.queries.privacy import ERASED_ID
 
 ECHO_LIMIT = 40  # characters of a person's input quoted back to them
 
@@ -153,23 +152,6 @@ def roles(t: Texts, admins: list[Person], organisers: list[Person]) -> str:
         return "\n".join(f"• {person(p)}" for p in group) or t.NOBODY
 
     return t.ROLES.format(admins=listing(admins), organisers=listing(organisers))
-
-
-def audit_log(t: Texts, rows: list[AuditRow], tz: tzinfo) -> str:
-    if not rows:
-        return t.AUDIT_EMPTY
-    lines = [t.AUDIT_HEADER.format(count=len(rows)), ""]
-    for row in rows:
-        params = ", ".join(f"{k}={v}" for k, v in row.params.items())
-        lines.append(
-            t.AUDIT_LINE.format(
-                at=t.fmt_moment(row.at.astimezone(tz)),
-                actor=t.ERASED_PERSON if row.actor.telegram_id == ERASED_ID else person(row.actor),
-                action=t.ACTIONS.get(row.action, row.action),
-                params=f" ({escape(params[:200])})" if params else "",
-            )
-        )
-    return "\n".join(lines)
 
 
 def progress_text(t: Texts, info: broadcasts.Info, tally: broadcasts.Tally) -> str:

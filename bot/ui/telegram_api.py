@@ -34,6 +34,9 @@ METHODS: dict[str, MethodSpec] = {
         "certificate ip_address max_connections allowed_updates drop_pending_updates secret_token",
     ),
     "setMyCommands": _m("commands", "scope language_code"),
+    "deleteMyCommands": _m(optional="scope language_code"),
+    "setMyDescription": _m(optional="description language_code"),
+    "setMyShortDescription": _m(optional="short_description language_code"),
     "sendMessage": _m("chat_id text", f"parse_mode entities link_preview_options {_REPLY}"),
     "sendPhoto": _m("chat_id photo", f"caption parse_mode caption_entities {_REPLY}"),
     "sendDocument": _m("chat_id document", f"caption parse_mode caption_entities {_REPLY}"),
@@ -64,8 +67,12 @@ CALLBACK_DATA = Limit(1, 64, "bytes", ("InlineKeyboardButton", "callback_data"))
 CALLBACK_ANSWER = Limit(0, 200, "characters", ("answerCallbackQuery", "text"))
 COMMAND = Limit(1, 32, "characters", ("BotCommand", "command"))
 COMMAND_DESCRIPTION = Limit(1, 256, "characters", ("BotCommand", "description"))
+DESCRIPTION = Limit(0, 512, "characters", ("setMyDescription", "description"))
+SHORT_DESCRIPTION = Limit(0, 120, "characters", ("setMyShortDescription", "short_description"))
 CAPTION = Limit(0, 1024, "characters", ("sendPhoto", "caption"))
-DOCUMENT_CAPTION = Limit(0, 1024, "characters", ("sendDocument", "caption"))
+DOCUMENT_DESCRIPTION = Limit(0, 512, "characters", ("setMyDescription", "description"))
+SHORT_DESCRIPTION = Limit(0, 120, "characters", ("setMyShortDescription", "short_description"))
+CAPTION = Limit(0, 1024, "characters", ("sendDocument", "caption"))
 
 # HTML parse mode: the only tags Telegram accepts, with the attributes each may carry.
 HTML_TAGS: dict[str, frozenset[str]] = {

@@ -87,7 +87,7 @@ async def test_the_confirmation_is_checked_at_the_press(bot: Harness) -> None:
     assert reply is not None and "không thay đổi" in reply.text
     await bot.feed(bot.factory.press(ADMIN, confirmation, f"role:grant:{HOA.id}"))
     await bot.feed(bot.factory.press(ADMIN, confirmation, f"role:grant:{HOA.id}"))
-    assert "đã có quyền ban tổ chức" in bot.last(ADMIN).text
+    assert "đã là ban tổ chức" in bot.last(ADMIN).text
     assert await grants(bot) == [{"user": HOA.id, "role": "organiser"}]
     # Revoking asks the same way.
     reply = await bot.say(ADMIN, "/thuhoi @alice")

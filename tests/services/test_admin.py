@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.core.roles import Role
 from bot.services import admin
 from bot.services.admin import Outcome
 from db.models import AuditEntry
@@ -54,8 +55,19 @@ async def test_grant_and_revoke_are_made_and_audited(sessions: Sessions) -> None
     person = {"user": 3002, "role": "organiser"}
     assert await audit_rows(sessions) == [(ADMIN, "grant", person), (ADMIN, "revoke", person)]
     log = await admin.audit_log(sessions)
-    assert [row.action for row in log] == ["revoke", "grant"]  # newest first
-    assert log[0].actor.telegram_id == ADMIN and log[0].at == NOW
+    assert [view.row.action for view in log] == ["revoke", "grant"]  # newest first
+    assert log[0].row.actor.telegram_id == ADMIN and log[0].row.at == NOW
+    # Whom each entry was about, for the log's sentences.
+    assert [view.subject and view.subject.full_name for view in log] == ["Lê Thị Hoa"] * 2
+
+
+async def test_menu_holders_are_known_admins_and_organisers(sessions: Sessions) -> None:
+    await register(sessions, 3002, "Phòng Tổng hợp", name="Lê Thị Hoa")
+    await register(sessions, ADMIN, "Phòng Tổng hợp", name="Quản trị")
+    await admin.change_role(sessions, ADMINS, ADMIN, 3002, True, NOW)
+    # 9002 is in ADMIN_IDS but never wrote to the bot: Telegram has no chat to set yet.
+    holders = await admin.menu_holders(sessions, ADMINS | {9002})
+    assert holders == ((ADMIN, Role.ADMIN), (3002, Role.ORGANISER))
 
 
 async def test_changes_are_refused_at_the_moment_of_use(sessions: Sessions) -> None:

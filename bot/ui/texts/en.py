@@ -35,18 +35,8 @@ class En:
         "• theme, dates, opening ceremony, purpose, organiser\n"
         "• the plan, the ministry's launch, the emulation movement\n"
         "• how many days are left, which day of the week it is\n"
-        "• add a year to ask about another edition, e.g. <i>theme in 2021</i>\n\n"
-        "<b>Commands</b>\n"
-        "/week — overview of the week\n"
-        "/theme · /dates · /ceremony — theme, dates, opening ceremony\n"
-        "/profile — register your full name and unit\n"
-        "/checkin — log self-study (quick: <code>/checkin 45 reading a book</code>)\n"
-        "/me — my self-study record\n"
-        "/undo — remove my last check-in\n"
-        "/remind — turn reminders on or off\n"
-        "/privacy — what the bot stores · /deletemydata — erase your data\n"
-        "/cancel — stop what you are doing"
-    )
+        "• add a year to ask about another edition, e.g. <i>theme in 2021</i>"
+    )  # followed by the commands of the reader's role (bot/ui/menus.py)
     FALLBACK = (
         "Sorry, I did not understand that. 🙏\n"
         "I can answer about the theme, dates, opening ceremony, purpose, organiser, the plan, "
@@ -55,7 +45,7 @@ class En:
     )
     NON_TEXT = "I can only read text messages. Please type a question or use /help."
     EDITED = "I do not process edited messages. To correct a check-in, use /undo and log it again."
-    PRIVATE_ONLY = "Please message the bot privately to use this command."
+    PRIVATE_ONLY = "Please message the bot privately to use this command: press the button below."
     ERROR = (
         "Sorry, something went wrong. Your data was not changed; please try again in a few minutes."
     )
@@ -265,7 +255,10 @@ class En:
         "summary": "Personal summary",
     }
 
-    GRANT_USAGE = "Usage: <code>/grant @username organiser</code> (or a numeric Telegram id)"
+    GRANT_USAGE = (
+        "Usage: <code>/grant @username</code> (or a numeric Telegram id) to make someone an "
+        "organiser; you may add <code>organiser</code> at the end."
+    )
     REVOKE_USAGE = "Usage: <code>/revoke @username</code> (or a numeric Telegram id)"
     PERSON_UNKNOWN = (
         "{ref} is not among the registered users. They need to register with the bot "
@@ -274,7 +267,9 @@ class En:
     GRANTED = "✅ {person} is now an organiser."
     REVOKED = "✅ {person} is no longer an organiser."
     NOT_A_HOLDER = "{person} is not an organiser."
-    ADMIN_FROM_SETTINGS = "{person} is an admin through ADMIN_IDS; commands cannot change that."
+    ADMIN_FROM_SETTINGS = (
+        "{person} is an admin through the bot's configuration; commands cannot change that."
+    )
     GRANT_CONFIRM = (
         "Make this person an <b>organiser</b>?\n"
         "• Full name: <b>{name}</b>\n• Username: {username}\n• Telegram id: <code>{id}</code>\n"
@@ -289,29 +284,38 @@ class En:
     BTN_CONFIRM_REVOKE = "✅ Confirm: revoke"
     NO_NAME = "(not registered)"
     NO_USERNAME = "(none)"
-    ALREADY_HOLDER = "{person} is already an organiser."
+    ALREADY_HOLDER = "{person} is already an organiser; there is nothing to grant."
     ROLE_TARGET_GONE = "This person is no longer in the bot's data. Nothing was changed."
     ROLE_CANCELLED = "Cancelled. This person's role is unchanged."
     ERASED_PERSON = "(a user who erased their data)"
     ROLES = (
-        "👥 <b>Roles</b>\n\n<b>Admins</b> (ADMIN_IDS):\n{admins}\n\n"
+        "👥 <b>Roles</b>\n\n<b>Admins</b> (set in the bot's configuration):\n{admins}\n\n"
         "<b>Organisers</b>:\n{organisers}"
     )
     NOBODY = "• (none)"
     AUDIT_HEADER = "🧾 <b>Audit log</b> (latest {count})"
     AUDIT_EMPTY = "No action has been recorded yet."
-    AUDIT_LINE = "• {at} — {actor}: {action}{params}"
+    AUDIT_LINE = "• {at} — {what}"
+    # One sentence per kind of action (bot/ui/staff_texts.py fills them in).
     ACTIONS: ClassVar[dict[str, str]] = {
-        "grant": "granted organiser",
-        "revoke": "revoked organiser",
-        "group_subscription": "group (un)subscribed",
-        "broadcast_send": "sent a broadcast",
-        "broadcast_schedule": "scheduled a broadcast",
-        "broadcast_stop": "stopped a broadcast",
-        "broadcast_cancel": "cancelled a scheduled broadcast",
-        "broadcast_resend": "resent a broadcast to recipients in doubt",
-        "export": "exported personal data",
-        "erasure": "a user's data erased at their request",
+        "grant": "{actor} made {user} an organiser.",
+        "revoke": "{actor} removed {user} from the organisers.",
+        "group_on": "{actor} subscribed the group «{title}» to the week's messages.",
+        "group_off": "{actor} unsubscribed the group «{title}» from the week's messages.",
+        "broadcast_send": (
+            "{actor} sent broadcast no. {broadcast} to {audience} ({recipients} recipients)."
+        ),
+        "broadcast_schedule": "{actor} scheduled broadcast no. {broadcast} for {at}.",
+        "broadcast_stop": "{actor} stopped broadcast no. {broadcast}.",
+        "broadcast_cancel": "{actor} cancelled the scheduled broadcast no. {broadcast}.",
+        "broadcast_resend": (
+            "{actor} resent broadcast no. {broadcast} to {recipients} recipients in doubt."
+        ),
+        "export": (
+            "{actor} exported the personal data of {year} ({format} file, {checkins} check-ins)."
+        ),
+        "erasure": "A user erased their own data, as is their right.",
+        "other": "{actor} took an admin action.",
     }
 
     BC_ASK_CONTENT = (
@@ -550,21 +554,32 @@ class En:
     )
     YEAR_INVALID = "That is not a valid year — type 4 digits, e.g. {example}."
 
-    COMMANDS = (
-        ("start", "Start"),
-        ("help", "How to use the bot"),
-        ("week", "Overview of the week"),
-        ("theme", "Theme of the week"),
-        ("dates", "Dates of the week"),
-        ("ceremony", "Opening ceremony"),
-        ("profile", "Register name and unit"),
-        ("checkin", "Log self-study"),
-        ("me", "My self-study record"),
-        ("undo", "Remove my last check-in"),
-        ("remind", "Turn reminders on or off"),
-        ("privacy", "What the bot stores about you"),
-        ("cancel", "Stop what you are doing"),
-    )
+    # By command key (handlers/commands.py SECTIONS): the menu and /help both use these.
+    COMMANDS: ClassVar[dict[str, str]] = {
+        "start": "Start",
+        "help": "How to use the bot",
+        "week": "Overview of the week",
+        "theme": "Theme of the week",
+        "dates": "Dates of the week",
+        "ceremony": "Opening ceremony",
+        "profile": "Register name and unit",
+        "checkin": "Log self-study",
+        "me": "My self-study record",
+        "undo": "Remove my last check-in",
+        "remind": "Turn reminders on or off",
+        "privacy": "What the bot stores about you",
+        "deletemydata": "Erase your data",
+        "cancel": "Stop what you are doing",
+        "stats": "Check-in statistics",
+        "broadcast": "Write and send an announcement",
+        "broadcasts": "Announcements sent",
+        "schedule": "Reminder schedule and recipients",
+        "export": "Export check-in data (xlsx or csv)",
+        "grant": "Make someone an organiser",
+        "revoke": "Remove an organiser",
+        "roles": "Who holds which role",
+        "audit": "Log of admin actions",
+    }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
     ALERT_ERROR = (
@@ -670,3 +685,51 @@ class En:
     XLSX_END = "Last day"
     XLSX_THEME = "Theme"
     XLSX_MADE_AT = "Made at"
+    # --- roles ---
+    HELP_SECTIONS: ClassVar[dict[str, str]] = {
+        "official": "<b>Commands</b>",
+        "organiser": "<b>For organisers</b>",
+        "admin": "<b>For admins</b>",
+    }
+    HELP_LINE = "/{name} — {description}"
+    # Added after a command's line in /help: how to use it in one line.
+    HELP_HINTS: ClassVar[dict[str, str]] = {
+        "checkin": "quick: <code>/{name} 45 reading a book</code>",
+        "grant": "<code>/{name} @username</code>",
+        "revoke": "<code>/{name} @username</code>",
+    }
+    ROLE_NAMES: ClassVar[dict[str, str]] = {"organiser": "organiser", "admin": "admin"}
+    STAFF_GREETING = "🛠 You are an <b>{role}</b>: type /help to see your tools."
+    GRANT_ADMIN_NOT_BY_COMMAND = (
+        "Admins are set in the bot's configuration, not by a command. "
+        "<code>/grant</code> only makes someone an organiser."
+    )
+    UNKNOWN_COMMAND = "I do not have a /{name} command. Type /help to see the commands I know."
+    UNKNOWN_COMMAND_CLOSEST = (
+        "I do not have a /{name} command. Did you mean /{closest}? All commands: /help"
+    )
+    BTN_OPEN_PRIVATE = "💬 Message the bot privately"
+    DESCRIPTION = (
+        "The assistant of Vietnam's Lifelong Learning Week: ask about the week's theme, dates "
+        "and opening ceremony; log your self-study every day and see your record. Press Start "
+        "to begin."
+    )
+    SHORT_DESCRIPTION = "Ask about Lifelong Learning Week and log your self-study every day."
+    ZONE_NAMES: ClassVar[dict[str, str]] = {
+        "Asia/Ho_Chi_Minh": "Vietnam",
+        "Asia/Saigon": "Vietnam",
+    }
+    ZONE_OFFSET = "UTC{offset}"
+    AUDIT_AUDIENCES: ClassVar[dict[str, str]] = {
+        "all": "every registered official",
+        "unit": "one unit",
+        "today": "those not checked in today",
+        "week": "those with no check-in this week",
+        "groups": "the subscribed group chats",
+    }
+    AUDIT_UNKNOWN = "(unknown)"
+
+    @staticmethod
+    def fmt_when(moment: datetime) -> str:
+        """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
+        return moment.strftime("%d/%m/%Y %H:%M")

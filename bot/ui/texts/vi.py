@@ -31,30 +31,20 @@ class Vi:
         "• chủ đề, thời gian, lễ khai mạc, mục đích, đơn vị tổ chức\n"
         "• kế hoạch, văn bản của Bộ, phong trào thi đua\n"
         "• còn mấy ngày nữa, hôm nay là ngày thứ mấy của Tuần lễ\n"
-        "• thêm năm để hỏi năm khác, ví dụ: <i>chủ đề năm 2021</i>\n\n"
-        "<b>Lệnh</b>\n"
-        "/tuanle — tổng quan Tuần lễ\n"
-        "/chude · /thoigian · /khaimac — chủ đề, thời gian, lễ khai mạc\n"
-        "/hoso — đăng ký họ tên và đơn vị\n"
-        "/diemdanh — điểm danh tự học (nhanh: <code>/diemdanh 45 đọc sách</code>)\n"
-        "/cuatoi — kết quả tự học của tôi\n"
-        "/huy — hủy lượt điểm danh gần nhất\n"
-        "/nhacnho — bật/tắt nhắc nhở trong Tuần lễ\n"
-        "/baomat — dữ liệu bot lưu về bạn · /xoadulieu — xóa dữ liệu của bạn\n"
-        "/cancel — dừng thao tác đang làm"
-    )
+        "• thêm năm để hỏi năm khác, ví dụ: <i>chủ đề năm 2021</i>"
+    )  # followed by the commands of the reader's role (bot/ui/menus.py)
     FALLBACK = (
         "Xin lỗi, mình chưa hiểu câu hỏi này. 🙏\n"
         "Mình có thể trả lời về: chủ đề, thời gian, lễ khai mạc, mục đích, đơn vị tổ chức, "
         "kế hoạch, văn bản của Bộ, phong trào thi đua, và còn mấy ngày đến Tuần lễ.\n"
         "Ví dụ: <i>Lễ khai mạc ngày nào?</i> — hoặc chọn một mục bên dưới."
     )
-    NON_TEXT = "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc dùng /help nhé."
+    NON_TEXT = "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc dùng /trogiup nhé."
     EDITED = (
         "Mình không xử lý tin nhắn đã chỉnh sửa. Nếu cần sửa điểm danh, "
         "hãy dùng /huy rồi điểm danh lại."
     )
-    PRIVATE_ONLY = "Vui lòng nhắn riêng cho bot để dùng lệnh này nhé."
+    PRIVATE_ONLY = "Vui lòng nhắn riêng cho bot để dùng lệnh này nhé: bấm nút bên dưới."
     ERROR = (
         "Rất tiếc, đã có lỗi khi xử lý yêu cầu. Dữ liệu của bạn không bị thay đổi; "
         "vui lòng thử lại sau ít phút."
@@ -284,8 +274,8 @@ class Vi:
 
     # --- roles and audit ----------------------------------------------------------------
     GRANT_USAGE = (
-        "Cách dùng: <code>/capquyen @tên_người_dùng organiser</code> "
-        "(hoặc mã số Telegram thay cho @tên)"
+        "Cách dùng: <code>/capquyen @tên_người_dùng</code> (hoặc mã số Telegram thay cho @tên) "
+        "để cấp quyền ban tổ chức; có thể ghi thêm <code>ban tổ chức</code> ở cuối."
     )
     REVOKE_USAGE = "Cách dùng: <code>/thuhoi @tên_người_dùng</code> (hoặc mã số Telegram)"
     PERSON_UNKNOWN = (
@@ -296,7 +286,8 @@ class Vi:
     REVOKED = "✅ Đã thu hồi quyền ban tổ chức của {person}."
     NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức."
     ADMIN_FROM_SETTINGS = (
-        "{person} là quản trị viên theo cấu hình ADMIN_IDS; quyền này không đổi bằng lệnh."
+        "{person} là quản trị viên do cấu hình của bot quy định; quyền này không thay đổi được "
+        "bằng lệnh."
     )
     GRANT_CONFIRM = (
         "Cấp quyền <b>ban tổ chức</b> cho người này?\n"
@@ -314,29 +305,38 @@ class Vi:
     BTN_CONFIRM_REVOKE = "✅ Xác nhận thu hồi"
     NO_NAME = "(chưa đăng ký)"
     NO_USERNAME = "(không có)"
-    ALREADY_HOLDER = "{person} đã có quyền ban tổ chức."
+    ALREADY_HOLDER = "{person} đã là ban tổ chức rồi; không cần cấp lại."
     ROLE_TARGET_GONE = "Người này không còn trong dữ liệu của bot. Không có gì thay đổi."
     ROLE_CANCELLED = "Đã hủy. Quyền của người này không thay đổi."
     ERASED_PERSON = "(người dùng đã xóa dữ liệu)"
     ROLES = (
-        "👥 <b>Phân quyền</b>\n\n<b>Quản trị viên</b> (ADMIN_IDS):\n{admins}\n\n"
+        "👥 <b>Phân quyền</b>\n\n<b>Quản trị viên</b> (theo cấu hình của bot):\n{admins}\n\n"
         "<b>Ban tổ chức</b>:\n{organisers}"
     )
     NOBODY = "• (chưa có)"
     AUDIT_HEADER = "🧾 <b>Nhật ký thao tác</b> ({count} mục gần nhất)"
-    AUDIT_LINE = "• {at} — {actor}: {action}{params}"
+    AUDIT_LINE = "• {at} — {what}"
     AUDIT_EMPTY = "Chưa có thao tác nào được ghi lại."
+    # One sentence per kind of action (bot/ui/staff_texts.py fills them in).
     ACTIONS: ClassVar[dict[str, str]] = {
-        "grant": "cấp quyền ban tổ chức",
-        "revoke": "thu hồi quyền ban tổ chức",
-        "group_subscription": "đăng ký/hủy nhận tin cho nhóm",
-        "broadcast_send": "gửi thông báo",
-        "broadcast_schedule": "hẹn giờ thông báo",
-        "broadcast_stop": "dừng thông báo",
-        "broadcast_cancel": "hủy thông báo đã hẹn",
-        "broadcast_resend": "gửi lại thông báo cho những nơi nhận chưa rõ kết quả",
-        "export": "xuất dữ liệu cá nhân",
-        "erasure": "xóa dữ liệu theo yêu cầu của một người dùng",
+        "grant": "{actor} cấp quyền ban tổ chức cho {user}.",
+        "revoke": "{actor} thu hồi quyền ban tổ chức của {user}.",
+        "group_on": "{actor} đăng ký cho nhóm «{title}» nhận tin nhắn của Tuần lễ.",
+        "group_off": "{actor} hủy nhận tin nhắn của Tuần lễ cho nhóm «{title}».",
+        "broadcast_send": (
+            "{actor} gửi thông báo số {broadcast} tới {audience} ({recipients} nơi nhận)."
+        ),
+        "broadcast_schedule": "{actor} hẹn gửi thông báo số {broadcast} vào {at}.",
+        "broadcast_stop": "{actor} dừng gửi thông báo số {broadcast}.",
+        "broadcast_cancel": "{actor} hủy lịch gửi thông báo số {broadcast}.",
+        "broadcast_resend": (
+            "{actor} gửi lại thông báo số {broadcast} cho {recipients} nơi nhận chưa rõ kết quả."
+        ),
+        "export": (
+            "{actor} xuất dữ liệu cá nhân năm {year} (tệp {format}, {checkins} lượt điểm danh)."
+        ),
+        "erasure": "Một người dùng đã xóa dữ liệu của mình theo quyền của chủ thể dữ liệu.",
+        "other": "{actor} thực hiện một thao tác quản trị.",
     }
 
     # --- broadcasts --------------------------------------------------------------------
@@ -588,21 +588,32 @@ class Vi:
     YEAR_INVALID = "Năm không hợp lệ — hãy gõ 4 chữ số, ví dụ {example}."
 
     # --- command menu (setMyCommands) ---------------------------------------------------
-    COMMANDS = (
-        ("start", "Bắt đầu"),
-        ("help", "Hướng dẫn sử dụng"),
-        ("week", "Tổng quan Tuần lễ"),
-        ("theme", "Chủ đề Tuần lễ"),
-        ("dates", "Thời gian Tuần lễ"),
-        ("ceremony", "Lễ khai mạc"),
-        ("profile", "Đăng ký họ tên, đơn vị"),
-        ("checkin", "Điểm danh tự học"),
-        ("me", "Kết quả tự học của tôi"),
-        ("undo", "Hủy lượt điểm danh gần nhất"),
-        ("remind", "Bật/tắt nhắc nhở"),
-        ("privacy", "Dữ liệu cá nhân bot lưu"),
-        ("cancel", "Dừng thao tác đang làm"),
-    )
+    # By command key (handlers/commands.py SECTIONS): the menu and /help both use these.
+    COMMANDS: ClassVar[dict[str, str]] = {
+        "start": "Bắt đầu",
+        "help": "Hướng dẫn sử dụng",
+        "week": "Tổng quan Tuần lễ",
+        "theme": "Chủ đề Tuần lễ",
+        "dates": "Thời gian Tuần lễ",
+        "ceremony": "Lễ khai mạc",
+        "profile": "Đăng ký họ tên, đơn vị",
+        "checkin": "Điểm danh tự học",
+        "me": "Kết quả tự học của tôi",
+        "undo": "Hủy lượt điểm danh gần nhất",
+        "remind": "Bật/tắt nhắc nhở trong Tuần lễ",
+        "privacy": "Dữ liệu cá nhân bot lưu về bạn",
+        "deletemydata": "Xóa dữ liệu của bạn",
+        "cancel": "Dừng thao tác đang làm",
+        "stats": "Thống kê điểm danh",
+        "broadcast": "Soạn và gửi thông báo",
+        "broadcasts": "Các thông báo đã gửi",
+        "schedule": "Lịch nhắc nhở và số nơi nhận",
+        "export": "Xuất dữ liệu điểm danh (xlsx hoặc csv)",
+        "grant": "Cấp quyền ban tổ chức",
+        "revoke": "Thu hồi quyền ban tổ chức",
+        "roles": "Ai đang giữ quyền nào",
+        "audit": "Nhật ký thao tác quản trị",
+    }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
     ALERT_ERROR = (
@@ -714,3 +725,51 @@ class Vi:
     XLSX_END = "Ngày kết thúc"
     XLSX_THEME = "Chủ đề"
     XLSX_MADE_AT = "Tạo lúc"
+    # --- roles ---
+    HELP_SECTIONS: ClassVar[dict[str, str]] = {
+        "official": "<b>Lệnh</b>",
+        "organiser": "<b>Dành cho ban tổ chức</b>",
+        "admin": "<b>Dành cho quản trị viên</b>",
+    }
+    HELP_LINE = "/{name} — {description}"
+    # Added after a command's line in /help: how to use it in one line.
+    HELP_HINTS: ClassVar[dict[str, str]] = {
+        "checkin": "nhanh: <code>/{name} 45 đọc sách</code>",
+        "grant": "<code>/{name} @tên_người_dùng</code>",
+        "revoke": "<code>/{name} @tên_người_dùng</code>",
+    }
+    ROLE_NAMES: ClassVar[dict[str, str]] = {"organiser": "ban tổ chức", "admin": "quản trị viên"}
+    STAFF_GREETING = "🛠 Bạn có quyền <b>{role}</b>: gõ /trogiup để xem các công cụ dành cho bạn."
+    GRANT_ADMIN_NOT_BY_COMMAND = (
+        "Quyền quản trị viên do cấu hình của bot quy định, không cấp bằng lệnh. Lệnh "
+        "<code>/capquyen</code> chỉ cấp quyền ban tổ chức."
+    )
+    UNKNOWN_COMMAND = "Mình chưa có lệnh /{name}. Gõ /trogiup để xem các lệnh mình hiểu."
+    UNKNOWN_COMMAND_CLOSEST = (
+        "Mình chưa có lệnh /{name}. Có phải bạn muốn gõ /{closest}? Xem mọi lệnh: /trogiup"
+    )
+    BTN_OPEN_PRIVATE = "💬 Nhắn riêng cho bot"
+    DESCRIPTION = (
+        "Trợ lý Tuần lễ hưởng ứng học tập suốt đời: hỏi về chủ đề, thời gian, lễ khai mạc của "
+        "Tuần lễ; điểm danh tự học mỗi ngày và xem lại kết quả của bạn. Bấm «Bắt đầu» để "
+        "trò chuyện với bot."
+    )
+    SHORT_DESCRIPTION = "Hỏi về Tuần lễ học tập suốt đời và điểm danh tự học mỗi ngày."
+    ZONE_NAMES: ClassVar[dict[str, str]] = {
+        "Asia/Ho_Chi_Minh": "Việt Nam",
+        "Asia/Saigon": "Việt Nam",
+    }
+    ZONE_OFFSET = "UTC{offset}"
+    AUDIT_AUDIENCES: ClassVar[dict[str, str]] = {
+        "all": "tất cả cán bộ đã đăng ký",
+        "unit": "một đơn vị",
+        "today": "những người chưa điểm danh hôm nay",
+        "week": "những người chưa điểm danh trong tuần",
+        "groups": "các nhóm đã đăng ký nhận tin",
+    }
+    AUDIT_UNKNOWN = "(không rõ)"
+
+    @staticmethod
+    def fmt_when(moment: datetime) -> str:
+        """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
+        return moment.strftime("%d/%m/%Y %H:%M")

@@ -1,0 +1,93 @@
+"""Texts for organisers and admins: the audit log in sentences, the time zone in words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from html import escape
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.services.admin import AuditView
+from bot.ui.render import person
+from bot.ui.texts import Texts
+from db.queries.privacy import ERASED_ID
+
+
+class _Values(dict[str, str]):
+    """Template values; a detail an old entry lacks reads "(không rõ)", never KeyError."""
+
+    def __init__(self, unknown: str, **values: str) -> None:
+        super().__init__(values)
+        self.unknown = unknown
+
+    def __missing__(self, key: str) -> str:
+        return self.unknown
+
+
+def _when(t: Texts, stamp: Any, tz: tzinfo) -> str | None:
+    """An ISO moment stored in the params, in local time and the reader's format."""
+    try:
+        moment = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return t.fmt_when(moment.astimezone(tz))
+
+
+def audit_line(t: Texts, view: AuditView, tz: tzinfo) -> str:
+    """One entry as a sentence: who did what, to whom, when (dd/mm/yyyy HH:MM local)."""
+    row, params = view.row, view.row.params
+    action = row.action
+    if action == "group_subscription":
+        action = "group_on" if params.get("subscribed") else "group_off"
+    template = t.ACTIONS.get(action, t.ACTIONS["other"])
+    values = _Values(t.AUDIT_UNKNOWN)
+    values["actor"] = t.ERASED_PERSON if row.actor.telegram_id == ERASED_ID else person(row.actor)
+    if "user" in params:
+        if params["user"] == ERASED_ID:
+            values["user"] = t.ERASED_PERSON
+        elif view.subject is not None:
+            values["user"] = person(view.subject)
+        else:
+            values["user"] = escape(str(params["user"]))
+    for key in ("broadcast", "year"):
+        if isinstance(params.get(key), int):
+            values[key] = str(params[key])
+    for key in ("recipients", "checkins"):
+        if isinstance(params.get(key), int):
+            values[key] = t.fmt_number(params[key])
+    if params.get("title"):
+        values["title"] = escape(str(params["title"]))
+    if params.get("audience") in t.AUDIT_AUDIENCES:
+        values["audience"] = t.AUDIT_AUDIENCES[params["audience"]]
+    if params.get("format"):
+        values["format"] = escape(str(params["format"]).upper())
+    at = _when(t, params.get("at"), tz)
+    if at is not None:
+        values["at"] = at
+    what = template.format_map(values)
+    return t.AUDIT_LINE.format(at=t.fmt_when(row.at.astimezone(tz)), what=what)
+
+
+def audit_log(t: Texts, views: Sequence[AuditView], tz: tzinfo) -> str:
+    """/audit: the latest entries, newest first, in plain sentences."""
+    if not views:
+        return t.AUDIT_EMPTY
+    lines = [t.AUDIT_HEADER.format(count=len(views)), ""]
+    lines += [audit_line(t, view, tz) for view in views]
+    return "\n".join(lines)
+
+
+def zone_words(t: Texts, tz_name: str, now: datetime) -> str:
+    """The bot's time zone as people say it ("Việt Nam"), else its offset ("UTC+09:00");
+    not escaped (the caller's template escapes it)."""
+    named = t.ZONE_NAMES.get(tz_name)
+    if named is not None:
+        return named
+    try:
+        offset = now.astimezone(ZoneInfo(tz_name)).strftime("%z")
+    except (ZoneInfoNotFoundError, ValueError):
+        return tz_name
+    return t.ZONE_OFFSET.format(offset=f"{offset[:3]}:{offset[3:]}")
