@@ -1,4 +1,5 @@
-"""My record: /me shows this week's check-ins and streak; /undo withdraws the last one."""
+"""My record: /me shows the week so far (or the last week's result); /undo withdraws the
+last check-in."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.services import checkins
-from bot.ui import buttons, keyboards, render
+from bot.ui import buttons, keyboards, me_view, render
 from handlers.commands import command
 from handlers.common import answer_button, contact_of, replace_buttons, send, today
 from handlers.receipts import reply_after_commit
@@ -24,16 +25,7 @@ async def me(update: Update, context: BotContext) -> None:
     if week is None:
         await send(update, t.NOT_REGISTERED)
         return
-    profile = week.profile
-    text = render.me_summary(
-        t,
-        name=profile.full_name or "",
-        unit=profile.unit_name or "",
-        window=week.window,
-        checkins=week.checkins,
-        totals=week.totals,
-    )
-    await send(update, text, keyboards.reminders(t, profile.reminders_enabled))
+    await send(update, me_view.summary(t, week), me_view.keyboard(t, week))
 
 
 async def undo(update: Update, context: BotContext) -> None:

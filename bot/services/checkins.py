@@ -12,13 +12,12 @@ from enum import Enum
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Editions
-from bot.core.progress import Totals, Window, study_window, totals
+from bot.core.progress import Outlook, Progress, Stage, Window, outlook, progress, study_window
 from bot.services.profile import Standing
 from db.queries.checkins import (
     CheckinInfo,
     DailyLimitExceeded,
     Receipt,
-    checkin_days,
     last_checkin,
     list_checkins,
     record_checkin,
@@ -52,16 +51,18 @@ class NewCheckin:
     source: str
 
 
+RECENT_LIMIT = 5  # check-ins of the running edition /me offers to delete, newest first
+
+
 @dataclass(frozen=True, slots=True)
 class MyWeek:
-    profile: Profile
-    window: Window
-    checkins: tuple[CheckinInfo, ...]
-    totals: Totals  # minutes, days and streak, counted as the evening summary counts them
+    """What /me shows: which edition (and what about the next one), its figures, and the
+    running edition's latest check-ins (one delete button each)."""
 
-    @property
-    def streak(self) -> int:
-        return self.totals.streak
+    profile: Profile
+    outlook: Outlook
+    progress: Progress | None  # the shown edition's figures; None when none has ended yet
+    recent: tuple[CheckinInfo, ...] = ()  # only while an edition runs
 
 
 async def registered(sessions: Sessions, telegram_id: int) -> bool:
@@ -110,15 +111,22 @@ async def record(
 async def my_week(
     sessions: Sessions, telegram_id: int, editions: Editions, today: date
 ) -> MyWeek | None:
-    """The window's check-ins and the streak; None if the person is not registered."""
-    window = study_window(editions, today)
+    """The running edition's week so far, else the last edition's result (figures from
+    bot.core.progress, as the evening summary counts them); None if not registered."""
+    view = outlook(editions, today)
     async with sessions() as session:
         profile = await get_profile(session, telegram_id)
         if profile is None or not profile.registered:
             return None
-        entries = await list_checkins(session, profile.user_id, window.start, window.end)
-        days = await checkin_days(session, profile.user_id, today)
-    return MyWeek(profile, window, tuple(entries), totals(entries, days, today))
+        if view.shown is None:
+            return MyWeek(profile, view, None)
+        shown = view.shown
+        entries = await list_checkins(session, profile.user_id, shown.start, shown.end)
+    figures = progress(entries, shown, today)
+    if view.stage is not Stage.DURING:
+        return MyWeek(profile, view, figures)
+    recent = sorted(entries, key=lambda c: (c.created_at, c.id), reverse=True)[:RECENT_LIMIT]
+    return MyWeek(profile, view, figures, tuple(recent))
 
 
 async def last(sessions: Sessions, telegram_id: int) -> CheckinInfo | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import Protocol
 
 from sqlalchemy import case, func, select
@@ -153,20 +153,6 @@ async def list_checkins(
         .order_by(Checkin.local_date, Checkin.created_at)
     )
     return [_info(r) for r in rows]
-
-
-async def checkin_days(session: AsyncSession, user_id: int, until: date) -> set[date]:
-    """Days with at least one check-in in the year up to `until` (enough for a streak)."""
-    rows = await session.scalars(
-        select(Checkin.local_date)
-        .where(
-            Checkin.user_id == user_id,
-            Checkin.local_date.between(until - timedelta(days=366), until),
-            _LIVE,
-        )
-        .distinct()
-    )
-    return set(rows)
 
 
 async def last_checkin(session: AsyncSession, user_id: int) -> CheckinInfo | None:
