@@ -20,6 +20,7 @@ from db.queries.checkins import (
     Receipt,
     last_checkin,
     list_checkins,
+    own_checkin,
     record_checkin,
     undo_checkin,
 )
@@ -145,3 +146,70 @@ async def undo(
         if profile is None:
             return None
         return await undo_checkin(session, profile.user_id, checkin_id, now)
+
+
+# --- deleting any of one's own check-ins of the running edition (/me's buttons) ---------
+
+
+class Removal(Enum):
+    READY = "ready"  # own_entry: it can be deleted (ask to confirm)
+    DELETED = "deleted"  # delete_own: withdrawn now, committed when this returns
+    GONE = "gone"  # already deleted, never theirs, or unknown: nothing changed
+    CLOSED = "closed"  # dated outside the edition running now: nothing changed
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    outcome: Removal
+    checkin: CheckinInfo | None = None  # READY and DELETED: the check-in; CLOSED: it too
+
+
+def _deletable(checkin: CheckinInfo | None, editions: Editions, today: date) -> Removal:
+    if checkin is None:
+        return Removal.GONE
+    running = editions.running(today)
+    if running is None or not running.contains(checkin.local_date):
+        return Removal.CLOSED
+    return Removal.READY
+
+
+async def own_entry(
+    sessions: Sessions,
+    telegram_id: int,
+    checkin_id: int,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    editions: Editions,
+) -> Deletion:
+    """One of the person's own check-ins, if it could be deleted now (nothing changes)."""
+    async with sessions() as session:
+        profile = await get_profile(session, telegram_id)
+        found = await own_checkin(session, profile.user_id, checkin_id) if profile else None
+    outcome = _deletable(found, editions, now.astimezone(tz).date())
+    return Deletion(outcome, found)
+
+
+async def delete_own(
+    sessions: Sessions,
+    telegram_id: int,
+    checkin_id: int,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    editions: Editions,
+) -> Deletion:
+    """Withdraw one of the person's own check-ins, if it is dated in the edition running at
+    `now`: ownership, the edition and that it still stands are checked in the transaction
+    that deletes it, so a second press or a stale button deletes nothing."""
+    async with sessions() as session, session.begin():
+        profile = await get_profile(session, telegram_id)
+        if profile is None:
+            return Deletion(Removal.GONE)
+        found = await own_checkin(session, profile.user_id, checkin_id)
+        outcome = _deletable(found, editions, now.astimezone(tz).date())
+        if outcome is not Removal.READY:
+            return Deletion(outcome, found)
+        removed = await undo_checkin(session, profile.user_id, checkin_id, now)
+    # None only if a concurrent press withdrew it in between (undo_checkin reads it again).
+    return Deletion(Removal.GONE) if removed is None else Deletion(Removal.DELETED, removed)

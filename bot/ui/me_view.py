@@ -1,16 +1,18 @@
 """/me: the running edition's week so far (each day ✅/—, today marked, the current streak),
-else the last edition's result (its longest streak)."""
+else the last edition's result (its longest streak), and a delete button per recent entry."""
 
 from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.progress import Progress, Stage
 from bot.services.checkins import MyWeek
 from bot.ui import keyboards
+from bot.ui.buttons import MyEntry
 from bot.ui.texts import Texts
+from db.queries.checkins import CheckinInfo
 
 
 def _days(t: Texts, figures: Progress) -> list[str]:
@@ -75,12 +77,44 @@ def summary(t: Texts, week: MyWeek) -> str:
     figures = week.progress
     if week.outlook.stage is Stage.DURING and figures is not None:
         lines += _week_so_far(t, figures)
+        if week.recent:
+            lines += ["", t.ME_DELETE_HINT]
         return "\n".join(lines)
     lines.append(_note(t, week))
     lines += ["", *result(t, figures)] if figures is not None else [t.ME_NO_RESULT]
     return "\n".join(lines)
 
 
+def entry_label(t: Texts, c: CheckinInfo) -> str:
+    return t.BTN_DELETE_ENTRY.format(
+        date=t.fmt_date(c.local_date),
+        minutes=t.fmt_minutes(c.minutes),
+        activity=t.ACTIVITIES.get(c.activity, c.activity),
+    )
+
+
 def keyboard(t: Texts, week: MyWeek) -> InlineKeyboardMarkup:
-    """The reminders toggle."""
-    return keyboards.reminders(t, week.profile.reminders_enabled)
+    """The reminders toggle, then one delete button per recent check-in of the running week."""
+    rows = [
+        list(row) for row in keyboards.reminders(t, week.profile.reminders_enabled).inline_keyboard
+    ]
+    for c in week.recent:
+        rows.append(
+            [InlineKeyboardButton(entry_label(t, c), callback_data=MyEntry("ask", c.id).pack())]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+def confirm(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t.BTN_DELETE_YES, callback_data=MyEntry("yes", checkin_id).pack()
+                ),
+                InlineKeyboardButton(
+                    t.BTN_UNDO_NO, callback_data=MyEntry("keep", checkin_id).pack()
+                ),
+            ]
+        ]
+    )

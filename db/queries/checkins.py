@@ -197,3 +197,11 @@ async def _add_to_day(
             },
         )
     )
+
+
+async def own_checkin(session: AsyncSession, user_id: int, checkin_id: int) -> CheckinInfo | None:
+    """One of the user's check-ins still standing; None if it is not theirs or is gone."""
+    row = await session.scalar(
+        select(Checkin).where(Checkin.id == checkin_id, Checkin.user_id == user_id, _LIVE)
+    )
+    return None if row is None else _info(row)

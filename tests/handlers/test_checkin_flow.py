@@ -230,7 +230,7 @@ async def test_english_checkin(bot: Harness) -> None:
 
 
 async def test_a_long_history_keeps_me_one_valid_message(bot: Harness) -> None:
-    """/me shows days, not every entry: 40 long check-ins make one message."""
+    """/me shows days, not every entry: 40 long check-ins make one message, five buttons."""
     await register(bot)
     for i in range(40):
         await bot.say(AN, f"/diemdanh 5 {'ghi chú dài & <đặc biệt> ' * 19}{i}")
@@ -239,3 +239,4 @@ async def test_a_long_history_keeps_me_one_valid_message(bot: Harness) -> None:
     parts = bot.telegram.sent(AN.id)[before:]
     assert len(parts) == 1  # the fake rejected nothing (checked at teardown)
     assert "Tổng: <b>3 giờ 20 phút</b>" in parts[-1].text
+    assert len(parts[-1].reply_markup["inline_keyboard"]) == 1 + 5

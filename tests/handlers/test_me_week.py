@@ -14,7 +14,7 @@ from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_telegram import SentMessage
 from bot.offline.fake_updates import FakeUser
 from db.models import Checkin
-from tests.conftest import AN, EMMA, Harness, Restartable, vn
+from tests.conftest import AN, BINH, EMMA, Harness, Restartable, vn
 
 
 async def register(bot: Harness, user: FakeUser, name: str) -> None:
@@ -132,6 +132,82 @@ async def test_final_summary_gives_the_longest_streak(bot: Harness) -> None:
     text = bot.last(EMMA).text
     assert "Your week of learning" in text and "<b>2/7</b>" in text
     assert "Longest streak: <b>1</b>" in text  # 1 October is not a day of the week
+
+
+# --- deleting any check-in of the running week ----------------------------------------------
+
+
+async def test_delete_any_entry_after_confirming_once(bot: Harness) -> None:
+    await register(bot, AN, "Nguyễn Văn An")
+    await register(bot, BINH, "Trần Bình")
+    await check_in(bot, AN, 2)
+    await check_in(bot, AN, 3, text="45 hội thảo")
+    summary = await me(bot, AN, 2023, 10, 4, 9, 0)
+    labels = [b["text"] for b in buttons(summary)]
+    assert labels[1:] == [
+        "🗑 03/10/2023 · 45 phút · 🎤 Hội thảo/webinar",
+        "🗑 02/10/2023 · 30 phút · 📚 Đọc sách/tài liệu",
+    ]
+    assert "Bấm 🗑 bên dưới để xóa" in summary.text
+    ask = buttons(summary)[2]["callback_data"]  # the older one: not only the last can go
+    assert ask.startswith("mine:ask:") and len(ask.encode()) <= 64
+    target = ask.removeprefix("mine:ask:")
+    # Someone else pressing a forged button deletes nothing.
+    await bot.feed(bot.factory.press(BINH, summary, f"mine:yes:{target}"))
+    assert await live(bot) == [(2, 30), (3, 45)]
+    summary = await me(bot, AN, 2023, 10, 4, 9, 0)
+    confirm = await bot.press(AN, ask)
+    assert confirm is not None and "Xóa lượt điểm danh này?" in confirm.text
+    assert "• Thời lượng: 30 phút" in confirm.text and "• Ngày: 02/10/2023" in confirm.text
+    assert await live(bot) == [(2, 30), (3, 45)]  # asking deletes nothing
+    kept = await bot.press(AN, f"mine:keep:{target}")
+    assert kept is not None and "giữ nguyên" in kept.text
+    confirm = await bot.press(AN, ask)
+    assert confirm is not None
+    done = await bot.press(AN, f"mine:yes:{target}")
+    assert done is not None and "Đã xóa lượt điểm danh" in done.text
+    assert await live(bot) == [(3, 45)]
+    # A second press of the same button deletes nothing and says so.
+    await bot.feed(bot.factory.press(AN, confirm, f"mine:yes:{target}"))
+    assert "đã được xóa trước đó" in bot.last(AN).text
+    await bot.feed(bot.factory.press(AN, summary, ask))
+    assert "đã được xóa trước đó" in bot.last(AN).text
+    assert await live(bot) == [(3, 45)]
+    text = (await me(bot, AN, 2023, 10, 4, 9, 5)).text
+    assert "— Thứ Hai 02/10/2023" in text and "<b>1/7</b>" in text
+    assert "Tổng: <b>45 phút</b>" in text and "Chuỗi ngày liên tiếp: <b>1</b>" in text
+
+
+async def test_a_button_from_the_week_deletes_nothing_once_it_is_over(bot: Harness) -> None:
+    await register(bot, AN, "Nguyễn Văn An")
+    await register(bot, EMMA, "Emma Tran")
+    await check_in(bot, AN, 8)
+    await check_in(bot, EMMA, 8, text="20 reading")
+    summary = await me(bot, AN, 2023, 10, 8, 23, 0)
+    english = await me(bot, EMMA, 2023, 10, 8, 23, 0)
+    ask, ask_en = buttons(summary)[1]["callback_data"], buttons(english)[1]["callback_data"]
+    confirm = await bot.press(EMMA, ask_en)
+    assert confirm is not None and "Delete this check-in?" in confirm.text
+    bot.clock.set(vn(2023, 10, 9, 0, 5))
+    await bot.feed(bot.factory.press(AN, summary, ask))
+    assert "không thuộc Tuần lễ đang diễn ra" in bot.last(AN).text
+    await bot.feed(bot.factory.press(EMMA, confirm, ask_en.replace("ask", "yes")))
+    assert "can no longer be deleted" in bot.last(EMMA).text
+    assert await live(bot) == [(8, 20), (8, 30)]
+
+
+async def test_delete_in_english(bot: Harness) -> None:
+    await register(bot, EMMA, "Emma Tran")
+    await check_in(bot, EMMA, 3, text="25 reading")
+    summary = await me(bot, EMMA, 2023, 10, 3, 21, 0)
+    assert "Press 🗑 below" in summary.text
+    ask = buttons(summary)[1]["callback_data"]
+    await bot.press(EMMA, ask)
+    done = await bot.press(EMMA, ask.replace("ask", "yes"))
+    assert done is not None and "Check-in deleted" in done.text and "25 min" in done.text
+    text = (await me(bot, EMMA, 2023, 10, 3, 21, 5)).text
+    assert "<b>0/7</b>" in text and "Streak: <b>0</b>" in text
+    assert len(buttons(await me(bot, EMMA, 2023, 10, 3, 21, 6))) == 1
 
 
 async def test_before_an_announced_edition_its_start_and_the_last_result(

@@ -11,7 +11,7 @@ from bot.core.duration import MAX_MINUTES_PER_DAY, MAX_MINUTES_PER_ENTRY
 from bot.core.editions import load_editions
 from bot.core.progress import Stage
 from bot.services import checkins, profile
-from bot.services.checkins import NewCheckin, Outcome
+from bot.services.checkins import NewCheckin, Outcome, Removal
 from bot.services.profile import Contact
 from db.models import Checkin
 from db.session import Sessions
@@ -133,3 +133,44 @@ async def test_after_the_week_my_week_is_the_last_editions_result(sessions: Sess
     assert (week.progress.minutes, week.progress.days_checked) == (90, 3)
     assert week.progress.streaks.longest == 3 and len(week.progress.days) == 7
     assert week.recent == ()  # nothing to delete outside a running edition
+
+
+async def _delete(sessions: Sessions, checkin_id: int, at: tuple[int, ...], tid: int = TID):  # type: ignore[no-untyped-def]
+    return await checkins.delete_own(sessions, tid, checkin_id, vn(*at), tz=VN, editions=EDITIONS)
+
+
+async def test_delete_own_any_checkin_of_the_running_week_once(sessions: Sessions) -> None:
+    await _register(sessions)
+    await _register(sessions, tid=TID + 1)
+    first = await _record(sessions, 30, "msg:1:1", day=2)
+    await _record(sessions, 45, "msg:1:2", day=3)
+    assert first.receipt is not None
+    target = first.receipt.checkin.id  # not the last one: any entry can go
+    asked = await checkins.own_entry(
+        sessions, TID, target, now=vn(2023, 10, 4, 9), tz=VN, editions=EDITIONS
+    )
+    assert asked.outcome is Removal.READY and asked.checkin is not None
+    assert asked.checkin.minutes == 30
+    assert (await _delete(sessions, target, (2023, 10, 4, 9), TID + 1)).outcome is Removal.GONE
+    done = await _delete(sessions, target, (2023, 10, 4, 9))
+    assert done.outcome is Removal.DELETED and done.checkin is not None
+    assert done.checkin.id == target
+    again = await _delete(sessions, target, (2023, 10, 4, 9, 1))
+    assert again == checkins.Deletion(Removal.GONE)
+    week = await checkins.my_week(sessions, TID, EDITIONS, date(2023, 10, 4))
+    assert week is not None and week.progress is not None
+    assert (week.progress.minutes, week.progress.days_checked) == (45, 1)
+    assert [c.minutes for c in week.recent] == [45]
+
+
+async def test_delete_own_refuses_once_the_week_is_over(sessions: Sessions) -> None:
+    await _register(sessions)
+    saved = await _record(sessions, 30, "msg:1:1", day=3)
+    assert saved.receipt is not None
+    target = saved.receipt.checkin.id
+    late = await _delete(sessions, target, (2023, 10, 9, 0, 5))
+    assert late.outcome is Removal.CLOSED
+    assert (await _delete(sessions, 999_999, (2023, 10, 4, 9))).outcome is Removal.GONE
+    assert await _stored(sessions) == 1
+    async with sessions() as session:
+        assert await session.scalar(select(Checkin.deleted_at)) is None

@@ -668,3 +668,13 @@ class En:
     ME_EDITION_ENDED = "ℹ️ The {year} week ended on {end}."
     ME_NO_DATA = "ℹ️ No week is running now, and I have no information yet about a {year} week."
     ME_NO_RESULT = "You have no result from an earlier week yet."
+    ME_DELETE_HINT = "Logged something by mistake? Press 🗑 below to delete that check-in."
+    BTN_DELETE_ENTRY = "🗑 {date} · {minutes} · {activity}"
+    ME_DELETE_CONFIRM = "Delete this check-in?\n{details}"
+    BTN_DELETE_YES = "🗑 Delete it"
+    ME_DELETED = "🗑 Check-in deleted:\n{details}\n\nSend /me to see your week again."
+    ME_DELETE_GONE = "This check-in had already been deleted. Nothing changed."
+    ME_DELETE_CLOSED = (
+        "This check-in is not in the week that is running now, so it can no longer be deleted. "
+        "Nothing changed."
+    )

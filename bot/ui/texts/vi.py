@@ -714,3 +714,13 @@ class Vi:
         "ℹ️ Hiện không có Tuần lễ nào đang diễn ra và mình chưa có thông tin về Tuần lễ năm {year}."
     )
     ME_NO_RESULT = "Bạn chưa có kết quả của Tuần lễ nào trước đây."
+    ME_DELETE_HINT = "Ghi nhầm? Bấm 🗑 bên dưới để xóa lượt điểm danh tương ứng."
+    BTN_DELETE_ENTRY = "🗑 {date} · {minutes} · {activity}"
+    ME_DELETE_CONFIRM = "Xóa lượt điểm danh này?\n{details}"
+    BTN_DELETE_YES = "🗑 Xóa lượt này"
+    ME_DELETED = "🗑 Đã xóa lượt điểm danh:\n{details}\n\nGõ /cuatoi để xem lại tuần học của bạn."
+    ME_DELETE_GONE = "Lượt điểm danh này đã được xóa trước đó. Không có gì thay đổi."
+    ME_DELETE_CLOSED = (
+        "Lượt điểm danh này không thuộc Tuần lễ đang diễn ra nên không thể xóa nữa. "
+        "Không có gì thay đổi."
+    )
