@@ -1,4 +1,5 @@
-"""My record: /me shows this week's check-ins and streak; /undo withdraws the last one."""
+"""My record: /me shows the week so far (or the last week's result) and deletes any check-in
+of the running week; /undo withdraws the last one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.services import checkins
-from bot.ui import buttons, keyboards, render
+from bot.ui import buttons, keyboards, me_view, render
 from handlers.commands import command
 from handlers.common import answer_button, contact_of, replace_buttons, send, today
 from handlers.receipts import reply_after_commit
@@ -24,16 +25,7 @@ async def me(update: Update, context: BotContext) -> None:
     if week is None:
         await send(update, t.NOT_REGISTERED)
         return
-    profile = week.profile
-    text = render.me_summary(
-        t,
-        name=profile.full_name or "",
-        unit=profile.unit_name or "",
-        window=week.window,
-        checkins=week.checkins,
-        totals=week.totals,
-    )
-    await send(update, text, keyboards.reminders(t, profile.reminders_enabled))
+    await send(update, me_view.summary(t, week), me_view.keyboard(t, week))
 
 
 async def undo(update: Update, context: BotContext) -> None:
@@ -70,10 +62,61 @@ async def undo_button(update: Update, context: BotContext) -> None:
         await reply_after_commit(update, context, t.UNDONE.format(details=details))
 
 
+async def _tell(update: Update, button: buttons.MyEntry, text: str) -> None:
+    """Answer a press: under /me's own message in a new message (the summary stays), under
+    the confirmation by rewriting it (its buttons go)."""
+    if button.action == "ask":
+        await send(update, text)
+    else:
+        await replace_buttons(update, text)
+
+
+async def entry_button(update: Update, context: BotContext) -> None:
+    """A delete button under /me (mine:ask:<id>), its confirmation (mine:yes:<id>) or keep
+    (mine:keep:<id>). The service checks ownership and the running week at the press."""
+    query = update.callback_query
+    assert query is not None
+    t = context.t
+    await answer_button(update)
+    button = buttons.MyEntry.unpack(query.data)
+    if button is None:  # not a button the bot made
+        await replace_buttons(update, t.EXPIRED_BUTTON)
+        return
+    if button.action == "keep":
+        await replace_buttons(update, t.UNDO_KEPT)
+        return
+    who, clock, editions = contact_of(update).telegram_id, context.clock, context.deps.editions
+    if button.action == "ask":
+        found = await checkins.own_entry(
+            context.sessions,
+            who,
+            button.checkin_id,
+            now=clock.now(),
+            tz=clock.tz,
+            editions=editions,
+        )
+    else:
+        found = await checkins.delete_own(
+            context.sessions, who, button.checkin_id, clock.now(), tz=clock.tz, editions=editions
+        )
+    if found.outcome is checkins.Removal.GONE or found.checkin is None:
+        await _tell(update, button, t.ME_DELETE_GONE)
+    elif found.outcome is checkins.Removal.CLOSED:
+        await _tell(update, button, t.ME_DELETE_CLOSED)
+    elif found.outcome is checkins.Removal.READY:
+        details = render.checkin_details(t, found.checkin)
+        markup = me_view.confirm(t, button.checkin_id)
+        await send(update, t.ME_DELETE_CONFIRM.format(details=details), markup)
+    else:
+        details = render.checkin_details(t, found.checkin)
+        await reply_after_commit(update, context, t.ME_DELETED.format(details=details))
+
+
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     """This feature's handlers in order, built fresh for each Application."""
     return [
         command("me", me),
         command("undo", undo),
         CallbackQueryHandler(undo_button, pattern=buttons.Undo.pattern()),
+        CallbackQueryHandler(entry_button, pattern=buttons.MyEntry.pattern()),
     ]

@@ -12,15 +12,15 @@ from enum import Enum
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Editions
-from bot.core.progress import Totals, Window, study_window, totals
+from bot.core.progress import Outlook, Progress, Stage, Window, outlook, progress, study_window
 from bot.services.profile import Standing
 from db.queries.checkins import (
     CheckinInfo,
     DailyLimitExceeded,
     Receipt,
-    checkin_days,
     last_checkin,
     list_checkins,
+    own_checkin,
     record_checkin,
     undo_checkin,
 )
@@ -52,16 +52,18 @@ class NewCheckin:
     source: str
 
 
+RECENT_LIMIT = 5  # check-ins of the running edition /me offers to delete, newest first
+
+
 @dataclass(frozen=True, slots=True)
 class MyWeek:
-    profile: Profile
-    window: Window
-    checkins: tuple[CheckinInfo, ...]
-    totals: Totals  # minutes, days and streak, counted as the evening summary counts them
+    """What /me shows: which edition (and what about the next one), its figures, and the
+    running edition's latest check-ins (one delete button each)."""
 
-    @property
-    def streak(self) -> int:
-        return self.totals.streak
+    profile: Profile
+    outlook: Outlook
+    progress: Progress | None  # the shown edition's figures; None when none has ended yet
+    recent: tuple[CheckinInfo, ...] = ()  # only while an edition runs
 
 
 async def registered(sessions: Sessions, telegram_id: int) -> bool:
@@ -110,15 +112,22 @@ async def record(
 async def my_week(
     sessions: Sessions, telegram_id: int, editions: Editions, today: date
 ) -> MyWeek | None:
-    """The window's check-ins and the streak; None if the person is not registered."""
-    window = study_window(editions, today)
+    """The running edition's week so far, else the last edition's result (figures from
+    bot.core.progress, as the evening summary counts them); None if not registered."""
+    view = outlook(editions, today)
     async with sessions() as session:
         profile = await get_profile(session, telegram_id)
         if profile is None or not profile.registered:
             return None
-        entries = await list_checkins(session, profile.user_id, window.start, window.end)
-        days = await checkin_days(session, profile.user_id, today)
-    return MyWeek(profile, window, tuple(entries), totals(entries, days, today))
+        if view.shown is None:
+            return MyWeek(profile, view, None)
+        shown = view.shown
+        entries = await list_checkins(session, profile.user_id, shown.start, shown.end)
+    figures = progress(entries, shown, today)
+    if view.stage is not Stage.DURING:
+        return MyWeek(profile, view, figures)
+    recent = sorted(entries, key=lambda c: (c.created_at, c.id), reverse=True)[:RECENT_LIMIT]
+    return MyWeek(profile, view, figures, tuple(recent))
 
 
 async def last(sessions: Sessions, telegram_id: int) -> CheckinInfo | None:
@@ -137,3 +146,70 @@ async def undo(
         if profile is None:
             return None
         return await undo_checkin(session, profile.user_id, checkin_id, now)
+
+
+# --- deleting any of one's own check-ins of the running edition (/me's buttons) ---------
+
+
+class Removal(Enum):
+    READY = "ready"  # own_entry: it can be deleted (ask to confirm)
+    DELETED = "deleted"  # delete_own: withdrawn now, committed when this returns
+    GONE = "gone"  # already deleted, never theirs, or unknown: nothing changed
+    CLOSED = "closed"  # dated outside the edition running now: nothing changed
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    outcome: Removal
+    checkin: CheckinInfo | None = None  # READY and DELETED: the check-in; CLOSED: it too
+
+
+def _deletable(checkin: CheckinInfo | None, editions: Editions, today: date) -> Removal:
+    if checkin is None:
+        return Removal.GONE
+    running = editions.running(today)
+    if running is None or not running.contains(checkin.local_date):
+        return Removal.CLOSED
+    return Removal.READY
+
+
+async def own_entry(
+    sessions: Sessions,
+    telegram_id: int,
+    checkin_id: int,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    editions: Editions,
+) -> Deletion:
+    """One of the person's own check-ins, if it could be deleted now (nothing changes)."""
+    async with sessions() as session:
+        profile = await get_profile(session, telegram_id)
+        found = await own_checkin(session, profile.user_id, checkin_id) if profile else None
+    outcome = _deletable(found, editions, now.astimezone(tz).date())
+    return Deletion(outcome, found)
+
+
+async def delete_own(
+    sessions: Sessions,
+    telegram_id: int,
+    checkin_id: int,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    editions: Editions,
+) -> Deletion:
+    """Withdraw one of the person's own check-ins, if it is dated in the edition running at
+    `now`: ownership, the edition and that it still stands are checked in the transaction
+    that deletes it, so a second press or a stale button deletes nothing."""
+    async with sessions() as session, session.begin():
+        profile = await get_profile(session, telegram_id)
+        if profile is None:
+            return Deletion(Removal.GONE)
+        found = await own_checkin(session, profile.user_id, checkin_id)
+        outcome = _deletable(found, editions, now.astimezone(tz).date())
+        if outcome is not Removal.READY:
+            return Deletion(outcome, found)
+        removed = await undo_checkin(session, profile.user_id, checkin_id, now)
+    # None only if a concurrent press withdrew it in between (undo_checkin reads it again).
+    return Deletion(Removal.GONE) if removed is None else Deletion(Removal.DELETED, removed)

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from bot.core.editions import Edition, Editions
-from bot.core.progress import Totals, totals
+from bot.core.progress import Progress, progress
 from bot.core.schedule import ReminderData, expand, specs_for
 from db.queries import audience
 from db.queries import outbox as box
 from db.queries.admin import audit
-from db.queries.checkins import checkin_days, list_checkins
+from db.queries.checkins import list_checkins
 from db.queries.users import get_profile, set_reminders
 from db.session import Sessions
 
-Summary = Totals  # the evening summary's figures for one person and one edition
+Summary = Progress  # the evening summary's figures for one person and one edition
 Figures = box.Figures  # one planned reminder's delivery figures
 
 
@@ -71,11 +71,10 @@ async def subscribe_group(
 
 
 async def summary(sessions: Sessions, user_id: int, edition: Edition, today: date) -> Summary:
-    """Minutes and days logged in the edition, and the streak up to `today`."""
+    """The person's figures for the edition up to `today` (bot.core.progress, as /me)."""
     async with sessions() as session:
         entries = await list_checkins(session, user_id, edition.start, edition.end)
-        days = await checkin_days(session, user_id, today)
-    return totals(entries, days, today)
+    return progress(entries, edition, today)
 
 
 async def schedule_overview(

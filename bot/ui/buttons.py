@@ -221,3 +221,21 @@ class RoleChange(CallbackData):
     @property
     def grant(self) -> bool:
         return self.action == "grant"
+
+
+# /me's delete buttons (branch week).
+
+MY_ENTRY_ACTIONS = ("ask", "yes", "keep")
+
+
+@dataclass(frozen=True, slots=True)
+class MyEntry(CallbackData):
+    """One of the reader's check-ins under /me: "mine:ask:<id>" asks to confirm deleting it,
+    "mine:yes:<id>" deletes it, "mine:keep:<id>" keeps it."""
+
+    prefix: ClassVar[str] = "mine"
+    action: str
+    checkin_id: int
+
+    def __post_init__(self) -> None:
+        _require(self.action in MY_ENTRY_ACTIONS and 1 <= self.checkin_id <= DB_ID_MAX)

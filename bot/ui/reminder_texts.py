@@ -59,9 +59,9 @@ def render(
     if kind == "summary" and summary is not None:
         text = t.REMIND_SUMMARY.format(
             total=t.fmt_minutes(summary.minutes),
-            days=summary.days,
+            days=summary.days_checked,
             window_days=edition.days,
-            streak=summary.streak,
+            streak=summary.streaks.longest,  # the edition's longest run, not today's
             name=name,
         )
         return text, None

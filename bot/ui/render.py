@@ -8,7 +8,7 @@ from html import escape
 
 from bot.core.duration import DurationError
 from bot.core.inputs import InputError
-from bot.core.progress import Totals, Window
+from bot.core.progress import Window
 from bot.services.reminders import Overview
 from bot.ui.texts import Texts
 from db.queries import broadcasts
@@ -76,46 +76,6 @@ def day_limit(t: Texts, day_minutes: int, day: date, today: date) -> str:
 
 def profile_saved(t: Texts, name: str, unit: str) -> str:
     return t.PROFILE_SAVED.format(name=escape(name), unit=escape(unit))
-
-
-def me_summary(
-    t: Texts,
-    *,
-    name: str,
-    unit: str,
-    window: Window,
-    checkins: Sequence[CheckinInfo],
-    totals: Totals,
-) -> str:
-    lines = [
-        t.ME_HEADER.format(
-            name=escape(name),
-            unit=escape(unit),
-            window=window_label(t, window),
-            start=t.fmt_date(window.start),
-            end=t.fmt_date(window.end),
-        ),
-        "",
-    ]
-    for c in checkins:
-        line = t.ME_LINE.format(
-            date=t.fmt_date(c.local_date),
-            minutes=t.fmt_minutes(c.minutes),
-            activity=t.ACTIVITIES.get(c.activity, c.activity),
-        )
-        lines.append(line + (f" · <i>{escape(c.note)}</i>" if c.note else ""))
-    if not checkins:
-        lines.append(t.ME_EMPTY)
-    lines += [
-        "",
-        t.ME_TOTALS.format(
-            total=t.fmt_minutes(totals.minutes),
-            days=totals.days,
-            window_days=window.days,
-            streak=totals.streak,
-        ),
-    ]
-    return "\n".join(lines)
 
 
 def schedule(t: Texts, overview: Overview, tz_name: str) -> str:

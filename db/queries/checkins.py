@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import Protocol
 
 from sqlalchemy import case, func, select
@@ -155,20 +155,6 @@ async def list_checkins(
     return [_info(r) for r in rows]
 
 
-async def checkin_days(session: AsyncSession, user_id: int, until: date) -> set[date]:
-    """Days with at least one check-in in the year up to `until` (enough for a streak)."""
-    rows = await session.scalars(
-        select(Checkin.local_date)
-        .where(
-            Checkin.user_id == user_id,
-            Checkin.local_date.between(until - timedelta(days=366), until),
-            _LIVE,
-        )
-        .distinct()
-    )
-    return set(rows)
-
-
 async def last_checkin(session: AsyncSession, user_id: int) -> CheckinInfo | None:
     row = await session.scalar(
         select(Checkin)
@@ -211,3 +197,11 @@ async def _add_to_day(
             },
         )
     )
+
+
+async def own_checkin(session: AsyncSession, user_id: int, checkin_id: int) -> CheckinInfo | None:
+    """One of the user's check-ins still standing; None if it is not theirs or is gone."""
+    row = await session.scalar(
+        select(Checkin).where(Checkin.id == checkin_id, Checkin.user_id == user_id, _LIVE)
+    )
+    return None if row is None else _info(row)

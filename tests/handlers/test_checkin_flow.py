@@ -183,12 +183,16 @@ async def test_me_shows_week_days_and_streak(bot: Harness) -> None:
     assert "<b>3/7</b>" in reply.text and "Chuỗi ngày liên tiếp: <b>3</b>" in reply.text
 
 
-async def test_me_outside_the_week_uses_the_last_seven_days(bot: Harness) -> None:
+async def test_me_outside_the_week_shows_the_last_editions_result(bot: Harness) -> None:
+    """Issue 13: no rolling "7 ngày qua" outside the week; a check-in outside every edition
+    counts in none of them."""
     await register(bot)
     bot.clock.set(vn(2026, 11, 23, 9, 0))
     await bot.say(AN, "/diemdanh 20")
     reply = await bot.say(AN, "/me")
-    assert reply is not None and "7 ngày qua" in reply.text and "<b>1/7</b>" in reply.text
+    assert reply is not None and "7 ngày qua" not in reply.text
+    assert "chưa có thông tin về Tuần lễ năm 2026" in reply.text
+    assert "Kết quả Tuần lễ 2023 của bạn" in reply.text and "<b>0/7</b>" in reply.text
 
 
 async def test_undo_after_confirmation_only_own_checkin(bot: Harness) -> None:
@@ -225,12 +229,14 @@ async def test_english_checkin(bot: Harness) -> None:
     assert reply is not None and "Self-study logged" in reply.text and "1 h 30 min" in reply.text
 
 
-async def test_long_history_is_split_into_valid_messages(bot: Harness) -> None:
+async def test_a_long_history_keeps_me_one_valid_message(bot: Harness) -> None:
+    """/me shows days, not every entry: 40 long check-ins make one message, five buttons."""
     await register(bot)
     for i in range(40):
         await bot.say(AN, f"/diemdanh 5 {'ghi chú dài & <đặc biệt> ' * 19}{i}")
     before = len(bot.telegram.sent(AN.id))
     await bot.say(AN, "/me")
     parts = bot.telegram.sent(AN.id)[before:]
-    assert len(parts) >= 3  # the fake rejected none of them (checked at teardown)
+    assert len(parts) == 1  # the fake rejected nothing (checked at teardown)
     assert "Tổng: <b>3 giờ 20 phút</b>" in parts[-1].text
+    assert len(parts[-1].reply_markup["inline_keyboard"]) == 1 + 5

@@ -234,7 +234,7 @@ async def test_summary_on_the_last_evening(bot: Harness) -> None:
     await tick(bot)
     text = bot.last(AN).text
     assert "Tổng kết tuần học tập" in text and "2 giờ" in text
-    assert "<b>3/7</b>" in text and "Chuỗi ngày liên tiếp: <b>3</b>" in text
+    assert "<b>3/7</b>" in text and "Chuỗi ngày liên tiếp dài nhất: <b>3</b>" in text
 
 
 async def test_group_subscription_by_organiser_gets_morning_only(bot: Harness) -> None:

@@ -9,8 +9,9 @@ from sqlalchemy import CheckConstraint, func, select
 
 from bot.core.duration import MAX_MINUTES_PER_DAY, MAX_MINUTES_PER_ENTRY
 from bot.core.editions import load_editions
+from bot.core.progress import Stage
 from bot.services import checkins, profile
-from bot.services.checkins import NewCheckin, Outcome
+from bot.services.checkins import NewCheckin, Outcome, Removal
 from bot.services.profile import Contact
 from db.models import Checkin
 from db.session import Sessions
@@ -85,11 +86,12 @@ async def test_my_week_lists_the_window_and_the_streak(sessions: Sessions) -> No
     await _record(sessions, 30, "msg:1:1", day=3)
     await _record(sessions, 20, "msg:1:2", day=4)
     week = await checkins.my_week(sessions, TID, load_editions(), date(2023, 10, 4))
-    assert week is not None
+    assert week is not None and week.progress is not None
     assert week.profile.full_name == "Nguyễn Văn An" and week.profile.unit_name == "Phòng A"
-    assert [c.minutes for c in week.checkins] == [30, 20]
-    assert week.streak == 2
-    assert week.window.start <= date(2023, 10, 3) <= week.window.end
+    assert week.outlook.stage is Stage.DURING
+    assert [c.minutes for c in week.recent] == [20, 30]  # newest first: the delete buttons
+    assert week.progress.streaks.current == 2 and week.progress.minutes == 50
+    assert [d.day for d in week.progress.days][-1] == date(2023, 10, 4)
 
 
 async def test_undo_withdraws_only_ones_own_last_checkin(sessions: Sessions) -> None:
@@ -108,7 +110,8 @@ async def test_undo_withdraws_only_ones_own_last_checkin(sessions: Sessions) -> 
     assert await checkins.undo(sessions, TID, last.id, vn(2023, 10, 3, 11)) is None
     assert await checkins.last(sessions, TID) is None
     week = await checkins.my_week(sessions, TID, load_editions(), date(2023, 10, 3))
-    assert week is not None and week.checkins == () and week.streak == 0
+    assert week is not None and week.recent == () and week.progress is not None
+    assert week.progress.streaks.current == 0
 
 
 def test_the_stored_per_entry_limit_is_the_domains() -> None:
@@ -117,3 +120,57 @@ def test_the_stored_per_entry_limit_is_the_domains() -> None:
     checks = [c for c in Checkin.__table__.constraints if isinstance(c, CheckConstraint)]
     sql = " ".join(str(c.sqltext) for c in checks)
     assert re.search(rf"minutes <= {MAX_MINUTES_PER_ENTRY}\b", sql), sql
+
+
+async def test_after_the_week_my_week_is_the_last_editions_result(sessions: Sessions) -> None:
+    """Issue 13: no rolling "last 7 days" after the week; 2026 has no data: 2023's result."""
+    await _register(sessions)
+    for n, day in enumerate((2, 3, 4)):
+        await _record(sessions, 30, f"msg:1:{n}", day=day)
+    week = await checkins.my_week(sessions, TID, EDITIONS, date(2026, 11, 24))
+    assert week is not None and week.progress is not None
+    assert week.outlook.stage is Stage.NO_DATA and week.progress.year == 2023
+    assert (week.progress.minutes, week.progress.days_checked) == (90, 3)
+    assert week.progress.streaks.longest == 3 and len(week.progress.days) == 7
+    assert week.recent == ()  # nothing to delete outside a running edition
+
+
+async def _delete(sessions: Sessions, checkin_id: int, at: tuple[int, ...], tid: int = TID):  # type: ignore[no-untyped-def]
+    return await checkins.delete_own(sessions, tid, checkin_id, vn(*at), tz=VN, editions=EDITIONS)
+
+
+async def test_delete_own_any_checkin_of_the_running_week_once(sessions: Sessions) -> None:
+    await _register(sessions)
+    await _register(sessions, tid=TID + 1)
+    first = await _record(sessions, 30, "msg:1:1", day=2)
+    await _record(sessions, 45, "msg:1:2", day=3)
+    assert first.receipt is not None
+    target = first.receipt.checkin.id  # not the last one: any entry can go
+    asked = await checkins.own_entry(
+        sessions, TID, target, now=vn(2023, 10, 4, 9), tz=VN, editions=EDITIONS
+    )
+    assert asked.outcome is Removal.READY and asked.checkin is not None
+    assert asked.checkin.minutes == 30
+    assert (await _delete(sessions, target, (2023, 10, 4, 9), TID + 1)).outcome is Removal.GONE
+    done = await _delete(sessions, target, (2023, 10, 4, 9))
+    assert done.outcome is Removal.DELETED and done.checkin is not None
+    assert done.checkin.id == target
+    again = await _delete(sessions, target, (2023, 10, 4, 9, 1))
+    assert again == checkins.Deletion(Removal.GONE)
+    week = await checkins.my_week(sessions, TID, EDITIONS, date(2023, 10, 4))
+    assert week is not None and week.progress is not None
+    assert (week.progress.minutes, week.progress.days_checked) == (45, 1)
+    assert [c.minutes for c in week.recent] == [45]
+
+
+async def test_delete_own_refuses_once_the_week_is_over(sessions: Sessions) -> None:
+    await _register(sessions)
+    saved = await _record(sessions, 30, "msg:1:1", day=3)
+    assert saved.receipt is not None
+    target = saved.receipt.checkin.id
+    late = await _delete(sessions, target, (2023, 10, 9, 0, 5))
+    assert late.outcome is Removal.CLOSED
+    assert (await _delete(sessions, 999_999, (2023, 10, 4, 9))).outcome is Removal.GONE
+    assert await _stored(sessions) == 1
+    async with sessions() as session:
+        assert await session.scalar(select(Checkin.deleted_at)) is None

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Edition
-from bot.core.progress import Window
+from bot.core.progress import Streaks, Window
 from bot.core.schedule import load_reminder_data
 from bot.services import reminders
 from db.models import AuditEntry, GroupChat
@@ -72,9 +72,25 @@ async def test_summary_counts_the_edition(sessions: Sessions, calendar: Calendar
                 day_limit=MAX_MINUTES_PER_DAY,
             )
     figures = await reminders.summary(sessions, uid, edition, edition.start.replace(day=3))
-    assert figures == reminders.Summary(minutes=90, days=2, streak=2)
+    assert (figures.minutes, figures.days_checked) == (90, 2)
+    assert figures.streaks == Streaks(current=2, longest=2)
     nobody = await reminders.summary(sessions, uid + 1, edition, edition.start)
-    assert nobody == reminders.Summary(0, 0, 0)
+    assert (nobody.minutes, nobody.days_checked, nobody.streaks) == (0, 0, Streaks(0, 0))
+
+
+async def test_the_final_summary_gives_the_longest_streak_of_the_edition_only(
+    sessions: Sessions, calendar: Calendar
+) -> None:
+    """Issue 13: three days running, the last day missed, said "streak 0"; and a day before
+    the week counted towards a streak."""
+    edition = calendar.editions.get(2023)
+    assert edition is not None
+    uid = await register(sessions, 8)
+    for day in (1, 4, 5, 6):  # 1 October is the day before the opening; 7 and 8 missed
+        await checkin(sessions, uid, day, edition)
+    figures = await reminders.summary(sessions, uid, edition, edition.end)
+    assert figures.streaks.longest == 3 and figures.days_checked == 3
+    assert figures.minutes == 90
 
 
 async def checkin(sessions: Sessions, uid: int, day: int, edition: Edition) -> None:

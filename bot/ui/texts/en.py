@@ -193,8 +193,6 @@ class En:
     )
 
     NOT_REGISTERED = "You have not registered yet. Use /profile, then /checkin."
-    ME_HEADER = "👤 <b>{name}</b> — {unit}\n📊 <b>{window}</b> ({start} – {end})"
-    ME_LINE = "• {date}: {minutes} — {activity}"
     ME_EMPTY = "No check-ins in this period yet. Send /checkin to start!"
     ME_TOTALS = (
         "Total: <b>{total}</b> · Days with a check-in: <b>{days}/{window_days}</b> · "
@@ -226,7 +224,7 @@ class En:
     REMIND_SUMMARY = (
         "🏁 <b>Your week of learning</b>\n"
         "• Total time: <b>{total}</b>\n• Days with a check-in: <b>{days}/{window_days}</b>\n"
-        "• Streak: <b>{streak}</b>\n\n"
+        "• Longest streak: <b>{streak}</b>\n\n"
         "Thank you for taking part in {name}! 💐"
     )
     BTN_CHECKIN_NOW = "✅ Log now"
@@ -733,3 +731,29 @@ class En:
     def fmt_when(moment: datetime) -> str:
         """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
         return moment.strftime("%d/%m/%Y %H:%M")
+    # --- week ---
+    # /me: the running edition's week so far, else the last edition's result (issue 13).
+    ME_NAME = "👤 <b>{name}</b> — {unit}"
+    ME_WEEK_HEADER = "📊 <b>{year} week</b> ({start} – {end}) · today is day {day}/{days}"
+    ME_RESULT_HEADER = "📊 <b>Your result in the {year} week</b> ({start} – {end})"
+    ME_DAY_DONE = "✅ {weekday} {date}: {minutes}"
+    ME_DAY_MISSED = "— {weekday} {date}"
+    ME_TODAY = " · <i>today</i>"
+    ME_RESULT_TOTALS = (
+        "Total: <b>{total}</b> · Days with a check-in: <b>{days}/{window_days}</b> · "
+        "Longest streak: <b>{streak}</b>"
+    )
+    ME_NEXT_EDITION = "ℹ️ No week is running now. The {year} week starts on {start}."
+    ME_EDITION_ENDED = "ℹ️ The {year} week ended on {end}."
+    ME_NO_DATA = "ℹ️ No week is running now, and I have no information yet about a {year} week."
+    ME_NO_RESULT = "You have no result from an earlier week yet."
+    ME_DELETE_HINT = "Logged something by mistake? Press 🗑 below to delete that check-in."
+    BTN_DELETE_ENTRY = "🗑 {date} · {minutes} · {activity}"
+    ME_DELETE_CONFIRM = "Delete this check-in?\n{details}"
+    BTN_DELETE_YES = "🗑 Delete it"
+    ME_DELETED = "🗑 Check-in deleted:\n{details}\n\nSend /me to see your week again."
+    ME_DELETE_GONE = "This check-in had already been deleted. Nothing changed."
+    ME_DELETE_CLOSED = (
+        "This check-in is not in the week that is running now, so it can no longer be deleted. "
+        "Nothing changed."
+    )

@@ -208,8 +208,6 @@ class Vi:
 
     # --- my record -----------------------------------------------------------------------
     NOT_REGISTERED = "Bạn chưa đăng ký hồ sơ. Dùng /hoso để đăng ký, rồi /diemdanh để điểm danh."
-    ME_HEADER = "👤 <b>{name}</b> — {unit}\n📊 <b>{window}</b> ({start} – {end})"
-    ME_LINE = "• {date}: {minutes} — {activity}"
     ME_EMPTY = "Chưa có lượt điểm danh nào trong khoảng này. Gõ /diemdanh để bắt đầu!"
     ME_TOTALS = (
         "Tổng: <b>{total}</b> · Số ngày có điểm danh: <b>{days}/{window_days}</b> · "
@@ -243,7 +241,7 @@ class Vi:
     REMIND_SUMMARY = (
         "🏁 <b>Tổng kết tuần học tập của bạn</b>\n"
         "• Tổng thời gian: <b>{total}</b>\n• Số ngày có điểm danh: <b>{days}/{window_days}</b>\n"
-        "• Chuỗi ngày liên tiếp: <b>{streak}</b>\n\n"
+        "• Chuỗi ngày liên tiếp dài nhất: <b>{streak}</b>\n\n"
         "Cảm ơn bạn đã đồng hành cùng {name}! 💐"
     )
     BTN_CHECKIN_NOW = "✅ Điểm danh ngay"
@@ -773,3 +771,33 @@ class Vi:
     def fmt_when(moment: datetime) -> str:
         """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
         return moment.strftime("%d/%m/%Y %H:%M")
+    # --- week ---
+    # /cuatoi: the running edition's week so far, else the last edition's result (issue 13).
+    ME_NAME = "👤 <b>{name}</b> — {unit}"
+    ME_WEEK_HEADER = "📊 <b>Tuần lễ {year}</b> ({start} – {end}) · hôm nay là ngày {day}/{days}"
+    ME_RESULT_HEADER = "📊 <b>Kết quả Tuần lễ {year} của bạn</b> ({start} – {end})"
+    ME_DAY_DONE = "✅ {weekday} {date}: {minutes}"
+    ME_DAY_MISSED = "— {weekday} {date}"
+    ME_TODAY = " · <i>hôm nay</i>"
+    ME_RESULT_TOTALS = (
+        "Tổng: <b>{total}</b> · Số ngày có điểm danh: <b>{days}/{window_days}</b> · "
+        "Chuỗi ngày liên tiếp dài nhất: <b>{streak}</b>"
+    )
+    ME_NEXT_EDITION = (
+        "ℹ️ Hiện không có Tuần lễ nào đang diễn ra. Tuần lễ {year} bắt đầu ngày {start}."
+    )
+    ME_EDITION_ENDED = "ℹ️ Tuần lễ {year} đã kết thúc ngày {end}."
+    ME_NO_DATA = (
+        "ℹ️ Hiện không có Tuần lễ nào đang diễn ra và mình chưa có thông tin về Tuần lễ năm {year}."
+    )
+    ME_NO_RESULT = "Bạn chưa có kết quả của Tuần lễ nào trước đây."
+    ME_DELETE_HINT = "Ghi nhầm? Bấm 🗑 bên dưới để xóa lượt điểm danh tương ứng."
+    BTN_DELETE_ENTRY = "🗑 {date} · {minutes} · {activity}"
+    ME_DELETE_CONFIRM = "Xóa lượt điểm danh này?\n{details}"
+    BTN_DELETE_YES = "🗑 Xóa lượt này"
+    ME_DELETED = "🗑 Đã xóa lượt điểm danh:\n{details}\n\nGõ /cuatoi để xem lại tuần học của bạn."
+    ME_DELETE_GONE = "Lượt điểm danh này đã được xóa trước đó. Không có gì thay đổi."
+    ME_DELETE_CLOSED = (
+        "Lượt điểm danh này không thuộc Tuần lễ đang diễn ra nên không thể xóa nữa. "
+        "Không có gì thay đổi."
+    )
