@@ -25,6 +25,7 @@ from bot.delivery.ratelimit import TelegramRateLimiter
 from bot.ops.db_errors import check_writable
 from bot.ops.db_state import on_database_error, state_of
 from bot.services import retention
+from bot.transport.persistence import DbPersistence, DraftCodec, WriteThroughApplication
 from bot.ui.texts import En, Vi
 from db.session import create_engine, create_sessionmaker
 from handlers import (
@@ -38,6 +39,7 @@ from handlers import (
     reminders,
     reports,
     start,
+    states,
     unreadable,
     week,
 )
@@ -86,6 +88,7 @@ async def _purge_inbox(context: BotContext) -> None:
     """The retention job: the service's purge, with the app's database, clock and period."""
     deps = context.deps
     await retention.purge(deps.sessions, deps.clock.now(), deps.settings.inbox_retention_days)
+    await retention.purge_conversations(deps.sessions, deps.clock.now(), flow.FLOW_TIMEOUT)
 
 
 def schedule_jobs(app: BotApp) -> None:
@@ -111,8 +114,8 @@ def schedule_jobs(app: BotApp) -> None:
 
 
 async def _post_init(app: BotApp) -> None:
-    """Migrate the database, prove it can be written, publish the command menu."""
-    await check_writable(deps_of(app).engine)  # else one clear line, not a traceback
+    """Publish the command menu. (The database was migrated and proven writable before:
+    the persistence does it before it reads, in Application.initialize.)"""
     for texts, language in ((Vi, None), (Vi, "vi"), (En, "en")):
         commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
         await app.bot.set_my_commands(commands, language_code=language)
@@ -151,9 +154,20 @@ def build_application(
         matcher=load_matcher(),
         reminders=reminder_data,
     )
+    # Conversation states and the flows' drafts, kept in the database across restarts.
+    persistence = DbPersistence(
+        deps.sessions,
+        deps.clock,
+        max_age=flow.FLOW_TIMEOUT,
+        codec=DraftCodec((*states.FLOW_KEYS, broadcast.SCHEDULE_KEY), [states.PendingCheckin]),
+        # Migrate, prove a write works (else one clear line, not a traceback), then read.
+        prepare=lambda: check_writable(engine),
+    )
     token = settings.telegram_bot_token
     builder = (
         ApplicationBuilder()
+        .application_class(WriteThroughApplication)
+        .persistence(persistence)
         .token(token.get_secret_value() if token else OFFLINE_TOKEN)
         .base_url(settings.telegram_api_base_url)
         .defaults(
