@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -22,10 +23,11 @@ from bot.core.matcher import load_matcher
 from bot.core.schedule import load_reminder_data, specs_for
 from bot.delivery.outbox_sender import dispatch_job
 from bot.delivery.ratelimit import TelegramRateLimiter
-from bot.ops.db_errors import check_writable
+from bot.ops.db_errors import DatabaseUnavailable, check_writable
 from bot.ops.db_state import on_database_error, state_of
 from bot.services import retention
-from bot.transport.persistence import DbPersistence, DraftCodec, WriteThroughApplication
+from bot.transport.draft_codec import DraftCodec
+from bot.transport.persistence import DbPersistence, WriteThroughApplication
 from bot.ui.texts import En, Vi
 from db.session import create_engine, create_sessionmaker
 from handlers import (
@@ -113,9 +115,19 @@ def schedule_jobs(app: BotApp) -> None:
         )
 
 
+async def _ready(engine: AsyncEngine) -> bool:
+    """Before the persistence reads (PTB reads it before post_init): migrated and writable?
+    If not, nothing is restored, and post_init stops the start with one clear line."""
+    try:
+        await check_writable(engine)
+    except DatabaseUnavailable:
+        return False
+    return True
+
+
 async def _post_init(app: BotApp) -> None:
-    """Publish the command menu. (The database was migrated and proven writable before:
-    the persistence does it before it reads, in Application.initialize.)"""
+    """Migrate the database, prove it can be written, publish the command menu."""
+    await check_writable(deps_of(app).engine)  # else one clear line, not a traceback
     for texts, language in ((Vi, None), (Vi, "vi"), (En, "en")):
         commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
         await app.bot.set_my_commands(commands, language_code=language)
@@ -160,8 +172,7 @@ def build_application(
         deps.clock,
         max_age=flow.FLOW_TIMEOUT,
         codec=DraftCodec((*states.FLOW_KEYS, broadcast.SCHEDULE_KEY), [states.PendingCheckin]),
-        # Migrate, prove a write works (else one clear line, not a traceback), then read.
-        prepare=lambda: check_writable(engine),
+        prepare=lambda: _ready(engine),
     )
     token = settings.telegram_bot_token
     builder = (

@@ -1,14 +1,15 @@
 """Conversations survive a restart: PTB's persistence on the bot's own database.
 
 What is kept (db/queries/conversations.py): the state of every persistent ConversationHandler
-per conversation key, and the flows' draft in user_data: only the keys the flows use, as
-JSON (plain values, aware datetimes and the dataclasses named when it is built). Chat data,
-bot data and callback data are not kept.
+per conversation key, and the flows' draft in user_data while its person has a step open:
+only the keys the flows use, as JSON (draft_codec.py). Chat data, bot data and callback data
+are not kept.
 
 Written through: PTB collects what changed in `update_persistence`; WriteThroughApplication
 runs it after every update and writes the changes in one transaction, so a restart right
-after a reply finds the step that reply asked for. A write that fails is kept and tried
-again with the next one.
+after a reply finds the step that reply asked for. (A crash between the reply and the write
+leaves the update unmarked in the inbox: it is handled again, and the step set again.) A
+write that fails is kept and tried again with the next one.
 
 Loaded once, at start-up, as PTB does: rows older than the conversations' timeout are
 purged instead (they would resurrect a flow left long ago). PTB's own timeout is a job of
@@ -24,8 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import fields, is_dataclass
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -40,6 +40,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.core.clock import Clock
+from bot.transport.draft_codec import DraftCodec
 from db.queries import conversations
 from db.queries.conversations import DRAFT, Stored
 from db.session import Sessions
@@ -47,61 +48,6 @@ from db.session import Sessions
 log = logging.getLogger(__name__)
 
 Key = tuple[int | str, ...]  # PTB's conversation key: (chat id, user id) for ours
-DATETIME = "$datetime"  # JSON tags: {"$datetime": iso} and {"$type": name, ...fields}
-TYPE = "$type"
-
-
-class DraftCodec:
-    """user_data's flow keys <-> JSON: only `keys` are kept; datetimes and the dataclasses
-    in `types` are tagged so that they come back as they were."""
-
-    def __init__(self, keys: Iterable[str], types: Iterable[type[Any]] = ()) -> None:
-        self.keys = frozenset(keys)
-        self.types = {t.__name__: t for t in types}
-
-    def encode(self, data: dict[Any, Any]) -> dict[str, Any] | None:
-        """The draft as JSON, or None when there is none (nothing to keep)."""
-        draft = {}
-        for key, value in data.items():
-            if key not in self.keys:
-                continue
-            try:
-                draft[key] = self._value(value)
-            except TypeError:
-                log.warning("user_data[%r] is not kept across restarts: %s", key, type(value))
-        return draft or None
-
-    def _value(self, value: Any) -> Any:
-        if value is None or isinstance(value, bool | int | float | str):
-            return value
-        if isinstance(value, datetime):
-            if value.utcoffset() is None:
-                raise TypeError("naive datetime")
-            return {DATETIME: value.isoformat()}
-        if isinstance(value, dict) and all(isinstance(k, str) and k[:1] != "$" for k in value):
-            return {k: self._value(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self._value(v) for v in value]
-        name = type(value).__name__
-        if is_dataclass(value) and self.types.get(name) is type(value):
-            return {TYPE: name} | {
-                f.name: self._value(getattr(value, f.name)) for f in fields(value)
-            }
-        raise TypeError(name)
-
-    def decode(self, draft: dict[str, Any]) -> dict[Any, Any]:
-        return {k: self._restore(v) for k, v in draft.items() if k in self.keys}
-
-    def _restore(self, value: Any) -> Any:
-        if isinstance(value, list):
-            return [self._restore(v) for v in value]
-        if not isinstance(value, dict):
-            return value
-        if set(value) == {DATETIME}:
-            return datetime.fromisoformat(value[DATETIME])
-        restored = {k: self._restore(v) for k, v in value.items() if k != TYPE}
-        kind = self.types.get(value.get(TYPE, "")) if TYPE in value else None
-        return kind(**restored) if kind is not None else restored
 
 
 def key_text(key: Key) -> str:
@@ -116,7 +62,8 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[str, An
     """Conversation states and flow drafts in the `conversation_state` table.
 
     `max_age`: the conversations' timeout. `prepare` runs before the first read (the
-    migrations: PTB loads persistence before the application's post_init).
+    migrations: PTB loads persistence before the application's post_init); if it answers
+    False (the database cannot be used), nothing is restored.
     """
 
     def __init__(
@@ -126,7 +73,7 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[str, An
         *,
         max_age: timedelta,
         codec: DraftCodec,
-        prepare: Callable[[], Awaitable[None]] | None = None,
+        prepare: Callable[[], Awaitable[bool]] | None = None,
     ) -> None:
         super().__init__(
             store_data=PersistenceInput(
@@ -139,7 +86,10 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[str, An
         self.codec = codec
         self._prepare = prepare
         self._rows: list[tuple[Stored, datetime]] | None = None
-        self._drafts: dict[int, Any] = {}  # user id -> the draft the database holds
+        self._drafts: dict[int, dict[str, Any] | None] = {}  # user id -> their draft now
+        self._stored: dict[int, dict[str, Any] | None] = {}  # ... and in the database
+        self._open: dict[int, set[tuple[str, str]]] = {}  # user id -> their open steps
+        self._touched: set[int] = set()  # users whose draft or steps changed since a write
         self._unsaved: dict[tuple[str, str], Stored] = {}
         self._lock = asyncio.Lock()
         # Steps restored at start-up, with when they were written; a step written since
@@ -148,17 +98,22 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[str, An
 
     async def _load(self) -> list[tuple[Stored, datetime]]:
         if self._rows is None:
-            if self._prepare is not None:
-                await self._prepare()
+            if self._prepare is not None and not await self._prepare():
+                self._rows = []
+                return self._rows
             async with self.sessions() as session, session.begin():
                 self._rows = await conversations.live(session, self.clock.now() - self.max_age)
+            for row, _ in self._rows:
+                if row.name == DRAFT:
+                    self._drafts[int(row.key)] = self._stored[int(row.key)] = row.draft
+                elif row.user_id is not None:
+                    self._open.setdefault(row.user_id, set()).add((row.name, row.key))
         return self._rows
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         found = {}
         for row, _ in await self._load():
             if row.name == DRAFT and row.draft is not None:
-                self._drafts[int(row.key)] = row.draft
                 found[int(row.key)] = self.codec.decode(row.draft)
         return found
 
@@ -178,22 +133,36 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[str, An
             return
         user_id = key[-1] if key and isinstance(key[-1], int) else None
         self._note(Stored(name, key_text(key), user_id, state=new_state))
+        if user_id is not None:
+            steps = self._open.setdefault(user_id, set())
+            if new_state is None:
+                steps.discard((name, key_text(key)))
+            else:
+                steps.add((name, key_text(key)))
+            self._touched.add(user_id)
 
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
-        draft = self.codec.encode(data)
-        if draft == self._drafts.get(user_id):
-            # Unchanged: nothing to write (and a copy loaded long ago never overwrites a
-            # newer one another replica wrote for a person it has only seen in a group).
-            return
-        self._drafts[user_id] = draft
-        self._note(Stored(DRAFT, str(user_id), user_id, draft=draft))
+        self._drafts[user_id] = self.codec.encode(data)
+        self._touched.add(user_id)
 
     async def drop_user_data(self, user_id: int) -> None:
         self._drafts[user_id] = None
-        self._note(Stored(DRAFT, str(user_id), user_id))
+        self._touched.add(user_id)
 
     def _note(self, change: Stored) -> None:
         self._unsaved[(change.name, change.key)] = change
+
+    def _settle_drafts(self) -> None:
+        """Note the drafts to write. A draft is kept while its person has a step open: what
+        a flow leaves behind in user_data after it ends is not worth a write (nor keeping).
+        Only a change is written: a copy loaded long ago never overwrites a newer one that
+        another replica wrote for someone this one has only seen in a group."""
+        for user_id in self._touched:
+            wanted = self._drafts.get(user_id) if self._open.get(user_id) else None
+            if wanted != self._stored.get(user_id):
+                self._stored[user_id] = wanted
+                self._note(Stored(DRAFT, str(user_id), user_id, draft=wanted))
+        self._touched.clear()
 
     def expired(self, name: str, key: Key) -> bool:
         """A step restored at start-up and older than the timeout: PTB would have ended it."""
@@ -203,6 +172,7 @@ class DbPersistence(BasePersistence[dict[Any, Any], dict[Any, Any], dict[str, An
     async def write(self) -> None:
         """Store what changed since the last write, in one transaction."""
         async with self._lock:
+            self._settle_drafts()
             if not self._unsaved:
                 return
             changes, self._unsaved = self._unsaved, {}

@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.clock import FrozenClock
 from bot.services import retention
-from bot.transport.persistence import DbPersistence, DraftCodec
+from bot.transport.draft_codec import DraftCodec
+from bot.transport.persistence import DbPersistence
 from db.migrate import upgrade
 from db.models import ConversationState
 from db.queries import conversations
@@ -40,6 +41,11 @@ def clock() -> FrozenClock:
     return FrozenClock(vn(2023, 10, 3, 9, 0))
 
 
+async def migrated(engine: AsyncEngine) -> bool:
+    await upgrade(engine)
+    return True
+
+
 def persistence(engine: AsyncEngine, clock: FrozenClock) -> DbPersistence:
     """A process's persistence: it migrates the database before its first read."""
     return DbPersistence(
@@ -47,7 +53,7 @@ def persistence(engine: AsyncEngine, clock: FrozenClock) -> DbPersistence:
         clock,
         max_age=TIMEOUT,
         codec=CODEC,
-        prepare=lambda: upgrade(engine),
+        prepare=lambda: migrated(engine),
     )
 
 
@@ -107,11 +113,12 @@ async def test_retention_purges_abandoned_flows(engine: AsyncEngine, clock: Froz
     first = persistence(engine, clock)
     await first.get_user_data()
     await first.update_user_data(1001, {"full_name": "Nguyễn Văn An"})
+    await first.update_conversation(FLOW, (1001, 1001), 1)
     await first.write()
     sessions = create_sessionmaker(engine)
     assert await retention.purge_conversations(sessions, clock.now(), TIMEOUT) == 0
     clock.advance(TIMEOUT)
-    assert await retention.purge_conversations(sessions, clock.now(), TIMEOUT) == 1
+    assert await retention.purge_conversations(sessions, clock.now(), TIMEOUT) == 2
     assert await rows(engine) == []
 
 
@@ -135,6 +142,7 @@ async def test_an_unchanged_draft_is_not_written_again(
     writer = persistence(engine, clock)
     await writer.get_user_data()
     await writer.update_user_data(1001, {"full_name": "An"})
+    await writer.update_conversation(FLOW, (1001, 1001), 1)
     await writer.write()
     other = persistence(engine, clock)
     loaded = await other.get_user_data()
@@ -142,7 +150,24 @@ async def test_an_unchanged_draft_is_not_written_again(
     await writer.write()
     await other.update_user_data(1001, loaded[1001])
     await other.write()
-    assert [r.draft for r in await rows(engine)] == [{"full_name": "Nguyễn Văn An"}]
+    drafts = [r.draft for r in await rows(engine) if r.draft is not None]
+    assert drafts == [{"full_name": "Nguyễn Văn An"}]
+
+
+async def test_a_draft_is_kept_only_while_a_step_is_open(
+    engine: AsyncEngine, clock: FrozenClock
+) -> None:
+    first = persistence(engine, clock)
+    await first.get_user_data()
+    await first.update_user_data(1001, {"checkin_typed_at": clock.now()})  # a refused command
+    await first.write()
+    assert await rows(engine) == []
+    await first.update_conversation(FLOW, (1001, 1001), 2)  # the same draft, now in a flow
+    await first.write()
+    assert {r.name for r in await rows(engine)} == {FLOW, "~draft"}
+    await first.update_conversation(FLOW, (1001, 1001), None)  # over: what is left goes too
+    await first.write()
+    assert await rows(engine) == []
 
 
 async def test_a_failed_write_is_tried_again_with_the_next(
@@ -157,7 +182,7 @@ async def test_a_failed_write_is_tried_again_with_the_next(
         return real()
 
     flaky = DbPersistence(
-        real, clock, max_age=TIMEOUT, codec=CODEC, prepare=lambda: upgrade(engine)
+        real, clock, max_age=TIMEOUT, codec=CODEC, prepare=lambda: migrated(engine)
     )
     await flaky.get_user_data()
     flaky.sessions = sessions  # type: ignore[assignment]
