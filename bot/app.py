@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -22,9 +23,11 @@ from bot.core.matcher import load_matcher
 from bot.core.schedule import load_reminder_data, specs_for
 from bot.delivery.outbox_sender import dispatch_job
 from bot.delivery.ratelimit import TelegramRateLimiter
-from bot.ops.db_errors import check_writable
+from bot.ops.db_errors import DatabaseUnavailable, check_writable
 from bot.ops.db_state import on_database_error, state_of
 from bot.services import retention
+from bot.transport.draft_codec import DraftCodec
+from bot.transport.persistence import DbPersistence, WriteThroughApplication
 from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
@@ -38,6 +41,7 @@ from handlers import (
     reminders,
     reports,
     start,
+    states,
     unreadable,
     week,
 )
@@ -86,6 +90,7 @@ async def _purge_inbox(context: BotContext) -> None:
     """The retention job: the service's purge, with the app's database, clock and period."""
     deps = context.deps
     await retention.purge(deps.sessions, deps.clock.now(), deps.settings.inbox_retention_days)
+    await retention.purge_conversations(deps.sessions, deps.clock.now(), flow.FLOW_TIMEOUT)
 
 
 def schedule_jobs(app: BotApp) -> None:
@@ -108,6 +113,16 @@ def schedule_jobs(app: BotApp) -> None:
             name="dispatcher",
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
         )
+
+
+async def _ready(engine: AsyncEngine) -> bool:
+    """Before the persistence reads (PTB reads it before post_init): migrated and writable?
+    If not, nothing is restored, and post_init stops the start with one clear line."""
+    try:
+        await check_writable(engine)
+    except DatabaseUnavailable:
+        return False
+    return True
 
 
 async def _post_init(app: BotApp) -> None:
@@ -150,9 +165,19 @@ def build_application(
         matcher=load_matcher(),
         reminders=reminder_data,
     )
+    # Conversation states and the flows' drafts, kept in the database across restarts.
+    persistence = DbPersistence(
+        deps.sessions,
+        deps.clock,
+        max_age=flow.FLOW_TIMEOUT,
+        codec=DraftCodec((*states.FLOW_KEYS, broadcast.SCHEDULE_KEY), [states.PendingCheckin]),
+        prepare=lambda: _ready(engine),
+    )
     token = settings.telegram_bot_token
     builder = (
         ApplicationBuilder()
+        .application_class(WriteThroughApplication)
+        .persistence(persistence)
         .token(token.get_secret_value() if token else OFFLINE_TOKEN)
         .base_url(settings.telegram_api_base_url)
         .defaults(

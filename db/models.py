@@ -252,3 +252,20 @@ class InboxUpdate(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ConversationState(Base):
+    """A conversation's step, or a person's flow draft, kept so that a restart (or the next
+    process) picks the conversation up where it was. Rows live only while a flow is open:
+    they go when it ends, when it is older than its timeout, and with the person (erasure)."""
+
+    __tablename__ = "conversation_state"
+
+    # The conversation's name, or DRAFT for a person's draft (db/queries/conversations.py).
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The conversation key as JSON ("[chat, user]"), or the user id of a draft.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)  # whose (erasure)
+    state: Mapped[Any | None] = mapped_column(JSON)
+    draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -178,6 +178,7 @@ def build_compose() -> ConversationHandler[BotContext]:
         allow_reentry=True,
         conversation_timeout=timedelta(minutes=15),
         name="broadcast_compose",
+        persistent=True,  # kept in the database across restarts (bot/transport/persistence.py)
     )
 
 

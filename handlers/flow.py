@@ -81,6 +81,7 @@ def build_flow() -> ConversationHandler[BotContext]:
         allow_reentry=True,
         conversation_timeout=FLOW_TIMEOUT,
         name="registration_and_checkin",
+        persistent=True,  # kept in the database across restarts (bot/transport/persistence.py)
     )
 
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.queries.conversations import purge_stale
 from db.queries.privacy import PURGE_BATCH, purge_handled_inbox
 
 log = logging.getLogger(__name__)
@@ -31,3 +32,12 @@ async def purge(sessions: async_sessionmaker[AsyncSession], now: datetime, days:
     if total:
         log.info("purged %d handled raw updates older than the retention period", total)
     return total
+
+
+async def purge_conversations(
+    sessions: async_sessionmaker[AsyncSession], now: datetime, max_age: timedelta
+) -> int:
+    """Delete conversation steps and drafts left `max_age` or longer ago (what a person
+    typed into a flow they abandoned); how many."""
+    async with sessions() as session, session.begin():
+        return await purge_stale(session, now - max_age)

@@ -1,12 +1,13 @@
 """Erasure on request (or on withdrawn consent) and the inbox's retention period.
 
 An erased person leaves nothing that identifies them in any table: their profile, check-ins,
-daily totals and the unit only they belonged to are deleted; raw updates that came from or
-name them are purged; where a record is an aggregate others rely on (the audit trail, a
-broadcast's figures, a reminder's delivery counts) it stays, with their id replaced by
-ERASED_ID. What is anonymised is found by what ties it to the person — their ids, the audit
-keys that hold a person, the broadcasts they wrote — never by cutting words out of text
-someone else wrote: a name or unit may be an ordinary word ("Học", "Học tập").
+daily totals, a half-finished flow (conversation_state) and the unit only they belonged to are
+deleted; raw updates that came from or name them are purged; where a record is an aggregate
+others rely on (the audit trail, a broadcast's figures, a reminder's delivery counts) it
+stays, with their id replaced by ERASED_ID. What is anonymised is found by what ties it to
+the person — their ids, the audit keys that hold a person, the broadcasts they wrote — never
+by cutting words out of text someone else wrote: a name or unit may be an ordinary word
+("Học", "Học tập").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from db.models import (
     Unit,
     User,
 )
-from db.queries import broadcasts
+from db.queries import broadcasts, conversations
 from db.queries.admin import AUDIT_PERSON_KEYS
 from db.queries.outbox import NOTICE
 
@@ -137,6 +138,7 @@ async def erase_person(
     user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
     if user is None:
         who = Identity.of({telegram_id}, [username])
+        await conversations.forget_users(session, who.ids)  # a name typed, not yet stored
         purged = await _purge_inbox_of(session, who, current_update)
         return Erasure(profile=False, inbox_rows=purged)
     unit = await session.get(Unit, user.unit_id) if user.unit_id is not None else None
@@ -155,6 +157,7 @@ async def erase_person(
         .values(subscribed_by=ERASED_ID)
     )
     await _anonymise_audit(session, who)
+    await conversations.forget_users(session, who.ids)  # an open flow's step and draft
     await session.flush()  # rows that pointed at the user are gone or cut loose first
     await session.delete(user)
     await session.flush()
