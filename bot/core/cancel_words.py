@@ -53,3 +53,16 @@ def is_skip(text: str) -> bool:
     while len(words) > 1 and words[-1] in _TAIL:
         words.pop()
     return " ".join(words) in _SKIP_PHRASES
+
+
+_YES_PHRASES = frozenset(
+    {"có", "co", "ghi thêm", "ghi them", "thêm", "them", "đồng ý", "dong y", "ok", "yes", "y"}
+)
+
+
+def is_yes(text: str) -> bool:
+    """True if the whole message says yes: "có", "ghi thêm", "ok", "yes" (any case)."""
+    words = _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+    while len(words) > 1 and words[-1] in _TAIL:
+        words.pop()
+    return " ".join(words) in _YES_PHRASES

@@ -7,11 +7,11 @@ handler says afterwards is decided from the frozen dataclasses returned here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
-from bot.core.editions import Editions
+from bot.core.editions import Edition, Editions
 from bot.core.progress import Totals, Window, study_window, totals
 from bot.services.profile import Standing
 from db.queries.checkins import (
@@ -21,17 +21,30 @@ from db.queries.checkins import (
     checkin_days,
     last_checkin,
     list_checkins,
+    live_checkin,
+    recent_same_minutes,
     record_checkin,
     undo_checkin,
 )
 from db.queries.users import Profile, get_profile
 from db.session import Sessions
 
+DAYS_BACK = 3  # a check-in may be for a day up to this many days ago (README, "Check-ins")
+REPEAT_WITHIN = timedelta(minutes=2)  # the same minutes again this soon: ask first
+
 
 class Outcome(Enum):
     SAVED = "saved"  # stored now, or already stored by an earlier delivery of the update
     NOT_REGISTERED = "not_registered"  # no profile or no consent: nothing was written
     OVER_DAY_LIMIT = "over_day_limit"  # the day would hold too much: nothing was written
+    DAY_REFUSED = "day_refused"  # the day studied cannot be logged (`refused` says why)
+    LOOKS_REPEATED = "looks_repeated"  # the same minutes just now: nothing was written
+
+
+class DayRefusal(Enum):
+    FUTURE = "future"  # a day after today
+    TOO_OLD = "too_old"  # more than DAYS_BACK days ago
+    OTHER_EDITION = "other_edition"  # across the start or end of the running week
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,23 @@ class Recorded:
     receipt: Receipt | None = None  # SAVED
     day_minutes: int = 0  # OVER_DAY_LIMIT: what the day held already
     window: Window | None = None  # SAVED: the week the receipt counts in
+    day: date | None = None  # the day studied (SAVED, OVER_DAY_LIMIT, DAY_REFUSED)
+    refused: DayRefusal | None = None  # DAY_REFUSED
+    # SAVED on a day outside every edition: the edition to name (running, next or latest).
+    outside: Edition | None = None
+    earlier: CheckinInfo | None = None  # LOOKS_REPEATED: the check-in it would repeat
+
+
+def check_day(editions: Editions, day: date, today: date) -> DayRefusal | None:
+    """Whether a check-in may be for `day`: not in the future, at most DAYS_BACK days ago, and
+    in the same edition as today (or, outside the weeks, outside them as well)."""
+    if day > today:
+        return DayRefusal.FUTURE
+    if (today - day).days > DAYS_BACK:
+        return DayRefusal.TOO_OLD
+    if editions.running(day) != editions.running(today):
+        return DayRefusal.OTHER_EDITION
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +80,8 @@ class NewCheckin:
     activity: str
     note: str | None
     source: str
+    day: date | None = None  # the day studied, when it is not the day of `now`
+    again: bool = False  # the person confirmed a repeat of the same minutes: no question
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +112,29 @@ async def record(
     editions: Editions,
 ) -> Recorded:
     """Store the check-in once per source, committed when this returns; it counts in the
-    study window of the local day of `now`.
+    study window of the local day of `now`, on `entry.day` (checked by check_day) or that day.
 
+    The same minutes logged by the same person within REPEAT_WITHIN by another update are
+    not stored unless `entry.again`: LOOKS_REPEATED, with the earlier check-in.
     One transaction reads the profile and stores the entry (the hot path of a busy week).
     """
-    window = study_window(editions, now.astimezone(tz).date())
+    today = now.astimezone(tz).date()
+    day = entry.day if entry.day is not None else today
+    refused = check_day(editions, day, today)
+    if refused is not None:
+        return Recorded(Outcome.DAY_REFUSED, day=day, refused=refused)
+    window = study_window(editions, today)
     try:
         async with sessions() as session, session.begin():
             profile = await get_profile(session, telegram_id)
             if profile is None or not Standing.of(profile).ready:
                 return Recorded(Outcome.NOT_REGISTERED)
+            if not entry.again:
+                earlier = await recent_same_minutes(
+                    session, profile.user_id, entry.minutes, now - REPEAT_WITHIN, entry.source
+                )
+                if earlier is not None:
+                    return Recorded(Outcome.LOOKS_REPEATED, day=day, earlier=earlier)
             receipt = await record_checkin(
                 session,
                 user_id=profile.user_id,
@@ -101,10 +146,13 @@ async def record(
                 tz=tz,
                 window=window,
                 day_limit=MAX_MINUTES_PER_DAY,
+                day=day,
             )
     except DailyLimitExceeded as exc:
-        return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes)
-    return Recorded(Outcome.SAVED, receipt, window=window)
+        return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes, day=day)
+    stored_day = receipt.checkin.local_date  # a redelivery keeps the day first stored
+    outside = None if editions.running(stored_day) else editions.to_show(stored_day)
+    return Recorded(Outcome.SAVED, receipt, window=window, day=stored_day, outside=outside)
 
 
 async def my_week(
@@ -137,3 +185,54 @@ async def undo(
         if profile is None:
             return None
         return await undo_checkin(session, profile.user_id, checkin_id, now)
+
+
+class Withdrawal(Enum):
+    READY = "ready"  # asked: it can be withdrawn (the question is shown)
+    WITHDRAWN = "withdrawn"  # removed now
+    GONE = "gone"  # not the presser's, or already removed: nothing changed
+    CLOSED = "closed"  # of a week that is over (or of another day's window): kept
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptUndo:
+    outcome: Withdrawal
+    checkin: CheckinInfo | None = None  # READY, WITHDRAWN
+
+
+def _open(editions: Editions, info: CheckinInfo, today: date) -> bool:
+    """A receipt's check-in may still be withdrawn from it: its day is in today's study
+    window (the running edition's week; outside the weeks, the last seven days)."""
+    window = study_window(editions, today)
+    return window.start <= info.local_date <= window.end
+
+
+async def receipt_undo(
+    sessions: Sessions,
+    telegram_id: int,
+    checkin_id: int,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    editions: Editions,
+    confirmed: bool,
+) -> ReceiptUndo:
+    """The undo button under a receipt: asked (`confirmed` False) or confirmed.
+
+    Only the presser's own live check-in of the running edition's week can go; a second
+    press (or two racing ones) finds it gone and changes nothing.
+    """
+    today = now.astimezone(tz).date()
+    async with sessions() as session, session.begin():
+        profile = await get_profile(session, telegram_id)
+        info = await live_checkin(session, profile.user_id, checkin_id) if profile else None
+        if profile is None or info is None:
+            return ReceiptUndo(Withdrawal.GONE)
+        if not _open(editions, info, today):
+            return ReceiptUndo(Withdrawal.CLOSED, info)
+        if not confirmed:
+            return ReceiptUndo(Withdrawal.READY, info)
+        removed = await undo_checkin(session, profile.user_id, checkin_id, now)
+    if removed is None:
+        return ReceiptUndo(Withdrawal.GONE)
+    return ReceiptUndo(Withdrawal.WITHDRAWN, removed)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.cancel_words import is_cancel, is_skip
+from bot.core.cancel_words import is_cancel, is_skip, is_yes
 
 WORDS = ["hủy", "huỷ", "huy", "thôi", "thoi", "dừng", "dung", "cancel", "stop", "hủy bỏ"]
 TAILS = ["", " đi", " nhé", " nha", " ạ", " đi nhé", " please", "!", "."]
@@ -63,3 +63,8 @@ def test_skip_words(text: str) -> None:
 @pytest.mark.parametrize("text", ["không biết", "bỏ qua chương 2", "đọc sách", ""])
 def test_not_skip_words(text: str) -> None:
     assert not is_skip(text)
+
+
+@pytest.mark.parametrize("text", ["có", "Có nhé", "ghi thêm", "OK", "yes"])
+def test_yes_words(text: str) -> None:
+    assert is_yes(text) and not is_skip(text) and not is_cancel(text)
