@@ -28,7 +28,7 @@ from bot.ui.telegram_api import CAPTION, TEXT
 from bot.ui.tg_html import parsed_length
 from handlers import broadcast_actions as actions
 from handlers.access import requires
-from handlers.commands import PRIVATE, command
+from handlers.commands import CANCEL_TEXT, PRIVATE, command
 from handlers.commands import TEXT as TYPED_TEXT
 from handlers.common import answer_button, conversation, send
 from handlers.receipts import reply_after_commit
@@ -168,8 +168,15 @@ def build_compose() -> ConversationHandler[BotContext]:
             CallbackQueryHandler(ask_time, pattern=BroadcastButton.pattern_of("sched")),
         ],
         states={
-            COMPOSE: [MessageHandler(CONTENT, _or_end(content))],
-            WHEN: [MessageHandler(TYPED_TEXT, _or_end(when_text))],
+            # A typed "hủy", "thôi"… stops, as /cancel and /huy do; it is never the message.
+            COMPOSE: [
+                MessageHandler(CANCEL_TEXT, cancel),
+                MessageHandler(CONTENT, _or_end(content)),
+            ],
+            WHEN: [
+                MessageHandler(CANCEL_TEXT, cancel),
+                MessageHandler(TYPED_TEXT, _or_end(when_text)),
+            ],
         },
         fallbacks=[
             command("cancel", cancel),

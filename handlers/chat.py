@@ -12,6 +12,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.core.cancel_words import is_cancel
 from bot.core.matcher import Kind, Match
 from bot.ui import keyboards
 from bot.ui.chat import SMALLTALK, UNANSWERABLE, asked_year, smalltalk, unanswerable
@@ -51,6 +52,12 @@ async def respond(update: Update, context: BotContext, match: Match) -> bool:
     """Reply to an action, small talk or unanswerable question; False leaves it to the
     fact answers (and the greeting and fallback they give)."""
     intent, t = match.intent, context.t
+    message = update.effective_message
+    if message is not None and message.text is not None and is_cancel(message.text):
+        # "hủy", "thôi" alone with no flow open (it ended, or timed out): it means cancel,
+        # never "undo my last check-in" (that takes a sentence: "hủy lượt điểm danh").
+        await send(update, t.NOTHING_TO_CANCEL)
+        return True
     if intent is None:
         return False
     if match.kind is Kind.ACTION:

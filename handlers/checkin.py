@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.core.cancel_words import is_skip
 from bot.core.duration import DurationError, parse_duration, split_duration
 from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
+from bot.core.study_day import DayError, StudyDay, split_study_day
 from bot.services import checkins
-from bot.services.checkins import NewCheckin, Outcome
+from bot.services.checkins import DAYS_BACK, NewCheckin, Outcome
 from bot.ui import buttons, keyboards, render
 from handlers import consent, states
 from handlers.common import (
@@ -34,7 +36,9 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     """
     t = context.t
     moment = pending.sent_at or context.clock.now()
-    entry = NewCheckin(pending.minutes, pending.activity, pending.note, pending.source)
+    entry = NewCheckin(
+        pending.minutes, pending.activity, pending.note, pending.source, pending.day, pending.again
+    )
     result = await checkins.record(
         context.sessions,
         contact_of(update).telegram_id,
@@ -45,14 +49,25 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     )
     if result.outcome is Outcome.NOT_REGISTERED:  # nothing was written
         return await _register_first(update, context, pending)
-    if result.outcome is Outcome.OVER_DAY_LIMIT:
-        day = moment.astimezone(context.clock.tz).date()  # the day it would have counted on
-        text = render.day_limit(t, result.day_minutes, day, today(context))
+    states.clear_flow(context.user_data)
+    markup = None
+    if result.outcome is Outcome.LOOKS_REPEATED:  # nothing was written: ask first
+        assert result.earlier is not None and context.user_data is not None
+        context.user_data[states.AGAIN_PENDING] = pending
+        text = render.repeat_question(t, result.earlier, context.clock.tz)
+        await replace_buttons(update, text, keyboards.again(t))
+        return states.AGAIN
+    if result.outcome is Outcome.DAY_REFUSED:
+        assert result.refused is not None and result.day is not None
+        text = render.day_refused(t, result.refused.value, result.day, DAYS_BACK)
+    elif result.outcome is Outcome.OVER_DAY_LIMIT:
+        assert result.day is not None  # the day it would have counted on
+        text = render.day_limit(t, result.day_minutes, result.day, today(context))
     else:
         assert result.receipt is not None and result.window is not None
-        text = render.receipt(t, result.receipt, result.window, today(context))
-    states.clear_flow(context.user_data)
-    await reply_after_commit(update, context, text)
+        text = render.receipt(t, result.receipt, result.window, today(context), result.outside)
+        markup = keyboards.receipt(t, result.receipt.checkin.id)
+    await reply_after_commit(update, context, text, markup)
     return ConversationHandler.END
 
 
@@ -77,24 +92,53 @@ async def start(update: Update, context: BotContext) -> int:
     pending = None
     if context.args:
         text = " ".join(context.args)
+        named = await _study_day(update, context, text)
+        if named is None:
+            return ConversationHandler.END
         try:
-            parsed = split_duration(text)
-            note = clean_note(parsed.rest) if parsed.rest else None
+            parsed = split_duration(named.rest)
+            rest, day = parsed.rest, named.day
+            if day is None:  # "30p hôm qua đọc sách": the day just after the duration
+                after = split_study_day(rest, sent_at(update, context).date())
+                rest, day = after.rest, after.day
+            note = clean_note(rest) if rest else None
         except DurationError as exc:
-            await send(update, render.duration_problem(t, exc, text))
+            await send(update, render.duration_problem(t, exc, named.rest))
+            return ConversationHandler.END
+        except DayError as exc:
+            await send(update, t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
             return ConversationHandler.END
         except InputError as exc:
-            await send(update, render.input_problem(t, t.FIELD_NOTE, exc, parsed.rest))
+            await send(update, render.input_problem(t, t.FIELD_NOTE, exc, rest))
             return ConversationHandler.END
-        activity = detect_activity(parsed.rest)
+        activity = detect_activity(rest)
+        moment = sent_at(update, context)
         pending = states.PendingCheckin(
-            parsed.minutes, activity, note, source_of(update), sent_at(update, context)
+            parsed.minutes, activity, note, source_of(update), moment, day
         )
     if pending is not None:
         return await save(update, context, pending)  # checks registration in its transaction
     if not await checkins.registered(context.sessions, contact_of(update).telegram_id):
         return await _register_first(update, context, None)
     return await ask_duration(update, context)
+
+
+async def _study_day(update: Update, context: BotContext, text: str) -> StudyDay | None:
+    """The day named in a typed text ("hôm qua", "thứ hai", "02/10") and the text without it;
+    None after saying that a named day does not exist ("31/02")."""
+    try:
+        return split_study_day(text, sent_at(update, context).date())
+    except DayError as exc:
+        await send(update, context.t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
+        return None
+
+
+def _keep_day(context: BotContext, day: date | None) -> None:
+    """A day named at a typed step holds for the check-in being made."""
+    assert context.user_data is not None
+    draft = context.user_data.setdefault(states.DRAFT, {})
+    if day is not None and isinstance(draft, dict):
+        draft["day"] = day
 
 
 async def ask_duration(update: Update, context: BotContext) -> int:
@@ -131,11 +175,15 @@ async def duration_button(update: Update, context: BotContext) -> int:
 async def duration_text(update: Update, context: BotContext) -> int:
     message = update.effective_message
     assert message is not None and message.text is not None
+    named = await _study_day(update, context, message.text)
+    if named is None:
+        return states.DURATION
+    _keep_day(context, named.day)
     try:
-        minutes = parse_duration(message.text)
+        minutes = parse_duration(named.rest)
     except DurationError as exc:
         t = context.t  # the quick picks and cancel stay: no dead end after a typo
-        await send(update, render.duration_problem(t, exc, message.text), keyboards.durations(t))
+        await send(update, render.duration_problem(t, exc, named.rest), keyboards.durations(t))
         return states.DURATION
     _typed(update, context)
     return await _ask_activity(update, context, minutes)
@@ -145,7 +193,9 @@ async def _ask_activity(update: Update, context: BotContext, minutes: int) -> in
     """Minutes are known (button or typed): keep them and ask what was studied."""
     assert context.user_data is not None
     t = context.t
-    context.user_data[states.DRAFT] = {"minutes": minutes}
+    draft = context.user_data.get(states.DRAFT)
+    day = draft.get("day") if isinstance(draft, dict) else None  # named at the duration step
+    context.user_data[states.DRAFT] = {"minutes": minutes} | ({"day": day} if day else {})
     text = t.ASK_ACTIVITY.format(minutes=t.fmt_minutes(minutes))
     await replace_buttons(update, text, keyboards.activities(t))
     return states.ACTIVITY
@@ -174,7 +224,11 @@ async def activity_text(update: Update, context: BotContext) -> int:
     draft = context.user_data.get(states.DRAFT)
     if not isinstance(draft, dict):
         return ConversationHandler.END
-    draft["activity"] = detect_activity(message.text)
+    named = await _study_day(update, context, message.text)
+    if named is None:
+        return states.ACTIVITY
+    _keep_day(context, named.day)
+    draft["activity"] = detect_activity(named.rest)
     _typed(update, context)
     await send(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
     return states.NOTE
@@ -187,7 +241,12 @@ async def _finish(update: Update, context: BotContext, note: str | None) -> int:
         await replace_buttons(update, context.t.EXPIRED_BUTTON)
         return ConversationHandler.END
     pending = states.PendingCheckin(
-        draft["minutes"], draft["activity"], note, source_of(update), _moment(update, context)
+        draft["minutes"],
+        draft["activity"],
+        note,
+        source_of(update),
+        _moment(update, context),
+        draft.get("day"),
     )
     return await save(update, context, pending)
 
@@ -212,7 +271,16 @@ def _moment(update: Update, context: BotContext) -> datetime:
 
 
 async def note_text(update: Update, context: BotContext) -> int:
-    note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE)
+    """The note; a day named in it ("… hôm qua") is the day studied, not part of the note."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    named = await _study_day(update, context, message.text)
+    if named is None:
+        return states.NOTE
+    _keep_day(context, named.day)
+    if (named.day is not None and not named.rest) or is_skip(named.rest):
+        return await _finish(update, context, None)  # only a day, or "bỏ qua": no note
+    note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE, named.rest)
     if note is None:
         return states.NOTE
     return await _finish(update, context, note)

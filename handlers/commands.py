@@ -6,10 +6,11 @@ import difflib
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.context import BotContext
+from bot.core.cancel_words import is_cancel
 from bot.core.roles import Role
 
 # CommandHandler also fires on edited messages by default; an edit must never store anything.
@@ -17,6 +18,18 @@ NEW = filters.UpdateType.MESSAGE
 PRIVATE = filters.ChatType.PRIVATE & NEW
 GROUPS = filters.ChatType.GROUPS & NEW
 TEXT = PRIVATE & filters.TEXT & ~filters.COMMAND
+
+
+class _CancelWords(filters.MessageFilter):
+    """Text that only asks to stop: "hủy", "huỷ đi", "thôi nhé", "dừng", "cancel"."""
+
+    def filter(self, message: Message) -> bool:
+        return message.text is not None and is_cancel(message.text)
+
+
+CANCEL_WORDS = _CancelWords(name="CANCEL_WORDS")
+CANCEL_TEXT = TEXT & CANCEL_WORDS  # stops any flow, at any typed step
+STEP_TEXT = TEXT & ~CANCEL_WORDS  # what a flow's typed step reads as its answer
 
 # Every command the bot answers: the English name first (the English menu's), then the
 # Vietnamese one (the Vietnamese menu's, when there is one), then any other aliases.
@@ -28,10 +41,11 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "dates": ("dates", "thoigian"),
     "ceremony": ("ceremony", "khaimac"),
     "me": ("me", "cuatoi"),
-    "undo": ("undo", "huy"),
+    # Not /huy: "hủy" is what every Cancel button says, so /huy stops a flow (below).
+    "undo": ("undo", "hoantac"),
     "profile": ("profile", "hoso"),
     "checkin": ("checkin", "diemdanh"),
-    "cancel": ("cancel", "dunglai"),
+    "cancel": ("cancel", "huy", "dunglai"),
     "remind": ("remind", "nhacnho"),
     "schedule": ("schedule", "lichnhac"),
     "grant": ("grant", "capquyen"),

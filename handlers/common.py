@@ -114,15 +114,21 @@ async def replace_buttons(
 
 
 async def cleaned_text(
-    update: Update, context: BotContext, clean: Callable[[str], str], field: str
+    update: Update,
+    context: BotContext,
+    clean: Callable[[str], str],
+    field: str,
+    text: str | None = None,
 ) -> str | None:
-    """The message's text passed through `clean`, or None after saying what is wrong with it."""
+    """`text` (default: the message's text) passed through `clean`, or None after saying
+    what is wrong with it."""
     message = update.effective_message
     assert message is not None and message.text is not None
+    value = message.text if text is None else text
     try:
-        return clean(message.text)
+        return clean(value)
     except InputError as exc:
-        await send(update, render.input_problem(context.t, field, exc, message.text))
+        await send(update, render.input_problem(context.t, field, exc, value))
         return None
 
 

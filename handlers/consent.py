@@ -151,6 +151,8 @@ async def agree(update: Update, context: BotContext) -> int | None:
     name, unit = data.get(states.FULL_NAME), data.get(states.UNIT_NAME)
     if isinstance(name, str) and isinstance(unit, str):
         return await profile.save(update, context, name, unit)
+    if isinstance(name, str):  # "/hoso Lê Minh": the name waits, the unit comes next
+        return await profile.ask_unit(update, context, name)
     if existing and data.get(states.THEN_CHECKIN):
         return await checkin.after_registration(update, context)
     if existing:

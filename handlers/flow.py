@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -15,16 +16,18 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.core.cancel_words import is_skip, is_yes
 from bot.ui import buttons, keyboards
 from handlers import checkin, consent, profile, states
-from handlers.commands import PRIVATE, TEXT, command
+from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send
 
 FLOW_TIMEOUT = timedelta(minutes=15)
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """The cancel button or /cancel: drop the half-finished flow, store nothing."""
+    """The cancel button, /cancel, /huy or a typed "hủy": drop the half-finished flow, store
+    nothing and delete nothing."""
     await answer_button(update)
     states.clear_flow(context.user_data)
     await replace_buttons(update, context.t.CANCELLED)
@@ -34,6 +37,37 @@ async def cancel(update: Update, context: BotContext) -> int:
 async def expect_text(update: Update, context: BotContext) -> None:
     """A sticker or photo in the middle of the flow: ask again, keep the state."""
     await send(update, context.t.NON_TEXT)
+
+
+async def again_yes(update: Update, context: BotContext) -> int:
+    """ "Ghi thêm": the person means a second check-in of the same minutes; store it."""
+    await answer_button(update)
+    pending = (context.user_data or {}).get(states.AGAIN_PENDING)
+    if not isinstance(pending, states.PendingCheckin):
+        await replace_buttons(update, context.t.EXPIRED_BUTTON)
+        return ConversationHandler.END
+    return await checkin.save(update, context, replace(pending, again=True))
+
+
+async def again_typed(update: Update, context: BotContext) -> int:
+    """A typed answer to "Ghi thêm lượt nữa?": "có" stores it, "không" does not; anything
+    else asks for the buttons again."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    if is_yes(message.text):
+        return await again_yes(update, context)
+    if is_skip(message.text):
+        return await again_no(update, context)
+    await send(update, context.t.AGAIN_PRESS, keyboards.again(context.t))
+    return states.AGAIN
+
+
+async def again_no(update: Update, context: BotContext) -> int:
+    """ "Không": a double tap; nothing more is stored."""
+    await answer_button(update)
+    states.clear_flow(context.user_data)
+    await replace_buttons(update, context.t.AGAIN_NOT_SAVED)
+    return ConversationHandler.END
 
 
 def build_flow() -> ConversationHandler[BotContext]:
@@ -53,28 +87,35 @@ def build_flow() -> ConversationHandler[BotContext]:
                 CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
                 CallbackQueryHandler(consent.decline, pattern=f"^{keyboards.CONSENT_NO}$"),
                 CallbackQueryHandler(consent.back, pattern=f"^{keyboards.CONSENT_BACK}$"),
-                MessageHandler(TEXT, consent.waiting),
+                MessageHandler(STEP_TEXT, consent.waiting),
             ],
-            states.NAME: [MessageHandler(TEXT, profile.name_text)],
+            states.NAME: [MessageHandler(STEP_TEXT, profile.name_text)],
             states.UNIT: [
-                MessageHandler(TEXT, profile.unit_text),
+                MessageHandler(STEP_TEXT, profile.unit_text),
                 CallbackQueryHandler(profile.unit_button, pattern=buttons.UnitChoice.pattern()),
             ],
             states.DURATION: [
-                MessageHandler(TEXT, checkin.duration_text),
+                MessageHandler(STEP_TEXT, checkin.duration_text),
                 CallbackQueryHandler(checkin.duration_button, pattern=buttons.Duration.pattern()),
             ],
             states.ACTIVITY: [
-                MessageHandler(TEXT, checkin.activity_text),
+                MessageHandler(STEP_TEXT, checkin.activity_text),
                 CallbackQueryHandler(checkin.activity_button, pattern=buttons.Activity.pattern()),
             ],
+            states.AGAIN: [
+                CallbackQueryHandler(again_yes, pattern=f"^{keyboards.AGAIN_YES}$"),
+                CallbackQueryHandler(again_no, pattern=f"^{keyboards.AGAIN_NO}$"),
+                MessageHandler(STEP_TEXT, again_typed),
+            ],
             states.NOTE: [
-                MessageHandler(TEXT, checkin.note_text),
+                MessageHandler(STEP_TEXT, checkin.note_text),
                 CallbackQueryHandler(checkin.note_skip, pattern=f"^{keyboards.SKIP_NOTE}$"),
             ],
         },
         fallbacks=[
+            # /cancel, /huy, and "hủy", "thôi", "dừng"… typed at any step: stop, delete nothing.
             command("cancel", cancel),
+            MessageHandler(CANCEL_TEXT, cancel),
             CallbackQueryHandler(cancel, pattern=f"^{keyboards.CANCEL}$"),
             MessageHandler(PRIVATE & ~filters.TEXT, expect_text),
         ],

@@ -17,11 +17,16 @@ from handlers.receipts import reply_after_commit
 
 
 async def start(update: Update, context: BotContext) -> int:
-    """/profile, /hoso: one-line form with arguments, else ask for the name."""
+    """/profile, /hoso: one-line form with arguments, else ask for the name.
+
+    "/hoso Lê Minh" (no "|") is the name: the unit is asked next, as in the step-by-step form.
+    """
     t = context.t
     states.clear_flow(context.user_data)
     if context.args:
         line = " ".join(context.args)
+        if "|" not in line:
+            return await _name_only(update, context, line)
         try:
             name, unit = split_profile_line(line)
         except InputError as exc:
@@ -47,12 +52,33 @@ async def ask_name(update: Update, context: BotContext) -> int:
     return states.NAME
 
 
-async def name_text(update: Update, context: BotContext) -> int:
+async def _name_only(update: Update, context: BotContext, line: str) -> int:
+    """The name from "/hoso Lê Minh"; after the notice if consent is not on record yet."""
     assert context.user_data is not None
+    t = context.t
+    try:
+        name = clean_full_name(line)
+    except InputError as exc:
+        await send(update, render.input_problem(t, t.FIELD_NAME, exc, line))
+        return ConversationHandler.END
+    if not await consent.on_record(update, context):
+        context.user_data[states.FULL_NAME] = name  # the unit is asked once they agree
+        return await consent.ask(update, context)
+    return await ask_unit(update, context, name)
+
+
+async def name_text(update: Update, context: BotContext) -> int:
     t = context.t
     name = await cleaned_text(update, context, clean_full_name, t.FIELD_NAME)
     if name is None:
         return states.NAME
+    return await ask_unit(update, context, name)
+
+
+async def ask_unit(update: Update, context: BotContext, name: str) -> int:
+    """The name is known: keep it and ask for the unit (buttons if units are known)."""
+    assert context.user_data is not None
+    t = context.t
     context.user_data[states.FULL_NAME] = name
     choices = await profiles.unit_choices(context.sessions)
     shown = escape(name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-NAME, UNIT, DURATION, ACTIVITY, NOTE, CONSENT = range(6)
+NAME, UNIT, DURATION, ACTIVITY, NOTE, CONSENT, AGAIN = range(7)
 
 FULL_NAME = "full_name"  # name typed, unit not chosen yet
 THEN_CHECKIN = "then_checkin"  # registration was started by /checkin: continue with it
@@ -15,8 +15,19 @@ TYPED_AT = "checkin_typed_at"  # when the latest message typed into this check-i
 UNIT_NAME = "unit_name"  # a one-line profile's unit, held until the person agrees
 CONSENT_AT = "consent_at"  # when the person agreed, until their profile is stored with it
 CONSENT_OPEN = "consent_open"  # the consent question is open: its buttons answer it
+AGAIN_PENDING = "again_pending"  # a check-in that repeats one just made, awaiting "Ghi thêm"
 
-FLOW_KEYS = (FULL_NAME, THEN_CHECKIN, PENDING, DRAFT, TYPED_AT, UNIT_NAME, CONSENT_AT, CONSENT_OPEN)
+FLOW_KEYS = (
+    FULL_NAME,
+    THEN_CHECKIN,
+    PENDING,
+    DRAFT,
+    TYPED_AT,
+    UNIT_NAME,
+    CONSENT_AT,
+    CONSENT_OPEN,
+    AGAIN_PENDING,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +37,8 @@ class PendingCheckin:
     note: str | None
     source: str
     sent_at: datetime | None = None  # the moment that dates it; None: when it is saved
+    day: date | None = None  # the day studied when named ("hôm qua"); None: the day sent
+    again: bool = False  # confirmed although it repeats the same minutes just logged
 
 
 def clear_flow(user_data: dict[object, object] | None) -> None:

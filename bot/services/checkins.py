@@ -7,11 +7,11 @@ handler says afterwards is decided from the frozen dataclasses returned here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
-from bot.core.editions import Editions
+from bot.core.editions import Edition, Editions
 from bot.core.progress import Outlook, Progress, Stage, Window, outlook, progress, study_window
 from bot.services.profile import Standing
 from db.queries.checkins import (
@@ -21,17 +21,29 @@ from db.queries.checkins import (
     last_checkin,
     list_checkins,
     own_checkin,
+    recent_same_minutes,
     record_checkin,
     undo_checkin,
 )
 from db.queries.users import Profile, get_profile
 from db.session import Sessions
 
+DAYS_BACK = 3  # a check-in may be for a day up to this many days ago (README, "Check-ins")
+REPEAT_WITHIN = timedelta(minutes=2)  # the same minutes again this soon: ask first
+
 
 class Outcome(Enum):
     SAVED = "saved"  # stored now, or already stored by an earlier delivery of the update
     NOT_REGISTERED = "not_registered"  # no profile or no consent: nothing was written
     OVER_DAY_LIMIT = "over_day_limit"  # the day would hold too much: nothing was written
+    DAY_REFUSED = "day_refused"  # the day studied cannot be logged (`refused` says why)
+    LOOKS_REPEATED = "looks_repeated"  # the same minutes just now: nothing was written
+
+
+class DayRefusal(Enum):
+    FUTURE = "future"  # a day after today
+    TOO_OLD = "too_old"  # more than DAYS_BACK days ago
+    OTHER_EDITION = "other_edition"  # across the start or end of the running week
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +52,23 @@ class Recorded:
     receipt: Receipt | None = None  # SAVED
     day_minutes: int = 0  # OVER_DAY_LIMIT: what the day held already
     window: Window | None = None  # SAVED: the week the receipt counts in
+    day: date | None = None  # the day studied (SAVED, OVER_DAY_LIMIT, DAY_REFUSED)
+    refused: DayRefusal | None = None  # DAY_REFUSED
+    # SAVED on a day outside every edition: the edition to name (running, next or latest).
+    outside: Edition | None = None
+    earlier: CheckinInfo | None = None  # LOOKS_REPEATED: the check-in it would repeat
+
+
+def check_day(editions: Editions, day: date, today: date) -> DayRefusal | None:
+    """Whether a check-in may be for `day`: not in the future, at most DAYS_BACK days ago, and
+    in the same edition as today (or, outside the weeks, outside them as well)."""
+    if day > today:
+        return DayRefusal.FUTURE
+    if (today - day).days > DAYS_BACK:
+        return DayRefusal.TOO_OLD
+    if editions.running(day) != editions.running(today):
+        return DayRefusal.OTHER_EDITION
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +79,8 @@ class NewCheckin:
     activity: str
     note: str | None
     source: str
+    day: date | None = None  # the day studied, when it is not the day of `now`
+    again: bool = False  # the person confirmed a repeat of the same minutes: no question
 
 
 RECENT_LIMIT = 5  # check-ins of the running edition /me offers to delete, newest first
@@ -82,16 +113,29 @@ async def record(
     editions: Editions,
 ) -> Recorded:
     """Store the check-in once per source, committed when this returns; it counts in the
-    study window of the local day of `now`.
+    study window of the local day of `now`, on `entry.day` (checked by check_day) or that day.
 
+    The same minutes logged by the same person within REPEAT_WITHIN by another update are
+    not stored unless `entry.again`: LOOKS_REPEATED, with the earlier check-in.
     One transaction reads the profile and stores the entry (the hot path of a busy week).
     """
-    window = study_window(editions, now.astimezone(tz).date())
+    today = now.astimezone(tz).date()
+    day = entry.day if entry.day is not None else today
+    refused = check_day(editions, day, today)
+    if refused is not None:
+        return Recorded(Outcome.DAY_REFUSED, day=day, refused=refused)
+    window = study_window(editions, today)
     try:
         async with sessions() as session, session.begin():
             profile = await get_profile(session, telegram_id)
             if profile is None or not Standing.of(profile).ready:
                 return Recorded(Outcome.NOT_REGISTERED)
+            if not entry.again:
+                earlier = await recent_same_minutes(
+                    session, profile.user_id, entry.minutes, now - REPEAT_WITHIN, entry.source
+                )
+                if earlier is not None:
+                    return Recorded(Outcome.LOOKS_REPEATED, day=day, earlier=earlier)
             receipt = await record_checkin(
                 session,
                 user_id=profile.user_id,
@@ -103,10 +147,13 @@ async def record(
                 tz=tz,
                 window=window,
                 day_limit=MAX_MINUTES_PER_DAY,
+                day=day,
             )
     except DailyLimitExceeded as exc:
-        return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes)
-    return Recorded(Outcome.SAVED, receipt, window=window)
+        return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes, day=day)
+    stored_day = receipt.checkin.local_date  # a redelivery keeps the day first stored
+    outside = None if editions.running(stored_day) else editions.to_show(stored_day)
+    return Recorded(Outcome.SAVED, receipt, window=window, day=stored_day, outside=outside)
 
 
 async def my_week(
@@ -148,14 +195,14 @@ async def undo(
         return await undo_checkin(session, profile.user_id, checkin_id, now)
 
 
-# --- deleting any of one's own check-ins of the running edition (/me's buttons) ---------
+# --- deleting one of one's own check-ins: /me's buttons and the receipt's "Hoàn tác" -----
 
 
 class Removal(Enum):
     READY = "ready"  # own_entry: it can be deleted (ask to confirm)
     DELETED = "deleted"  # delete_own: withdrawn now, committed when this returns
     GONE = "gone"  # already deleted, never theirs, or unknown: nothing changed
-    CLOSED = "closed"  # dated outside the edition running now: nothing changed
+    CLOSED = "closed"  # of an edition that is over (its figures stand): nothing changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +212,17 @@ class Deletion:
 
 
 def _deletable(checkin: CheckinInfo | None, editions: Editions, today: date) -> Removal:
+    """A check-in of the running edition may go; one of an edition that is over may not (its
+    figures may have been reported). Outside every edition, one of the last seven days, dated
+    outside every week, may go too: it counts toward nothing."""
     if checkin is None:
         return Removal.GONE
-    running = editions.running(today)
-    if running is None or not running.contains(checkin.local_date):
-        return Removal.CLOSED
-    return Removal.READY
+    day, running = checkin.local_date, editions.running(today)
+    if running is not None:
+        return Removal.READY if running.contains(day) else Removal.CLOSED
+    window = study_window(editions, today)
+    in_a_week = editions.running(day) is not None
+    return Removal.READY if window.start <= day <= window.end and not in_a_week else Removal.CLOSED
 
 
 async def own_entry(

@@ -84,6 +84,19 @@ class Undo(CallbackData):
 
 
 @dataclass(frozen=True, slots=True)
+class ReceiptUndo(CallbackData):
+    """The undo button under a receipt: "rundo:ask:7", then its confirmation "rundo:yes:7"
+    (keeping it is UNDO_KEEP). Not "undo:…": that prefix is /undo's confirmation."""
+
+    prefix: ClassVar[str] = "rundo"
+    action: str
+    checkin_id: int
+
+    def __post_init__(self) -> None:
+        _require(self.action in {"ask", "yes"} and 1 <= self.checkin_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
 class Delete(CallbackData):
     """The erasure buttons: "del:ask" (from /privacy), "del:yes", "del:no"."""
 

@@ -16,6 +16,7 @@ from bot.ui.buttons import (
     Delete,
     Duration,
     Menu,
+    ReceiptUndo,
     RemindButton,
     ReportView,
     RoleChange,
@@ -34,6 +35,8 @@ CONSENT_NO = "consent:no"
 CONSENT_BACK = "consent:back"
 ROLE_CANCEL = f"{RoleChange.prefix}:cancel"  # not a RoleChange: unpacks to None
 MENU_CHECKIN = "menu:checkin"
+AGAIN_YES = "again:yes"  # store the check-in that repeats one just made
+AGAIN_NO = "again:no"
 
 DURATION_CHOICES = (15, 30, 45, 60, 90)
 
@@ -90,6 +93,25 @@ def note(t: Texts) -> InlineKeyboardMarkup:
 def undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[_button(t.BTN_UNDO_YES, Undo(checkin_id).pack()), _button(t.BTN_UNDO_NO, UNDO_KEEP)]]
+    )
+
+
+def receipt(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
+    """Under a receipt: undo this very check-in (asks first)."""
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_RECEIPT_UNDO, ReceiptUndo("ask", checkin_id).pack())]]
+    )
+
+
+def receipt_undo(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
+    yes = _button(t.BTN_UNDO_YES, ReceiptUndo("yes", checkin_id).pack())
+    return InlineKeyboardMarkup([[yes, _button(t.BTN_UNDO_NO, UNDO_KEEP)]])
+
+
+def again(t: Texts) -> InlineKeyboardMarkup:
+    """Store a check-in that repeats one just made, or not."""
+    return InlineKeyboardMarkup(
+        [[_button(t.BTN_AGAIN_YES, AGAIN_YES), _button(t.BTN_AGAIN_NO, AGAIN_NO)]]
     )
 
 

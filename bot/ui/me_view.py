@@ -110,7 +110,7 @@ def confirm(t: Texts, checkin_id: int) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    t.BTN_DELETE_YES, callback_data=MyEntry("yes", checkin_id).pack()
+                    t.BTN_ENTRY_DELETE, callback_data=MyEntry("yes", checkin_id).pack()
                 ),
                 InlineKeyboardButton(
                     t.BTN_UNDO_NO, callback_data=MyEntry("keep", checkin_id).pack()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, tzinfo
 from html import escape
 
 from bot.core.duration import DurationError
+from bot.core.editions import Edition
 from bot.core.inputs import InputError
 from bot.core.progress import Window
 from bot.services.reminders import Overview
@@ -53,9 +53,16 @@ def checkin_details(t: Texts, c: CheckinInfo) -> str:
     return "\n".join(lines)
 
 
-def receipt(t: Texts, r: Receipt, window: Window, today: date | None = None) -> str:
+def receipt(
+    t: Texts,
+    r: Receipt,
+    window: Window,
+    today: date | None = None,
+    outside: Edition | None = None,
+) -> str:
     """The confirmation; the day's total is "today" unless the check-in is dated another day
-    (sent before midnight, handled after it)."""
+    (sent before midnight and handled after it, or for a day named: "hôm qua"). `outside`:
+    the edition whose week the day is not in, said plainly (it does not count toward it)."""
     head = t.CHECKIN_SAVED if r.created else t.CHECKIN_ALREADY
     other_day = today is not None and r.checkin.local_date != today
     totals = (t.CHECKIN_TOTALS_ON if other_day else t.CHECKIN_TOTALS).format(
@@ -64,7 +71,27 @@ def receipt(t: Texts, r: Receipt, window: Window, today: date | None = None) -> 
         window=window_label(t, window),
         total=t.fmt_minutes(r.window_minutes),
     )
-    return f"{head}\n{checkin_details(t, r.checkin)}\n\n{totals}"
+    text = f"{head}\n{checkin_details(t, r.checkin)}\n\n{totals}"
+    if outside is not None:
+        note = t.CHECKIN_OUTSIDE.format(
+            date=t.fmt_date(r.checkin.local_date),
+            name=escape(outside.name),
+            start=t.fmt_date(outside.start),
+            end=t.fmt_date(outside.end),
+        )
+        text += f"\n\n{note}"
+    return text
+
+
+def day_refused(t: Texts, refusal: str, day: date, back: int) -> str:
+    """Why a check-in for `day` was not stored (bot.services.checkins.DayRefusal's value)."""
+    return t.DAY_REFUSED[refusal].format(date=t.fmt_date(day), back=back)
+
+
+def repeat_question(t: Texts, earlier: CheckinInfo, tz: tzinfo) -> str:
+    """ "You just logged 30 minutes at 20:01. Log another one?"""
+    when = earlier.created_at.astimezone(tz).strftime("%H:%M")
+    return t.AGAIN_ASK.format(minutes=t.fmt_minutes(earlier.minutes), time=when)
 
 
 def day_limit(t: Texts, day_minutes: int, day: date, today: date) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from typing import Protocol
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Checkin, DailyTotal
@@ -95,6 +95,7 @@ async def record_checkin(
     tz: tzinfo,
     window: Window,
     day_limit: int,
+    day: date | None = None,
 ) -> Receipt:
     """Store a check-in once per `source`; the caller commits before confirming it.
 
@@ -103,8 +104,9 @@ async def record_checkin(
 
     Every check-in pays for these statements, so there are three: the day's and window's
     totals, the insert, the rollup (plus a read of the stored row for a redelivery).
+    `day`: the day studied when it is not the local day of `now` (the caller checked it).
     """
-    today = now.astimezone(tz).date()
+    today = day if day is not None else now.astimezone(tz).date()
     day_before, window_before = await _day_and_window(session, user_id, today, window)
     if day_before + minutes > day_limit:
         existing = await _existing(session, user_id, source)
@@ -168,15 +170,45 @@ async def last_checkin(session: AsyncSession, user_id: int) -> CheckinInfo | Non
 async def undo_checkin(
     session: AsyncSession, user_id: int, checkin_id: int, now: datetime
 ) -> CheckinInfo | None:
-    """Withdraw one of the user's own check-ins; None if it is not theirs or already gone."""
-    row = await session.scalar(
-        select(Checkin).where(Checkin.id == checkin_id, Checkin.user_id == user_id, _LIVE)
+    """Withdraw one of the user's own check-ins; None if it is not theirs or already gone.
+
+    One UPDATE that only matches a live row: of two presses racing (two taps, two replicas),
+    one withdraws it and the other finds nothing, so the day's rollup drops once.
+    """
+    withdrawn = await session.scalar(
+        update(Checkin)
+        .where(Checkin.id == checkin_id, Checkin.user_id == user_id, _LIVE)
+        .values(deleted_at=now)
+        .returning(Checkin)
+        .execution_options(synchronize_session=False)
     )
-    if row is None:
+    if withdrawn is None:
         return None
-    row.deleted_at = now
-    await _add_to_day(session, user_id, row.local_date, -1, -row.minutes)
+    await _add_to_day(session, user_id, withdrawn.local_date, -1, -withdrawn.minutes)
     await session.flush()
+    return _info(withdrawn)
+
+
+async def recent_same_minutes(
+    session: AsyncSession, user_id: int, minutes: int, since: datetime, source: str
+) -> CheckinInfo | None:
+    """The user's latest live check-in of `minutes` created at or after `since` by another
+    update than `source`: what a second tap on the same answer would repeat. None when
+    `source` itself is stored already (a redelivery gets its receipt again, not a question)."""
+    row = await session.scalar(
+        select(Checkin)
+        .where(
+            Checkin.user_id == user_id,
+            Checkin.minutes == minutes,
+            Checkin.created_at >= since,
+            Checkin.source != source,
+            _LIVE,
+        )
+        .order_by(Checkin.created_at.desc(), Checkin.id.desc())
+        .limit(1)
+    )
+    if row is None or await _existing(session, user_id, source) is not None:
+        return None  # read second: the usual check-in, no repeat, pays one statement
     return _info(row)
 
 

@@ -236,7 +236,7 @@ async def test_forged_button_data_gets_a_clear_answer_and_changes_nothing(
     elif data.startswith("unit:"):
         await bot.say(user, "/hoso")
         await bot.say(user, "Nguyễn Văn An")  # the flow waits for a unit button
-    message = await bot.say(user, "/huy") if data.startswith("undo:") else bot.last(user)
+    message = await bot.say(user, "/hoantac") if data.startswith("undo:") else bot.last(user)
     assert message is not None
     before = await snapshot(bot)
     sent_before = len(bot.telegram.sent(user.id))

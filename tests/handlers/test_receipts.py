@@ -104,7 +104,7 @@ async def test_send_now_whose_confirmation_fails_still_starts_once_and_reports(
 SIBLINGS = [
     # (who, setup commands, the action, the method its reply uses, text of the receipt)
     (AN, [], "/hoso Trần Thị Bình | Phòng A", "sendMessage", "Đã lưu hồ sơ"),
-    (AN, ["/diemdanh 30"], "/huy", None, "Đã hủy lượt điểm danh"),
+    (AN, ["/diemdanh 30"], "/hoantac", None, "Đã xóa lượt điểm danh"),
     # (/xoadulieu is not here on purpose: a queued receipt would keep the erased chat's id;
     # tests/handlers/test_privacy_receipts.py checks that it is not queued.)
     (ADMIN, [], "/capquyen 1002 organiser", None, "Đã cấp quyền ban tổ chức"),

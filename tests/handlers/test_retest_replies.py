@@ -25,7 +25,7 @@ PRIVACY_FACTS = (
     "giữ 7 ngày",
     "mã cuộc trò chuyện, mã tin nhắn, ngôn ngữ — lưu đến khi bạn xóa dữ liệu",
     "giữ lâu dài để kiểm tra; khi bạn xóa dữ liệu, các mục về bạn được ẩn danh",
-    "Lượt bạn hủy bằng /huy cũng được lưu đến lúc đó (đánh dấu đã hủy, không được tính)",
+    "Lượt bạn xóa bằng /hoantac cũng được lưu đến lúc đó (đánh dấu đã xóa, không được tính)",
     "Bên kiểm soát dữ liệu, nơi liên hệ:</b> ban tổ chức Tuần lễ của cơ quan bạn",
     "mã định danh (ID) và tên người dùng (username) Telegram",
     "được ẩn danh",

@@ -33,8 +33,10 @@ async def _register(sessions: Sessions, tid: int = TID) -> None:
     assert saved is not None
 
 
-async def _record(sessions: Sessions, minutes: int, source: str, day: int = 3) -> checkins.Recorded:
-    entry = NewCheckin(minutes, "reading", "sách", source)
+async def _record(
+    sessions: Sessions, minutes: int, source: str, day: int = 3, *, again: bool = False
+) -> checkins.Recorded:
+    entry = NewCheckin(minutes, "reading", "sách", source, again=again)
     return await checkins.record(
         sessions, TID, entry, now=vn(2023, 10, day, 9), tz=VN, editions=EDITIONS
     )
@@ -69,11 +71,13 @@ async def test_the_day_limit_stores_nothing_but_a_redelivery_still_gets_its_rece
     sessions: Sessions,
 ) -> None:
     await _register(sessions)
-    for n in range(2):
-        saved = await _record(sessions, MAX_MINUTES_PER_ENTRY, f"msg:1:{n}")
+    for n in range(2):  # the same minutes twice at once: confirmed, not a double tap
+        saved = await _record(sessions, MAX_MINUTES_PER_ENTRY, f"msg:1:{n}", again=True)
         assert saved.outcome is Outcome.SAVED
     over = await _record(sessions, 1, "msg:1:99")
-    assert over == checkins.Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY)
+    assert over == checkins.Recorded(
+        Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY, day=date(2023, 10, 3)
+    )
     redelivered = await _record(sessions, MAX_MINUTES_PER_ENTRY, "msg:1:1")
     assert redelivered.outcome is Outcome.SAVED and redelivered.receipt is not None
     assert not redelivered.receipt.created

@@ -30,7 +30,7 @@ async def test_erasure_removes_the_person_their_checkins_and_their_lone_unit(
     assert not nothing.profile
     await profile.register(sessions, AN, "Nguyễn Văn An", "Phòng A", NOW, consent_at=NOW)
     for n in range(2):
-        entry = NewCheckin(30, "reading", None, f"msg:1:{n}")
+        entry = NewCheckin(30 + n, "reading", None, f"msg:1:{n}")
         await checkins.record(
             sessions, AN.telegram_id, entry, now=NOW, tz=VN, editions=load_editions()
         )

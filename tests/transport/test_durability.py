@@ -76,7 +76,7 @@ def test_kill_9_loses_no_confirmed_checkin_and_doubles_none(tmp_path: Path, tele
     payloads: list[dict[str, object]] = []
     for n in range(CHECKINS_EACH):
         payloads += [
-            factory.message(u, f"/diemdanh 30 bài số {i}-{n}") for i, u in enumerate(users)
+            factory.message(u, f"/diemdanh {30 + n} bài số {i}-{n}") for i, u in enumerate(users)
         ]
     total = len(payloads)
     for payload in payloads:

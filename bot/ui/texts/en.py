@@ -69,7 +69,10 @@ class En:
         "error": "the database reports an error",
     }
     CANCELLED = "Cancelled. Nothing was changed."
-    NOTHING_TO_CANCEL = "There is nothing to cancel."
+    NOTHING_TO_CANCEL = (
+        "There is nothing in progress to cancel.\n"
+        "Want to remove a check-in you logged? Use /undo or the <b>↩️ Undo</b> button under it."
+    )
     EXPIRED_BUTTON = "This button has expired. Please start again."
     UNREADABLE_TEXT = (
         "Your message contains broken characters that cannot be read, so nothing was saved. "
@@ -185,7 +188,9 @@ class En:
     }
     CHECKIN_HINT = (
         "To log self-study, send /checkin and follow the steps, or in one line:\n"
-        "<code>/checkin 45 reading about digital transformation</code>"
+        "<code>/checkin 45 reading about digital transformation</code>\n"
+        "Forgot a day? Add the day you studied (up to 3 days back), e.g. "
+        "<code>/checkin 30 min reading yesterday</code>"
     )
     REGISTER_HINT = (
         "To register, send /profile and type your name and unit, or in one line:\n"
@@ -567,7 +572,7 @@ class En:
         "remind": "Turn reminders on or off",
         "privacy": "What the bot stores about you",
         "deletemydata": "Erase your data",
-        "cancel": "Stop what you are doing",
+        "cancel": "Stop what you are doing, delete nothing",
         "stats": "Check-in statistics",
         "broadcast": "Write and send an announcement",
         "broadcasts": "Announcements sent",
@@ -731,6 +736,7 @@ class En:
     def fmt_when(moment: datetime) -> str:
         """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
         return moment.strftime("%d/%m/%Y %H:%M")
+
     # --- week ---
     # /me: the running edition's week so far, else the last edition's result (issue 13).
     ME_NAME = "👤 <b>{name}</b> — {unit}"
@@ -750,10 +756,41 @@ class En:
     ME_DELETE_HINT = "Logged something by mistake? Press 🗑 below to delete that check-in."
     BTN_DELETE_ENTRY = "🗑 {date} · {minutes} · {activity}"
     ME_DELETE_CONFIRM = "Delete this check-in?\n{details}"
-    BTN_DELETE_YES = "🗑 Delete it"
+    BTN_ENTRY_DELETE = "🗑 Delete it"
     ME_DELETED = "🗑 Check-in deleted:\n{details}\n\nSend /me to see your week again."
     ME_DELETE_GONE = "This check-in had already been deleted. Nothing changed."
     ME_DELETE_CLOSED = (
         "This check-in is not in the week that is running now, so it can no longer be deleted. "
         "Nothing changed."
     )
+    # --- flow ---
+    BTN_RECEIPT_UNDO = "↩️ Undo"
+    RECEIPT_UNDO_CONFIRM = "Remove this check-in?\n{details}"
+    RECEIPT_UNDO_CLOSED = (
+        "This check-in belongs to a week that is over, so this button cannot remove it. "
+        "Nothing was changed."
+    )
+    CHECKIN_OUTSIDE = (
+        "ℹ️ {date} is outside the week ({name}, {start} – {end}), so this check-in "
+        "<b>does not count toward the week</b>; it still shows in your last seven days."
+    )
+    DAY_REFUSED: ClassVar[dict[str, str]] = {
+        "future": "Not saved: {date} has not come yet. You can log today or up to {back} days "
+        "back.",
+        "too_old": "Not saved: {date} is more than {back} days ago. You can log today or up to "
+        "{back} days back.",
+        "other_edition": "Not saved: {date} is not in the same period as today (one day in the "
+        "week, the other outside it). Please log a day of the same period.",
+    }
+    DAY_UNKNOWN = (
+        "Not saved: I cannot read the day «{text}». Write e.g. <i>yesterday</i>, "
+        "<i>monday</i> or <i>02/10</i>."
+    )
+    AGAIN_ASK = (
+        "You just logged {minutes} at {time}. Log another one?\n"
+        "(Press <b>No</b> if you sent it twice by mistake.)"
+    )
+    BTN_AGAIN_YES = "➕ Log another"
+    BTN_AGAIN_NO = "No"
+    AGAIN_NOT_SAVED = "Skipped: nothing more was logged. The earlier check-in is kept."
+    AGAIN_PRESS = "Log this one as well? Please press <b>Log another</b> or <b>No</b>."

@@ -42,7 +42,7 @@ class Vi:
     NON_TEXT = "Mình chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi hoặc dùng /trogiup nhé."
     EDITED = (
         "Mình không xử lý tin nhắn đã chỉnh sửa. Nếu cần sửa điểm danh, "
-        "hãy dùng /huy rồi điểm danh lại."
+        "hãy dùng /hoantac rồi điểm danh lại."
     )
     PRIVATE_ONLY = "Vui lòng nhắn riêng cho bot để dùng lệnh này nhé: bấm nút bên dưới."
     ERROR = (
@@ -74,7 +74,11 @@ class Vi:
         "error": "cơ sở dữ liệu báo lỗi",
     }
     CANCELLED = "Đã hủy. Không có gì thay đổi."
-    NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang làm."
+    NOTHING_TO_CANCEL = (
+        "Hiện không có thao tác nào đang làm nên không có gì để hủy.\n"
+        "Muốn xóa một lượt điểm danh đã ghi? Dùng /hoantac hoặc nút <b>↩️ Hoàn tác</b> "
+        "dưới lượt đó."
+    )
     EXPIRED_BUTTON = "Nút này đã hết hạn. Vui lòng bắt đầu lại."
     UNREADABLE_TEXT = (
         "Tin nhắn có ký tự bị lỗi mã hóa nên mình không đọc được và chưa lưu gì. Vui lòng gõ lại."
@@ -199,7 +203,9 @@ class Vi:
     }
     CHECKIN_HINT = (
         "Để điểm danh tự học, gõ /diemdanh và làm theo hướng dẫn, hoặc ghi nhanh:\n"
-        "<code>/diemdanh 45 đọc sách về chuyển đổi số</code>"
+        "<code>/diemdanh 45 đọc sách về chuyển đổi số</code>\n"
+        "Quên điểm danh? Thêm ngày đã học (tối đa 3 ngày trước), ví dụ: "
+        "<code>/diemdanh 30p đọc sách hôm qua</code>"
     )
     REGISTER_HINT = (
         "Để đăng ký, gõ /hoso rồi nhập họ tên và đơn vị, hoặc ghi nhanh:\n"
@@ -213,13 +219,13 @@ class Vi:
         "Tổng: <b>{total}</b> · Số ngày có điểm danh: <b>{days}/{window_days}</b> · "
         "Chuỗi ngày liên tiếp: <b>{streak}</b>"
     )
-    UNDO_NOTHING = "Bạn chưa có lượt điểm danh nào để hủy."
-    UNDO_CONFIRM = "Hủy lượt điểm danh gần nhất?\n{details}"
-    BTN_UNDO_YES = "🗑 Hủy lượt này"
+    UNDO_NOTHING = "Bạn chưa có lượt điểm danh nào để xóa."
+    UNDO_CONFIRM = "Xóa lượt điểm danh gần nhất?\n{details}"
+    BTN_UNDO_YES = "🗑 Xóa lượt này"
     BTN_UNDO_NO = "Giữ lại"
-    UNDONE = "🗑 Đã hủy lượt điểm danh:\n{details}"
+    UNDONE = "🗑 Đã xóa lượt điểm danh:\n{details}"
     UNDO_KEPT = "Đã giữ nguyên lượt điểm danh."
-    UNDO_GONE = "Lượt điểm danh này đã được hủy trước đó."
+    UNDO_GONE = "Lượt điểm danh này đã được xóa trước đó."
 
     # --- reminders ---------------------------------------------------------------------
     REMIND_EVE = (
@@ -495,8 +501,8 @@ class Vi:
         "người dùng (username) Telegram, ngôn ngữ, thời điểm bạn đồng ý — để ghi nhận kết quả tự "
         "học, tổng hợp theo đơn vị và gửi nhắc nhở. Lưu đến khi bạn xóa dữ liệu.\n"
         "• <b>Lượt điểm danh:</b> ngày, thời lượng, hoạt động, ghi chú — lưu đến khi bạn xóa dữ "
-        "liệu. Lượt bạn hủy bằng /huy cũng được lưu đến lúc đó (đánh dấu đã hủy, không được "
-        "tính).\n"
+        "liệu. Lượt bạn xóa bằng /hoantac cũng được lưu đến lúc đó (đánh dấu đã xóa, không "
+        "được tính).\n"
         "• <b>Tin nhắn gốc</b> bot nhận từ Telegram (nội dung bạn gõ, tên hiển thị, tên người "
         "dùng): giữ {days} ngày để không mất tin khi bot khởi động lại, sau đó tự xóa.\n"
         "• <b>Tin đã gửi cho bạn</b> (nhắc nhở, thông báo): mã cuộc trò chuyện, mã tin nhắn, "
@@ -597,11 +603,11 @@ class Vi:
         "profile": "Đăng ký họ tên, đơn vị",
         "checkin": "Điểm danh tự học",
         "me": "Kết quả tự học của tôi",
-        "undo": "Hủy lượt điểm danh gần nhất",
+        "undo": "Xóa lượt điểm danh gần nhất",
         "remind": "Bật/tắt nhắc nhở trong Tuần lễ",
         "privacy": "Dữ liệu cá nhân bot lưu về bạn",
         "deletemydata": "Xóa dữ liệu của bạn",
-        "cancel": "Dừng thao tác đang làm",
+        "cancel": "Dừng thao tác đang làm, không xóa gì",
         "stats": "Thống kê điểm danh",
         "broadcast": "Soạn và gửi thông báo",
         "broadcasts": "Các thông báo đã gửi",
@@ -771,6 +777,7 @@ class Vi:
     def fmt_when(moment: datetime) -> str:
         """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
         return moment.strftime("%d/%m/%Y %H:%M")
+
     # --- week ---
     # /cuatoi: the running edition's week so far, else the last edition's result (issue 13).
     ME_NAME = "👤 <b>{name}</b> — {unit}"
@@ -794,10 +801,41 @@ class Vi:
     ME_DELETE_HINT = "Ghi nhầm? Bấm 🗑 bên dưới để xóa lượt điểm danh tương ứng."
     BTN_DELETE_ENTRY = "🗑 {date} · {minutes} · {activity}"
     ME_DELETE_CONFIRM = "Xóa lượt điểm danh này?\n{details}"
-    BTN_DELETE_YES = "🗑 Xóa lượt này"
+    BTN_ENTRY_DELETE = "🗑 Xóa lượt này"
     ME_DELETED = "🗑 Đã xóa lượt điểm danh:\n{details}\n\nGõ /cuatoi để xem lại tuần học của bạn."
     ME_DELETE_GONE = "Lượt điểm danh này đã được xóa trước đó. Không có gì thay đổi."
     ME_DELETE_CLOSED = (
         "Lượt điểm danh này không thuộc Tuần lễ đang diễn ra nên không thể xóa nữa. "
         "Không có gì thay đổi."
     )
+    # --- flow ---
+    BTN_RECEIPT_UNDO = "↩️ Hoàn tác"
+    RECEIPT_UNDO_CONFIRM = "Xóa lượt điểm danh này?\n{details}"
+    RECEIPT_UNDO_CLOSED = (
+        "Lượt điểm danh này thuộc một tuần đã qua nên không xóa được bằng nút này. "
+        "Không có gì thay đổi."
+    )
+    CHECKIN_OUTSIDE = (
+        "ℹ️ Ngày {date} nằm ngoài {name} ({start} – {end}), nên lượt này "
+        "<b>không được tính vào Tuần lễ</b>; nó vẫn có trong kết quả 7 ngày qua của bạn."
+    )
+    DAY_REFUSED: ClassVar[dict[str, str]] = {
+        "future": "Chưa lưu: ngày {date} chưa tới. Bạn chỉ điểm danh được cho hôm nay hoặc "
+        "tối đa {back} ngày trước.",
+        "too_old": "Chưa lưu: ngày {date} đã quá {back} ngày. Bạn chỉ điểm danh được cho hôm nay "
+        "hoặc tối đa {back} ngày trước.",
+        "other_edition": "Chưa lưu: ngày {date} không cùng đợt với hôm nay (một ngày trong Tuần lễ "
+        "và một ngày ngoài Tuần lễ). Hãy điểm danh cho ngày trong cùng đợt.",
+    }
+    DAY_UNKNOWN = (
+        "Chưa lưu: mình không hiểu ngày «{text}». Hãy ghi ví dụ <i>hôm qua</i>, <i>thứ hai</i> "
+        "hoặc <i>02/10</i>."
+    )
+    AGAIN_ASK = (
+        "Bạn vừa ghi {minutes} lúc {time}. Ghi thêm lượt nữa?\n"
+        "(Bấm <b>Không</b> nếu bạn lỡ gửi hai lần.)"
+    )
+    BTN_AGAIN_YES = "➕ Ghi thêm"
+    BTN_AGAIN_NO = "Không"
+    AGAIN_NOT_SAVED = "Đã bỏ qua, không ghi thêm lượt nào. Lượt trước vẫn được giữ."
+    AGAIN_PRESS = "Bạn muốn ghi thêm lượt này không? Hãy bấm <b>Ghi thêm</b> hoặc <b>Không</b>."
