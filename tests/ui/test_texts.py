@@ -113,3 +113,22 @@ def test_english_is_not_left_in_vietnamese(key: str) -> None:
     for path, text in vi.items():
         if isinstance(text, str) and is_vietnamese(text) and key not in SAME_IN_BOTH:
             assert en[path] != text, f"{path} is still Vietnamese in En"
+
+
+@pytest.mark.parametrize("catalogue", [Vi, En], ids=["vi", "en"])
+def test_no_key_is_defined_twice(catalogue: type) -> None:
+    """A key written twice keeps only the second value, silently: two features that both
+    named a button BTN_DELETE_YES once turned "erase my data" into "delete this check-in"."""
+    import ast
+    from collections import Counter
+
+    tree = ast.parse(inspect.getsource(catalogue))
+    names: Counter[str] = Counter()
+    for statement in tree.body[0].body:  # type: ignore[attr-defined]
+        if isinstance(statement, ast.Assign):
+            names.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            names[statement.target.id] += 1
+        elif isinstance(statement, ast.FunctionDef):
+            names[statement.name] += 1
+    assert [name for name, count in names.items() if count > 1] == []
