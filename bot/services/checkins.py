@@ -43,7 +43,7 @@ class Outcome(Enum):
 class DayRefusal(Enum):
     FUTURE = "future"  # a day after today
     TOO_OLD = "too_old"  # more than DAYS_BACK days ago
-    OTHER_EDITION = "other_edition"  # across the start or end of the running week
+    BEFORE_WEEK = "before_week"  # while a week runs, a day before it began
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +60,16 @@ class Recorded:
 
 
 def check_day(editions: Editions, day: date, today: date) -> DayRefusal | None:
-    """Whether a check-in may be for `day`: not in the future, at most DAYS_BACK days ago, and
-    in the same edition as today (or, outside the weeks, outside them as well)."""
+    """Whether a check-in may be for `day`: not in the future, at most DAYS_BACK days ago, and,
+    while a week runs, not before it began. The morning after the last day, "hôm qua" still
+    counts toward the week that just ended: people forget the last evening."""
     if day > today:
         return DayRefusal.FUTURE
     if (today - day).days > DAYS_BACK:
         return DayRefusal.TOO_OLD
-    if editions.running(day) != editions.running(today):
-        return DayRefusal.OTHER_EDITION
+    running = editions.running(today)
+    if running is not None and not running.contains(day):
+        return DayRefusal.BEFORE_WEEK
     return None
 
 
@@ -212,12 +214,15 @@ class Deletion:
 
 
 def _deletable(checkin: CheckinInfo | None, editions: Editions, today: date) -> Removal:
-    """A check-in of the running edition may go; one of an edition that is over may not (its
-    figures may have been reported). Outside every edition, one of the last seven days, dated
-    outside every week, may go too: it counts toward nothing."""
+    """A check-in of the running edition may go; so may one of the last DAYS_BACK days (the
+    days a check-in may still be added for). One of an edition over for longer may not: its
+    figures may have been reported. Outside every edition, one of the last seven days dated
+    outside every week may go too: it counts toward nothing."""
     if checkin is None:
         return Removal.GONE
     day, running = checkin.local_date, editions.running(today)
+    if 0 <= (today - day).days <= DAYS_BACK:
+        return Removal.READY
     if running is not None:
         return Removal.READY if running.contains(day) else Removal.CLOSED
     window = study_window(editions, today)

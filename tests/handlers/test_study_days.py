@@ -112,13 +112,23 @@ async def test_sunday_cn_at_the_end_of_the_week(bot: Harness) -> None:
     assert [d for d, _, _ in await stored(bot)] == [date(2023, 10, 8)]
 
 
+async def test_the_morning_after_the_week_yesterday_still_counts(bot: Harness) -> None:
+    """People forget the last evening: on 09/10, "hôm qua" is the week's last day and counts;
+    its receipt's Hoàn tác still works for the three days a check-in may be added for."""
+    bot.clock.set(vn(2023, 10, 9, 8, 0))
+    await register(bot)
+    reply = await bot.say(AN, "/diemdanh 30p đọc sách hôm qua")
+    assert reply is not None and "08/10/2023" in reply.text
+    assert "không được tính" not in reply.text
+    assert [d for d, _, _ in await stored(bot)] == [date(2023, 10, 8)]
+
+
 @pytest.mark.parametrize(
     ("now", "line", "says"),
     [
         (vn(2023, 10, 6, 9), "/diemdanh 30 thứ hai", "đã quá 3 ngày"),  # 4 days back
         (vn(2023, 10, 4, 9), "/diemdanh 30 ngày 05/10/2023", "chưa tới"),
-        (vn(2023, 10, 2, 9), "/diemdanh 30 hôm qua", "không cùng đợt"),  # 01/10: before the week
-        (vn(2023, 10, 9, 9), "/diemdanh 30 hôm qua", "không cùng đợt"),  # 08/10: the week is over
+        (vn(2023, 10, 2, 9), "/diemdanh 30 hôm qua", "trước khi Tuần lễ bắt đầu"),  # 01/10
     ],
 )
 async def test_a_refused_day_stores_nothing_and_says_why(

@@ -50,8 +50,9 @@ async def _live(sessions: Sessions) -> list[tuple[date, int]]:
         (date(2023, 10, 2), date(2023, 10, 5), None),  # 3 days back: allowed
         (date(2023, 10, 2), date(2023, 10, 6), DayRefusal.TOO_OLD),  # 4 days back
         (date(2023, 10, 5), date(2023, 10, 4), DayRefusal.FUTURE),
-        (date(2023, 10, 1), date(2023, 10, 2), DayRefusal.OTHER_EDITION),  # before the week
-        (date(2023, 10, 8), date(2023, 10, 9), DayRefusal.OTHER_EDITION),  # after it ended
+        (date(2023, 10, 1), date(2023, 10, 2), DayRefusal.BEFORE_WEEK),  # before the week
+        (date(2023, 10, 8), date(2023, 10, 9), None),  # the last day, the morning after
+        (date(2023, 10, 6), date(2023, 10, 9), None),  # 3 days back, into the ended week
         (date(2023, 9, 29), date(2023, 10, 1), None),  # both outside the week
     ],
 )
@@ -71,9 +72,9 @@ async def test_the_day_studied_is_stored_and_counted_on_that_day(sessions: Sessi
 
 async def test_a_refused_day_stores_nothing(sessions: Sessions) -> None:
     await register(sessions, TID)
-    refused = await _record(sessions, 30, "msg:1:1", vn(2023, 10, 9, 8), date(2023, 10, 8))
+    refused = await _record(sessions, 30, "msg:1:1", vn(2023, 10, 3, 8), date(2023, 10, 1))
     assert refused == checkins.Recorded(
-        Outcome.DAY_REFUSED, day=date(2023, 10, 8), refused=DayRefusal.OTHER_EDITION
+        Outcome.DAY_REFUSED, day=date(2023, 10, 1), refused=DayRefusal.BEFORE_WEEK
     )
     assert await _live(sessions) == []
 

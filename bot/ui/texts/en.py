@@ -779,8 +779,8 @@ class En:
         "back.",
         "too_old": "Not saved: {date} is more than {back} days ago. You can log today or up to "
         "{back} days back.",
-        "other_edition": "Not saved: {date} is not in the same period as today (one day in the "
-        "week, the other outside it). Please log a day of the same period.",
+        "before_week": "Not saved: {date} is before the week began, so it would not count "
+        "toward it. Please log today or another day of the week.",
     }
     DAY_UNKNOWN = (
         "Not saved: I cannot read the day «{text}». Write e.g. <i>yesterday</i>, "

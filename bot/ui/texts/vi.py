@@ -824,8 +824,8 @@ class Vi:
         "tối đa {back} ngày trước.",
         "too_old": "Chưa lưu: ngày {date} đã quá {back} ngày. Bạn chỉ điểm danh được cho hôm nay "
         "hoặc tối đa {back} ngày trước.",
-        "other_edition": "Chưa lưu: ngày {date} không cùng đợt với hôm nay (một ngày trong Tuần lễ "
-        "và một ngày ngoài Tuần lễ). Hãy điểm danh cho ngày trong cùng đợt.",
+        "before_week": "Chưa lưu: ngày {date} là trước khi Tuần lễ bắt đầu nên không tính vào "
+        "Tuần lễ. Bạn hãy điểm danh cho hôm nay hoặc một ngày trong Tuần lễ.",
     }
     DAY_UNKNOWN = (
         "Chưa lưu: mình không hiểu ngày «{text}». Hãy ghi ví dụ <i>hôm qua</i>, <i>thứ hai</i> "
