@@ -15,7 +15,7 @@ from telegram.warnings import PTBUserWarning
 from bot.context import BotContext
 from bot.core.clock import local_today
 from bot.core.inputs import InputError
-from bot.core.numbers import parse_year
+from bot.core.numbers import parse_year_args
 from bot.services.profile import Contact
 from bot.ui import render
 from bot.ui.texts import Texts
@@ -59,12 +59,13 @@ def source_of(update: Update) -> str:
 async def requested_year(
     update: Update, context: BotContext, args: list[str] | None
 ) -> tuple[bool, int | None]:
-    """The year a command's argument names: "/theme 2021" -> (True, 2021); no argument ->
-    (True, None), the current edition. Anything else ("²⁰²¹", "0", "-2023", "2023abc") is
-    refused with YEAR_INVALID -> (False, None): never silently the current year."""
+    """The year a command's argument names: "/theme 2021" or "/chude năm 2021" -> (True, 2021);
+    no argument -> (True, None), the current edition. Anything else ("²⁰²¹", "0", "-2023",
+    "2023abc", "năm abc") is refused with YEAR_INVALID -> (False, None): never silently the
+    current year."""
     if not args:
         return True, None
-    year = parse_year(args[0])
+    year = parse_year_args(args)
     if year is None:
         await refuse_year(update, context.t)
     return year is not None, year

@@ -32,6 +32,10 @@ class Edition:
     audience: str = ""
     plan_number: str = ""
     plan_date: date | None = None
+    # When the notice was published: before that day the bot does not know the edition
+    # (a rehearsal clock in 2021 must not answer with 2023's plan). Defaults to plan_date;
+    # with neither, the edition is known at any date.
+    published: date | None = None
     plan_title: str = ""
     ministry_launch: str = ""
     movement: str = ""
@@ -55,6 +59,11 @@ class Edition:
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
+
+    def known_on(self, day: date) -> bool:
+        """Whether the edition's notice had been published by `day`."""
+        published = self.published or self.plan_date
+        return published is None or published <= day
 
 
 class Phase(Enum):
@@ -92,7 +101,13 @@ class Lookup:
 
 
 class Editions:
-    """All known editions, newest first."""
+    """All editions in the data, newest first.
+
+    What "today" may see is narrower: an edition is known only from its notice's publication
+    (`Edition.known_on`), so every answer that depends on today (`lookup`, `running`,
+    `to_show`) skips the editions announced later: /chude 2023 on a 2021 clock says there is
+    no information about 2023 yet. `get` and `all` are the data itself (reports, reminders).
+    """
 
     def __init__(self, editions: list[Edition]) -> None:
         if not editions:
@@ -109,23 +124,34 @@ class Editions:
     def latest(self) -> Edition:
         return self.all[0]
 
+    def known(self, today: date) -> tuple[Edition, ...]:
+        """The editions published by `today`, newest first."""
+        return tuple(e for e in self.all if e.known_on(today))
+
+    def _fallback(self, today: date) -> Edition:
+        """The most recent edition known today; before any notice, the oldest edition (the
+        one nearest to being announced), since an answer needs some edition."""
+        known = self.known(today)
+        return known[0] if known else self.all[-1]
+
     def lookup(self, year: int | None, today: date) -> Lookup:
-        """The edition for `year` (default: today's year); the most recent one it knows else."""
+        """The edition for `year` (default: today's year) if known today; else the most recent
+        one known (already begun if any)."""
         wanted = year if year is not None else today.year
         found = self.get(wanted)
-        if found is not None:
+        if found is not None and found.known_on(today):
             return Lookup(found, wanted, exact=True)
-        known = [e for e in self.all if e.start <= today] or list(self.all)
-        return Lookup(known[0], wanted, exact=False)
+        begun = [e for e in self.known(today) if e.start <= today]
+        return Lookup(begun[0] if begun else self._fallback(today), wanted, exact=False)
 
     def running(self, today: date) -> Edition | None:
-        """The edition whose days include `today`, if any."""
-        return next((e for e in self.all if e.contains(today)), None)
+        """The edition known today whose days include `today`, if any."""
+        return next((e for e in self.known(today) if e.contains(today)), None)
 
     def to_show(self, today: date) -> Edition:
-        """The running edition, else the next one announced, else the latest."""
-        upcoming = sorted((e for e in self.all if e.start > today), key=lambda e: e.start)
-        return self.running(today) or (upcoming[0] if upcoming else self.latest)
+        """The running edition, else the next one announced, else the latest known."""
+        upcoming = sorted((e for e in self.known(today) if e.start > today), key=lambda e: e.start)
+        return self.running(today) or (upcoming[0] if upcoming else self._fallback(today))
 
 
 _REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser", "purposes", "source")
@@ -144,6 +170,9 @@ def _edition(raw: dict[str, Any]) -> Edition:
         raise EditionsError(f"edition {raw['year']}: {exc}") from exc
     for key in ("start", "end", "opening"):
         if not isinstance(getattr(edition, key), date):
+            raise EditionsError(f"edition {edition.year}: {key} must be a date (YYYY-MM-DD)")
+    for key in ("plan_date", "published"):
+        if getattr(edition, key) is not None and not isinstance(getattr(edition, key), date):
             raise EditionsError(f"edition {edition.year}: {key} must be a date (YYYY-MM-DD)")
     if not edition.start <= edition.opening <= edition.end:
         raise EditionsError(f"edition {edition.year}: opening must fall within start..end")

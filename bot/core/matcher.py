@@ -17,7 +17,8 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from bot.core.textnorm import fold
+from bot.core.duration import DurationError, split_duration
+from bot.core.textnorm import fold, nfc
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # Questions are short; past this many words a message is not a question about the week, and
@@ -32,6 +33,13 @@ MAX_CHARS = 300
 MAX_WORD = 24
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)[0-9]{2}\s*[-–/]\s*(?:19|20)[0-9]{2}\b")
+# A study duration in a sentence ("điểm danh 30p đọc sách") counts as this token, so a phrase
+# in the data can weigh it. Not a word anyone types: no typo is ever corrected into it.
+DURATION = "#duration"
+_WORD = re.compile(r"\S+")
+# Words closing a sentence that are not part of a check-in's note ("học 30p rồi").
+_FILLERS = (("hom", "nay"), ("roi",), ("nhe",), ("nha",), ("nhen",), ("a",), ("di",), ("ha",),
+            ("ne",), ("oi",), ("today",), ("please",), ("now",))  # fmt: skip
 
 
 class Kind(StrEnum):
@@ -60,6 +68,37 @@ class Match:
     year: int | None = None  # an explicit year such as 2021
     relative_year: int | None = None  # 0 this year, -1 last year, +1 next year
     kind: Kind | None = None
+    # The duration the sentence carries and the words after it, in the sender's spelling
+    # ("30p đọc sách"): what `/diemdanh 30p đọc sách` would be given. None without one.
+    duration: str | None = None
+
+
+def find_duration(text: str) -> str | None:
+    """The first study duration in a sentence, with its unit, and the note after it.
+
+    "tôi muốn điểm danh 30p đọc sách" -> "30p đọc sách"; "học 30p rồi" -> "30p". A bare
+    number ("ngày 4", "năm 2023") is not a duration here: only the one-line command reads
+    those as minutes.
+    """
+    text = nfc(text[:MAX_CHARS])
+    for word in list(_WORD.finditer(text))[:MAX_TOKENS]:
+        tail = text[word.start() :]
+        try:
+            parsed = split_duration(tail)
+        except DurationError:
+            continue
+        said = tail[: len(tail) - len(parsed.rest)].strip()
+        if not any(ch.isalpha() or ch == "'" for ch in said):
+            continue
+        note = parsed.rest.split()
+        folded = [fold(w).strip(".,!?;:") for w in note]
+        while note:
+            filler = next((f for f in _FILLERS if tuple(folded[-len(f) :]) == f), None)
+            if filler is None:
+                break
+            del note[-len(filler) :], folded[-len(filler) :]
+        return " ".join([said, *note])
+    return None
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -96,7 +135,11 @@ class Matcher:
         self._relative_years = dict(relative_years)
         self._keep = frozenset(keep)
         self._vocabulary = frozenset(
-            token for intent in self.intents for phrase in intent.phrases for token in phrase
+            token
+            for intent in self.intents
+            for phrase in intent.phrases
+            for token in phrase
+            if token != DURATION
         ) | frozenset(t for phrase in self._relative_years for t in phrase)
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self._vocabulary):
@@ -155,6 +198,9 @@ class Matcher:
         years = _YEAR.findall(_YEAR_RANGE.sub(" ", folded))
         year = int(years[0]) if years else None
         tokens = self.tokens(text)
+        duration = find_duration(text)
+        if duration is not None:
+            tokens.append(DURATION)
         relative = next(
             (off for phrase, off in self._relative_years.items() if self._count(tokens, phrase)),
             None,
@@ -173,8 +219,8 @@ class Matcher:
             if score >= intent.min_score and score > best_score:
                 best, best_score = intent, score
         if best is None:
-            return Match(None, best_score, year, relative)
-        return Match(best.name, best_score, year, relative, best.kind)
+            return Match(None, best_score, year, relative, duration=duration)
+        return Match(best.name, best_score, year, relative, best.kind, duration)
 
 
 def load_matcher() -> Matcher:

@@ -8,6 +8,9 @@ handler. Pure functions, no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from bot.core.textnorm import fold
 
 # Primary keys are INTEGER columns: PostgreSQL refuses a bigger parameter with an error.
 DB_ID_MAX = 2**31 - 1
@@ -36,6 +39,18 @@ def parse_int(text: str, lo: int, hi: int) -> int | None:
 def parse_year(text: str) -> int | None:
     """A four-digit year ("2023"), else None."""
     return parse_int(text, YEAR_MIN, YEAR_MAX)
+
+
+# A word people put before the year: "/chude năm 2021", "/theme year 2021" (folded).
+YEAR_WORDS = frozenset({"nam", "year"})
+
+
+def parse_year_args(args: Sequence[str]) -> int | None:
+    """The year a command's arguments name: "2021", or "năm 2021" ("nam", "Năm", "year")
+    followed by one; else None ("năm", "năm abc", "2021abc")."""
+    if len(args) >= 2 and fold(args[0]) in YEAR_WORDS:
+        return parse_year(args[1])
+    return parse_year(args[0]) if args else None
 
 
 def looks_numeric(text: str) -> bool:

@@ -3,11 +3,12 @@ facts the notices do not give — said so plainly, with the nearest fact they do
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
-from bot.core.editions import Editions
+from bot.core.editions import Edition, Editions
 from bot.core.matcher import Match
+from bot.core.schedule import DAYS, ReminderSpec
 from bot.ui.answers import answer_fact
 from bot.ui.texts import Texts
 
@@ -63,3 +64,24 @@ def unanswerable(intent: str, editions: Editions, year: int | None, today: date,
         return "\n\n".join(parts)
     head = t.CHAT_NOT_STATED.format(year=edition.year, topic=t.CHAT_TOPICS[intent])
     return f"{head}\n\n{t.CHAT_NEAREST}\n{answer_fact(nearest, editions, year, today, t)}"
+
+
+def reminder_times(t: Texts, edition: Edition, specs: tuple[ReminderSpec, ...], tz: str) -> str:
+    """When the reminders of `edition` come: one line per kind, from the schedule's data."""
+    days = {
+        "eve": edition.opening - timedelta(days=1),
+        "opening": edition.opening,
+        "last": edition.end,
+    }
+    lines = [t.CHAT_REMIND_TIMES.format(year=edition.year, tz=escape(tz))]
+    for spec in sorted(specs, key=lambda s: (DAYS.index(s.day), s.time)):
+        day = days.get(spec.day, edition.start)
+        when = t.CHAT_REMIND_DAYS[spec.day].format(
+            time=spec.time.strftime("%H:%M"),
+            date=t.fmt_date(day),
+            start=t.fmt_date(edition.start),
+            end=t.fmt_date(edition.end),
+        )
+        label = t.REMINDER_LABELS.get(spec.kind, spec.kind)
+        lines.append(t.CHAT_REMIND_LINE.format(label=escape(label), when=when))
+    return "\n".join([*lines, "", t.CHAT_REMIND_HOW])

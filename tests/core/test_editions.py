@@ -109,11 +109,43 @@ def test_custom_file_and_errors(tmp_path: Path) -> None:
     ("today", "year"),
     [
         (date(2023, 10, 5), 2023),  # running
-        (date(2022, 6, 1), 2023),  # the next one announced
+        (date(2023, 9, 29), 2023),  # the next one, announced that day
+        (date(2022, 6, 1), 2021),  # 2023's notice (29/09/2023) not out yet: the latest known
         (date(2021, 10, 1), 2021),  # running (its first day)
-        (date(2020, 1, 1), 2021),  # the earliest still to come
+        (date(2020, 1, 1), 2021),  # before any notice: the oldest, nearest to being announced
         (date(2030, 1, 1), 2023),  # none to come: the latest
     ],
 )
 def test_edition_to_show(today: date, year: int) -> None:
     assert load_editions().to_show(today).year == year
+
+
+def test_an_edition_is_unknown_before_its_notice_is_published() -> None:
+    editions = load_editions()
+    e2023 = editions.get(2023)
+    assert e2023 is not None and e2023.published == date(2023, 9, 29)
+    assert not e2023.known_on(date(2023, 9, 28)) and e2023.known_on(date(2023, 9, 29))
+    # On a 2021 clock, 2023 is not an answer yet: no information, the latest known instead.
+    early = editions.lookup(2023, date(2021, 10, 3))
+    assert (early.edition.year, early.exact, early.requested_year) == (2021, False, 2023)
+    assert editions.lookup(2023, date(2023, 9, 29)).exact
+    assert editions.lookup(None, date(2023, 9, 25)).edition.year == 2021
+    assert [e.year for e in editions.known(date(2022, 1, 1))] == [2021]
+
+
+def test_published_defaults_to_the_plan_date_and_must_be_a_date(tmp_path: Path) -> None:
+    block = (
+        '[[edition]]\nyear = 2024\nname = "N"\nstart = 2024-10-01\nend = 2024-10-07\n'
+        'opening = 2024-10-01\ntheme = "T"\norganiser = "O"\npurposes = ["P"]\nsource = "S"\n'
+    )
+    planned = tmp_path / "planned.toml"
+    planned.write_text(block + "plan_date = 2024-09-20\n", "utf-8")
+    edition = load_editions(planned).latest
+    assert not edition.known_on(date(2024, 9, 19)) and edition.known_on(date(2024, 9, 20))
+    undated = tmp_path / "undated.toml"
+    undated.write_text(block, "utf-8")
+    assert load_editions(undated).latest.known_on(date(2000, 1, 1))
+    bad = tmp_path / "bad.toml"
+    bad.write_text(block + 'published = "soon"\n', "utf-8")
+    with pytest.raises(EditionsError, match="published"):
+        load_editions(bad)

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.matcher import Kind, Matcher, load_matcher
+from bot.core.duration import split_duration
+from bot.core.matcher import DURATION, Kind, Matcher, find_duration, load_matcher
 
 QUESTIONS = Path(__file__).parents[1] / "data" / "questions.tsv"
 ACCURACY_TARGET = 0.95
@@ -70,6 +71,13 @@ def test_labelled_set_is_large_and_varied() -> None:
         "deadline",
         "fee",
         "contact",
+        # issue 13, second round
+        "erase",
+        "privacy",
+        "remind_times",
+        "stats",
+        "broadcast",
+        "export",
     }
     chat = [q for q, i, _ in LABELLED if i in _KINDS and _KINDS[i] is not Kind.FACT]
     assert len(chat) >= 120, "need many action, small-talk and unanswerable messages"
@@ -219,3 +227,98 @@ def test_real_words_are_not_corrected_into_the_new_intents(matcher: Matcher, tex
     found = matcher.match(text)
     assert found.kind is not Kind.UNANSWERABLE
     assert found.intent not in {"ack", "remind_off", "identity"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # Issue 13, second round: the tester's messages (1, 15–20) and their siblings.
+        ("xóa dữ liệu của tôi", "erase"),
+        ("xoa ho so", "erase"),
+        ("rut lai dong y", "erase"),
+        ("toi muon xoa tai khoan", "erase"),
+        ("delete my data", "erase"),
+        ("hủy đăng ký", "erase"),
+        ("xóa lượt vừa rồi", "undo"),
+        ("hủy điểm danh", "undo"),
+        ("hủy", "undo"),
+        ("xóa", "undo"),
+        ("hủy nhắc nhở", "remind_off"),
+        ("hủy đăng ký nhận nhắc nhở", "remind_off"),
+        ("toi muon diem danh 30p doc sach", "checkin"),
+        ("điểm danh 45p đọc sách", "checkin"),
+        ("dd", "checkin"),
+        ("đd", "checkin"),
+        ("hoc 30p roi", "checkin"),
+        ("em hoc dc 1 tieng", "checkin"),
+        ("minh da hoc bao nhieu", "my_week"),
+        ("xem lai diem danh", "my_week"),
+        ("bot luu du lieu gi cua toi", "privacy"),
+        ("ai xem duoc du lieu cua toi", "privacy"),
+        ("bảo mật", "privacy"),
+        ("nhac nho luc may gio", "remind_times"),
+        ("thong ke", "stats"),
+        ("thống kê của tôi", "my_week"),
+        ("bao cao", "stats"),
+        ("gui thong bao", "broadcast"),
+        ("xuat excel", "export"),
+        ("turn off reminders", "remind_off"),
+        ("stop reminders", "remind_off"),
+        ("mute", "remind_off"),
+        ("turn on reminders", "remind_on"),
+        ("my progress", "my_week"),
+        ("undo my last check-in", "undo"),
+        ("register", "register"),
+        ("sign up", "register"),
+        # a time of day is not a reminder question, nor a check-in
+        ("lễ khai mạc lúc mấy giờ", "opening"),
+    ],
+)
+def test_issue_13_second_round(matcher: Matcher, question: str, intent: str) -> None:
+    assert matcher.match(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("toi muon diem danh 30p doc sach", "30p doc sach"),
+        ("điểm danh 45p đọc sách", "45p đọc sách"),
+        ("hoc 30p roi", "30p"),  # "rồi" closes the sentence, it is not a note
+        ("em hoc dc 1 tieng", "1 tieng"),
+        ("điểm danh 1h30 hôm nay nhé", "1h30"),
+        ("nửa tiếng đọc báo rồi", "nửa tiếng đọc báo"),
+        ("I studied for 30 minutes today", "30 minutes"),
+        # no unit, no duration: a day, a year, a count
+        ("ngày 4 năm 2023", None),
+        ("chủ đề 2023", None),
+        ("điểm danh 30", None),
+        ("minh da hoc bao nhieu", None),
+    ],
+)
+def test_duration_in_a_sentence(text: str, duration: str | None) -> None:
+    assert find_duration(text) == duration
+    assert _MATCHER.match(text).duration == duration
+
+
+def test_the_duration_token_is_never_a_correction(matcher: Matcher) -> None:
+    assert DURATION not in matcher.tokens("duration durations #duration")
+
+
+DURATION_WORDS = (
+    "30p 1 tiếng rưỡi nửa 45 phút 1h30 13h 0p -5p 2023 đọc sách rồi nhé hôm nay điểm_danh"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([w.replace("_", " ") for w in DURATION_WORDS.split()])
+        | st.text(max_size=8),
+        max_size=20,
+    )
+)
+def test_any_duration_found_is_one_the_command_accepts(words: list[str]) -> None:
+    found = find_duration(" ".join(words))
+    if found is not None:  # what /diemdanh is then given: it reads the same minutes
+        assert 0 < split_duration(found).minutes <= 12 * 60
+        assert found == found.strip() and found

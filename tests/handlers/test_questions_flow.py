@@ -81,7 +81,8 @@ async def test_english_user_gets_english(bot: Harness) -> None:
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (vn(2023, 9, 25, 10, 0), "còn <b>7</b> ngày nữa"),
+        (vn(2023, 9, 29, 10, 0), "còn <b>3</b> ngày nữa"),  # the notice's day
+        (vn(2023, 9, 25, 10, 0), "Chưa có thông tin về Tuần lễ năm 2023"),  # before it
         (vn(2023, 10, 1, 23, 59), "Ngày mai (02/10/2023)"),
         (vn(2023, 10, 2, 0, 0), "ngày thứ <b>1/7</b>"),
         (vn(2023, 10, 8, 20, 0), "ngày cuối cùng (7/7)"),

@@ -794,3 +794,26 @@ class En:
     BTN_AGAIN_NO = "No"
     AGAIN_NOT_SAVED = "Skipped: nothing more was logged. The earlier check-in is kept."
     AGAIN_PRESS = "Log this one as well? Please press <b>Log another</b> or <b>No</b>."
+    # --- intents ---
+    CHAT_REMIND_TIMES = "🔔 <b>Reminder times of the {year} week</b> ({tz} time):"
+    CHAT_REMIND_LINE = "• {label}: {when}"
+    CHAT_REMIND_DAYS: ClassVar[dict[str, str]] = {
+        "eve": "{time} on {date}, the day before the opening",
+        "opening": "{time} on the opening day, {date}",
+        "each": "{time} every day from {start} to {end}",
+        "last": "{time} on the last day, {date}",
+    }
+    CHAT_REMIND_HOW = "Turn reminders off: /remind off · back on: /remind on"
+    CHAT_TOOLS: ClassVar[dict[str, str]] = {
+        "stats": "the week's statistics",
+        "broadcast": "sending announcements to everyone",
+        "export": "exporting check-ins to Excel/CSV",
+    }
+    CHAT_FOR_ORGANISERS = "Sorry, {tool} is only for organisers and admins."
+    CHAT_FOR_ADMINS = "Sorry, {tool} is only for admins."
+    CHAT_OFFICIAL_CAN = (
+        "You can see your own record with /me, log your self-study with /checkin, or send "
+        "/help to see everything I can do."
+    )
+    CHAT_ORGANISER_CAN = "You can see the overall figures with /stats."
+    CHAT_BROADCAST = "📣 To write an announcement to everyone, send /broadcast, then the message."

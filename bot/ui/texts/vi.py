@@ -839,3 +839,26 @@ class Vi:
     BTN_AGAIN_NO = "Không"
     AGAIN_NOT_SAVED = "Đã bỏ qua, không ghi thêm lượt nào. Lượt trước vẫn được giữ."
     AGAIN_PRESS = "Bạn muốn ghi thêm lượt này không? Hãy bấm <b>Ghi thêm</b> hoặc <b>Không</b>."
+    # --- intents ---
+    CHAT_REMIND_TIMES = "🔔 <b>Giờ nhắc nhở của Tuần lễ năm {year}</b> (giờ {tz}):"
+    CHAT_REMIND_LINE = "• {label}: {when}"
+    CHAT_REMIND_DAYS: ClassVar[dict[str, str]] = {
+        "eve": "{time} ngày {date}, trước ngày khai mạc",
+        "opening": "{time} ngày khai mạc {date}",
+        "each": "{time} mỗi ngày, từ {start} đến {end}",
+        "last": "{time} ngày cuối {date}",
+    }
+    CHAT_REMIND_HOW = "Tắt nhắc nhở: /nhacnho tat · Bật lại: /nhacnho bat"
+    CHAT_TOOLS: ClassVar[dict[str, str]] = {
+        "stats": "xem thống kê của Tuần lễ",
+        "broadcast": "gửi thông báo cho mọi người",
+        "export": "xuất dữ liệu điểm danh ra tệp Excel/CSV",
+    }
+    CHAT_FOR_ORGANISERS = "Xin lỗi, chức năng {tool} chỉ dành cho ban tổ chức và quản trị viên."
+    CHAT_FOR_ADMINS = "Xin lỗi, chức năng {tool} chỉ dành cho quản trị viên."
+    CHAT_OFFICIAL_CAN = (
+        "Bạn có thể xem kết quả tự học của mình bằng /cuatoi, điểm danh bằng /diemdanh, "
+        "hoặc gõ /trogiup để xem mọi việc mình giúp được."
+    )
+    CHAT_ORGANISER_CAN = "Bạn có thể xem số liệu tổng hợp bằng /thongke."
+    CHAT_BROADCAST = "📣 Để soạn thông báo gửi mọi người, gõ /thongbao rồi gửi nội dung thông báo."
