@@ -28,6 +28,7 @@ from bot.ui.chat import (
     smalltalk,
     unanswerable,
 )
+from bot.ui.staff_texts import zone_words
 from handlers import checkin, consent, me, privacy, profile, reminders, reports, start
 from handlers.common import contact_of, send, today
 
@@ -89,7 +90,8 @@ async def _act(update: Update, context: BotContext, match: Match) -> bool:
         deps = context.deps
         edition = deps.editions.to_show(today(context))
         specs = specs_for(edition, deps.reminders)
-        await send(update, reminder_times(t, edition, specs, deps.settings.bot_timezone))
+        zone = zone_words(t, deps.settings.bot_timezone, context.clock.now())
+        await send(update, reminder_times(t, edition, specs, zone))
     elif intent == "erase":
         await privacy.delete_my_data(update, context)
     elif intent == "privacy":

@@ -67,7 +67,8 @@ def unanswerable(intent: str, editions: Editions, year: int | None, today: date,
 
 
 def reminder_times(t: Texts, edition: Edition, specs: tuple[ReminderSpec, ...], tz: str) -> str:
-    """When the reminders of `edition` come: one line per kind, from the schedule's data."""
+    """When the reminders of `edition` come: one line per kind, from the schedule's data;
+    `tz` is the zone in words (bot.ui.staff_texts.zone_words)."""
     days = {
         "eve": edition.opening - timedelta(days=1),
         "opening": edition.opening,

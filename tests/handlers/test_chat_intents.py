@@ -184,6 +184,8 @@ async def test_reminder_times_come_from_the_schedule(
     assert line.format(time=nudge) in reply.text
     for spec in specs.values():
         assert spec.time.strftime("%H:%M") in reply.text
+    assert "Asia/" not in reply.text  # the zone in words: "giờ Việt Nam", "Vietnam time"
+    assert ("giờ Việt Nam" if user is AN else "Vietnam time") in reply.text
 
 
 async def test_reminder_times_follow_an_editions_own_schedule(
