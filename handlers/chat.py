@@ -74,9 +74,10 @@ async def _act(update: Update, context: BotContext, match: Match) -> bool:
         await _checkin(update, context, match)
     elif intent == "register":
         # Without consent the notice comes first; its buttons enter the flow. With consent
-        # on record the form would wait outside the conversation: say how to open it.
+        # on record, free text cannot enter the conversation (handlers/flow.py): the form's
+        # button does, one tap away.
         if await consent.on_record(update, context):
-            await send(update, t.CHAT_REGISTER)
+            await send(update, t.CHAT_REGISTER, keyboards.profile_button(t))
         else:
             await profile.start(update, context)
     elif intent == "my_week":

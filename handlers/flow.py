@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
+    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -32,6 +33,25 @@ async def cancel(update: Update, context: BotContext) -> int:
     states.clear_flow(context.user_data)
     await replace_buttons(update, context.t.CANCELLED)
     return ConversationHandler.END
+
+
+async def profile_button(update: Update, context: BotContext) -> int:
+    """The "📝 Hồ sơ" button (a typed "đăng ký", /start register): the form, step by step."""
+    await answer_button(update)
+    context.args = []
+    return await profile.start(update, context)
+
+
+def _deep_link(payload: str, callback: Any) -> CommandHandler[BotContext, Any]:
+    """t.me/<bot>?start=<payload> arrives as "/start <payload>": it enters the flow here, at
+    the step it names, rather than the greeting (handlers/start.py reads the other payloads)."""
+
+    async def enter(update: Update, context: BotContext) -> int:
+        context.args = []  # the payload is not a one-line form
+        return int(await callback(update, context))
+
+    pattern = filters.Regex(rf"^/start(@\w+)?\s+{payload}\s*$")
+    return CommandHandler("start", enter, filters=PRIVATE & pattern)
 
 
 async def expect_text(update: Update, context: BotContext) -> None:
@@ -77,6 +97,9 @@ def build_flow() -> ConversationHandler[BotContext]:
             command("profile", profile.start),
             command("checkin", checkin.start),
             CallbackQueryHandler(checkin.start, pattern=f"^{keyboards.MENU_CHECKIN}$"),
+            CallbackQueryHandler(profile_button, pattern=f"^{keyboards.MENU_PROFILE}$"),
+            _deep_link("checkin", checkin.start),
+            _deep_link("register", profile.start),
             # The notice's buttons also work after a restart forgot the flow's state.
             CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
             CallbackQueryHandler(consent.decline, pattern=f"^{keyboards.CONSENT_NO}$"),

@@ -13,7 +13,6 @@ from bot.core.roles import Role
 from bot.services.access import current_role
 from bot.ui import keyboards, menus
 from bot.ui.answers import answer_fact
-from handlers import consent, profile
 from handlers.commands import command, sections_for
 from handlers.common import send, today
 from handlers.menus import publish_for
@@ -29,21 +28,10 @@ async def _role(update: Update, context: BotContext) -> Role:
 async def _open(update: Update, context: BotContext, payload: str) -> bool:
     """Go straight to what a deep link asked for; False for a payload we do not know."""
     t = context.t
-    if payload == "checkin":
-        # The check-in is a step of the conversation (handlers/flow.py), which /start cannot
-        # enter: the reply carries its entry button, one tap away.
-        await send(update, t.CHAT_CHECKIN, keyboards.checkin_button(t))
-    elif payload == "week":
+    # "checkin" and "register" enter the conversation itself (handlers/flow.py's entry points).
+    if payload == "week":
         text = answer_fact("overview", context.deps.editions, None, today(context), t)
         await send(update, text, keyboards.main_menu(t))
-    elif payload == "register":
-        context.args = []  # the payload is not a one-line form for /profile
-        # As for "đăng ký" typed as a sentence (handlers/chat.py): the notice first, whose
-        # buttons enter the flow; with consent on record, how to open the form.
-        if await consent.on_record(update, context):
-            await send(update, t.CHAT_REGISTER)
-        else:
-            await profile.start(update, context)
     elif payload == "help":
         await help_command(update, context)
     else:

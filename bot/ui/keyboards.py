@@ -35,6 +35,7 @@ CONSENT_NO = "consent:no"
 CONSENT_BACK = "consent:back"
 ROLE_CANCEL = f"{RoleChange.prefix}:cancel"  # not a RoleChange: unpacks to None
 MENU_CHECKIN = "menu:checkin"
+MENU_PROFILE = "menu:profile"  # the profile form, step by step (handlers/flow.py)
 AGAIN_YES = "again:yes"  # store the check-in that repeats one just made
 AGAIN_NO = "again:no"
 
@@ -251,6 +252,11 @@ def role_confirm(t: Texts, grant: bool, telegram_id: int) -> InlineKeyboardMarku
 def checkin_button(t: Texts) -> InlineKeyboardMarkup:
     """One button that enters the check-in flow (the menu's own entry point)."""
     return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN, MENU_CHECKIN)]])
+
+
+def profile_button(t: Texts) -> InlineKeyboardMarkup:
+    """One button that opens the profile form (an entry point of the same flow)."""
+    return InlineKeyboardMarkup([[_button(t.BTN_PROFILE, MENU_PROFILE)]])
 
 
 def open_private(t: Texts, bot_username: str, payload: str | None) -> InlineKeyboardMarkup:

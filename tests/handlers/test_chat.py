@@ -138,8 +138,12 @@ async def test_register_sentence_starts_registration(bot: Harness) -> None:
     reply = await bot.say(AN, "Nguyễn Văn An")  # the conversation has the form now
     assert reply is not None and "đơn vị" in reply.text
     await bot.say(AN, "Phòng Tổng hợp")
-    reply = await bot.say(AN, "dang ky")  # registered: how to change it
+    reply = await bot.say(AN, "dang ky")  # registered: how to change it, and its button
     assert reply is not None and reply.text == Vi.CHAT_REGISTER
+    reply = await bot.press(AN, "menu:profile")  # the button opens the form itself
+    assert reply is not None and "Nhập họ và tên để cập nhật" in reply.text
+    reply = await bot.say(AN, "Nguyễn Văn Anh")
+    assert reply is not None and "đơn vị" in reply.text
 
 
 async def test_register_sentence_in_english(bot: Harness) -> None:

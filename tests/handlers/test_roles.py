@@ -317,11 +317,24 @@ async def test_start_payloads_open_what_was_asked_for(bot: Harness) -> None:
     await bot.agree(AN)
     await bot.say(AN, "An Nguyễn")
     await bot.say(AN, "Phòng Tổng hợp")
-    reply = await bot.say(AN, "/start checkin")
-    assert reply is not None and reply.text == Vi.CHAT_CHECKIN
-    reply = await bot.press(AN, "menu:checkin")  # enters the check-in conversation
-    assert reply is not None and reply.reply_markup is not None
+    reply = await bot.say(AN, "/start checkin")  # the check-in's first step itself
+    assert reply is not None and "dur:custom" in str(reply.reply_markup)
+    await bot.say(AN, "/cancel")
     reply = await bot.say(AN, "/start week")
     assert reply is not None and "ngày thứ <b>2/7</b>" in reply.text
     reply = await bot.say(AN, "/start nonsense")
     assert reply is not None and "Xin chào An" in reply.text
+
+
+async def test_deep_links_enter_the_flow_itself(bot: Harness) -> None:
+    """t.me/<bot>?start=checkin opens the check-in's first step, ?start=register the form:
+    the next typed text is that step's answer, not a question."""
+    reply = await bot.say(AN, "/start register")
+    assert reply is not None and "consent:yes" in str(reply.reply_markup)
+    await bot.agree(AN)
+    await bot.say(AN, "Nguyễn Văn An")
+    await bot.say(AN, "Phòng Tổng hợp")
+    reply = await bot.say(AN, "/start checkin")
+    assert reply is not None and reply.reply_markup is not None
+    reply = await bot.say(AN, "45")  # the duration step reads it
+    assert reply is not None and "45 phút" in reply.text

@@ -629,9 +629,10 @@ class En:
         "today.\nOr log it in one line: <code>/checkin 45 reading a book</code>"
     )
     CHAT_REGISTER = (
-        "📝 To register or change your name or unit, send /profile and follow the steps, or "
-        "do it in one line:\n<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+        "📝 To register or change your name or unit, tap the button below and follow the "
+        "steps, or do it in one line:\n<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
     )
+    BTN_PROFILE = "📝 Register / edit profile"
     CHAT_SMALLTALK: ClassVar[dict[str, str]] = {
         "thanks": "You're welcome! 😊 If you studied today, tap the button below to log it.",
         "ack": "👍 Message me whenever you need something, e.g. <i>When is the opening?</i>",

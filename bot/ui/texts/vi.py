@@ -666,9 +666,10 @@ class Vi:
         "hôm nay.\nHoặc ghi nhanh một dòng: <code>/diemdanh 45 đọc sách</code>"
     )
     CHAT_REGISTER = (
-        "📝 Để đăng ký hoặc sửa họ tên, đơn vị, gõ /hoso rồi làm theo từng bước, hoặc ghi "
-        "nhanh một dòng:\n<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
+        "📝 Để đăng ký hoặc sửa họ tên, đơn vị, bấm nút bên dưới rồi làm theo từng bước, hoặc "
+        "ghi nhanh một dòng:\n<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
     )
+    BTN_PROFILE = "📝 Đăng ký / sửa hồ sơ"
     CHAT_SMALLTALK: ClassVar[dict[str, str]] = {
         "thanks": (
             "Không có gì đâu! 😊 Hôm nay bạn đã tự học rồi thì bấm nút bên dưới để điểm danh nhé."
