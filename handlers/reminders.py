@@ -79,7 +79,12 @@ async def schedule(update: Update, context: BotContext) -> None:
     """/schedule, /lichnhac: every reminder of the edition with its time and recipients."""
     deps = context.deps
     overview = await reminders.schedule_overview(
-        context.sessions, deps.editions, deps.reminders, deps.clock.tz, today(context)
+        context.sessions,
+        deps.editions,
+        deps.reminders,
+        deps.clock.tz,
+        today(context),
+        context.clock.now(),
     )
     await send(update, render.schedule(context.t, overview, deps.settings.bot_timezone))
 

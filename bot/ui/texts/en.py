@@ -252,10 +252,7 @@ class En:
     NOT_ALLOWED = "Sorry, this is for organisers and admins only."
     NOT_ALLOWED_ADMIN = "Sorry, this is for admins only."
     SCHEDULE_HEADER = "🗓 <b>Reminder schedule of the {year} week</b> ({tz} time)"
-    SCHEDULE_LINE = "• {when} — {label}: {count} recipients"
-    SCHEDULE_DONE = (
-        "  sent {sent} · failed {failed} · late {late} · unknown {unknown} · waiting {pending}"
-    )
+    SCHEDULE_LINE = "• {when} — {label}: {count}"
     SCHEDULE_FUTURE = "  (estimated from today's registrations)"
     REMINDER_LABELS: ClassVar[dict[str, str]] = {
         "eve": "Day-before notice",
@@ -407,10 +404,14 @@ class En:
         "• Registered officials: <b>{registered}</b>\n"
         "• Took part (checked in): <b>{participants}</b> — rate <b>{rate}</b>\n"
         "• Check-ins: <b>{checkins}</b>\n"
-        "• Total self-study: <b>{minutes}</b> (average {average} per participant)"
+        "• Total self-study: <b>{minutes}</b>{average}"
     )
-    STATS_TODAY = "<b>Today</b> ({date}): {participants} people · {checkins} check-ins · {minutes}"
-    STATS_NO_EDITION = "There is no data about the {year} week."
+    STATS_AVERAGE = " (average {average} per participant)"
+    STATS_TODAY = "<b>Today</b> ({date}): {participants} · {checkins} · {minutes}"
+    STATS_NO_EDITION = (
+        "There is no data about the {year} week. The bot has figures for: {years} — "
+        "pick a year below."
+    )
     BTN_BY_DAY = "📅 By day"
     BTN_BY_UNIT = "🏢 By unit"
     BTN_TOP = "🏅 Top learners"
@@ -418,12 +419,13 @@ class En:
     BTN_CSV = "📄 CSV export"
     BTN_CHART = "📈 Chart"
     BY_DAY_HEADER = "📅 <b>The {year} week by day</b>"
-    BY_DAY_LINE = "• {weekday} {date}: {participants} people · {checkins} check-ins · {minutes}"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} · {checkins} · {minutes}"
     BY_UNIT_HEADER = "🏢 <b>The {year} week by unit</b> (by participation rate)"
-    BY_UNIT_LINE = "• {unit}: {participants}/{registered} people ({rate}) · {minutes}"
+    BY_UNIT_LINE = "• {unit}: {participants} of {registered} ({rate}) · {minutes}"
     BY_UNIT_EMPTY = "There are no units yet."
-    TOP_HEADER = "🏅 <b>Top 10 learners — the {year} week</b>"
-    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} days)"
+    TOP_HEADER = "🏅 <b>Top {count} learners — the {year} week</b>"
+    TOP_HEADER_ONE = "🏅 <b>Top learner — the {year} week</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days})"
     TOP_EMPTY = "No check-ins during the week yet."
     PERSONAL_DATA_ADMINS_ONLY = "Personal lists and data exports are for admins only."
     EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
@@ -670,3 +672,35 @@ class En:
     XLSX_END = "Last day"
     XLSX_THEME = "Theme"
     XLSX_MADE_AT = "Made at"
+
+    # --- reports2 ---
+    REPORT_OTHER_EDITION = "ℹ️ There is no {meant} week yet; below are the figures of {year}."
+    BTN_STATS_YEAR = "📊 {year}"
+    SCHEDULE_OTHER_EDITION = "ℹ️ There is no {meant} week yet; below is the schedule of {year}."
+    SCHEDULE_MISSED = "• {when} — {label}: passed, not sent"
+    SCHEDULE_STATUS: ClassVar[dict[str, str]] = {
+        "sent": "sent {count}",
+        "failed": "failed {count}",
+        "skipped_late": "skipped (too late) {count}",
+        "unknown": "delivery unknown {count}",
+        "pending": "waiting {count}",
+    }
+
+    @staticmethod
+    def fmt_count(count: int, noun: str) -> str:
+        """A number with its noun, singular or plural: "1 person", "2 people"."""
+        return f"{count:,} " + plural(count, *_NOUNS[noun])
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The English noun for `count`: `one` for exactly 1, `many` otherwise (0 people)."""
+    return one if count == 1 else many
+
+
+_NOUNS = {
+    "person": ("person", "people"),
+    "recipient": ("recipient", "recipients"),
+    "checkin": ("check-in", "check-ins"),
+    "day": ("day", "days"),
+    "group": ("group", "groups"),
+}

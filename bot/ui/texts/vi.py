@@ -269,10 +269,7 @@ class Vi:
     NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức và quản trị viên."
     NOT_ALLOWED_ADMIN = "Xin lỗi, chức năng này chỉ dành cho quản trị viên."
     SCHEDULE_HEADER = "🗓 <b>Lịch nhắc nhở Tuần lễ năm {year}</b> (giờ {tz})"
-    SCHEDULE_LINE = "• {when} — {label}: {count} nơi nhận"
-    SCHEDULE_DONE = (
-        "  đã gửi {sent} · lỗi {failed} · trễ {late} · không rõ {unknown} · chờ {pending}"
-    )
+    SCHEDULE_LINE = "• {when} — {label}: {count}"
     SCHEDULE_FUTURE = "  (ước tính theo số người đăng ký hiện nay)"
     REMINDER_LABELS: ClassVar[dict[str, str]] = {
         "eve": "Báo trước khai mạc",
@@ -440,10 +437,14 @@ class Vi:
         "• Cán bộ đã đăng ký: <b>{registered}</b>\n"
         "• Tham gia (có điểm danh): <b>{participants}</b> — tỷ lệ <b>{rate}</b>\n"
         "• Lượt điểm danh: <b>{checkins}</b>\n"
-        "• Tổng thời gian tự học: <b>{minutes}</b> (bình quân {average} mỗi người tham gia)"
+        "• Tổng thời gian tự học: <b>{minutes}</b>{average}"
     )
-    STATS_TODAY = "<b>Hôm nay</b> ({date}): {participants} người · {checkins} lượt · {minutes}"
-    STATS_NO_EDITION = "Không có dữ liệu về Tuần lễ năm {year}."
+    STATS_AVERAGE = " (bình quân {average} mỗi người tham gia)"
+    STATS_TODAY = "<b>Hôm nay</b> ({date}): {participants} · {checkins} · {minutes}"
+    STATS_NO_EDITION = (
+        "Không có dữ liệu về Tuần lễ năm {year}. Bot có số liệu các năm: {years} — "
+        "chọn một năm bên dưới."
+    )
     BTN_BY_DAY = "📅 Theo ngày"
     BTN_BY_UNIT = "🏢 Theo đơn vị"
     BTN_TOP = "🏅 Học nhiều nhất"
@@ -451,12 +452,13 @@ class Vi:
     BTN_CSV = "📄 Xuất CSV"
     BTN_CHART = "📈 Biểu đồ"
     BY_DAY_HEADER = "📅 <b>Tuần lễ năm {year} theo ngày</b>"
-    BY_DAY_LINE = "• {weekday} {date}: {participants} người · {checkins} lượt · {minutes}"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} · {checkins} · {minutes}"
     BY_UNIT_HEADER = "🏢 <b>Tuần lễ năm {year} theo đơn vị</b> (xếp theo tỷ lệ tham gia)"
-    BY_UNIT_LINE = "• {unit}: {participants}/{registered} người ({rate}) · {minutes}"
+    BY_UNIT_LINE = "• {unit}: {participants}/{registered} ({rate}) · {minutes}"
     BY_UNIT_EMPTY = "Chưa có đơn vị nào."
-    TOP_HEADER = "🏅 <b>10 người tự học nhiều nhất — Tuần lễ năm {year}</b>"
-    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} ngày)"
+    TOP_HEADER = "🏅 <b>{count} người tự học nhiều nhất — Tuần lễ năm {year}</b>"
+    TOP_HEADER_ONE = "🏅 <b>Người tự học nhiều nhất — Tuần lễ năm {year}</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days})"
     TOP_EMPTY = "Chưa có lượt điểm danh nào trong Tuần lễ."
     PERSONAL_DATA_ADMINS_ONLY = "Danh sách cá nhân và tệp xuất dữ liệu chỉ dành cho quản trị viên."
     EXPORT_CAPTION = "📥 Báo cáo Tuần lễ năm {year}: {checkins} lượt điểm danh."
@@ -714,3 +716,30 @@ class Vi:
     XLSX_END = "Ngày kết thúc"
     XLSX_THEME = "Chủ đề"
     XLSX_MADE_AT = "Tạo lúc"
+
+    # --- reports2 ---
+    REPORT_OTHER_EDITION = "ℹ️ Chưa có Tuần lễ năm {meant}; dưới đây là số liệu năm {year}."
+    BTN_STATS_YEAR = "📊 Năm {year}"
+    SCHEDULE_OTHER_EDITION = "ℹ️ Chưa có Tuần lễ năm {meant}; dưới đây là lịch năm {year}."
+    SCHEDULE_MISSED = "• {when} — {label}: đã qua, không gửi"
+    SCHEDULE_STATUS: ClassVar[dict[str, str]] = {
+        "sent": "đã gửi {count}",
+        "failed": "gửi lỗi {count}",
+        "skipped_late": "bỏ qua (quá giờ) {count}",
+        "unknown": "không rõ đã tới chưa {count}",
+        "pending": "đang chờ gửi {count}",
+    }
+
+    @staticmethod
+    def fmt_count(count: int, noun: str) -> str:
+        """A number with its noun ("3 người"): Vietnamese nouns do not change with number."""
+        return f"{count:,}".replace(",", ".") + " " + _NOUNS[noun]
+
+
+_NOUNS = {
+    "person": "người",
+    "recipient": "nơi nhận",
+    "checkin": "lượt",
+    "day": "ngày",
+    "group": "nhóm",
+}
