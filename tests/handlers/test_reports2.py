@@ -93,7 +93,9 @@ async def test_schedule_of_a_past_edition_shows_no_estimate(bot: Harness) -> Non
     await bot.agree(AN)
     async with deps_of(bot.app).sessions() as session, session.begin():
         await set_role(session, AN.id, "organiser")
-    await dispatch_once(deps_of(bot.app), bot.app.bot)  # plans what is due: the eve (late), the 2 mornings…
+    await dispatch_once(
+        deps_of(bot.app), bot.app.bot
+    )  # plans what is due: the eve (late), the 2 mornings…
     bot.clock.set(NOW)
     reply = await bot.say(AN, "/lichnhac")
     assert reply is not None

@@ -336,15 +336,20 @@ class En:
     BTN_STOP = "⏹ Stop"
     BTN_CANCEL_SCHEDULE = "✖️ Cancel the schedule"
     BC_ASK_TIME = (
-        "Type when to send it, in Vietnam time: e.g. <code>20:00</code> (today) or "
-        "<code>08:00 05/10/2023</code>."
+        "Type when to send it, in Vietnam time: e.g. <code>20:00</code> (today; tomorrow if "
+        "that time has passed), <code>8h sáng mai</code> (8 am tomorrow), <code>20h tối nay"
+        "</code> (8 pm tonight) or <code>{example}</code>."
     )
     BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
-        "unreadable": "I could not read «{text}». Examples: 20:00 or 08:00 05/10/2023.",
-        "past": "That moment has passed. Please pick a time in the future.",
-        "too_far": "Broadcasts can be scheduled up to 30 days ahead.",
+        "unreadable": "I could not read «{text}». Examples: 20:00, 8h sáng mai or {example}.",
+        "past": "«{text}» has passed. Please pick a time after now, e.g. {example}.",
+        "too_far": (
+            "Broadcasts can be scheduled up to 30 days ahead (you typed «{text}»), e.g. {example}."
+        ),
     }
-    BC_SCHEDULED = "🕒 Broadcast #{id} is scheduled for {when} ({count} recipients today)."
+    BC_SCHEDULED = (
+        "🕒 Broadcast #{id} is scheduled for {when}.\nAudience: {audience} — {recipients} as of now"
+    )
     BC_STARTED = "📤 Sending broadcast #{id} to {count} recipients…"
     BC_PROGRESS = (
         "📤 <b>Broadcast #{id}</b>\nSent {sent}/{total} · failed {failed} · blocked {blocked}"
@@ -389,7 +394,7 @@ class En:
         "• #{id} {when} — {status} — {audience}: sent {sent}/{total}, failed {failed}, "
         "blocked {blocked}, unknown {unknown}"
     )
-    BC_LIST_EMPTY = "No broadcasts yet."
+    BC_LIST_EMPTY = "No broadcasts yet. Send /broadcast to compose one."
     BC_STATUS: ClassVar[dict[str, str]] = {
         "draft": "draft",
         "scheduled": "scheduled",
@@ -662,7 +667,9 @@ class En:
     BC_AUDIENCE_LINE = "Audience: {audience}"
     BC_RECIPIENTS: ClassVar[dict[str, str]] = {
         "people": "<b>{count}</b> recipients",
+        "people_one": "<b>{count}</b> recipient",
         "groups": "<b>{count}</b> groups",
+        "groups_one": "<b>{count}</b> group",
     }
     BC_LEFT_OUT_BLOCKED = "not sent to {count} who blocked the bot"
     BC_REMINDERS_OFF = "{count} who turned reminders off still receive it"
@@ -685,6 +692,15 @@ class En:
         "unknown": "delivery unknown {count}",
         "pending": "waiting {count}",
     }
+
+    BC_LIST_DRAFT = "• #{id} {when} — draft, no audience chosen"
+    BC_LIST_DRAFT_READY = "• #{id} {when} — draft, not sent — {audience}"
+    BC_LIST_SCHEDULED = "• #{id} scheduled for {when} — {audience}: {count} (as of now)"
+    BC_LIST_CANCELLED = "• #{id} {when} — cancelled, nothing sent"
+    BTN_LIST_DELETE_DRAFT = "🗑 Delete draft #{id}"
+    BTN_LIST_CANCEL_SCHEDULE = "✖️ Cancel schedule #{id}"
+    BTN_LIST_STOP = "⏹ Stop #{id}"
+    BC_SCHEDULED_TOMORROW = "That time had passed today, so it is scheduled for tomorrow."
 
     @staticmethod
     def fmt_count(count: int, noun: str) -> str:

@@ -368,15 +368,22 @@ class Vi:
     BTN_STOP = "⏹ Dừng gửi"
     BTN_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ"
     BC_ASK_TIME = (
-        "Nhập thời điểm gửi theo giờ Việt Nam, ví dụ <code>20:00</code> (hôm nay) "
-        "hoặc <code>08:00 05/10/2023</code>."
+        "Nhập thời điểm gửi theo giờ Việt Nam, ví dụ <code>20:00</code> (hôm nay; nếu giờ đó "
+        "đã qua thì là ngày mai), <code>8h sáng mai</code>, <code>20h tối nay</code> hoặc "
+        "<code>{example}</code>."
     )
     BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
-        "unreadable": "Không đọc được thời điểm «{text}». Ví dụ: 20:00 hoặc 08:00 05/10/2023.",
-        "past": "Thời điểm này đã qua. Vui lòng chọn một thời điểm trong tương lai.",
-        "too_far": "Chỉ hẹn giờ trong vòng 30 ngày tới.",
+        "unreadable": (
+            "Không đọc được thời điểm «{text}». Ví dụ: 20:00, 8h sáng mai hoặc {example}."
+        ),
+        "past": (
+            "Thời điểm «{text}» đã qua. Vui lòng chọn một thời điểm sau bây giờ, ví dụ {example}."
+        ),
+        "too_far": "Chỉ hẹn giờ trong vòng 30 ngày tới (bạn nhập «{text}»), ví dụ {example}.",
     }
-    BC_SCHEDULED = "🕒 Đã hẹn gửi thông báo #{id} lúc {when} (hiện có {count} nơi nhận)."
+    BC_SCHEDULED = (
+        "🕒 Đã hẹn gửi thông báo #{id} lúc {when}.\nĐối tượng: {audience} — hiện có {recipients}"
+    )
     BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count} nơi nhận…"
     BC_PROGRESS = (
         "📤 <b>Thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · đã chặn bot {blocked}"
@@ -421,7 +428,7 @@ class Vi:
         "• #{id} {when} — {status} — {audience}: đã gửi {sent}/{total}, lỗi {failed}, "
         "chặn bot {blocked}, không rõ {unknown}"
     )
-    BC_LIST_EMPTY = "Chưa có thông báo nào."
+    BC_LIST_EMPTY = "Chưa có thông báo nào. Gõ /thongbao để soạn thông báo."
     BC_STATUS: ClassVar[dict[str, str]] = {
         "draft": "nháp",
         "scheduled": "hẹn giờ",
@@ -706,7 +713,9 @@ class Vi:
     BC_AUDIENCE_LINE = "Đối tượng: {audience}"
     BC_RECIPIENTS: ClassVar[dict[str, str]] = {
         "people": "<b>{count}</b> người nhận",
+        "people_one": "<b>{count}</b> người nhận",
         "groups": "<b>{count}</b> nhóm nhận",
+        "groups_one": "<b>{count}</b> nhóm nhận",
     }
     BC_LEFT_OUT_BLOCKED = "không gửi cho {count} người đã chặn bot"
     BC_REMINDERS_OFF = "{count} người đã tắt nhắc nhở vẫn nhận thông báo này"
@@ -729,6 +738,15 @@ class Vi:
         "unknown": "không rõ đã tới chưa {count}",
         "pending": "đang chờ gửi {count}",
     }
+
+    BC_LIST_DRAFT = "• #{id} {when} — bản nháp chưa chọn đối tượng"
+    BC_LIST_DRAFT_READY = "• #{id} {when} — bản nháp chưa gửi — {audience}"
+    BC_LIST_SCHEDULED = "• #{id} hẹn gửi lúc {when} — {audience}: {count} (tính đến lúc này)"
+    BC_LIST_CANCELLED = "• #{id} {when} — đã hủy, không gửi tin nào"
+    BTN_LIST_DELETE_DRAFT = "🗑 Xóa bản nháp #{id}"
+    BTN_LIST_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ #{id}"
+    BTN_LIST_STOP = "⏹ Dừng gửi #{id}"
+    BC_SCHEDULED_TOMORROW = "Giờ này hôm nay đã qua nên thông báo được hẹn vào ngày mai."
 
     @staticmethod
     def fmt_count(count: int, noun: str) -> str:
