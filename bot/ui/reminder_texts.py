@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -105,3 +106,17 @@ def schedule_lines(t: Texts, overview: Overview) -> list[str]:
     if any(line.figures is None and not line.missed for line in overview.lines):
         lines += ["", t.SCHEDULE_FUTURE]
     return lines
+
+
+def when_due(t: Texts, editions: Editions, today: date) -> str:
+    """What someone with reminders on hears next: nothing to add during a week; before one,
+    its dates; after the last one, that none is due until a new week is announced."""
+    if editions.running(today) is not None:
+        return ""
+    upcoming = sorted((e for e in editions.all if e.start > today), key=lambda e: e.start)
+    if upcoming:
+        e = upcoming[0]
+        return t.REMIND_NEXT_WEEK.format(
+            year=e.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)
+        )
+    return t.REMIND_NO_WEEK.format(year=editions.latest.year)

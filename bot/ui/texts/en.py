@@ -242,11 +242,22 @@ class En:
     BTN_CHECKIN_NOW = "✅ Log now"
     BTN_REMIND_ON = "🔔 Turn reminders on"
     BTN_REMIND_OFF = "🔕 Turn reminders off"
-    REMIND_IS_ON = "🔔 You receive reminders during the week. Turn off: /remind off"
-    REMIND_IS_OFF = "🔕 Your reminders are off. Turn on: /remind on"
-    REMIND_TURNED_ON = "🔔 Reminders are on. You will hear from the bot on the week's schedule."
-    REMIND_TURNED_OFF = "🔕 Reminders are off. Turn them back on any time: /remind on"
-    REMIND_USAGE = "Usage: /remind on or /remind off"
+    REMIND_IS_ON = (
+        "🔔 Your reminders are on: during the week, the bot messages you on its schedule.\n"
+        "To turn them off, tap the button below or send <code>/remind off</code>."
+    )
+    REMIND_IS_OFF = (
+        "🔕 Your reminders are off.\nTo turn them on, tap the button below or send "
+        "<code>/remind on</code>."
+    )
+    REMIND_TURNED_ON = "🔔 Reminders are on. During the week, the bot messages you on its schedule."
+    REMIND_TURNED_OFF = (
+        "🔕 Reminders are off. Turn them back on any time by sending <code>/remind on</code>."
+    )
+    REMIND_USAGE = (
+        "Usage: send <code>/remind on</code> for this group to receive the week's messages, or "
+        "<code>/remind off</code> to stop them."
+    )
     REMIND_GROUP_ON = "🔔 This group will receive the week's morning messages."
     REMIND_GROUP_OFF = "🔕 This group will no longer receive the week's messages."
     NOT_ALLOWED = "Sorry, this is for organisers and admins only."
@@ -701,6 +712,13 @@ class En:
     BTN_LIST_CANCEL_SCHEDULE = "✖️ Cancel schedule #{id}"
     BTN_LIST_STOP = "⏹ Stop #{id}"
     BC_SCHEDULED_TOMORROW = "That time had passed today, so it is scheduled for tomorrow."
+    REMIND_NEXT_WEEK = (
+        "📅 The {year} week runs from {start} to {end}; reminders start just before the opening."
+    )
+    REMIND_NO_WEEK = (
+        "📭 The {year} week is over and no new week has been announced, so no reminders are "
+        "due; once a new week is announced, the bot will message you on its schedule."
+    )
 
     @staticmethod
     def fmt_count(count: int, noun: str) -> str:

@@ -259,11 +259,22 @@ class Vi:
     BTN_CHECKIN_NOW = "✅ Điểm danh ngay"
     BTN_REMIND_ON = "🔔 Bật nhắc nhở"
     BTN_REMIND_OFF = "🔕 Tắt nhắc nhở"
-    REMIND_IS_ON = "🔔 Bạn đang nhận nhắc nhở trong Tuần lễ. Tắt: /nhacnho tat"
-    REMIND_IS_OFF = "🔕 Bạn đã tắt nhắc nhở. Bật lại: /nhacnho bat"
-    REMIND_TURNED_ON = "🔔 Đã bật nhắc nhở. Bạn sẽ nhận tin nhắn theo lịch của Tuần lễ."
-    REMIND_TURNED_OFF = "🔕 Đã tắt nhắc nhở. Bạn có thể bật lại bất cứ lúc nào: /nhacnho bat"
-    REMIND_USAGE = "Cách dùng: /nhacnho bat hoặc /nhacnho tat"
+    REMIND_IS_ON = (
+        "🔔 Bạn đang bật nhắc nhở: trong Tuần lễ, bot sẽ nhắn bạn theo lịch.\n"
+        "Muốn tắt, bấm nút bên dưới hoặc gõ <code>/nhacnho tat</code>."
+    )
+    REMIND_IS_OFF = (
+        "🔕 Bạn đã tắt nhắc nhở.\nMuốn bật lại, bấm nút bên dưới hoặc gõ <code>/nhacnho bat</code>."
+    )
+    REMIND_TURNED_ON = "🔔 Đã bật nhắc nhở. Trong Tuần lễ, bot sẽ nhắn bạn theo lịch."
+    REMIND_TURNED_OFF = (
+        "🔕 Đã tắt nhắc nhở. Bạn có thể bật lại bất cứ lúc nào bằng cách gõ "
+        "<code>/nhacnho bat</code>."
+    )
+    REMIND_USAGE = (
+        "Cách dùng: gõ <code>/nhacnho bat</code> để nhóm nhận tin nhắn của Tuần lễ, hoặc "
+        "<code>/nhacnho tat</code> để thôi nhận."
+    )
     REMIND_GROUP_ON = "🔔 Nhóm này sẽ nhận tin nhắn buổi sáng của Tuần lễ."
     REMIND_GROUP_OFF = "🔕 Nhóm này sẽ không nhận tin nhắn của Tuần lễ nữa."
     NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức và quản trị viên."
@@ -747,6 +758,14 @@ class Vi:
     BTN_LIST_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ #{id}"
     BTN_LIST_STOP = "⏹ Dừng gửi #{id}"
     BC_SCHEDULED_TOMORROW = "Giờ này hôm nay đã qua nên thông báo được hẹn vào ngày mai."
+    REMIND_NEXT_WEEK = (
+        "📅 Tuần lễ năm {year} diễn ra từ {start} đến {end}; nhắc nhở sẽ bắt đầu "
+        "từ trước ngày khai mạc."
+    )
+    REMIND_NO_WEEK = (
+        "📭 Tuần lễ năm {year} đã kết thúc và chưa có Tuần lễ mới nào được công bố, nên hiện "
+        "chưa có nhắc nhở nào; khi có Tuần lễ mới, bot sẽ nhắn bạn theo lịch."
+    )
 
     @staticmethod
     def fmt_count(count: int, noun: str) -> str:
