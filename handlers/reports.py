@@ -123,7 +123,7 @@ async def _send_chart(update: Update, context: BotContext, edition: Edition) -> 
     assert chat is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
     figures = await service.figures(context.sessions, edition, context.clock.tz)
-    png = await files.chart_png(t, figures)
+    png = await files.chart_png(t, figures, today(context))
     caption = t.CHART_CAPTION.format(year=edition.year)
     await chat.send_photo(InputFile(png, filename=f"tuan-le-{edition.year}.png"), caption=caption)
 

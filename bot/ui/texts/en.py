@@ -445,7 +445,9 @@ class En:
     TOP_EMPTY = "No check-ins during the week yet."
     PERSONAL_DATA_ADMINS_ONLY = "Personal lists and data exports are for admins only."
     EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
-    CHART_CAPTION = "📈 The {year} week: participants and minutes per day; participation by unit."
+    CHART_CAPTION = (
+        "📈 The {year} week: participants and self-study time per day; participation by unit."
+    )
     EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"
     XLSX_SUMMARY = "Summary"
     XLSX_BY_DAY = "By day"
@@ -468,7 +470,7 @@ class En:
     XLSX_NOTE = "Note"
     CHART_PARTICIPANTS = "Participants"
     CHART_MINUTES = "Self-study minutes"
-    CHART_BY_DAY = "The {year} week: participants and minutes per day"
+    CHART_BY_DAY = "The {year} week: participants and self-study time per day"
     CHART_BY_UNIT = "Participation rate by unit"
     CHART_RATE = "Participation rate (%)"
     PRIVACY = (
@@ -719,6 +721,7 @@ class En:
         "📭 The {year} week is over and no new week has been announced, so no reminders are "
         "due; once a new week is announced, the bot will message you on its schedule."
     )
+    CHART_HOURS = "Self-study hours"
 
     @staticmethod
     def fmt_count(count: int, noun: str) -> str:

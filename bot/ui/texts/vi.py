@@ -506,7 +506,7 @@ class Vi:
     XLSX_NOTE = "Ghi chú"
     CHART_PARTICIPANTS = "Người tham gia"
     CHART_MINUTES = "Số phút tự học"
-    CHART_BY_DAY = "Tuần lễ năm {year}: người tham gia và số phút theo ngày"
+    CHART_BY_DAY = "Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày"
     CHART_BY_UNIT = "Tỷ lệ tham gia theo đơn vị"
     CHART_RATE = "Tỷ lệ tham gia (%)"
 
@@ -766,6 +766,7 @@ class Vi:
         "📭 Tuần lễ năm {year} đã kết thúc và chưa có Tuần lễ mới nào được công bố, nên hiện "
         "chưa có nhắc nhở nào; khi có Tuần lễ mới, bot sẽ nhắn bạn theo lịch."
     )
+    CHART_HOURS = "Số giờ tự học"
 
     @staticmethod
     def fmt_count(count: int, noun: str) -> str:
