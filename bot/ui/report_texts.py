@@ -28,7 +28,9 @@ def no_edition(t: Texts, year: int, years: Sequence[int]) -> tuple[str, InlineKe
     known = sorted(years)
     text = t.STATS_NO_EDITION.format(year=year, years=", ".join(str(y) for y in known))
     buttons = [
-        InlineKeyboardButton(t.BTN_STATS_YEAR.format(year=y), callback_data=ReportView("sum", y).pack())
+        InlineKeyboardButton(
+            t.BTN_STATS_YEAR.format(year=y), callback_data=ReportView("sum", y).pack()
+        )
         for y in known
     ]
     return text, InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
