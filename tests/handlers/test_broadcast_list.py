@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from bot.context import deps_of
+from db.models import User
 from db.queries.users import set_role
 from tests.conftest import Harness, vn
 from tests.handlers.test_broadcast import ORG, draft, register, staff
@@ -103,3 +106,20 @@ async def test_english_schedule_confirmation_names_the_audience_in_the_singular(
     assert "Audience: 👥 Every registered official — <b>5</b> recipients as of now" in reply.text
     listing = await bot.say(EN_ORG, "/broadcasts")
     assert listing is not None and "5 recipients (as of now)" in listing.text
+
+
+async def test_english_counts_one_recipient_in_the_singular(bot: Harness) -> None:
+    await staff(bot)
+    await register(bot, EN_ORG, unit="Unit Solo")
+    async with deps_of(bot.app).sessions() as session, session.begin():
+        await set_role(session, EN_ORG.id, "organiser")
+        unit = await session.scalar(select(User.unit_id).where(User.telegram_id == EN_ORG.id))
+    broadcast_id = await draft(bot, author=EN_ORG, text="Meeting")
+    await bot.press(EN_ORG, f"bc:aud:{broadcast_id}:unit")
+    preview = await bot.press(EN_ORG, f"bc:unit:{broadcast_id}:{unit}")
+    assert preview is not None and "<b>1</b> recipient" in preview.text
+    assert "1</b> recipients" not in preview.text
+    started = await bot.press(EN_ORG, f"bc:send:{broadcast_id}")
+    assert started is not None and f"Sending broadcast #{broadcast_id} to 1 recipient…" in (
+        started.text
+    )

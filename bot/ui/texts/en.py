@@ -361,7 +361,7 @@ class En:
     BC_SCHEDULED = (
         "🕒 Broadcast #{id} is scheduled for {when}.\nAudience: {audience} — {recipients} as of now"
     )
-    BC_STARTED = "📤 Sending broadcast #{id} to {count} recipients…"
+    BC_STARTED = "📤 Sending broadcast #{id} to {count}…"
     BC_PROGRESS = (
         "📤 <b>Broadcast #{id}</b>\nSent {sent}/{total} · failed {failed} · blocked {blocked}"
     )
@@ -397,7 +397,7 @@ class En:
         "interrupted or Telegram did not answer in time). Send it to them again? Some may get "
         "it twice. Each recipient can be resent to once."
     )
-    BC_RESENDING = "🔁 Resending broadcast #{id} to {count} recipients…"
+    BC_RESENDING = "🔁 Resending broadcast #{id} to {count}…"
     BC_RESEND_NONE = "Broadcast #{id} has no recipients left to resend to."
     BC_RESEND_KEPT = "Not resent."
     BC_LIST_HEADER = "📋 <b>Recent broadcasts</b>"

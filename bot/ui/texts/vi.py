@@ -395,7 +395,7 @@ class Vi:
     BC_SCHEDULED = (
         "🕒 Đã hẹn gửi thông báo #{id} lúc {when}.\nĐối tượng: {audience} — hiện có {recipients}"
     )
-    BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count} nơi nhận…"
+    BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count}…"
     BC_PROGRESS = (
         "📤 <b>Thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · đã chặn bot {blocked}"
     )
@@ -431,7 +431,7 @@ class Vi:
         "đoạn hoặc Telegram không trả lời kịp). Gửi lại cho những nơi này? Một số người có thể "
         "nhận hai lần. Mỗi nơi chỉ được gửi lại một lần."
     )
-    BC_RESENDING = "🔁 Đang gửi lại thông báo #{id} cho {count} nơi nhận…"
+    BC_RESENDING = "🔁 Đang gửi lại thông báo #{id} cho {count}…"
     BC_RESEND_NONE = "Thông báo #{id} không còn nơi nhận nào cần gửi lại."
     BC_RESEND_KEPT = "Đã bỏ qua, không gửi lại."
     BC_LIST_HEADER = "📋 <b>Các thông báo gần đây</b>"
