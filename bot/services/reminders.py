@@ -89,14 +89,12 @@ async def schedule_overview(
     data: ReminderData,
     tz: tzinfo,
     today: date,
-    now: datetime | None = None,
+    now: datetime,
 ) -> Overview:
     """Every reminder of the edition to show, with its recipients: those chosen when it was
     planned, those it would reach now (still in the future), or none (its moment passed and
     it was never planned: never an estimate for the past)."""
     edition = editions.to_show(today)
-    if now is None:
-        now = datetime.combine(today, datetime.min.time(), tzinfo=tz)
     meant = today.year if editions.get(today.year) is None else None
     items = expand(edition, specs_for(edition, data), tz)
     lines = []
