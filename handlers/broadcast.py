@@ -18,8 +18,8 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.core.inputs import WhenError, parse_when
 from bot.core.roles import Role
+from bot.core.when import WhenError, read_when
 from bot.services import broadcasts as service
 from bot.services.broadcasts import Content
 from bot.ui import broadcast_texts, keyboards, render
@@ -114,7 +114,9 @@ async def ask_time(update: Update, context: BotContext) -> int:
         await actions.show_state(update, context, await service.state(context.sessions, info))
         return END
     context.user_data[SCHEDULE_KEY] = info.id
-    await send(update, context.t.BC_ASK_TIME)
+    t = context.t
+    text = t.BC_ASK_TIME.format(example=broadcast_texts.time_example(context.clock.now()))
+    await send(update, text, broadcast_texts.cancel_button(t, info.id))
     return WHEN
 
 
@@ -124,25 +126,31 @@ async def when_text(update: Update, context: BotContext) -> int:
     assert message is not None and message.text is not None and user is not None
     assert context.user_data is not None
     t = context.t
+    now = context.clock.now()
     try:
-        when = parse_when(message.text, context.clock.now())
+        when = read_when(message.text, now)
     except WhenError as exc:
-        text = t.BC_TIME_PROBLEMS[exc.problem].format(text=render.echo(message.text))
-        await send(update, text)
+        example = broadcast_texts.time_example(now)
+        text = t.BC_TIME_PROBLEMS[exc.problem].format(
+            text=render.echo(message.text), example=example
+        )
+        await send(update, text, broadcast_texts.cancel_button(t, context.user_data[SCHEDULE_KEY]))
         return WHEN
     broadcast_id = int(context.user_data.pop(SCHEDULE_KEY, 0))
-    count = await service.schedule(
+    found = await service.schedule(
         context.sessions,
         context.deps,
         broadcast_id,
         user.id,
         context.deps.settings.admin_ids,
-        when,
+        when.moment,
     )
-    if count is None:
+    if found is None:
         await send(update, t.BC_GONE)
         return END
-    text = t.BC_SCHEDULED.format(id=broadcast_id, when=t.fmt_moment(when), count=count)
+    text = broadcast_texts.scheduled(t, found.info, found.count, t.fmt_moment(when.moment))
+    if when.tomorrow:
+        text += "\n" + t.BC_SCHEDULED_TOMORROW
     await reply_after_commit(
         update, context, text, keyboards.broadcast_cancel(t, broadcast_id), edit=False
     )
@@ -155,9 +163,10 @@ async def recent(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     t = context.t
-    found = await service.recent(context.sessions, user.id, context.deps.settings.admin_ids)
-    text = broadcast_texts.broadcast_list(t, found.rows, context.clock.tz)
-    await send(update, text, keyboards.broadcast_resend_list(t, found.doubts))
+    admins = context.deps.settings.admin_ids
+    found = await service.recent(context.sessions, context.deps, user.id, admins)
+    text, markup = broadcast_texts.broadcast_list(t, found.rows, context.clock.tz)
+    await send(update, text, markup)
 
 
 def build_compose() -> ConversationHandler[BotContext]:

@@ -140,7 +140,7 @@ async def _progress_message(
     """The confirmation, which becomes the live progress message. If Telegram fails it, none
     is recorded and the dispatcher sends the progress message anew: a correct receipt."""
     t, broadcast_id = context.t, result.info.id
-    text = template.format(id=broadcast_id, count=t.fmt_number(result.count))
+    text = template.format(id=broadcast_id, count=t.fmt_count(result.count, "recipient"))
     markup = keyboards.broadcast_stop(t, broadcast_id)
     shown = await reply_after_commit(update, context, text, markup, later=False)
     query = update.callback_query

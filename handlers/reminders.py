@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from bot.context import BotContext
 from bot.core.roles import Role
 from bot.services import reminders
-from bot.ui import keyboards, render, staff_texts
+from bot.ui import keyboards, reminder_texts, render, staff_texts
 from bot.ui.buttons import RemindButton
 from handlers.access import requires
 from handlers.commands import GROUPS, command
@@ -35,10 +35,17 @@ async def remind(update: Update, context: BotContext) -> None:
         await send(update, t.NOT_REGISTERED)
     elif wanted is None:
         text = t.REMIND_IS_ON if setting.enabled else t.REMIND_IS_OFF
+        text += _when_due(context) if setting.enabled else ""
         await send(update, text, keyboards.reminders(t, setting.enabled))
     else:
-        text = t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF
+        text = t.REMIND_TURNED_ON + _when_due(context) if wanted else t.REMIND_TURNED_OFF
         await reply_after_commit(update, context, text, edit=False)
+
+
+def _when_due(context: BotContext) -> str:
+    """Outside a week: when reminders come next (or that none is due), on a new line."""
+    note = reminder_texts.when_due(context.t, context.deps.editions, today(context))
+    return "\n" + note if note else ""
 
 
 async def remind_button(update: Update, context: BotContext) -> None:
@@ -54,7 +61,8 @@ async def remind_button(update: Update, context: BotContext) -> None:
     if not known:
         await send(update, t.NOT_REGISTERED)
         return
-    await reply_after_commit(update, context, t.REMIND_TURNED_ON if wanted else t.REMIND_TURNED_OFF)
+    text = t.REMIND_TURNED_ON + _when_due(context) if wanted else t.REMIND_TURNED_OFF
+    await reply_after_commit(update, context, text)
 
 
 @requires(Role.ORGANISER)
@@ -79,7 +87,12 @@ async def schedule(update: Update, context: BotContext) -> None:
     """/schedule, /lichnhac: every reminder of the edition with its time and recipients."""
     deps = context.deps
     overview = await reminders.schedule_overview(
-        context.sessions, deps.editions, deps.reminders, deps.clock.tz, today(context)
+        context.sessions,
+        deps.editions,
+        deps.reminders,
+        deps.clock.tz,
+        today(context),
+        context.clock.now(),
     )
     zone = staff_texts.zone_words(context.t, deps.settings.bot_timezone, context.clock.now())
     await send(update, render.schedule(context.t, overview, zone))

@@ -20,29 +20,46 @@ from handlers.commands import command
 from handlers.common import answer_button, requested_year, send, today
 
 
-def _edition(context: BotContext, year: int | None) -> Edition | None:
+def _edition(context: BotContext, year: int | None) -> tuple[Edition | None, int | None]:
+    """The edition asked for (None: not known), and the year that was meant when it is
+    another one: no year given and this year has no edition yet, so the latest is shown."""
     if year is not None:
-        return context.deps.editions.get(year)
-    return context.deps.editions.lookup(None, today(context)).edition
+        return context.deps.editions.get(year), None
+    found = context.deps.editions.lookup(None, today(context))
+    return found.edition, None if found.exact else found.requested_year
+
+
+async def _no_edition(update: Update, context: BotContext, year: int | None) -> None:
+    """A year without an edition: say which years there are, each a button."""
+    years = [e.year for e in context.deps.editions.all]
+    text, markup = report_texts.no_edition(context.t, year or 0, years)
+    await send(update, text, markup)
 
 
 @requires(Role.ORGANISER)
 async def stats(update: Update, context: BotContext) -> None:
     """/stats, /thongke [year]: organisers and admins; personal views for admins only."""
-    t = context.t
     ok, year = await requested_year(update, context, context.args)
     if not ok:
         return
-    edition = _edition(context, year)
+    edition, meant = _edition(context, year)
     if edition is None:
-        await send(update, t.STATS_NO_EDITION.format(year=year))
+        await _no_edition(update, context, year)
         return
-    user = update.effective_user
+    await _send_summary(update, context, edition, meant)
+
+
+async def _send_summary(
+    update: Update, context: BotContext, edition: Edition, meant: int | None = None
+) -> None:
+    t, user = context.t, update.effective_user
     assert user is not None
     found = await service.summary(
         context.sessions, edition, context.clock.tz, user.id, context.deps.settings.admin_ids
     )
     text = report_texts.summary(t, edition, found.figures, today(context))
+    if meant is not None:
+        text = report_texts.other_edition(t, meant, edition.year) + "\n\n" + text
     await send(update, text, keyboards.report(t, edition.year, found.personal))
 
 
@@ -68,7 +85,9 @@ async def report_button(update: Update, context: BotContext) -> None:
     if pressed is None or edition is None:
         return
     view = pressed.view
-    if view in {"xlsx", "csv"}:
+    if view == "sum":
+        await _send_summary(update, context, edition)
+    elif view in {"xlsx", "csv"}:
         await _send_export(update, context, edition, view)
     elif view == "chart":
         await _send_chart(update, context, edition)
@@ -81,7 +100,9 @@ async def report_button(update: Update, context: BotContext) -> None:
         await send(update, render(t, figures))
 
 
-async def _send_export(update: Update, context: BotContext, edition: Edition, fmt: str) -> None:
+async def _send_export(
+    update: Update, context: BotContext, edition: Edition, fmt: str, meant: int | None = None
+) -> None:
     t = context.t
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
@@ -90,6 +111,8 @@ async def _send_export(update: Update, context: BotContext, edition: Edition, fm
     found = await service.export(context.sessions, edition, tz, fmt, user.id, now)
     data = await files.export_file(t, fmt, edition, found.stats, found.rows, tz, now)
     caption = t.EXPORT_CAPTION.format(year=edition.year, checkins=t.fmt_number(found.checkins))
+    if meant is not None:
+        caption = report_texts.other_edition(t, meant, edition.year) + "\n" + caption
     name = files.export_name(edition.year, fmt)
     await chat.send_document(InputFile(data, filename=name), caption=caption)
 
@@ -100,7 +123,7 @@ async def _send_chart(update: Update, context: BotContext, edition: Edition) -> 
     assert chat is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
     figures = await service.figures(context.sessions, edition, context.clock.tz)
-    png = await files.chart_png(t, figures)
+    png = await files.chart_png(t, figures, today(context))
     caption = t.CHART_CAPTION.format(year=edition.year)
     await chat.send_photo(InputFile(png, filename=f"tuan-le-{edition.year}.png"), caption=caption)
 
@@ -119,11 +142,13 @@ async def export(update: Update, context: BotContext) -> None:
     else:
         year = None
     unknown = [a for a in rest if parse_year(a) is None]
-    edition = _edition(context, year)
-    if unknown or edition is None:
-        await send(update, t.EXPORT_USAGE if unknown else t.STATS_NO_EDITION.format(year=year))
-        return
-    await _send_export(update, context, edition, fmt)
+    edition, meant = _edition(context, year)
+    if unknown:
+        await send(update, t.EXPORT_USAGE)
+    elif edition is None:
+        await _no_edition(update, context, year)
+    else:
+        await _send_export(update, context, edition, fmt, meant)
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

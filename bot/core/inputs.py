@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from enum import Enum
 
 from bot.core.textnorm import fold, has_control_chars, has_lone_surrogates, nfc
+from bot.core.when import HORIZON, read_when
+from bot.core.when import WhenError as WhenError  # re-exported: the old name of the error
 
 NAME_MAX = 100
 UNIT_MAX = 120
@@ -120,35 +122,9 @@ def detect_activity(text: str) -> str:
     return "other"
 
 
-SCHEDULE_HORIZON = timedelta(days=30)
-_WHEN = re.compile(
-    r"(?P<h>[0-9]{1,2})[:hg](?P<m>[0-9]{2})?"
-    r"(?:\s+(?:ngay\s+)?(?P<d>[0-9]{1,2})/(?P<mo>[0-9]{1,2})(?:/(?P<y>[0-9]{4}))?)?"
-)
-
-
-class WhenError(ValueError):
-    """A schedule time that cannot be used; `problem` is unreadable, past or too_far."""
-
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
+SCHEDULE_HORIZON = HORIZON
 
 
 def parse_when(text: str, now: datetime) -> datetime:
-    """'20:00' (today), '8h30 05/10', '08:00 05/10/2023' in now's time zone; must be ahead."""
-    match = _WHEN.fullmatch(fold(nfc(text)))
-    if match is None:
-        raise WhenError("unreadable")
-    hour, minute = int(match["h"]), int(match["m"] or 0)
-    year = int(match["y"]) if match["y"] else now.year
-    try:
-        day = date(year, int(match["mo"]), int(match["d"])) if match["d"] else now.date()
-        moment = datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)
-    except ValueError as exc:  # 25:00, 31/02…
-        raise WhenError("unreadable") from exc
-    if moment <= now:
-        raise WhenError("past")
-    if moment - now > SCHEDULE_HORIZON:
-        raise WhenError("too_far")
-    return moment
+    """The moment a schedule time names (bot/core/when.py reads it)."""
+    return read_when(text, now).moment

@@ -7,7 +7,7 @@ and broadcast_actions) checks the role, and these check the author on each use.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +26,9 @@ from db.session import Sessions
 __all__ = ["AUDIENCES", "Content", "Info", "LeftOut", "Tally"]
 
 HAS_RECIPIENTS = frozenset({"sending", "done", "stopped"})
+# A draft older than the compose conversation's timeout was abandoned: /broadcasts leaves it
+# out (its buttons still work from the chat where it was composed).
+DRAFT_TIMEOUT = timedelta(minutes=15)
 NOBODY_LEFT_OUT = LeftOut()
 
 
@@ -76,9 +79,20 @@ class Result:
 
 
 @dataclass(frozen=True, slots=True)
+class Listed:
+    """One broadcast in /broadcasts: its figures, how many it reaches (planned for a
+    scheduled one, as of now), and what this person may do to it (a button action)."""
+
+    info: Info
+    tally: Tally
+    recipients: int
+    action: str | None = None  # "cancel" (draft, scheduled), "stop" (sending), "redo"
+    doubt: int = 0  # with "redo": recipients in doubt
+
+
+@dataclass(frozen=True, slots=True)
 class Recent:
-    rows: tuple[tuple[Info, Tally], ...]
-    doubts: tuple[tuple[int, int], ...]  # (broadcast id, in doubt) this person may resend
+    rows: tuple[Listed, ...]
 
 
 async def _may_act(
@@ -198,9 +212,9 @@ async def schedule(
     user_id: int,
     admin_ids: frozenset[int],
     when: datetime,
-) -> int | None:
-    """Schedule a draft for `when`; returns how many it would reach now, or None if it is
-    gone, no longer a draft, or not this person's to act on."""
+) -> Result | None:
+    """Schedule a draft for `when`; returns it with how many it would reach now (`count`),
+    or None if it is gone, no longer a draft, or not this person's to act on."""
     async with sessions() as session, session.begin():
         info = await broadcasts.get(session, broadcast_id)
         # The author (or an admin) at this moment, as for every button.
@@ -211,7 +225,8 @@ async def schedule(
         count = len(await audience_of(session, calendar, info))
         params = {"broadcast": broadcast_id, "at": when.isoformat()}
         await audit(session, user_id, "broadcast_schedule", params, calendar.clock.now())
-    return count
+        fresh = await _fresh(session, broadcast_id)
+    return Result(Outcome.STATE, fresh, count=count)
 
 
 async def standing(sessions: Sessions, broadcast_id: int) -> Standing:
@@ -289,20 +304,26 @@ async def resend(sessions: Sessions, broadcast_id: int, user_id: int, now: datet
     return Result(Outcome.STARTED, info, count=count)
 
 
-async def recent(sessions: Sessions, user_id: int, admin_ids: frozenset[int]) -> Recent:
-    """The latest broadcasts with their figures, and which of them this person may resend."""
+async def recent(
+    sessions: Sessions, calendar: Calendar, user_id: int, admin_ids: frozenset[int]
+) -> Recent:
+    """The latest broadcasts (abandoned drafts left out) with their figures, and for each the
+    action this person may take on it: cancel a draft or schedule, stop a sending, resend to
+    those in doubt (their own; every one for an admin)."""
+    now = calendar.clock.now()
+    listed = []
     async with sessions() as session:
-        rows = tuple(await broadcasts.recent(session))
-        # Finished broadcasts with recipients in doubt that this person may act on (their
-        # own; every one for an admin).
-        doubts = tuple(
-            [
-                (info.id, n)
-                for info, _ in rows
-                if info.status == "done"
-                and info.total
-                and (n := await broadcasts.in_doubt(session, info.id))
-                and await _may_act(session, user_id, info, admin_ids)
-            ]
-        )
-    return Recent(rows, doubts)
+        for info, tally in await broadcasts.recent(session, drafts_since=now - DRAFT_TIMEOUT):
+            recipients, action, doubt = info.total, None, 0
+            if info.status == "scheduled":  # chosen when it goes: as of now until then
+                recipients = len(await audience_of(session, calendar, info))
+            mine = await _may_act(session, user_id, info, admin_ids)
+            if mine and info.status in {"draft", "scheduled"}:
+                action = "cancel"
+            elif mine and info.status == "sending":
+                action = "stop"
+            elif mine and info.status == "done" and info.total and not author_erased(info):
+                doubt = await broadcasts.in_doubt(session, info.id)
+                action = "redo" if doubt else None
+            listed.append(Listed(info, tally, recipients, action, doubt))
+    return Recent(tuple(listed))

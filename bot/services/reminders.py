@@ -4,7 +4,7 @@ organisers and admins see of them (the schedule and delivery figures)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from bot.core.editions import Edition, Editions
 from bot.core.progress import Progress, progress
@@ -18,6 +18,9 @@ from db.session import Sessions
 
 Summary = Progress  # the evening summary's figures for one person and one edition
 Figures = box.Figures  # one planned reminder's delivery figures
+# A reminder is planned by the dispatcher's next tick after its moment: until this much later,
+# one not planned yet is still about to go, not missed.
+PLANNING_MARGIN = timedelta(minutes=10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,14 +28,16 @@ class Line:
     key: str
     kind: str
     due: datetime
-    recipients: int
-    figures: box.Figures | None  # None while the item is still in the future
+    recipients: int  # planned (figures), or those it would reach now (future); 0 if missed
+    figures: box.Figures | None  # None while the item is still in the future, or if missed
+    missed: bool = False  # its moment is long past and it was never planned: nothing was sent
 
 
 @dataclass(frozen=True, slots=True)
 class Overview:
     year: int
     lines: tuple[Line, ...]
+    meant: int | None = None  # this year, when it has no edition and another one is shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +83,18 @@ async def summary(sessions: Sessions, user_id: int, edition: Edition, today: dat
 
 
 async def schedule_overview(
-    sessions: Sessions, editions: Editions, data: ReminderData, tz: tzinfo, today: date
+    sessions: Sessions,
+    editions: Editions,
+    data: ReminderData,
+    tz: tzinfo,
+    today: date,
+    now: datetime,
 ) -> Overview:
     """Every reminder of the edition to show, with its recipients: those chosen when it was
-    planned, or (still in the future) those it would reach now."""
+    planned, those it would reach now (still in the future), or none (its moment passed and
+    it was never planned: never an estimate for the past)."""
     edition = editions.to_show(today)
+    meant = today.year if editions.get(today.year) is None else None
     items = expand(edition, specs_for(edition, data), tz)
     lines = []
     async with sessions() as session:
@@ -90,6 +102,9 @@ async def schedule_overview(
         counts: dict[tuple[date | None, bool], int] = {}  # many items share one audience
         for item in items:
             done = figures.get(item.key)
+            if done is None and item.due < now - PLANNING_MARGIN:
+                lines.append(Line(item.key, item.kind, item.due, 0, None, missed=True))
+                continue
             if done is not None:
                 count = done.sent + done.failed + done.skipped_late + done.unknown + done.pending
             else:
@@ -101,7 +116,7 @@ async def schedule_overview(
                     counts[rule] = len(chosen)
                 count = counts[rule]
             lines.append(Line(item.key, item.kind, item.due, count, done))
-    return Overview(edition.year, tuple(lines))
+    return Overview(edition.year, tuple(lines), meant)
 
 
 async def delivery_figures(sessions: Sessions) -> tuple[Figures, ...]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.editions import Editions
 from bot.core.schedule import ReminderData
-from bot.services.reminders import Summary
+from bot.services.reminders import Figures, Overview, Summary
 from bot.ui import keyboards
 from bot.ui.texts import Texts, for_language
 from db.queries.outbox import Claimed
@@ -66,3 +67,56 @@ def render(
         )
         return text, None
     raise LookupError(f"no text for reminder kind {kind!r}")
+
+
+def _delivered(t: Texts, f: Figures) -> str:
+    """What happened to a planned reminder, each status by its true name, zeros left out
+    (a message skipped because it was too late was never sent, not sent late)."""
+    counts = {
+        "sent": f.sent,
+        "failed": f.failed,
+        "skipped_late": f.skipped_late,
+        "unknown": f.unknown,
+        "pending": f.pending,
+    }
+    parts = [
+        t.SCHEDULE_STATUS[k].format(count=t.fmt_number(n))
+        for k, n in counts.items()
+        if n or k == "sent"
+    ]
+    return "  " + " · ".join(parts)
+
+
+def schedule_lines(t: Texts, overview: Overview) -> list[str]:
+    """/schedule under its header: which edition and why, then one line per reminder with
+    what was delivered, "passed, not sent", or (still to come) whom it would reach now."""
+    lines = []
+    if overview.meant is not None:
+        lines += [t.SCHEDULE_OTHER_EDITION.format(meant=overview.meant, year=overview.year), ""]
+    for line in overview.lines:
+        label = t.REMINDER_LABELS.get(line.kind, line.kind)
+        when = t.fmt_moment(line.due)
+        if line.missed:
+            lines.append(t.SCHEDULE_MISSED.format(when=when, label=label))
+            continue
+        count = t.fmt_count(line.recipients, "recipient")
+        lines.append(t.SCHEDULE_LINE.format(when=when, label=label, count=count))
+        if line.figures is not None:
+            lines.append(_delivered(t, line.figures))
+    if any(line.figures is None and not line.missed for line in overview.lines):
+        lines += ["", t.SCHEDULE_FUTURE]
+    return lines
+
+
+def when_due(t: Texts, editions: Editions, today: date) -> str:
+    """What someone with reminders on hears next: nothing to add during a week; before one,
+    its dates; after the last one, that none is due until a new week is announced."""
+    if editions.running(today) is not None:
+        return ""
+    upcoming = sorted((e for e in editions.all if e.start > today), key=lambda e: e.start)
+    if upcoming:
+        e = upcoming[0]
+        return t.REMIND_NEXT_WEEK.format(
+            year=e.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)
+        )
+    return t.REMIND_NO_WEEK.format(year=editions.latest.year)

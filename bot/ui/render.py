@@ -10,6 +10,7 @@ from bot.core.editions import Edition
 from bot.core.inputs import InputError
 from bot.core.progress import Window
 from bot.services.reminders import Overview
+from bot.ui import reminder_texts
 from bot.ui.texts import Texts
 from db.queries import broadcasts
 from db.queries.admin import Person
@@ -108,24 +109,7 @@ def profile_saved(t: Texts, name: str, unit: str) -> str:
 def schedule(t: Texts, overview: Overview, tz_name: str) -> str:
     """The /schedule listing: one line per reminder, figures under the ones already planned."""
     lines = [t.SCHEDULE_HEADER.format(year=overview.year, tz=escape(tz_name)), ""]
-    for line in overview.lines:
-        label = t.REMINDER_LABELS.get(line.kind, line.kind)
-        when = t.fmt_moment(line.due)
-        lines.append(t.SCHEDULE_LINE.format(when=when, label=label, count=line.recipients))
-        f = line.figures
-        if f is not None:
-            lines.append(
-                t.SCHEDULE_DONE.format(
-                    sent=f.sent,
-                    failed=f.failed,
-                    late=f.skipped_late,
-                    unknown=f.unknown,
-                    pending=f.pending,
-                )
-            )
-    if any(line.figures is None for line in overview.lines):
-        lines += ["", t.SCHEDULE_FUTURE]
-    return "\n".join(lines)
+    return "\n".join(lines + reminder_texts.schedule_lines(t, overview))
 
 
 def person(p: Person) -> str:

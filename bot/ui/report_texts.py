@@ -6,7 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
 from bot.core.editions import Edition
+from bot.ui.buttons import ReportView
 from bot.ui.texts import Texts
 from db.queries.stats import EditionStats, Learner
 
@@ -15,7 +18,31 @@ def _rate(participants: int, registered: int) -> float:
     return participants / registered if registered else 0.0
 
 
+def other_edition(t: Texts, meant: int, shown: int) -> str:
+    """Why another year's figures are shown: the year meant has no edition (yet)."""
+    return t.REPORT_OTHER_EDITION.format(meant=meant, year=shown)
+
+
+def no_edition(t: Texts, year: int, years: Sequence[int]) -> tuple[str, InlineKeyboardMarkup]:
+    """A year without an edition: the years there are, and a button for each."""
+    known = sorted(years)
+    text = t.STATS_NO_EDITION.format(year=year, years=", ".join(str(y) for y in known))
+    buttons = [
+        InlineKeyboardButton(
+            t.BTN_STATS_YEAR.format(year=y), callback_data=ReportView("sum", y).pack()
+        )
+        for y in known
+    ]
+    return text, InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+
+
 def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
+    # An average over nobody means nothing: said only when someone took part.
+    average = (
+        t.STATS_AVERAGE.format(average=t.fmt_minutes(round(s.average_minutes)))
+        if s.participants
+        else ""
+    )
     lines = [
         t.STATS_HEADER.format(year=s.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)),
         "",
@@ -25,7 +52,7 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
             rate=t.fmt_percent(s.rate),
             checkins=t.fmt_number(s.checkins),
             minutes=t.fmt_minutes(s.minutes),
-            average=t.fmt_minutes(round(s.average_minutes)),
+            average=average,
         ),
     ]
     for d in s.by_day:
@@ -34,8 +61,8 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
                 "",
                 t.STATS_TODAY.format(
                     date=t.fmt_date(today),
-                    participants=t.fmt_number(d.participants),
-                    checkins=t.fmt_number(d.checkins),
+                    participants=t.fmt_count(d.participants, "person"),
+                    checkins=t.fmt_count(d.checkins, "checkin"),
                     minutes=t.fmt_minutes(d.minutes),
                 ),
             ]
@@ -49,8 +76,8 @@ def by_day(t: Texts, s: EditionStats) -> str:
             t.BY_DAY_LINE.format(
                 weekday=t.fmt_weekday(d.date),
                 date=t.fmt_date(d.date),
-                participants=t.fmt_number(d.participants),
-                checkins=t.fmt_number(d.checkins),
+                participants=t.fmt_count(d.participants, "person"),
+                checkins=t.fmt_count(d.checkins, "checkin"),
                 minutes=t.fmt_minutes(d.minutes),
             )
         )
@@ -68,7 +95,7 @@ def by_unit(t: Texts, s: EditionStats) -> str:
             t.BY_UNIT_LINE.format(
                 unit=escape(u.unit),
                 participants=t.fmt_number(u.participants),
-                registered=t.fmt_number(u.registered),
+                registered=t.fmt_count(u.registered, "person"),
                 rate=t.fmt_percent(_rate(u.participants, u.registered)),
                 minutes=t.fmt_minutes(u.minutes),
             )
@@ -79,7 +106,8 @@ def by_unit(t: Texts, s: EditionStats) -> str:
 def top(t: Texts, year: int, learners: Sequence[Learner]) -> str:
     if not learners:
         return t.TOP_EMPTY
-    lines = [t.TOP_HEADER.format(year=year), ""]
+    header = t.TOP_HEADER_ONE if len(learners) == 1 else t.TOP_HEADER
+    lines = [header.format(year=year, count=len(learners)), ""]
     for rank, x in enumerate(learners, 1):
         lines.append(
             t.TOP_LINE.format(
@@ -87,7 +115,7 @@ def top(t: Texts, year: int, learners: Sequence[Learner]) -> str:
                 name=escape(x.full_name),
                 unit=escape(x.unit),
                 minutes=t.fmt_minutes(x.minutes),
-                days=x.days,
+                days=t.fmt_count(x.days, "day"),
             )
         )
     return "\n".join(lines)

@@ -224,8 +224,14 @@ async def set_progress_message(session: AsyncSession, broadcast_id: int, message
     )
 
 
-async def recent(session: AsyncSession, limit: int = 10) -> list[tuple[Info, Tally]]:
+async def recent(
+    session: AsyncSession, limit: int = 10, drafts_since: datetime | None = None
+) -> list[tuple[Info, Tally]]:
+    """The latest broadcasts, newest first; with `drafts_since`, drafts made before it
+    (abandoned) are left out."""
     query = _with_unit().order_by(Broadcast.id.desc()).limit(limit)
+    if drafts_since is not None:
+        query = query.where((Broadcast.status != "draft") | (Broadcast.created_at >= drafts_since))
     rows = [_info(b, name) for b, name in await session.execute(query)]
     return [(info, await tally(session, info.id)) for info in rows]
 

@@ -281,7 +281,7 @@ async def test_scheduled_broadcast_survives_a_restart_and_goes_out_once(
         broadcast_id = await draft(bot, text="Nhắc nộp báo cáo")
         await bot.press(ORG, f"bc:aud:{broadcast_id}:all")
         await bot.press(ORG, f"bc:sched:{broadcast_id}")
-        reply = await bot.say(ORG, "9:00")
+        reply = await bot.say(ORG, "9:00 14/11")
         assert reply is not None and "đã qua" in reply.text
         reply = await bot.say(ORG, "20:00")
         assert (

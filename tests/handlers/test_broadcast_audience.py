@@ -115,4 +115,4 @@ async def test_in_english_too(bot: Harness) -> None:
         "1 who turned reminders off still receive it"
     ) in preview.text
     listing = await bot.say(EN_ORG, "/broadcasts")
-    assert listing is not None and f"🏢 {SHOWN}: sent" in listing.text
+    assert listing is not None and f"draft, not sent — 🏢 {SHOWN}" in listing.text

@@ -69,7 +69,7 @@ async def test_left_out_follows_the_audience(sessions: Sessions, calendar: Calen
     groups = await _choose(sessions, calendar, "groups")
     assert groups.left_out == LeftOut()
     listed = {
-        info.id: info.unit_name
-        for info, _ in (await service.recent(sessions, AUTHOR, frozenset())).rows
+        row.info.id: row.info.unit_name
+        for row in (await service.recent(sessions, calendar, AUTHOR, frozenset())).rows
     }
     assert listed[unit_a.info.id] == "Phòng A" and listed[everyone.info.id] is None

@@ -78,7 +78,9 @@ async def test_schedule_checks_the_author_and_happens_once(
     draft = await _draft(sessions)
     when = vn(2023, 10, 4, 8, 0)
     assert await service.schedule(sessions, calendar, draft, OTHER, ADMINS, when) is None
-    assert await service.schedule(sessions, calendar, draft, AUTHOR, ADMINS, when) == 1
+    scheduled = await service.schedule(sessions, calendar, draft, AUTHOR, ADMINS, when)
+    assert scheduled is not None and scheduled.count == 1
+    assert scheduled.info.status == "scheduled" and scheduled.info.scheduled_at == when
     assert await service.schedule(sessions, calendar, draft, AUTHOR, ADMINS, when) is None
     assert await service.schedule(sessions, calendar, draft + 9, AUTHOR, ADMINS, when) is None
     info = (await service.access(sessions, draft, AUTHOR, ADMINS)).info
@@ -127,10 +129,14 @@ async def test_resend_in_doubt_once_and_listed_for_whom_may_act(
     assert await service.in_doubt(sessions, draft) == 2
     standing = await service.standing(sessions, draft)
     assert standing.doubt == 2 and standing.tally.unknown == 2
-    assert (await service.recent(sessions, AUTHOR, ADMINS)).doubts == ((draft, 2),)
-    assert (await service.recent(sessions, ADMIN, ADMINS)).doubts == ((draft, 2),)
-    others = await service.recent(sessions, OTHER, ADMINS)
-    assert others.doubts == () and [i.id for i, _ in others.rows] == [draft]
+
+    def offered(found: service.Recent) -> list[tuple[int, str | None, int]]:
+        return [(r.info.id, r.action, r.doubt) for r in found.rows]
+
+    assert offered(await service.recent(sessions, calendar, AUTHOR, ADMINS)) == [(draft, "redo", 2)]
+    assert offered(await service.recent(sessions, calendar, ADMIN, ADMINS)) == [(draft, "redo", 2)]
+    others = await service.recent(sessions, calendar, OTHER, ADMINS)
+    assert offered(others) == [(draft, None, 0)]
     assert (await service.resend(sessions, draft, AUTHOR, NOW)).count == 2
     assert (await service.resend(sessions, draft, AUTHOR, NOW)).count == 0  # pressed twice
     assert await service.in_doubt(sessions, draft) == 0

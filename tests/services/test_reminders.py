@@ -121,7 +121,10 @@ async def test_schedule_counts_whom_each_reminder_would_reach(
     await checkin(sessions, an, 3, edition)
     today = edition.start.replace(day=3)
     data = load_reminder_data()
-    overview = await reminders.schedule_overview(sessions, calendar.editions, data, VN, today)
+    before = vn(2023, 9, 30, 9)  # no reminder due yet: every one is still to come
+    overview = await reminders.schedule_overview(
+        sessions, calendar.editions, data, VN, today, before
+    )
     assert overview.year == 2023 and isinstance(overview.lines, tuple)
     counts = {line.key: line.recipients for line in overview.lines}
     assert counts["opening@2023-10-02"] == 2
@@ -139,3 +142,11 @@ async def test_schedule_counts_whom_each_reminder_would_reach(
             )
         assert len(chosen) == counts[key]
     assert await reminders.delivery_figures(sessions) == ()
+    # Later, with nothing planned: the past ones passed unsent, never an estimate.
+    later = await reminders.schedule_overview(
+        sessions, calendar.editions, data, VN, today, vn(2023, 10, 3, 12)
+    )
+    missed = {line.key for line in later.lines if line.missed}
+    assert "opening@2023-10-02" in missed and "morning@2023-10-03" in missed
+    assert "nudge@2023-10-03" not in missed
+    assert all(line.recipients == 0 for line in later.lines if line.missed)

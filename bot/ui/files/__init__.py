@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from bot.core.editions import Edition
 from bot.ui.texts import Texts
@@ -39,15 +39,16 @@ async def export_file(
     return await asyncio.to_thread(_xlsx, t, edition, stats, rows, tz, made_at)
 
 
-async def chart_png(t: Texts, stats: EditionStats) -> bytes:
-    """An edition's chart as PNG bytes, built in a worker thread."""
-    return await asyncio.to_thread(_chart, t, stats)
+async def chart_png(t: Texts, stats: EditionStats, today: date | None = None) -> bytes:
+    """An edition's chart as PNG bytes, built in a worker thread (days after `today` are
+    not plotted: they have no figures yet)."""
+    return await asyncio.to_thread(_chart, t, stats, today)
 
 
-def _chart(t: Texts, stats: EditionStats) -> bytes:
+def _chart(t: Texts, stats: EditionStats, today: date | None) -> bytes:
     from bot.ui.files.chart import build_chart
 
-    return build_chart(t, stats)
+    return build_chart(t, stats, today)
 
 
 def _xlsx(

@@ -3,29 +3,79 @@
 from __future__ import annotations
 
 import io
+import math
+from dataclasses import dataclass
+from datetime import date
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on servers; must precede pyplot
 
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.ui.texts import Texts
 from db.queries.stats import EditionStats
 
 MAX_UNITS = 20  # more bars would be unreadable on a phone
+HOURS_FROM = 120  # a day's total above this many minutes reads better in hours
 
 
-def build_chart(t: Texts, stats: EditionStats) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Days:
+    """What the by-day chart plots: people per day, and study time per day in minutes or
+    hours (`hours`); days after `today` are NaN, so the line stops at today."""
+
+    labels: list[str]
+    participants: list[float]
+    time: list[float]
+    hours: bool
+
+
+def days(t: Texts, stats: EditionStats, today: date | None = None) -> Days:
+    """The by-day series: a day still to come has no figure yet (not a zero)."""
+    hours = max([d.minutes for d in stats.by_day] + [0]) > HOURS_FROM
+    shown = [today is None or d.date <= today for d in stats.by_day]
+    return Days(
+        labels=[t.fmt_date(d.date)[:5] for d in stats.by_day],
+        participants=[
+            float(d.participants) if ok else math.nan
+            for d, ok in zip(stats.by_day, shown, strict=True)
+        ],
+        time=[
+            (round(d.minutes / 60, 1) if hours else float(d.minutes)) if ok else math.nan
+            for d, ok in zip(stats.by_day, shown, strict=True)
+        ],
+        hours=hours,
+    )
+
+
+def build_chart(t: Texts, stats: EditionStats, today: date | None = None) -> bytes:
     """A PNG about 1200×1400 px. DejaVu Sans (shipped with matplotlib) has Vietnamese letters."""
+    fig = draw(t, stats, today)
+    try:
+        out = io.BytesIO()
+        fig.savefig(out, format="png")
+        return out.getvalue()
+    finally:
+        plt.close(fig)
+
+
+def draw(t: Texts, stats: EditionStats, today: date | None = None) -> Figure:
+    """The chart as a figure (the caller closes it)."""
     plt.rcParams["font.family"] = "DejaVu Sans"
     # Unit names are typed by people: "$...$" in one must stay text. Mathtext would render
     # it as a formula, or fail on a malformed one and take the whole chart down.
     with plt.rc_context({"text.parse_math": False}):
-        return _build(t, stats)
+        return _build(t, stats, today)
 
 
-def _build(t: Texts, stats: EditionStats) -> bytes:
+def _peak(values: list[float]) -> float:
+    return max([v for v in values if not math.isnan(v)] + [1])
+
+
+def _build(t: Texts, stats: EditionStats, today: date | None) -> Figure:
     units = sorted(
         stats.by_unit,
         key=lambda u: (-(u.participants / u.registered if u.registered else 0), u.unit),
@@ -34,26 +84,23 @@ def _build(t: Texts, stats: EditionStats) -> bytes:
         2, 1, figsize=(8, 9.5), dpi=150, gridspec_kw={"height_ratios": [1, 1.2]}
     )
     try:
-        labels = [t.fmt_date(d.date)[:5] for d in stats.by_day]
-        top.bar(
-            labels,
-            [d.participants for d in stats.by_day],
-            color="#1F6FB2",
-            label=t.CHART_PARTICIPANTS,
-        )
+        series = days(t, stats, today)
+        time_label = t.CHART_HOURS if series.hours else t.CHART_MINUTES
+        # Every day of the week on the axis, those still to come empty.
+        x = list(range(len(series.labels)))
+        top.bar(x, series.participants, color="#1F6FB2", label=t.CHART_PARTICIPANTS)
+        top.set_xticks(x, series.labels)
+        top.set_xlim(-0.5, len(x) - 0.5)
         top.set_ylabel(t.CHART_PARTICIPANTS)
+        top.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
         twin = top.twinx()
-        twin.plot(
-            labels,
-            [d.minutes for d in stats.by_day],
-            color="#E07B00",
-            marker="o",
-            label=t.CHART_MINUTES,
-        )
-        twin.set_ylabel(t.CHART_MINUTES)
+        twin.plot(x, series.time, color="#E07B00", marker="o", label=time_label)
+        twin.set_ylabel(time_label)
+        if not series.hours:
+            twin.yaxis.set_major_locator(MaxNLocator(integer=True))
         top.set_title(t.CHART_BY_DAY.format(year=stats.year))
-        top.set_ylim(0, max([d.participants for d in stats.by_day] + [1]) * 1.15)
-        twin.set_ylim(0, max([d.minutes for d in stats.by_day] + [1]) * 1.15)
+        top.set_ylim(0, _peak(series.participants) * 1.15)
+        twin.set_ylim(0, _peak(series.time) * 1.15)
         # One legend under the axis, where it cannot cover a bar.
         handles = top.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
         top.legend(
@@ -66,8 +113,7 @@ def _build(t: Texts, stats: EditionStats) -> bytes:
         bottom.set_xlabel(t.CHART_RATE)
         bottom.set_title(t.CHART_BY_UNIT)
         fig.tight_layout()
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
-        return out.getvalue()
-    finally:
+    except BaseException:
         plt.close(fig)
+        raise
+    return fig

@@ -235,20 +235,28 @@ class En:
     BTN_CHECKIN_NOW = "✅ Log now"
     BTN_REMIND_ON = "🔔 Turn reminders on"
     BTN_REMIND_OFF = "🔕 Turn reminders off"
-    REMIND_IS_ON = "🔔 You receive reminders during the week. Turn off: /remind off"
-    REMIND_IS_OFF = "🔕 Your reminders are off. Turn on: /remind on"
-    REMIND_TURNED_ON = "🔔 Reminders are on. You will hear from the bot on the week's schedule."
-    REMIND_TURNED_OFF = "🔕 Reminders are off. Turn them back on any time: /remind on"
-    REMIND_USAGE = "Usage: /remind on or /remind off"
+    REMIND_IS_ON = (
+        "🔔 Your reminders are on: during the week, the bot messages you on its schedule.\n"
+        "To turn them off, tap the button below or send <code>/remind off</code>."
+    )
+    REMIND_IS_OFF = (
+        "🔕 Your reminders are off.\nTo turn them on, tap the button below or send "
+        "<code>/remind on</code>."
+    )
+    REMIND_TURNED_ON = "🔔 Reminders are on. During the week, the bot messages you on its schedule."
+    REMIND_TURNED_OFF = (
+        "🔕 Reminders are off. Turn them back on any time by sending <code>/remind on</code>."
+    )
+    REMIND_USAGE = (
+        "Usage: send <code>/remind on</code> for this group to receive the week's messages, or "
+        "<code>/remind off</code> to stop them."
+    )
     REMIND_GROUP_ON = "🔔 This group will receive the week's morning messages."
     REMIND_GROUP_OFF = "🔕 This group will no longer receive the week's messages."
     NOT_ALLOWED = "Sorry, this is for organisers and admins only."
     NOT_ALLOWED_ADMIN = "Sorry, this is for admins only."
     SCHEDULE_HEADER = "🗓 <b>Reminder schedule of the {year} week</b> ({tz} time)"
-    SCHEDULE_LINE = "• {when} — {label}: {count} recipients"
-    SCHEDULE_DONE = (
-        "  sent {sent} · failed {failed} · late {late} · unknown {unknown} · waiting {pending}"
-    )
+    SCHEDULE_LINE = "• {when} — {label}: {count}"
     SCHEDULE_FUTURE = "  (estimated from today's registrations)"
     REMINDER_LABELS: ClassVar[dict[str, str]] = {
         "eve": "Day-before notice",
@@ -346,16 +354,21 @@ class En:
     BTN_STOP = "⏹ Stop"
     BTN_CANCEL_SCHEDULE = "✖️ Cancel the schedule"
     BC_ASK_TIME = (
-        "Type when to send it, in Vietnam time: e.g. <code>20:00</code> (today) or "
-        "<code>08:00 05/10/2023</code>."
+        "Type when to send it, in Vietnam time: e.g. <code>20:00</code> (today; tomorrow if "
+        "that time has passed), <code>8h sáng mai</code> (8 am tomorrow), <code>20h tối nay"
+        "</code> (8 pm tonight) or <code>{example}</code>."
     )
     BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
-        "unreadable": "I could not read «{text}». Examples: 20:00 or 08:00 05/10/2023.",
-        "past": "That moment has passed. Please pick a time in the future.",
-        "too_far": "Broadcasts can be scheduled up to 30 days ahead.",
+        "unreadable": "I could not read «{text}». Examples: 20:00, 8h sáng mai or {example}.",
+        "past": "«{text}» has passed. Please pick a time after now, e.g. {example}.",
+        "too_far": (
+            "Broadcasts can be scheduled up to 30 days ahead (you typed «{text}»), e.g. {example}."
+        ),
     }
-    BC_SCHEDULED = "🕒 Broadcast #{id} is scheduled for {when} ({count} recipients today)."
-    BC_STARTED = "📤 Sending broadcast #{id} to {count} recipients…"
+    BC_SCHEDULED = (
+        "🕒 Broadcast #{id} is scheduled for {when}.\nAudience: {audience} — {recipients} as of now"
+    )
+    BC_STARTED = "📤 Sending broadcast #{id} to {count}…"
     BC_PROGRESS = (
         "📤 <b>Broadcast #{id}</b>\nSent {sent}/{total} · failed {failed} · blocked {blocked}"
     )
@@ -391,7 +404,7 @@ class En:
         "interrupted or Telegram did not answer in time). Send it to them again? Some may get "
         "it twice. Each recipient can be resent to once."
     )
-    BC_RESENDING = "🔁 Resending broadcast #{id} to {count} recipients…"
+    BC_RESENDING = "🔁 Resending broadcast #{id} to {count}…"
     BC_RESEND_NONE = "Broadcast #{id} has no recipients left to resend to."
     BC_RESEND_KEPT = "Not resent."
     BC_LIST_HEADER = "📋 <b>Recent broadcasts</b>"
@@ -399,7 +412,7 @@ class En:
         "• #{id} {when} — {status} — {audience}: sent {sent}/{total}, failed {failed}, "
         "blocked {blocked}, unknown {unknown}"
     )
-    BC_LIST_EMPTY = "No broadcasts yet."
+    BC_LIST_EMPTY = "No broadcasts yet. Send /broadcast to compose one."
     BC_STATUS: ClassVar[dict[str, str]] = {
         "draft": "draft",
         "scheduled": "scheduled",
@@ -414,10 +427,14 @@ class En:
         "• Registered officials: <b>{registered}</b>\n"
         "• Took part (checked in): <b>{participants}</b> — rate <b>{rate}</b>\n"
         "• Check-ins: <b>{checkins}</b>\n"
-        "• Total self-study: <b>{minutes}</b> (average {average} per participant)"
+        "• Total self-study: <b>{minutes}</b>{average}"
     )
-    STATS_TODAY = "<b>Today</b> ({date}): {participants} people · {checkins} check-ins · {minutes}"
-    STATS_NO_EDITION = "There is no data about the {year} week."
+    STATS_AVERAGE = " (average {average} per participant)"
+    STATS_TODAY = "<b>Today</b> ({date}): {participants} · {checkins} · {minutes}"
+    STATS_NO_EDITION = (
+        "There is no data about the {year} week. The bot has figures for: {years} — "
+        "pick a year below."
+    )
     BTN_BY_DAY = "📅 By day"
     BTN_BY_UNIT = "🏢 By unit"
     BTN_TOP = "🏅 Top learners"
@@ -425,16 +442,19 @@ class En:
     BTN_CSV = "📄 CSV export"
     BTN_CHART = "📈 Chart"
     BY_DAY_HEADER = "📅 <b>The {year} week by day</b>"
-    BY_DAY_LINE = "• {weekday} {date}: {participants} people · {checkins} check-ins · {minutes}"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} · {checkins} · {minutes}"
     BY_UNIT_HEADER = "🏢 <b>The {year} week by unit</b> (by participation rate)"
-    BY_UNIT_LINE = "• {unit}: {participants}/{registered} people ({rate}) · {minutes}"
+    BY_UNIT_LINE = "• {unit}: {participants} of {registered} ({rate}) · {minutes}"
     BY_UNIT_EMPTY = "There are no units yet."
-    TOP_HEADER = "🏅 <b>Top 10 learners — the {year} week</b>"
-    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} days)"
+    TOP_HEADER = "🏅 <b>Top {count} learners — the {year} week</b>"
+    TOP_HEADER_ONE = "🏅 <b>Top learner — the {year} week</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days})"
     TOP_EMPTY = "No check-ins during the week yet."
     PERSONAL_DATA_ADMINS_ONLY = "Personal lists and data exports are for admins only."
     EXPORT_CAPTION = "📥 Report of the {year} week: {checkins} check-ins."
-    CHART_CAPTION = "📈 The {year} week: participants and minutes per day; participation by unit."
+    CHART_CAPTION = (
+        "📈 The {year} week: participants and self-study time per day; participation by unit."
+    )
     EXPORT_USAGE = "Usage: /export [xlsx|csv] [year], e.g. <code>/export csv 2023</code>"
     XLSX_SUMMARY = "Summary"
     XLSX_BY_DAY = "By day"
@@ -457,7 +477,7 @@ class En:
     XLSX_NOTE = "Note"
     CHART_PARTICIPANTS = "Participants"
     CHART_MINUTES = "Self-study minutes"
-    CHART_BY_DAY = "The {year} week: participants and minutes per day"
+    CHART_BY_DAY = "The {year} week: participants and self-study time per day"
     CHART_BY_UNIT = "Participation rate by unit"
     CHART_RATE = "Participation rate (%)"
     PRIVACY = (
@@ -679,7 +699,9 @@ class En:
     BC_AUDIENCE_LINE = "Audience: {audience}"
     BC_RECIPIENTS: ClassVar[dict[str, str]] = {
         "people": "<b>{count}</b> recipients",
+        "people_one": "<b>{count}</b> recipient",
         "groups": "<b>{count}</b> groups",
+        "groups_one": "<b>{count}</b> group",
     }
     BC_LEFT_OUT_BLOCKED = "not sent to {count} who blocked the bot"
     BC_REMINDERS_OFF = "{count} who turned reminders off still receive it"
@@ -818,3 +840,52 @@ class En:
     )
     CHAT_ORGANISER_CAN = "You can see the overall figures with /stats."
     CHAT_BROADCAST = "📣 To write an announcement to everyone, send /broadcast, then the message."
+
+    # --- reports2 ---
+    REPORT_OTHER_EDITION = "ℹ️ There is no {meant} week yet; below are the figures of {year}."
+    BTN_STATS_YEAR = "📊 {year}"
+    SCHEDULE_OTHER_EDITION = "ℹ️ There is no {meant} week yet; below is the schedule of {year}."
+    SCHEDULE_MISSED = "• {when} — {label}: passed, not sent"
+    SCHEDULE_STATUS: ClassVar[dict[str, str]] = {
+        "sent": "sent {count}",
+        "failed": "failed {count}",
+        "skipped_late": "skipped (too late) {count}",
+        "unknown": "delivery unknown {count}",
+        "pending": "waiting {count}",
+    }
+
+    BC_LIST_DRAFT = "• #{id} {when} — draft, no audience chosen"
+    BC_LIST_DRAFT_READY = "• #{id} {when} — draft, not sent — {audience}"
+    BC_LIST_SCHEDULED = "• #{id} scheduled for {when} — {audience}: {count} (as of now)"
+    BC_LIST_CANCELLED = "• #{id} {when} — cancelled, nothing sent"
+    BTN_LIST_DELETE_DRAFT = "🗑 Delete draft #{id}"
+    BTN_LIST_CANCEL_SCHEDULE = "✖️ Cancel schedule #{id}"
+    BTN_LIST_STOP = "⏹ Stop #{id}"
+    BC_SCHEDULED_TOMORROW = "That time had passed today, so it is scheduled for tomorrow."
+    REMIND_NEXT_WEEK = (
+        "📅 The {year} week runs from {start} to {end}; reminders start just before the opening."
+    )
+    REMIND_NO_WEEK = (
+        "📭 The {year} week is over and no new week has been announced, so no reminders are "
+        "due; once a new week is announced, the bot will message you on its schedule."
+    )
+    CHART_HOURS = "Self-study hours"
+
+    @staticmethod
+    def fmt_count(count: int, noun: str) -> str:
+        """A number with its noun, singular or plural: "1 person", "2 people"."""
+        return f"{count:,} " + plural(count, *_NOUNS[noun])
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The English noun for `count`: `one` for exactly 1, `many` otherwise (0 people)."""
+    return one if count == 1 else many
+
+
+_NOUNS = {
+    "person": ("person", "people"),
+    "recipient": ("recipient", "recipients"),
+    "checkin": ("check-in", "check-ins"),
+    "day": ("day", "days"),
+    "group": ("group", "groups"),
+}

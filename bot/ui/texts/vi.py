@@ -253,20 +253,28 @@ class Vi:
     BTN_CHECKIN_NOW = "✅ Điểm danh ngay"
     BTN_REMIND_ON = "🔔 Bật nhắc nhở"
     BTN_REMIND_OFF = "🔕 Tắt nhắc nhở"
-    REMIND_IS_ON = "🔔 Bạn đang nhận nhắc nhở trong Tuần lễ. Tắt: /nhacnho tat"
-    REMIND_IS_OFF = "🔕 Bạn đã tắt nhắc nhở. Bật lại: /nhacnho bat"
-    REMIND_TURNED_ON = "🔔 Đã bật nhắc nhở. Bạn sẽ nhận tin nhắn theo lịch của Tuần lễ."
-    REMIND_TURNED_OFF = "🔕 Đã tắt nhắc nhở. Bạn có thể bật lại bất cứ lúc nào: /nhacnho bat"
-    REMIND_USAGE = "Cách dùng: /nhacnho bat hoặc /nhacnho tat"
+    REMIND_IS_ON = (
+        "🔔 Bạn đang bật nhắc nhở: trong Tuần lễ, bot sẽ nhắn bạn theo lịch.\n"
+        "Muốn tắt, bấm nút bên dưới hoặc gõ <code>/nhacnho tat</code>."
+    )
+    REMIND_IS_OFF = (
+        "🔕 Bạn đã tắt nhắc nhở.\nMuốn bật lại, bấm nút bên dưới hoặc gõ <code>/nhacnho bat</code>."
+    )
+    REMIND_TURNED_ON = "🔔 Đã bật nhắc nhở. Trong Tuần lễ, bot sẽ nhắn bạn theo lịch."
+    REMIND_TURNED_OFF = (
+        "🔕 Đã tắt nhắc nhở. Bạn có thể bật lại bất cứ lúc nào bằng cách gõ "
+        "<code>/nhacnho bat</code>."
+    )
+    REMIND_USAGE = (
+        "Cách dùng: gõ <code>/nhacnho bat</code> để nhóm nhận tin nhắn của Tuần lễ, hoặc "
+        "<code>/nhacnho tat</code> để thôi nhận."
+    )
     REMIND_GROUP_ON = "🔔 Nhóm này sẽ nhận tin nhắn buổi sáng của Tuần lễ."
     REMIND_GROUP_OFF = "🔕 Nhóm này sẽ không nhận tin nhắn của Tuần lễ nữa."
     NOT_ALLOWED = "Xin lỗi, chức năng này chỉ dành cho ban tổ chức và quản trị viên."
     NOT_ALLOWED_ADMIN = "Xin lỗi, chức năng này chỉ dành cho quản trị viên."
     SCHEDULE_HEADER = "🗓 <b>Lịch nhắc nhở Tuần lễ năm {year}</b> (giờ {tz})"
-    SCHEDULE_LINE = "• {when} — {label}: {count} nơi nhận"
-    SCHEDULE_DONE = (
-        "  đã gửi {sent} · lỗi {failed} · trễ {late} · không rõ {unknown} · chờ {pending}"
-    )
+    SCHEDULE_LINE = "• {when} — {label}: {count}"
     SCHEDULE_FUTURE = "  (ước tính theo số người đăng ký hiện nay)"
     REMINDER_LABELS: ClassVar[dict[str, str]] = {
         "eve": "Báo trước khai mạc",
@@ -375,16 +383,23 @@ class Vi:
     BTN_STOP = "⏹ Dừng gửi"
     BTN_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ"
     BC_ASK_TIME = (
-        "Nhập thời điểm gửi theo giờ Việt Nam, ví dụ <code>20:00</code> (hôm nay) "
-        "hoặc <code>08:00 05/10/2023</code>."
+        "Nhập thời điểm gửi theo giờ Việt Nam, ví dụ <code>20:00</code> (hôm nay; nếu giờ đó "
+        "đã qua thì là ngày mai), <code>8h sáng mai</code>, <code>20h tối nay</code> hoặc "
+        "<code>{example}</code>."
     )
     BC_TIME_PROBLEMS: ClassVar[dict[str, str]] = {
-        "unreadable": "Không đọc được thời điểm «{text}». Ví dụ: 20:00 hoặc 08:00 05/10/2023.",
-        "past": "Thời điểm này đã qua. Vui lòng chọn một thời điểm trong tương lai.",
-        "too_far": "Chỉ hẹn giờ trong vòng 30 ngày tới.",
+        "unreadable": (
+            "Không đọc được thời điểm «{text}». Ví dụ: 20:00, 8h sáng mai hoặc {example}."
+        ),
+        "past": (
+            "Thời điểm «{text}» đã qua. Vui lòng chọn một thời điểm sau bây giờ, ví dụ {example}."
+        ),
+        "too_far": "Chỉ hẹn giờ trong vòng 30 ngày tới (bạn nhập «{text}»), ví dụ {example}.",
     }
-    BC_SCHEDULED = "🕒 Đã hẹn gửi thông báo #{id} lúc {when} (hiện có {count} nơi nhận)."
-    BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count} nơi nhận…"
+    BC_SCHEDULED = (
+        "🕒 Đã hẹn gửi thông báo #{id} lúc {when}.\nĐối tượng: {audience} — hiện có {recipients}"
+    )
+    BC_STARTED = "📤 Bắt đầu gửi thông báo #{id} tới {count}…"
     BC_PROGRESS = (
         "📤 <b>Thông báo #{id}</b>\nĐã gửi {sent}/{total} · lỗi {failed} · đã chặn bot {blocked}"
     )
@@ -420,7 +435,7 @@ class Vi:
         "đoạn hoặc Telegram không trả lời kịp). Gửi lại cho những nơi này? Một số người có thể "
         "nhận hai lần. Mỗi nơi chỉ được gửi lại một lần."
     )
-    BC_RESENDING = "🔁 Đang gửi lại thông báo #{id} cho {count} nơi nhận…"
+    BC_RESENDING = "🔁 Đang gửi lại thông báo #{id} cho {count}…"
     BC_RESEND_NONE = "Thông báo #{id} không còn nơi nhận nào cần gửi lại."
     BC_RESEND_KEPT = "Đã bỏ qua, không gửi lại."
     BC_LIST_HEADER = "📋 <b>Các thông báo gần đây</b>"
@@ -428,7 +443,7 @@ class Vi:
         "• #{id} {when} — {status} — {audience}: đã gửi {sent}/{total}, lỗi {failed}, "
         "chặn bot {blocked}, không rõ {unknown}"
     )
-    BC_LIST_EMPTY = "Chưa có thông báo nào."
+    BC_LIST_EMPTY = "Chưa có thông báo nào. Gõ /thongbao để soạn thông báo."
     BC_STATUS: ClassVar[dict[str, str]] = {
         "draft": "nháp",
         "scheduled": "hẹn giờ",
@@ -444,10 +459,14 @@ class Vi:
         "• Cán bộ đã đăng ký: <b>{registered}</b>\n"
         "• Tham gia (có điểm danh): <b>{participants}</b> — tỷ lệ <b>{rate}</b>\n"
         "• Lượt điểm danh: <b>{checkins}</b>\n"
-        "• Tổng thời gian tự học: <b>{minutes}</b> (bình quân {average} mỗi người tham gia)"
+        "• Tổng thời gian tự học: <b>{minutes}</b>{average}"
     )
-    STATS_TODAY = "<b>Hôm nay</b> ({date}): {participants} người · {checkins} lượt · {minutes}"
-    STATS_NO_EDITION = "Không có dữ liệu về Tuần lễ năm {year}."
+    STATS_AVERAGE = " (bình quân {average} mỗi người tham gia)"
+    STATS_TODAY = "<b>Hôm nay</b> ({date}): {participants} · {checkins} · {minutes}"
+    STATS_NO_EDITION = (
+        "Không có dữ liệu về Tuần lễ năm {year}. Bot có số liệu các năm: {years} — "
+        "chọn một năm bên dưới."
+    )
     BTN_BY_DAY = "📅 Theo ngày"
     BTN_BY_UNIT = "🏢 Theo đơn vị"
     BTN_TOP = "🏅 Học nhiều nhất"
@@ -455,12 +474,13 @@ class Vi:
     BTN_CSV = "📄 Xuất CSV"
     BTN_CHART = "📈 Biểu đồ"
     BY_DAY_HEADER = "📅 <b>Tuần lễ năm {year} theo ngày</b>"
-    BY_DAY_LINE = "• {weekday} {date}: {participants} người · {checkins} lượt · {minutes}"
+    BY_DAY_LINE = "• {weekday} {date}: {participants} · {checkins} · {minutes}"
     BY_UNIT_HEADER = "🏢 <b>Tuần lễ năm {year} theo đơn vị</b> (xếp theo tỷ lệ tham gia)"
-    BY_UNIT_LINE = "• {unit}: {participants}/{registered} người ({rate}) · {minutes}"
+    BY_UNIT_LINE = "• {unit}: {participants}/{registered} ({rate}) · {minutes}"
     BY_UNIT_EMPTY = "Chưa có đơn vị nào."
-    TOP_HEADER = "🏅 <b>10 người tự học nhiều nhất — Tuần lễ năm {year}</b>"
-    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days} ngày)"
+    TOP_HEADER = "🏅 <b>{count} người tự học nhiều nhất — Tuần lễ năm {year}</b>"
+    TOP_HEADER_ONE = "🏅 <b>Người tự học nhiều nhất — Tuần lễ năm {year}</b>"
+    TOP_LINE = "{rank}. {name} — {unit}: {minutes} ({days})"
     TOP_EMPTY = "Chưa có lượt điểm danh nào trong Tuần lễ."
     PERSONAL_DATA_ADMINS_ONLY = "Danh sách cá nhân và tệp xuất dữ liệu chỉ dành cho quản trị viên."
     EXPORT_CAPTION = "📥 Báo cáo Tuần lễ năm {year}: {checkins} lượt điểm danh."
@@ -490,7 +510,7 @@ class Vi:
     XLSX_NOTE = "Ghi chú"
     CHART_PARTICIPANTS = "Người tham gia"
     CHART_MINUTES = "Số phút tự học"
-    CHART_BY_DAY = "Tuần lễ năm {year}: người tham gia và số phút theo ngày"
+    CHART_BY_DAY = "Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày"
     CHART_BY_UNIT = "Tỷ lệ tham gia theo đơn vị"
     CHART_RATE = "Tỷ lệ tham gia (%)"
 
@@ -720,7 +740,9 @@ class Vi:
     BC_AUDIENCE_LINE = "Đối tượng: {audience}"
     BC_RECIPIENTS: ClassVar[dict[str, str]] = {
         "people": "<b>{count}</b> người nhận",
+        "people_one": "<b>{count}</b> người nhận",
         "groups": "<b>{count}</b> nhóm nhận",
+        "groups_one": "<b>{count}</b> nhóm nhận",
     }
     BC_LEFT_OUT_BLOCKED = "không gửi cho {count} người đã chặn bot"
     BC_REMINDERS_OFF = "{count} người đã tắt nhắc nhở vẫn nhận thông báo này"
@@ -863,3 +885,48 @@ class Vi:
     )
     CHAT_ORGANISER_CAN = "Bạn có thể xem số liệu tổng hợp bằng /thongke."
     CHAT_BROADCAST = "📣 Để soạn thông báo gửi mọi người, gõ /thongbao rồi gửi nội dung thông báo."
+
+    # --- reports2 ---
+    REPORT_OTHER_EDITION = "ℹ️ Chưa có Tuần lễ năm {meant}; dưới đây là số liệu năm {year}."
+    BTN_STATS_YEAR = "📊 Năm {year}"
+    SCHEDULE_OTHER_EDITION = "ℹ️ Chưa có Tuần lễ năm {meant}; dưới đây là lịch năm {year}."
+    SCHEDULE_MISSED = "• {when} — {label}: đã qua, không gửi"
+    SCHEDULE_STATUS: ClassVar[dict[str, str]] = {
+        "sent": "đã gửi {count}",
+        "failed": "gửi lỗi {count}",
+        "skipped_late": "bỏ qua (quá giờ) {count}",
+        "unknown": "không rõ đã tới chưa {count}",
+        "pending": "đang chờ gửi {count}",
+    }
+
+    BC_LIST_DRAFT = "• #{id} {when} — bản nháp chưa chọn đối tượng"
+    BC_LIST_DRAFT_READY = "• #{id} {when} — bản nháp chưa gửi — {audience}"
+    BC_LIST_SCHEDULED = "• #{id} hẹn gửi lúc {when} — {audience}: {count} (tính đến lúc này)"
+    BC_LIST_CANCELLED = "• #{id} {when} — đã hủy, không gửi tin nào"
+    BTN_LIST_DELETE_DRAFT = "🗑 Xóa bản nháp #{id}"
+    BTN_LIST_CANCEL_SCHEDULE = "✖️ Hủy hẹn giờ #{id}"
+    BTN_LIST_STOP = "⏹ Dừng gửi #{id}"
+    BC_SCHEDULED_TOMORROW = "Giờ này hôm nay đã qua nên thông báo được hẹn vào ngày mai."
+    REMIND_NEXT_WEEK = (
+        "📅 Tuần lễ năm {year} diễn ra từ {start} đến {end}; nhắc nhở sẽ bắt đầu "
+        "từ trước ngày khai mạc."
+    )
+    REMIND_NO_WEEK = (
+        "📭 Tuần lễ năm {year} đã kết thúc và chưa có Tuần lễ mới nào được công bố, nên hiện "
+        "chưa có nhắc nhở nào; khi có Tuần lễ mới, bot sẽ nhắn bạn theo lịch."
+    )
+    CHART_HOURS = "Số giờ tự học"
+
+    @staticmethod
+    def fmt_count(count: int, noun: str) -> str:
+        """A number with its noun ("3 người"): Vietnamese nouns do not change with number."""
+        return f"{count:,}".replace(",", ".") + " " + _NOUNS[noun]
+
+
+_NOUNS = {
+    "person": "người",
+    "recipient": "nơi nhận",
+    "checkin": "lượt",
+    "day": "ngày",
+    "group": "nhóm",
+}
