@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, tzinfo
+from datetime import date
 from html import escape
 
 from bot.core.duration import DurationError
