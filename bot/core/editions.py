@@ -28,6 +28,9 @@ class Edition:
     organiser: str
     purposes: tuple[str, ...]
     source: str
+    # The notice's date, so a reader in another language gets the source without the
+    # Vietnamese sentence (`source` stays the notice's own words, shown to Vietnamese readers).
+    source_date: date | None = None
     opening_time: time | None = None
     audience: str = ""
     plan_number: str = ""
@@ -145,6 +148,8 @@ def _edition(raw: dict[str, Any]) -> Edition:
     for key in ("start", "end", "opening"):
         if not isinstance(getattr(edition, key), date):
             raise EditionsError(f"edition {edition.year}: {key} must be a date (YYYY-MM-DD)")
+    if edition.source_date is not None and not isinstance(edition.source_date, date):
+        raise EditionsError(f"edition {edition.year}: source_date must be a date (YYYY-MM-DD)")
     if not edition.start <= edition.opening <= edition.end:
         raise EditionsError(f"edition {edition.year}: opening must fall within start..end")
     return edition

@@ -12,6 +12,7 @@ from bot.services.checkins import MyWeek
 from bot.ui import keyboards
 from bot.ui.buttons import MyEntry
 from bot.ui.texts import Texts
+from bot.ui.texts.en import Count
 from db.queries.checkins import CheckinInfo
 
 
@@ -39,7 +40,7 @@ def _week_so_far(t: Texts, figures: Progress) -> list[str]:
         total=t.fmt_minutes(figures.minutes),
         days=figures.days_checked,
         window_days=figures.edition_days,
-        streak=figures.streaks.current,
+        streak=Count(figures.streaks.current),
     )
     empty = [t.ME_EMPTY] if figures.days_checked == 0 else []
     return [head, "", *_days(t, figures), *empty, "", totals]
@@ -54,7 +55,7 @@ def result(t: Texts, figures: Progress) -> list[str]:
         total=t.fmt_minutes(figures.minutes),
         days=figures.days_checked,
         window_days=figures.edition_days,
-        streak=figures.streaks.longest,
+        streak=Count(figures.streaks.longest),
     )
     return [head, "", *_days(t, figures), "", totals]
 

@@ -117,3 +117,19 @@ def test_custom_file_and_errors(tmp_path: Path) -> None:
 )
 def test_edition_to_show(today: date, year: int) -> None:
     assert load_editions().to_show(today).year == year
+
+
+def test_source_date_is_optional_and_must_be_a_date(tmp_path: Path) -> None:
+    """The notice's date lets English readers see the source in English (issue 28)."""
+    assert load_editions().get(2023).source_date == date(2023, 9, 29)  # type: ignore[union-attr]
+    base = (
+        '[[edition]]\nyear = 2024\nname = "N"\nstart = 2024-10-01\nend = 2024-10-07\n'
+        'opening = 2024-10-01\ntheme = "T"\norganiser = "O"\npurposes = ["P"]\nsource = "S"\n'
+    )
+    undated = tmp_path / "undated.toml"
+    undated.write_text(base, "utf-8")
+    assert load_editions(undated).latest.source_date is None
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(base + 'source_date = "29/09/2024"\n', "utf-8")
+    with pytest.raises(EditionsError, match="source_date"):
+        load_editions(wrong)

@@ -77,7 +77,7 @@ async def test_mid_week_in_english(bot: Harness) -> None:
     text = (await me(bot, EMMA, 2023, 10, 3, 20, 0)).text
     assert "<b>2023 week</b> (2 Oct 2023 – 8 Oct 2023) · today is day 2/7" in text
     assert "✅ Tuesday 3 Oct 2023: 45 min · <i>today</i>" in text
-    assert "<b>2/7</b>" in text and "Streak: <b>2</b>" in text
+    assert "<b>2/7</b>" in text and "Streak: <b>2 days</b>" in text
 
 
 # --- outside the week --------------------------------------------------------------------
@@ -112,7 +112,7 @@ async def test_in_2026_there_is_no_data_and_2023s_result_is_shown(bot: Harness) 
     text = (await me(bot, EMMA, 2026, 11, 24, 9, 0)).text
     assert "no information yet about a 2026 week" in text
     assert "Your result in the 2023 week" in text and "<b>1/7</b>" in text
-    assert "Longest streak: <b>1</b>" in text and "1 h" in text
+    assert "Longest streak: <b>1 day</b>" in text and "1 h" in text
 
 
 # --- the final summary --------------------------------------------------------------------
@@ -206,7 +206,7 @@ async def test_delete_in_english(bot: Harness) -> None:
     done = await bot.press(EMMA, ask.replace("ask", "yes"))
     assert done is not None and "Check-in deleted" in done.text and "25 min" in done.text
     text = (await me(bot, EMMA, 2023, 10, 3, 21, 5)).text
-    assert "<b>0/7</b>" in text and "Streak: <b>0</b>" in text
+    assert "<b>0/7</b>" in text and "Streak: <b>0 days</b>" in text
     assert len(buttons(await me(bot, EMMA, 2023, 10, 3, 21, 6))) == 1
 
 

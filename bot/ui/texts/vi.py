@@ -771,6 +771,7 @@ class Vi:
     def fmt_when(moment: datetime) -> str:
         """A moment with its year, for records that outlive the week (dd/mm/yyyy HH:MM)."""
         return moment.strftime("%d/%m/%Y %H:%M")
+
     # --- week ---
     # /cuatoi: the running edition's week so far, else the last edition's result (issue 13).
     ME_NAME = "👤 <b>{name}</b> — {unit}"
@@ -801,3 +802,25 @@ class Vi:
         "Lượt điểm danh này không thuộc Tuần lễ đang diễn ra nên không thể xóa nữa. "
         "Không có gì thay đổi."
     )
+    # --- english ---
+    STATUS_AFTER_PAST = "✅ {name} đã kết thúc vào ngày {end}."
+
+    @classmethod
+    def fmt_long_date(cls, day: date) -> str:
+        """A date in a sentence: the same dd/mm/yyyy (the templates say "ngày")."""
+        return cls.fmt_date(day)
+
+    @classmethod
+    def fmt_range(cls, start: date, end: date) -> tuple[str, str]:
+        """Two ends of a span, each in full (the templates join them)."""
+        return cls.fmt_date(start), cls.fmt_date(end)
+
+    @classmethod
+    def fmt_edition(cls, year: int, name: str) -> str:
+        """The edition in a sentence: its official name, as the notice gives it."""
+        return name
+
+    @classmethod
+    def fmt_source(cls, source: str, organiser: str, day: date | None) -> str:
+        """Where a fact comes from: the notice's own words."""
+        return source
