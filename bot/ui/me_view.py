@@ -95,8 +95,12 @@ def entry_label(t: Texts, c: CheckinInfo) -> str:
 
 
 def keyboard(t: Texts, week: MyWeek) -> InlineKeyboardMarkup:
-    """The reminders toggle, then one delete button per recent check-in of the running week."""
-    rows = [
+    """Check in (while an edition runs), the reminders toggle, then one delete button per
+    recent check-in of the running week."""
+    rows = []
+    if week.outlook.stage is Stage.DURING:
+        rows += [list(row) for row in keyboards.checkin_button(t).inline_keyboard]
+    rows += [
         list(row) for row in keyboards.reminders(t, week.profile.reminders_enabled).inline_keyboard
     ]
     for c in week.recent:

@@ -522,7 +522,7 @@ class En:
     PRIVACY_HOW_BUTTON = "press the button below or send /deletemydata"
     PRIVACY_HOW_COMMAND = "send /deletemydata"
     PRIVACY_CONTACT_DEFAULT = "the organisers of the Week at your agency"
-    CONSENT_ON_RECORD = "given on {when} (version {version})."
+    CONSENT_ON_RECORD = "given on {when}."
     CONSENT_NONE = "not given."
     BTN_WITHDRAW = "🗑 Withdraw consent and erase my data"
     DELETE_CONFIRM = "Erase your profile and all your check-ins? This cannot be undone."
@@ -579,7 +579,8 @@ class En:
     )
     CONSENT_DECLINED = (
         "The bot stored no profile of yours and deleted the raw messages you had sent. You can "
-        "still ask about the week; to check in, you need to register and agree."
+        "still ask about the week; to check in, you need to register and agree — press the "
+        "button below whenever you want to read the notice again."
     )
     CONSENT_DECLINED_EXISTING = (
         "Without your consent the bot may not keep your profile and check-ins: they need to be "
@@ -798,6 +799,7 @@ class En:
     )
     # --- english ---
     STATUS_AFTER_PAST = "✅ This edition is over: {name} ended on {end}."
+    BTN_CONSENT_AGAIN = "📝 Read the notice again and register"
     _MONTHS = (
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",

@@ -517,7 +517,7 @@ class Vi:
     PRIVACY_HOW_BUTTON = "bấm nút bên dưới hoặc gõ /xoadulieu"
     PRIVACY_HOW_COMMAND = "gõ /xoadulieu"
     PRIVACY_CONTACT_DEFAULT = "ban tổ chức Tuần lễ của cơ quan bạn"
-    CONSENT_ON_RECORD = "đã đồng ý ngày {when} (phiên bản {version})."
+    CONSENT_ON_RECORD = "đã đồng ý ngày {when}."
     CONSENT_NONE = "chưa có."
     BTN_WITHDRAW = "🗑 Rút lại đồng ý và xóa dữ liệu"
     DELETE_CONFIRM = (
@@ -576,7 +576,8 @@ class Vi:
     )
     CONSENT_DECLINED = (
         "Bot không lưu hồ sơ của bạn và đã xóa các tin nhắn gốc bạn đã gửi. Bạn vẫn có thể hỏi về "
-        "Tuần lễ; muốn điểm danh thì cần đăng ký và đồng ý."
+        "Tuần lễ; muốn điểm danh thì cần đăng ký và đồng ý — khi nào muốn, bạn bấm nút bên "
+        "dưới để đọc lại thông báo."
     )
     CONSENT_DECLINED_EXISTING = (
         "Không có sự đồng ý của bạn, bot không được tiếp tục giữ hồ sơ và lượt điểm danh của "
@@ -804,6 +805,7 @@ class Vi:
     )
     # --- english ---
     STATUS_AFTER_PAST = "✅ {name} đã kết thúc vào ngày {end}."
+    BTN_CONSENT_AGAIN = "📝 Đọc lại thông báo và đăng ký"
 
     @classmethod
     def fmt_long_date(cls, day: date) -> str:
