@@ -197,5 +197,6 @@ async def decline(update: Update, context: BotContext) -> int | None:
         return ConversationHandler.END
     states.clear_flow(context.user_data)
     # Not queued for later: a notice row would keep the chat id of someone just erased.
-    await reply_after_commit(update, context, t.CONSENT_DECLINED, later=False)
+    markup = keyboards.declined(t)  # the notice again (a flow entry point), or the menu
+    await reply_after_commit(update, context, t.CONSENT_DECLINED, markup, later=False)
     return ConversationHandler.END

@@ -24,7 +24,9 @@ async def privacy(update: Update, context: BotContext) -> None:
     consent = t.CONSENT_NONE
     if mine.consent_at is not None:
         when = t.fmt_date(mine.consent_at.astimezone(context.clock.tz).date())
-        consent = t.CONSENT_ON_RECORD.format(when=when, version=mine.consent_version)
+        # The notice's version stays stored (it decides whether to ask again), but an id such
+        # as "2026-01" next to the day someone agreed reads as a date: not shown.
+        consent = t.CONSENT_ON_RECORD.format(when=when)
     text = t.PRIVACY.format(
         days=context.deps.settings.inbox_retention_days,
         consent=consent,

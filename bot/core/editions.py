@@ -33,8 +33,9 @@ class Edition:
     plan_number: str = ""
     plan_date: date | None = None
     # When the notice was published: before that day the bot does not know the edition
-    # (a rehearsal clock in 2021 must not answer with 2023's plan). Defaults to plan_date;
-    # with neither, the edition is known at any date.
+    # (a rehearsal clock in 2021 must not answer with 2023's plan), and the date a reader in
+    # another language sees in place of the Vietnamese `source` sentence. Defaults to
+    # plan_date; with neither, the edition is known at any date.
     published: date | None = None
     plan_title: str = ""
     ministry_launch: str = ""
@@ -60,10 +61,14 @@ class Edition:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def notice_date(self) -> date | None:
+        """When its notice was published (`published`, else the plan's date), if known."""
+        return self.published or self.plan_date
+
     def known_on(self, day: date) -> bool:
         """Whether the edition's notice had been published by `day`."""
-        published = self.published or self.plan_date
-        return published is None or published <= day
+        return self.notice_date is None or self.notice_date <= day
 
 
 class Phase(Enum):

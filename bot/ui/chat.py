@@ -9,7 +9,7 @@ from html import escape
 from bot.core.editions import Edition, Editions
 from bot.core.matcher import Match
 from bot.core.schedule import DAYS, ReminderSpec
-from bot.ui.answers import answer_fact
+from bot.ui.answers import answer_fact, source_line
 from bot.ui.texts import Texts
 
 # Unanswerable intent -> (the Edition field that would hold it, the nearest fact intent).
@@ -60,7 +60,7 @@ def unanswerable(intent: str, editions: Editions, year: int | None, today: date,
             parts.append(t.NO_INFO_YEAR.format(year=lookup.requested_year, latest=edition.year))
         title = t.CHAT_TOPIC_TITLES[intent]
         parts.append(t.CHAT_STATED.format(title=title, year=edition.year, value=escape(value)))
-        parts.append(t.SOURCE.format(source=escape(edition.source)))
+        parts.append(source_line(edition, t))
         return "\n\n".join(parts)
     head = t.CHAT_NOT_STATED.format(year=edition.year, topic=t.CHAT_TOPICS[intent])
     return f"{head}\n\n{t.CHAT_NEAREST}\n{answer_fact(nearest, editions, year, today, t)}"

@@ -264,3 +264,9 @@ def open_private(t: Texts, bot_username: str, payload: str | None) -> InlineKeyb
     /start reads `payload` and goes straight to what was asked for."""
     url = f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
     return InlineKeyboardMarkup([[InlineKeyboardButton(t.BTN_OPEN_PRIVATE, url=url)]])
+
+
+def declined(t: Texts) -> InlineKeyboardMarkup:
+    """After "I do not agree": the notice again (to register after all), or the main menu."""
+    again = [_button(t.BTN_CONSENT_AGAIN, CONSENT_BACK)]
+    return InlineKeyboardMarkup([again, *main_menu(t).inline_keyboard])

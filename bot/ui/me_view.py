@@ -12,6 +12,7 @@ from bot.services.checkins import MyWeek
 from bot.ui import keyboards
 from bot.ui.buttons import MyEntry
 from bot.ui.texts import Texts
+from bot.ui.texts.en import Count
 from db.queries.checkins import CheckinInfo
 
 
@@ -39,7 +40,7 @@ def _week_so_far(t: Texts, figures: Progress) -> list[str]:
         total=t.fmt_minutes(figures.minutes),
         days=figures.days_checked,
         window_days=figures.edition_days,
-        streak=figures.streaks.current,
+        streak=Count(figures.streaks.current),
     )
     empty = [t.ME_EMPTY] if figures.days_checked == 0 else []
     return [head, "", *_days(t, figures), *empty, "", totals]
@@ -54,7 +55,7 @@ def result(t: Texts, figures: Progress) -> list[str]:
         total=t.fmt_minutes(figures.minutes),
         days=figures.days_checked,
         window_days=figures.edition_days,
-        streak=figures.streaks.longest,
+        streak=Count(figures.streaks.longest),
     )
     return [head, "", *_days(t, figures), "", totals]
 
@@ -94,8 +95,12 @@ def entry_label(t: Texts, c: CheckinInfo) -> str:
 
 
 def keyboard(t: Texts, week: MyWeek) -> InlineKeyboardMarkup:
-    """The reminders toggle, then one delete button per recent check-in of the running week."""
-    rows = [
+    """Check in (while an edition runs), the reminders toggle, then one delete button per
+    recent check-in of the running week."""
+    rows = []
+    if week.outlook.stage is Stage.DURING:
+        rows += [list(row) for row in keyboards.checkin_button(t).inline_keyboard]
+    rows += [
         list(row) for row in keyboards.reminders(t, week.profile.reminders_enabled).inline_keyboard
     ]
     for c in week.recent:

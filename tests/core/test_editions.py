@@ -123,7 +123,7 @@ def test_edition_to_show(today: date, year: int) -> None:
 def test_an_edition_is_unknown_before_its_notice_is_published() -> None:
     editions = load_editions()
     e2023 = editions.get(2023)
-    assert e2023 is not None and e2023.published == date(2023, 9, 29)
+    assert e2023 is not None and e2023.published == e2023.notice_date == date(2023, 9, 29)
     assert not e2023.known_on(date(2023, 9, 28)) and e2023.known_on(date(2023, 9, 29))
     # On a 2021 clock, 2023 is not an answer yet: no information, the latest known instead.
     early = editions.lookup(2023, date(2021, 10, 3))

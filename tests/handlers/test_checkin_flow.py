@@ -239,4 +239,5 @@ async def test_a_long_history_keeps_me_one_valid_message(bot: Harness) -> None:
     parts = bot.telegram.sent(AN.id)[before:]
     assert len(parts) == 1  # the fake rejected nothing (checked at teardown)
     assert "Tổng: <b>16 giờ 20 phút</b>" in parts[-1].text
-    assert len(parts[-1].reply_markup["inline_keyboard"]) == 1 + 5
+    # Check in and reminders, then five delete buttons.
+    assert len(parts[-1].reply_markup["inline_keyboard"]) == 2 + 5

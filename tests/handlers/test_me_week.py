@@ -77,7 +77,7 @@ async def test_mid_week_in_english(bot: Harness) -> None:
     text = (await me(bot, EMMA, 2023, 10, 3, 20, 0)).text
     assert "<b>2023 week</b> (2 Oct 2023 – 8 Oct 2023) · today is day 2/7" in text
     assert "✅ Tuesday 3 Oct 2023: 45 min · <i>today</i>" in text
-    assert "<b>2/7</b>" in text and "Streak: <b>2</b>" in text
+    assert "<b>2/7</b>" in text and "Streak: <b>2 days</b>" in text
 
 
 # --- outside the week --------------------------------------------------------------------
@@ -112,7 +112,7 @@ async def test_in_2026_there_is_no_data_and_2023s_result_is_shown(bot: Harness) 
     text = (await me(bot, EMMA, 2026, 11, 24, 9, 0)).text
     assert "no information yet about a 2026 week" in text
     assert "Your result in the 2023 week" in text and "<b>1/7</b>" in text
-    assert "Longest streak: <b>1</b>" in text and "1 h" in text
+    assert "Longest streak: <b>1 day</b>" in text and "1 h" in text
 
 
 # --- the final summary --------------------------------------------------------------------
@@ -144,12 +144,13 @@ async def test_delete_any_entry_after_confirming_once(bot: Harness) -> None:
     await check_in(bot, AN, 3, text="45 hội thảo")
     summary = await me(bot, AN, 2023, 10, 4, 9, 0)
     labels = [b["text"] for b in buttons(summary)]
-    assert labels[1:] == [
+    assert labels[:2] == ["✅ Điểm danh tự học", "🔕 Tắt nhắc nhở"]  # check in, reminders
+    assert labels[2:] == [
         "🗑 03/10/2023 · 45 phút · 🎤 Hội thảo/webinar",
         "🗑 02/10/2023 · 30 phút · 📚 Đọc sách/tài liệu",
     ]
     assert "Bấm 🗑 bên dưới để xóa" in summary.text
-    ask = buttons(summary)[2]["callback_data"]  # the older one: not only the last can go
+    ask = buttons(summary)[3]["callback_data"]  # the older one: not only the last can go
     assert ask.startswith("mine:ask:") and len(ask.encode()) <= 64
     target = ask.removeprefix("mine:ask:")
     # Someone else pressing a forged button deletes nothing.
@@ -185,7 +186,7 @@ async def test_a_button_from_the_week_deletes_nothing_once_it_is_over(bot: Harne
     await check_in(bot, EMMA, 8, text="20 reading")
     summary = await me(bot, AN, 2023, 10, 8, 23, 0)
     english = await me(bot, EMMA, 2023, 10, 8, 23, 0)
-    ask, ask_en = buttons(summary)[1]["callback_data"], buttons(english)[1]["callback_data"]
+    ask, ask_en = buttons(summary)[2]["callback_data"], buttons(english)[2]["callback_data"]
     confirm = await bot.press(EMMA, ask_en)
     assert confirm is not None and "Delete this check-in?" in confirm.text
     # For DAYS_BACK days after a check-in's day it may still go (as one may still be added);
@@ -203,13 +204,13 @@ async def test_delete_in_english(bot: Harness) -> None:
     await check_in(bot, EMMA, 3, text="25 reading")
     summary = await me(bot, EMMA, 2023, 10, 3, 21, 0)
     assert "Press 🗑 below" in summary.text
-    ask = buttons(summary)[1]["callback_data"]
+    ask = buttons(summary)[2]["callback_data"]
     await bot.press(EMMA, ask)
     done = await bot.press(EMMA, ask.replace("ask", "yes"))
     assert done is not None and "Check-in deleted" in done.text and "25 min" in done.text
     text = (await me(bot, EMMA, 2023, 10, 3, 21, 5)).text
-    assert "<b>0/7</b>" in text and "Streak: <b>0</b>" in text
-    assert len(buttons(await me(bot, EMMA, 2023, 10, 3, 21, 6))) == 1
+    assert "<b>0/7</b>" in text and "Streak: <b>0 days</b>" in text
+    assert len(buttons(await me(bot, EMMA, 2023, 10, 3, 21, 6))) == 2  # check in, reminders
 
 
 async def test_before_an_announced_edition_its_start_and_the_last_result(

@@ -261,7 +261,8 @@ async def test_remind_toggles_and_me_button(bot: Harness) -> None:
     reply = await bot.say(AN, "/me")
     assert (
         reply is not None
-        and reply.reply_markup["inline_keyboard"][0][0]["callback_data"] == "remind:off"
+        # Below the check-in button, while the week runs.
+        and reply.reply_markup["inline_keyboard"][1][0]["callback_data"] == "remind:off"
     )
     reply = await bot.press(AN, "remind:off")
     assert reply is not None and "Đã tắt nhắc nhở" in reply.text

@@ -6,6 +6,22 @@ from datetime import date, datetime
 from typing import ClassVar
 
 
+class Count(int):
+    """A number that a template can pair with its noun in the right number:
+    "{days:day/days}" gives "1 day" or "3 days"; "{days}" gives just the number."""
+
+    def __format__(self, spec: str) -> str:
+        if "/" in spec:
+            one, many = spec.split("/", 1)
+            return f"{int(self):,} {plural(self, one, many)}"
+        return super().__format__(spec)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The English noun for `count`: `one` for exactly 1, `many` otherwise (0 people)."""
+    return one if count == 1 else many
+
+
 class En:
     """English texts. Official names and quotes from the notices stay in Vietnamese.
 
@@ -83,41 +99,66 @@ class En:
         "ℹ️ There is no information yet about the {year} week. "
         "Here is the most recent edition I know ({latest}):"
     )
-    THEME = "🎯 <b>Theme of the {year} week</b>\n«{theme}»"
-    DATES = "📅 <b>Dates of the {year} week</b>\nFrom {start} to {end} ({days} days)."
-    OPENING = "🎉 <b>Opening ceremony of the {year} week</b>\n{weekday}, {date}."
+    # Official names, quotes and descriptions stay as the notice words them (we hold no
+    # translation); a card that shows one says so once, in its title (QUOTED).
+    THEME = (
+        "🎯 <b>Theme of the {year} Lifelong Learning Week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n«{theme}»"
+    )
+    DATES = "📅 <b>Dates of the {year} Lifelong Learning Week</b>\n{start}–{end} ({days:day/days})."
+    OPENING = "🎉 <b>Opening ceremony of the {year} Lifelong Learning Week</b>\n{weekday}, {date}."
     OPENING_TIME = "Time: {time}."
     OPENING_TIME_UNKNOWN = "The official notice does not give the time of the ceremony."
-    PURPOSE = "💡 <b>Purpose of the {year} week</b> (official text, in Vietnamese)\n{items}"
-    ORGANISER = "🏛 <b>Organiser ({year})</b>\n{organiser}"
+    PURPOSE = (
+        "💡 <b>Purpose of the {year} Lifelong Learning Week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n{items}"
+    )
+    ORGANISER = (
+        "🏛 <b>Organiser of the {year} Lifelong Learning Week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n{organiser}"
+    )
     AUDIENCE = "Audience and scope: {audience}."
-    PLAN = "📄 <b>Plan ({year})</b>\nPlan No. {number} of {date}: {title}."
+    PLAN = (
+        "📄 <b>Plan for the {year} Lifelong Learning Week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n"
+        "Plan No. {number} of {date}: «{title}»."
+    )
     PLAN_UNKNOWN = "📄 The {year} notice does not give a plan number."
     MINISTRY = (
-        "🏫 <b>The Ministry's instruction ({year})</b> (official text, in Vietnamese)\n{text}"
+        "🏫 <b>The Ministry's instruction for the {year} week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n{text}"
     )
     MINISTRY_UNKNOWN = (
         "🏫 The {year} notice does not mention a document of the Ministry of Education and "
         "Training about the week."
     )
-    MOVEMENT = "🏆 <b>Emulation movement linked to the {year} week</b>\n«{movement}»"
-    DECISION = "📜 <b>Document linked to the {year} week</b>\n{decision}"
+    MOVEMENT = (
+        "🏆 <b>Emulation movement linked to the {year} week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n«{movement}»"
+    )
+    DECISION = (
+        "📜 <b>Document linked to the {year} week</b>"
+        " <i>(quoted from the notice, in Vietnamese)</i>\n{decision}"
+    )
     MOVEMENT_UNKNOWN = "🏆 The {year} notice does not mention an emulation movement."
     OVERVIEW = (
-        "📘 <b>{name}</b>\n"
+        "📘 <b>Overview of {name}</b> <i>(quoted from the notice, in Vietnamese)</i>\n"
         "• Theme: «{theme}»\n"
-        "• Dates: {start} – {end}\n"
+        "• Dates: {start}–{end}\n"
         "• Opening: {opening}\n"
         "• Organiser: {organiser}"
     )
     OVERVIEW_PLAN = "• Plan No. {number} of {date}"
     SOURCE = "<i>Source: {source}</i>"
 
-    STATUS_BEFORE = "⏳ {name} opens on {date}, in <b>{days}</b> days."
-    STATUS_TOMORROW = "⏳ {name} opens tomorrow ({date})!"
-    STATUS_DURING = "📌 Today is day <b>{day}/{total}</b> of {name}. {left} days to go."
+    # {name}: "the 2023 Lifelong Learning Week" (fmt_edition), so it never opens a sentence.
+    STATUS_BEFORE = "⏳ <b>{days:day/days}</b> to go: {name} opens on {date}."
+    STATUS_TOMORROW = "⏳ Tomorrow, {date}, is the opening day of {name}!"
+    STATUS_DURING = "📌 Today is day <b>{day}/{total}</b> of {name}. {left:day/days} to go."
     STATUS_LAST_DAY = "📌 Today is the last day ({day}/{total}) of {name}."
-    STATUS_AFTER = "✅ {name} ended on {end}. The next week has not been announced yet."
+    STATUS_AFTER = (
+        "✅ This edition is over: {name} ended on {end}. The next one has not been announced yet."
+    )
     TODAY = "📆 Today is {weekday}, {date}."
     WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -201,7 +242,7 @@ class En:
     ME_EMPTY = "No check-ins in this period yet. Send /checkin to start!"
     ME_TOTALS = (
         "Total: <b>{total}</b> · Days with a check-in: <b>{days}/{window_days}</b> · "
-        "Streak: <b>{streak}</b>"
+        "Streak: <b>{streak:day/days}</b>"
     )
     UNDO_NOTHING = "You have no check-in to remove."
     UNDO_CONFIRM = "Remove your last check-in?\n{details}"
@@ -511,7 +552,7 @@ class En:
     PRIVACY_HOW_BUTTON = "press the button below or send /deletemydata"
     PRIVACY_HOW_COMMAND = "send /deletemydata"
     PRIVACY_CONTACT_DEFAULT = "the organisers of the Week at your agency"
-    CONSENT_ON_RECORD = "given on {when} (version {version})."
+    CONSENT_ON_RECORD = "given on {when}."
     CONSENT_NONE = "not given."
     BTN_WITHDRAW = "🗑 Withdraw consent and erase my data"
     DELETE_CONFIRM = "Erase your profile and all your check-ins? This cannot be undone."
@@ -568,7 +609,8 @@ class En:
     )
     CONSENT_DECLINED = (
         "The bot stored no profile of yours and deleted the raw messages you had sent. You can "
-        "still ask about the week; to check in, you need to register and agree."
+        "still ask about the week; to check in, you need to register and agree — press the "
+        "button below whenever you want to read the notice again."
     )
     CONSENT_DECLINED_EXISTING = (
         "Without your consent the bot may not keep your profile and check-ins: they need to be "
@@ -673,7 +715,9 @@ class En:
         "ℹ️ The official notice for {year} does not give {topic}, so I have no reliable answer."
     )
     CHAT_NEAREST = "What the notice does give:"
-    CHAT_STATED = "ℹ️ <b>{title} ({year})</b>\n{value}"
+    CHAT_STATED = (
+        "ℹ️ <b>{title} ({year})</b> <i>(quoted from the notice, in Vietnamese)</i>\n{value}"
+    )
     CHAT_TOPICS: ClassVar[dict[str, str]] = {
         "venue": "the venue",
         "host": "who chairs or speaks at the opening ceremony",
@@ -770,7 +814,7 @@ class En:
     ME_TODAY = " · <i>today</i>"
     ME_RESULT_TOTALS = (
         "Total: <b>{total}</b> · Days with a check-in: <b>{days}/{window_days}</b> · "
-        "Longest streak: <b>{streak}</b>"
+        "Longest streak: <b>{streak:day/days}</b>"
     )
     ME_NEXT_EDITION = "ℹ️ No week is running now. The {year} week starts on {start}."
     ME_EDITION_ENDED = "ℹ️ The {year} week ended on {end}."
@@ -876,10 +920,41 @@ class En:
         """A number with its noun, singular or plural: "1 person", "2 people"."""
         return f"{count:,} " + plural(count, *_NOUNS[noun])
 
+    # --- english ---
+    STATUS_AFTER_PAST = "✅ This edition is over: {name} ended on {end}."
+    BTN_CONSENT_AGAIN = "📝 Read the notice again and register"
+    _MONTHS = (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    )  # fmt: skip
 
-def plural(count: int, one: str, many: str) -> str:
-    """The English noun for `count`: `one` for exactly 1, `many` otherwise (0 people)."""
-    return one if count == 1 else many
+    @classmethod
+    def fmt_long_date(cls, day: date) -> str:
+        """A date in a sentence: "2 October 2023"."""
+        return f"{day.day} {cls._MONTHS[day.month - 1]} {day.year}"
+
+    @classmethod
+    def fmt_range(cls, start: date, end: date) -> tuple[str, str]:
+        """Two ends of a span, written once where they share it: ("2", "8 October 2023")."""
+        if (start.year, start.month) == (end.year, end.month):
+            return str(start.day), cls.fmt_long_date(end)
+        if start.year == end.year:
+            return f"{start.day} {cls._MONTHS[start.month - 1]}", cls.fmt_long_date(end)
+        return cls.fmt_long_date(start), cls.fmt_long_date(end)
+
+    @classmethod
+    def fmt_edition(cls, year: int, name: str) -> str:
+        """The edition in a sentence. The notice's Vietnamese name is not translated: the
+        bot's own English name, from the year."""
+        return f"the {year} Lifelong Learning Week"
+
+    @classmethod
+    def fmt_source(cls, source: str, organiser: str, day: date | None) -> str:
+        """Where a fact comes from, described in English: the organiser's name stays as the
+        notice writes it (escaped by the caller); `source` itself is a Vietnamese sentence."""
+        if day is None:
+            return "the official notice (in Vietnamese)"
+        return f"notice of {organiser}, {cls.fmt_date(day)}"
 
 
 _NOUNS = {

@@ -543,7 +543,7 @@ class Vi:
     PRIVACY_HOW_BUTTON = "bấm nút bên dưới hoặc gõ /xoadulieu"
     PRIVACY_HOW_COMMAND = "gõ /xoadulieu"
     PRIVACY_CONTACT_DEFAULT = "ban tổ chức Tuần lễ của cơ quan bạn"
-    CONSENT_ON_RECORD = "đã đồng ý ngày {when} (phiên bản {version})."
+    CONSENT_ON_RECORD = "đã đồng ý ngày {when}."
     CONSENT_NONE = "chưa có."
     BTN_WITHDRAW = "🗑 Rút lại đồng ý và xóa dữ liệu"
     DELETE_CONFIRM = (
@@ -602,7 +602,8 @@ class Vi:
     )
     CONSENT_DECLINED = (
         "Bot không lưu hồ sơ của bạn và đã xóa các tin nhắn gốc bạn đã gửi. Bạn vẫn có thể hỏi về "
-        "Tuần lễ; muốn điểm danh thì cần đăng ký và đồng ý."
+        "Tuần lễ; muốn điểm danh thì cần đăng ký và đồng ý — khi nào muốn, bạn bấm nút bên "
+        "dưới để đọc lại thông báo."
     )
     CONSENT_DECLINED_EXISTING = (
         "Không có sự đồng ý của bạn, bot không được tiếp tục giữ hồ sơ và lượt điểm danh của "
@@ -921,6 +922,30 @@ class Vi:
     def fmt_count(count: int, noun: str) -> str:
         """A number with its noun ("3 người"): Vietnamese nouns do not change with number."""
         return f"{count:,}".replace(",", ".") + " " + _NOUNS[noun]
+
+    # --- english ---
+    STATUS_AFTER_PAST = "✅ {name} đã kết thúc vào ngày {end}."
+    BTN_CONSENT_AGAIN = "📝 Đọc lại thông báo và đăng ký"
+
+    @classmethod
+    def fmt_long_date(cls, day: date) -> str:
+        """A date in a sentence: the same dd/mm/yyyy (the templates say "ngày")."""
+        return cls.fmt_date(day)
+
+    @classmethod
+    def fmt_range(cls, start: date, end: date) -> tuple[str, str]:
+        """Two ends of a span, each in full (the templates join them)."""
+        return cls.fmt_date(start), cls.fmt_date(end)
+
+    @classmethod
+    def fmt_edition(cls, year: int, name: str) -> str:
+        """The edition in a sentence: its official name, as the notice gives it."""
+        return name
+
+    @classmethod
+    def fmt_source(cls, source: str, organiser: str, day: date | None) -> str:
+        """Where a fact comes from: the notice's own words."""
+        return source
 
 
 _NOUNS = {
