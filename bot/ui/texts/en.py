@@ -818,3 +818,13 @@ class En:
     )
     CHAT_ORGANISER_CAN = "You can see the overall figures with /stats."
     CHAT_BROADCAST = "📣 To write an announcement to everyone, send /broadcast, then the message."
+    # --- misc ---
+    PICK_ONE = "Please pick one of the options below."
+    # Typed words that pick an audience, besides the buttons' own labels (bot/core/choice.py).
+    BC_AUDIENCE_WORDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "all": ("all", "everyone", "everybody", "every official"),
+        "unit": ("unit", "one unit", "a unit"),
+        "today": ("today", "not checked in today"),
+        "week": ("this week", "week", "no check in this week"),
+        "groups": ("groups", "group", "group chats"),
+    }

@@ -863,3 +863,13 @@ class Vi:
     )
     CHAT_ORGANISER_CAN = "Bạn có thể xem số liệu tổng hợp bằng /thongke."
     CHAT_BROADCAST = "📣 Để soạn thông báo gửi mọi người, gõ /thongbao rồi gửi nội dung thông báo."
+    # --- misc ---
+    PICK_ONE = "Bạn hãy chọn một mục bên dưới."
+    # Typed words that pick an audience, besides the buttons' own labels (bot/core/choice.py).
+    BC_AUDIENCE_WORDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "all": ("tất cả", "mọi người", "toàn bộ", "tất cả cán bộ"),
+        "unit": ("đơn vị", "một đơn vị", "phòng ban"),
+        "today": ("hôm nay", "chưa điểm danh hôm nay"),
+        "week": ("trong tuần", "tuần này", "chưa điểm danh trong tuần"),
+        "groups": ("nhóm", "các nhóm", "nhóm chat"),
+    }
