@@ -222,9 +222,13 @@ class En:
     REMIND_MORNING = (
         "☀️ <b>Day {day}/{total} of the week</b>\n💡 Today's self-study idea: {suggestion}"
     )
-    REMIND_MORNING_GROUP = "To log self-study, message the bot privately with /checkin."
+    REMIND_MORNING_GROUP = (
+        "To log self-study, press the button below to message the bot privately, or send it "
+        "/checkin there."
+    )
     REMIND_NUDGE = (
-        "🌙 You have not logged any self-study today. If you studied, record it with one tap!"
+        "🌙 You have not logged any self-study today. "
+        "If you studied, press the button below to record it."
     )
     REMIND_SUMMARY = (
         "🏁 <b>Your week of learning</b>\n"

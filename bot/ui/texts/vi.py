@@ -239,10 +239,12 @@ class Vi:
     REMIND_MORNING = (
         "☀️ <b>Ngày {day}/{total} của Tuần lễ</b>\n💡 Gợi ý tự học hôm nay: {suggestion}"
     )
-    REMIND_MORNING_GROUP = "Điểm danh tự học: nhắn riêng cho bot lệnh /diemdanh."
+    REMIND_MORNING_GROUP = (
+        "Điểm danh tự học: bấm nút bên dưới để nhắn riêng cho bot, hoặc nhắn riêng lệnh /diemdanh."
+    )
     REMIND_NUDGE = (
         "🌙 Hôm nay bạn chưa điểm danh tự học. "
-        "Nếu đã dành thời gian học, hãy ghi lại chỉ với một chạm!"
+        "Nếu đã dành thời gian học, hãy bấm nút bên dưới để ghi lại."
     )
     REMIND_SUMMARY = (
         "🏁 <b>Tổng kết tuần học tập của bạn</b>\n"
