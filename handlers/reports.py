@@ -37,7 +37,12 @@ async def stats(update: Update, context: BotContext) -> None:
     if edition is None:
         await send(update, t.STATS_NO_EDITION.format(year=year))
         return
-    user = update.effective_user
+    await _send_summary(update, context, edition)
+
+
+async def _send_summary(update: Update, context: BotContext, edition: Edition) -> None:
+    """The summary of /stats with its view buttons (also the views' "back" button)."""
+    t, user = context.t, update.effective_user
     assert user is not None
     found = await service.summary(
         context.sessions, edition, context.clock.tz, user.id, context.deps.settings.admin_ids
@@ -67,18 +72,20 @@ async def report_button(update: Update, context: BotContext) -> None:
     edition = context.deps.editions.get(pressed.year) if pressed is not None else None
     if pressed is None or edition is None:
         return
-    view = pressed.view
-    if view in {"xlsx", "csv"}:
+    view, back = pressed.view, keyboards.report_back(t, edition.year)
+    if view == "sum":
+        await _send_summary(update, context, edition)
+    elif view in {"xlsx", "csv"}:
         await _send_export(update, context, edition, view)
     elif view == "chart":
         await _send_chart(update, context, edition)
     elif view == "top":
         learners = await service.top(context.sessions, edition)
-        await send(update, report_texts.top(t, edition.year, learners))
+        await send(update, report_texts.top(t, edition.year, learners), back)
     else:  # "day" or "unit"
         figures = await service.figures(context.sessions, edition, context.clock.tz)
         render = report_texts.by_day if view == "day" else report_texts.by_unit
-        await send(update, render(t, figures))
+        await send(update, render(t, figures), back)
 
 
 async def _send_export(update: Update, context: BotContext, edition: Edition, fmt: str) -> None:

@@ -198,7 +198,7 @@ class RemindButton(CallbackData):
 
 # Reports and roles.
 
-REPORT_VIEWS = frozenset({"day", "unit", "chart", "top", "xlsx", "csv"})
+REPORT_VIEWS = frozenset({"sum", "day", "unit", "chart", "top", "xlsx", "csv"})  # sum: /stats
 PERSONAL_VIEWS = frozenset({"top", "xlsx", "csv"})  # names people: admins only
 
 

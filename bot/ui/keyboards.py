@@ -264,3 +264,16 @@ def open_private(t: Texts, bot_username: str, payload: str | None) -> InlineKeyb
     /start reads `payload` and goes straight to what was asked for."""
     url = f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
     return InlineKeyboardMarkup([[InlineKeyboardButton(t.BTN_OPEN_PRIVATE, url=url)]])
+
+
+# --- misc ---
+
+
+def report_back(t: Texts, year: int) -> InlineKeyboardMarkup:
+    """Under a view of /stats: back to the summary with all the views."""
+    return InlineKeyboardMarkup([[_button(t.BTN_STATS_SUMMARY, ReportView("sum", year).pack())]])
+
+
+def after_undo(t: Texts) -> InlineKeyboardMarkup:
+    """After a check-in was removed: log it again (the check-in flow's entry)."""
+    return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN_AGAIN, MENU_CHECKIN)]])

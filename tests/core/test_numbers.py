@@ -186,7 +186,7 @@ async def registered_with_a_checkin(bot: Harness) -> None:
         (AN, "/chude ٢٠٢١", "Năm không hợp lệ — hãy gõ 4 chữ số, ví dụ /chude 2023."),
         (ADMIN, "/export ²⁰²³", "Năm không hợp lệ"),
         (ADMIN, f"/export csv {HUGE}", "Năm không hợp lệ"),
-        (ADMIN, "/export pdf", "Cách dùng: /export"),
+        (ADMIN, "/export pdf", "Cách dùng: /xuatdulieu"),
         (ADMIN, f"/stats {HUGE}", "Năm không hợp lệ"),
         (ADMIN, f"/grant {HUGE[:60]}", "Không tìm thấy"),
         (ADMIN, f"/revoke {'9' * 25}", "Không tìm thấy"),

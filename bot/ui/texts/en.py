@@ -207,7 +207,7 @@ class En:
     UNDO_CONFIRM = "Remove your last check-in?\n{details}"
     BTN_UNDO_YES = "🗑 Remove it"
     BTN_UNDO_NO = "Keep it"
-    UNDONE = "🗑 Check-in removed:\n{details}"
+    UNDONE = "🗑 Check-in removed:\n{details}\n\n📊 See your week again: /me"
     UNDO_KEPT = "Your check-in was kept."
     UNDO_GONE = "This check-in was already removed."
 
@@ -832,3 +832,5 @@ class En:
         "week": ("this week", "week", "no check in this week"),
         "groups": ("groups", "group", "group chats"),
     }
+    BTN_STATS_SUMMARY = "⬅️ Summary"
+    BTN_CHECKIN_AGAIN = "✅ Check in again"

@@ -223,7 +223,7 @@ class Vi:
     UNDO_CONFIRM = "Xóa lượt điểm danh gần nhất?\n{details}"
     BTN_UNDO_YES = "🗑 Xóa lượt này"
     BTN_UNDO_NO = "Giữ lại"
-    UNDONE = "🗑 Đã xóa lượt điểm danh:\n{details}"
+    UNDONE = "🗑 Đã xóa lượt điểm danh:\n{details}\n\n📊 Xem lại tuần học của bạn: /cuatoi"
     UNDO_KEPT = "Đã giữ nguyên lượt điểm danh."
     UNDO_GONE = "Lượt điểm danh này đã được xóa trước đó."
 
@@ -348,7 +348,7 @@ class Vi:
     # --- broadcasts --------------------------------------------------------------------
     BC_ASK_CONTENT = (
         "📢 <b>Soạn thông báo</b>\nGửi nội dung cần thông báo: tin nhắn chữ (có thể định dạng), "
-        "ảnh hoặc tệp kèm chú thích, hoặc chuyển tiếp một tin nhắn. Gõ /cancel để hủy."
+        "ảnh hoặc tệp kèm chú thích, hoặc chuyển tiếp một tin nhắn. Gõ /huy để hủy."
     )
     BC_UNSUPPORTED = "Chỉ gửi được tin nhắn chữ, ảnh hoặc tệp. Vui lòng gửi lại nội dung."
     BC_TOO_LONG = (
@@ -397,7 +397,7 @@ class Vi:
     BC_STOPPED = "⏹ Đã dừng thông báo #{id}. Những tin chưa gửi sẽ không được gửi."
     BC_STOPPED_IN_FLIGHT = (
         "{count} tin đang được gửi dở lúc dừng vẫn có thể tới nơi; "
-        "xem số liệu cuối cùng bằng /broadcasts."
+        "xem số liệu cuối cùng bằng /cacthongbao."
     )
     BC_CANCELLED = "Đã hủy thông báo #{id}. Không có tin nào được gửi."
     BC_GONE = "Thông báo này đã được gửi xong, đã dừng hoặc đã hủy."
@@ -470,7 +470,9 @@ class Vi:
         "📈 Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày; "
         "tỷ lệ tham gia theo đơn vị."
     )
-    EXPORT_USAGE = "Cách dùng: /export [xlsx|csv] [năm], ví dụ <code>/export csv 2023</code>"
+    EXPORT_USAGE = (
+        "Cách dùng: /xuatdulieu [xlsx|csv] [năm], ví dụ <code>/xuatdulieu csv 2023</code>"
+    )
     XLSX_SUMMARY = "Tổng quan"
     XLSX_BY_DAY = "Theo ngày"
     XLSX_BY_UNIT = "Theo đơn vị"
@@ -875,3 +877,5 @@ class Vi:
         "week": ("trong tuần", "tuần này", "chưa điểm danh trong tuần"),
         "groups": ("nhóm", "các nhóm", "nhóm chat"),
     }
+    BTN_STATS_SUMMARY = "⬅️ Tổng quan"
+    BTN_CHECKIN_AGAIN = "✅ Điểm danh lại"
