@@ -834,3 +834,13 @@ class En:
     }
     BTN_STATS_SUMMARY = "⬅️ Summary"
     BTN_CHECKIN_AGAIN = "✅ Check in again"
+    ROLES_ADMIN: ClassVar[dict[str, str]] = {  # an admin of the configuration, by what is known
+        "name": "{name} (id {id})",
+        "name_at": "{name} (@{username}, id {id})",
+        "unregistered": "not registered (id {id})",
+    }
+    PERSON_BY_ID = "The person with id {id}"
+    REVOKE_NOBODY = (
+        "Nobody called {ref} holds the organiser role, so there is nothing to revoke. "
+        "Who holds a role now:"
+    )

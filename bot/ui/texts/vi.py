@@ -879,3 +879,13 @@ class Vi:
     }
     BTN_STATS_SUMMARY = "⬅️ Tổng quan"
     BTN_CHECKIN_AGAIN = "✅ Điểm danh lại"
+    ROLES_ADMIN: ClassVar[dict[str, str]] = {  # an admin of the configuration, by what is known
+        "name": "{name} (mã {id})",
+        "name_at": "{name} (@{username}, mã {id})",
+        "unregistered": "chưa đăng ký (mã {id})",
+    }
+    PERSON_BY_ID = "Người có mã {id}"
+    REVOKE_NOBODY = (
+        "Không có ai là {ref} đang giữ quyền ban tổ chức, nên không có gì để thu hồi. "
+        "Những người đang giữ quyền:"
+    )
