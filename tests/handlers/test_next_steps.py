@@ -12,6 +12,7 @@ import re
 from bot.ui.texts.vi import Vi
 from handlers.commands import COMMANDS
 from tests.conftest import ADMIN, AN, EMMA, Harness
+from tests.handlers.test_broadcast import OFFICIAL, draft, staff
 from tests.handlers.test_cancel_not_undo import buttons, register
 from tests.handlers.test_reports import ORG, seed
 
@@ -70,3 +71,14 @@ def test_no_vietnamese_text_names_an_english_command() -> None:
         for text in (v for v in values if isinstance(v, str)):
             named = set(re.findall(r"(?<![\w.])/([a-z]+)\b", text))
             assert not named & english, (key, named & english)
+
+
+async def test_a_cancelled_broadcast_and_a_revoke_of_a_non_holder_say_what_next(
+    bot: Harness,
+) -> None:
+    await staff(bot)
+    broadcast_id = await draft(bot, author=ADMIN)
+    done = await bot.press(ADMIN, f"bc:cancel:{broadcast_id}")
+    assert done is not None and "Soạn thông báo mới: /thongbao" in done.text
+    reply = await bot.say(ADMIN, f"/thuhoi {OFFICIAL.id}")
+    assert reply is not None and "không giữ quyền" in reply.text and "/phanquyen" in reply.text

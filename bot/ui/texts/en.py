@@ -273,7 +273,7 @@ class En:
     )
     GRANTED = "✅ {person} is now an organiser."
     REVOKED = "✅ {person} is no longer an organiser."
-    NOT_A_HOLDER = "{person} is not an organiser."
+    NOT_A_HOLDER = "{person} is not an organiser. See who holds a role: /roles"
     ADMIN_FROM_SETTINGS = (
         "{person} is an admin through the bot's configuration; commands cannot change that."
     )
@@ -372,7 +372,7 @@ class En:
         "{count} messages already on their way when it stopped may still arrive; "
         "/broadcasts shows the final figures."
     )
-    BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent."
+    BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent. Write a new one: /broadcast"
     BC_GONE = "This broadcast has already finished, been stopped or been cancelled."
     BC_NOT_YOURS = "Only the author of this broadcast or an admin can do that."
     BC_STATE: ClassVar[dict[str, str]] = {

@@ -290,7 +290,7 @@ class Vi:
     )
     GRANTED = "✅ Đã cấp quyền ban tổ chức cho {person}."
     REVOKED = "✅ Đã thu hồi quyền ban tổ chức của {person}."
-    NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức."
+    NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức. Xem ai đang giữ quyền: /phanquyen"
     ADMIN_FROM_SETTINGS = (
         "{person} là quản trị viên do cấu hình của bot quy định; quyền này không thay đổi được "
         "bằng lệnh."
@@ -399,7 +399,9 @@ class Vi:
         "{count} tin đang được gửi dở lúc dừng vẫn có thể tới nơi; "
         "xem số liệu cuối cùng bằng /cacthongbao."
     )
-    BC_CANCELLED = "Đã hủy thông báo #{id}. Không có tin nào được gửi."
+    BC_CANCELLED = (
+        "Đã hủy thông báo #{id}. Không có tin nào được gửi. Soạn thông báo mới: /thongbao"
+    )
     BC_GONE = "Thông báo này đã được gửi xong, đã dừng hoặc đã hủy."
     BC_NOT_YOURS = "Chỉ người soạn thông báo này hoặc quản trị viên mới thao tác được."
     BC_STATE: ClassVar[dict[str, str]] = {
