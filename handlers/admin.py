@@ -36,7 +36,7 @@ def _refusal(t: Texts, change: service.RoleChange) -> str:
     if change.outcome is Outcome.FORBIDDEN:
         return t.NOT_ALLOWED_ADMIN
     assert change.target is not None
-    shown = render.person(change.target)
+    shown = staff_texts.shown_person(t, change.target)
     texts = {
         Outcome.FROM_SETTINGS: t.ADMIN_FROM_SETTINGS,
         Outcome.ALREADY: t.ALREADY_HOLDER,
@@ -59,7 +59,12 @@ async def _change_role(update: Update, context: BotContext, grant: bool) -> None
         return
     admin_ids = context.deps.settings.admin_ids
     change = await service.check_change(context.sessions, admin_ids, args[0], grant)
-    if change.outcome is Outcome.UNKNOWN or change.target is None:
+    if (change.outcome is Outcome.UNKNOWN or change.target is None) and not grant:
+        # Nobody to take a role from: who holds one, rather than "register first".
+        found = await service.role_holders(context.sessions, admin_ids)
+        text = t.REVOKE_NOBODY.format(ref=render.echo(args[0]))
+        await send(update, text + "\n\n" + staff_texts.roles(t, found))
+    elif change.outcome is Outcome.UNKNOWN or change.target is None:
         await send(update, t.PERSON_UNKNOWN.format(ref=render.echo(args[0])))
     elif change.outcome is not Outcome.READY:
         await send(update, _refusal(t, change))
@@ -116,7 +121,7 @@ async def revoke(update: Update, context: BotContext) -> None:
 async def roles(update: Update, context: BotContext) -> None:
     """/roles: who is an admin and who is an organiser."""
     found = await service.role_holders(context.sessions, context.deps.settings.admin_ids)
-    await send(update, render.roles(context.t, list(found.admins), list(found.organisers)))
+    await send(update, staff_texts.roles(context.t, found))
 
 
 @requires(Role.ADMIN)

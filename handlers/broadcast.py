@@ -18,12 +18,13 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.core.choice import pick
 from bot.core.roles import Role
 from bot.core.when import WhenError, read_when
 from bot.services import broadcasts as service
-from bot.services.broadcasts import Content
+from bot.services.broadcasts import Content, Info, Outcome
 from bot.ui import broadcast_texts, keyboards, render
-from bot.ui.buttons import BroadcastButton
+from bot.ui.buttons import BroadcastButton, BroadcastChoice, BroadcastUnit
 from bot.ui.telegram_api import CAPTION, TEXT
 from bot.ui.tg_html import parsed_length
 from handlers import broadcast_actions as actions
@@ -33,7 +34,8 @@ from handlers.commands import TEXT as TYPED_TEXT
 from handlers.common import answer_button, conversation, send
 from handlers.receipts import reply_after_commit
 
-COMPOSE, WHEN = range(10, 12)
+COMPOSE, WHEN, AUDIENCE, UNIT, CONFIRM = range(10, 15)
+# The draft the flow works on: from the message on (its buttons), then the one to schedule.
 SCHEDULE_KEY = "broadcast_to_schedule"
 CONTENT = PRIVATE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL)
 END = ConversationHandler.END
@@ -86,8 +88,10 @@ async def content(update: Update, context: BotContext) -> int:
     draft = await service.create_draft(
         context.sessions, user.id, message.chat_id, body, context.clock.now()
     )
+    assert context.user_data is not None
+    context.user_data[SCHEDULE_KEY] = draft
     await send(update, t.BC_ASK_AUDIENCE, keyboards.broadcast_audiences(t, draft))
-    return END
+    return AUDIENCE
 
 
 async def unsupported(update: Update, context: BotContext) -> int:
@@ -169,8 +173,101 @@ async def recent(update: Update, context: BotContext) -> None:
     await send(update, text, markup)
 
 
+# The buttons on offer after an audience choice; any other outcome ends the flow.
+NEXT_STEP = {Outcome.UNITS: UNIT, Outcome.NOBODY: AUDIENCE, Outcome.PREVIEW: CONFIRM}
+
+
+async def pressed(update: Update, context: BotContext) -> int | None:
+    """A broadcast button while the flow waits for one: its action, then the step its
+    outcome leads to (None, a refused choice, keeps the step)."""
+    outcome = await actions.button(update, context)
+    if outcome is Outcome.REFUSED:
+        return None
+    step = NEXT_STEP.get(outcome) if outcome is not None else None
+    if step is None:
+        return END
+    query = update.callback_query
+    data = None if query is None else query.data
+    payload = BroadcastChoice.unpack(data) or BroadcastUnit.unpack(data)
+    if payload is not None and context.user_data is not None:
+        context.user_data[SCHEDULE_KEY] = payload.broadcast_id  # an older draft's buttons
+    return step
+
+
+async def _draft(update: Update, context: BotContext) -> Info | None:
+    """The flow's draft while it is one; otherwise says where it stands and returns None."""
+    assert context.user_data is not None
+    broadcast_id = int(context.user_data.get(SCHEDULE_KEY, 0))
+    info = await actions.mine(update, context, broadcast_id) if broadcast_id else None
+    if info is None:
+        await send(update, context.t.BC_GONE)
+        return None
+    if info.status != "draft":
+        await actions.show_state(update, context, await service.state(context.sessions, info))
+        return None
+    return info
+
+
+def _typed(update: Update) -> str:
+    message = update.effective_message
+    return (message.text or "") if message is not None else ""
+
+
+async def _choose(
+    update: Update, context: BotContext, info: Info, payload: BroadcastChoice | BroadcastUnit
+) -> int:
+    return NEXT_STEP.get(await actions.choose(update, context, info, payload), END)
+
+
+@requires(Role.ORGANISER)
+async def audience_text(update: Update, context: BotContext) -> int:
+    """Typed at the audience buttons: an audience named without ambiguity, else the buttons
+    again. Never the free-text answerer's: the flow is waiting for a choice."""
+    t, info = context.t, await _draft(update, context)
+    if info is None:
+        return END
+    names = {key: (label, *t.BC_AUDIENCE_WORDS[key]) for key, label in t.BC_AUDIENCES.items()}
+    key = pick(_typed(update), names)
+    if key is None:
+        text = t.PICK_ONE + "\n" + t.BC_ASK_AUDIENCE
+        await send(update, text, keyboards.broadcast_audiences(t, info.id))
+        return AUDIENCE
+    return await _choose(update, context, info, BroadcastChoice("aud", info.id, key))
+
+
+@requires(Role.ORGANISER)
+async def unit_text(update: Update, context: BotContext) -> int:
+    """Typed at the unit buttons: a unit's name, with or without diacritics, or part of it."""
+    t, info = context.t, await _draft(update, context)
+    if info is None:
+        return END
+    units = await service.units(context.sessions)
+    if not units:
+        await send(update, t.BC_NO_UNITS, keyboards.broadcast_audiences(t, info.id))
+        return AUDIENCE
+    unit_id = pick(_typed(update), {u.id: (u.name,) for u in units})
+    if unit_id is None:
+        text = t.PICK_ONE + "\n" + t.BC_ASK_UNIT
+        await send(update, text, keyboards.broadcast_units(t, info.id, units))
+        return UNIT
+    return await _choose(update, context, info, BroadcastUnit.of(info.id, unit_id))
+
+
+@requires(Role.ORGANISER)
+async def confirm_text(update: Update, context: BotContext) -> int:
+    """Typed at Send now / Schedule… / Cancel: those buttons again."""
+    t, info = context.t, await _draft(update, context)
+    if info is None:
+        return END
+    audience = t.BC_AUDIENCE_LINE.format(audience=broadcast_texts.audience_label(t, info))
+    await send(update, t.PICK_ONE + "\n" + audience, keyboards.broadcast_confirm(t, info.id))
+    return CONFIRM
+
+
 def build_compose() -> ConversationHandler[BotContext]:
-    """Typed steps of a broadcast (the message, a schedule time); buttons are global."""
+    """A broadcast's steps: the message, its audience (and unit), send or schedule, the time.
+    The buttons also work outside the flow (after a restart of the chat's flow, old
+    messages): handlers() lists them after it."""
     return conversation(
         entry_points=[
             command("broadcast", start),
@@ -185,7 +282,21 @@ def build_compose() -> ConversationHandler[BotContext]:
             WHEN: [
                 MessageHandler(CANCEL_TEXT, cancel),
                 MessageHandler(TYPED_TEXT, _or_end(when_text)),
+                CallbackQueryHandler(pressed, pattern=BroadcastButton.pattern()),
             ],
+            # Waiting for a button: the buttons, or what is typed read as one of them.
+            **{
+                step: [
+                    MessageHandler(CANCEL_TEXT, cancel),
+                    MessageHandler(PRIVATE & ~filters.COMMAND, _or_end(typed)),
+                    CallbackQueryHandler(pressed, pattern=BroadcastButton.pattern()),
+                ]
+                for step, typed in (
+                    (AUDIENCE, audience_text),
+                    (UNIT, unit_text),
+                    (CONFIRM, confirm_text),
+                )
+            },
         },
         fallbacks=[
             command("cancel", cancel),

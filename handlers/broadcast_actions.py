@@ -24,7 +24,8 @@ from handlers.common import answer_button, replace_buttons, send
 from handlers.receipts import reply_after_commit
 
 Payload = BroadcastButton | BroadcastChoice | BroadcastUnit
-Action = Callable[[Update, BotContext, Info, Payload], Awaitable[None]]
+# A choice returns its Outcome, so the compose flow knows which buttons are now on offer.
+Action = Callable[[Update, BotContext, Info, Payload], Awaitable[Outcome | None]]
 
 
 async def mine(update: Update, context: BotContext, broadcast_id: int) -> Info | None:
@@ -41,8 +42,9 @@ async def mine(update: Update, context: BotContext, broadcast_id: int) -> Info |
 
 
 @requires(Role.ORGANISER)
-async def button(update: Update, context: BotContext) -> None:
-    """Every broadcast button: bc:<action>:<id>, bc:aud:<id>:<audience>, bc:unit:<id>:<unit>."""
+async def button(update: Update, context: BotContext) -> Outcome | None:
+    """Every broadcast button: bc:<action>:<id>, bc:aud:<id>:<audience>, bc:unit:<id>:<unit>.
+    Returns the Outcome of an audience choice, None for the other actions."""
     query = update.callback_query
     assert query is not None
     payload: Payload | None = (
@@ -53,16 +55,17 @@ async def button(update: Update, context: BotContext) -> None:
     action = None if payload is None else ACTIONS.get(payload.action)
     if payload is None or action is None:  # forged or from an older bot: stop the spinner
         await answer_button(update)
-        return
+        return None
     info = await mine(update, context, payload.broadcast_id)
     if info is None:
-        return
+        return None
     await answer_button(update)
-    await action(update, context, info, payload)
+    return await action(update, context, info, payload)
 
 
-async def choose(update: Update, context: BotContext, info: Info, payload: Payload) -> None:
-    """An audience button: which unit, or the audience set and the preview."""
+async def choose(update: Update, context: BotContext, info: Info, payload: Payload) -> Outcome:
+    """An audience button (or its name typed in the compose flow): which unit, or the
+    audience set and the preview."""
     assert isinstance(payload, BroadcastChoice | BroadcastUnit)
     t = context.t
     result = await service.choose(
@@ -70,8 +73,12 @@ async def choose(update: Update, context: BotContext, info: Info, payload: Paylo
     )
     fresh = result.info
     if result.outcome is Outcome.UNITS:
-        markup = keyboards.broadcast_units(t, fresh.id, result.units)
-        await replace_buttons(update, t.BC_ASK_UNIT if result.units else t.BC_NO_UNITS, markup)
+        if result.units:
+            markup = keyboards.broadcast_units(t, fresh.id, result.units)
+            await replace_buttons(update, t.BC_ASK_UNIT, markup)
+        else:  # "choose another audience": with the audiences to choose from
+            markup = keyboards.broadcast_audiences(t, fresh.id)
+            await replace_buttons(update, t.BC_NO_UNITS, markup)
     elif result.outcome is Outcome.NOBODY:
         markup = keyboards.broadcast_audiences(t, fresh.id)
         await replace_buttons(update, broadcast_texts.nobody(t, fresh, result.left_out), markup)
@@ -86,6 +93,7 @@ async def choose(update: Update, context: BotContext, info: Info, payload: Paylo
     elif result.outcome is Outcome.STATE:
         await show_state(update, context, result)
     # REFUSED: no such unit (a forged button), already answered: nothing to say
+    return result.outcome
 
 
 async def show_state(update: Update, context: BotContext, result: Result) -> None:

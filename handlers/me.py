@@ -59,7 +59,8 @@ async def undo_button(update: Update, context: BotContext) -> None:
         await reply_after_commit(update, context, t.UNDO_GONE)
     else:
         details = render.checkin_details(t, removed)
-        await reply_after_commit(update, context, t.UNDONE.format(details=details))
+        text, markup = t.UNDONE.format(details=details), keyboards.after_undo(t)
+        await reply_after_commit(update, context, text, markup)
 
 
 async def _tell(update: Update, button: buttons.MyEntry, text: str) -> None:
@@ -109,7 +110,8 @@ async def entry_button(update: Update, context: BotContext) -> None:
         await send(update, t.ME_DELETE_CONFIRM.format(details=details), markup)
     else:
         details = render.checkin_details(t, found.checkin)
-        await reply_after_commit(update, context, t.ME_DELETED.format(details=details))
+        text, markup = t.ME_DELETED.format(details=details), keyboards.after_undo(t)
+        await reply_after_commit(update, context, text, markup)
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

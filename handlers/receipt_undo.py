@@ -49,7 +49,8 @@ async def pressed(update: Update, context: BotContext) -> None:
     elif found.outcome is Removal.DELETED:
         assert found.checkin is not None
         details = render.checkin_details(t, found.checkin)
-        await reply_after_commit(update, context, t.UNDONE.format(details=details))
+        text, markup = t.UNDONE.format(details=details), keyboards.after_undo(t)
+        await reply_after_commit(update, context, text, markup)
     elif found.outcome is Removal.CLOSED:
         await _say(update, t.RECEIPT_UNDO_CLOSED, confirmed)
     else:

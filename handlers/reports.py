@@ -52,6 +52,7 @@ async def stats(update: Update, context: BotContext) -> None:
 async def _send_summary(
     update: Update, context: BotContext, edition: Edition, meant: int | None = None
 ) -> None:
+    """The summary of /stats with its view buttons (also the views' "back" button)."""
     t, user = context.t, update.effective_user
     assert user is not None
     found = await service.summary(
@@ -84,7 +85,7 @@ async def report_button(update: Update, context: BotContext) -> None:
     edition = context.deps.editions.get(pressed.year) if pressed is not None else None
     if pressed is None or edition is None:
         return
-    view = pressed.view
+    view, back = pressed.view, keyboards.report_back(t, edition.year)
     if view == "sum":
         await _send_summary(update, context, edition)
     elif view in {"xlsx", "csv"}:
@@ -93,11 +94,11 @@ async def report_button(update: Update, context: BotContext) -> None:
         await _send_chart(update, context, edition)
     elif view == "top":
         learners = await service.top(context.sessions, edition)
-        await send(update, report_texts.top(t, edition.year, learners))
+        await send(update, report_texts.top(t, edition.year, learners), back)
     else:  # "day" or "unit"
         figures = await service.figures(context.sessions, edition, context.clock.tz)
         render = report_texts.by_day if view == "day" else report_texts.by_unit
-        await send(update, render(t, figures))
+        await send(update, render(t, figures), back)
 
 
 async def _send_export(

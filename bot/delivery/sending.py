@@ -169,7 +169,9 @@ class _Run:
             if content is None:
                 raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
             return Outgoing.of(content)
-        text, markup = await reminder_messages.render(self.deps, row)
+        # A group's reminder links to the private chat by the bot's name; a person's needs none.
+        username = self.bot.username if row.user_id is None else ""
+        text, markup = await reminder_messages.render(self.deps, row, username)
         return Outgoing("text", text, markup)
 
     async def _attempt(self, row: box.Claimed) -> Outcome | None:

@@ -89,6 +89,9 @@ async def check_change(
     """Whom "@name" or an id names, and whether the change may be made; changes nothing."""
     async with sessions() as session:
         target = await _find(session, ref)
+        telegram_id = parse_int(ref.strip(), 1, TELEGRAM_ID_MAX)
+        if target is None and telegram_id in admin_ids:  # not registered, yet an admin
+            return RoleChange(Outcome.FROM_SETTINGS, Person(telegram_id, None, None))
         if target is None:
             return RoleChange(Outcome.UNKNOWN, None)
         blocker = await _blocker(session, admin_ids, target, grant)

@@ -270,3 +270,16 @@ def declined(t: Texts) -> InlineKeyboardMarkup:
     """After "I do not agree": the notice again (to register after all), or the main menu."""
     again = [_button(t.BTN_CONSENT_AGAIN, CONSENT_BACK)]
     return InlineKeyboardMarkup([again, *main_menu(t).inline_keyboard])
+
+
+# --- misc ---
+
+
+def report_back(t: Texts, year: int) -> InlineKeyboardMarkup:
+    """Under a view of /stats: back to the summary with all the views."""
+    return InlineKeyboardMarkup([[_button(t.BTN_STATS_SUMMARY, ReportView("sum", year).pack())]])
+
+
+def after_undo(t: Texts) -> InlineKeyboardMarkup:
+    """After a check-in was removed: log it again (the check-in flow's entry)."""
+    return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN_AGAIN, MENU_CHECKIN)]])

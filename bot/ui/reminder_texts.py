@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
 from bot.core.editions import Editions
 from bot.core.schedule import ReminderData
@@ -15,10 +15,12 @@ from bot.ui.texts import Texts, for_language
 from db.queries.outbox import Claimed
 
 
-def _checkin_button(t: Texts) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t.BTN_CHECKIN_NOW, callback_data=keyboards.MENU_CHECKIN)]]
-    )
+def _checkin_button(t: Texts, in_group: bool, bot_username: str) -> InlineKeyboardMarkup | None:
+    """A reminder's next step: check in. In a group, a check-in button would start the flow
+    there; the link opens the private chat at the first step instead."""
+    if not in_group:
+        return keyboards.checkin_button(t)
+    return keyboards.open_private(t, bot_username, "checkin") if bot_username else None
 
 
 def needs_summary(row: Claimed) -> bool:
@@ -27,10 +29,14 @@ def needs_summary(row: Claimed) -> bool:
 
 
 def render(
-    row: Claimed, editions: Editions, reminders: ReminderData, summary: Summary | None
+    row: Claimed,
+    editions: Editions,
+    reminders: ReminderData,
+    summary: Summary | None,
+    bot_username: str = "",
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """Text and buttons for one outbox row of kind "reminder" (`summary`: the person's
-    figures, when `needs_summary(row)`)."""
+    figures, when `needs_summary(row)`; `bot_username`: for the link to the private chat)."""
     p = row.payload
     t = for_language(p.get("language"))
     edition = editions.get(int(p["year"]))
@@ -48,15 +54,16 @@ def render(
         )
         return text, None
     if kind == "opening":
-        return t.REMIND_OPENING.format(name=name, theme=theme), None
+        text = t.REMIND_OPENING.format(name=name, theme=theme)
+        return text, _checkin_button(t, in_group, bot_username)
     if kind == "morning":
         tip = escape(reminders.suggestion(t.LANG, int(p["day_number"])))
         text = t.REMIND_MORNING.format(day=p["day_number"], total=edition.days, suggestion=tip)
         if in_group:
-            return f"{text}\n\n{t.REMIND_MORNING_GROUP}", None
-        return text, _checkin_button(t)
+            text = f"{text}\n\n{t.REMIND_MORNING_GROUP}"
+        return text, _checkin_button(t, in_group, bot_username)
     if kind == "nudge":
-        return t.REMIND_NUDGE, _checkin_button(t)
+        return t.REMIND_NUDGE, _checkin_button(t, in_group, bot_username)
     if kind == "summary" and summary is not None:
         text = t.REMIND_SUMMARY.format(
             total=t.fmt_minutes(summary.minutes),

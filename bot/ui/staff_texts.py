@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services.admin import AuditView
+from bot.services.admin import AuditView, Person, RoleHolders
 from bot.ui.render import person
 from bot.ui.texts import Texts
 from db.queries.privacy import ERASED_ID
@@ -91,3 +91,26 @@ def zone_words(t: Texts, tz_name: str, now: datetime) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         return tz_name
     return t.ZONE_OFFSET.format(offset=f"{offset[:3]}:{offset[3:]}")
+
+
+def _admin(t: Texts, p: Person) -> str:
+    """An admin of the configuration: the registered name when known, always the id."""
+    if not p.full_name:
+        return t.ROLES_ADMIN["unregistered"].format(id=p.telegram_id)
+    key = "name_at" if p.username else "name"
+    name, username = escape(p.full_name), escape(p.username or "")
+    return t.ROLES_ADMIN[key].format(name=name, username=username, id=p.telegram_id)
+
+
+def roles(t: Texts, found: RoleHolders) -> str:
+    """/roles: the admins set in the configuration, then the organisers."""
+    admins = "\n".join(f"• {_admin(t, p)}" for p in found.admins) or t.NOBODY
+    organisers = "\n".join(f"• {person(p)}" for p in found.organisers) or t.NOBODY
+    return t.ROLES.format(admins=admins, organisers=organisers)
+
+
+def shown_person(t: Texts, p: Person) -> str:
+    """A person in a sentence about a role; one known only by id reads "Người có mã 900"."""
+    if not p.full_name and not p.username:
+        return t.PERSON_BY_ID.format(id=p.telegram_id)
+    return person(p)

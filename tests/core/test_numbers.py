@@ -186,10 +186,10 @@ async def registered_with_a_checkin(bot: Harness) -> None:
         (AN, "/chude ٢٠٢١", "Năm không hợp lệ — hãy gõ 4 chữ số, ví dụ /chude 2023."),
         (ADMIN, "/export ²⁰²³", "Năm không hợp lệ"),
         (ADMIN, f"/export csv {HUGE}", "Năm không hợp lệ"),
-        (ADMIN, "/export pdf", "Cách dùng: /export"),
+        (ADMIN, "/export pdf", "Cách dùng: /xuatdulieu"),
         (ADMIN, f"/stats {HUGE}", "Năm không hợp lệ"),
         (ADMIN, f"/grant {HUGE[:60]}", "Không tìm thấy"),
-        (ADMIN, f"/revoke {'9' * 25}", "Không tìm thấy"),
+        (ADMIN, f"/revoke {'9' * 25}", "Không có ai là"),  # nobody to take a role from
         (AN, f"/diemdanh {HUGE} phút", "tối đa 12 giờ"),
         (AN, f"/diemdanh 1h{HUGE}", "chưa đọc được thời lượng"),
         (AN, f"/diemdanh 45 ghi chú {SURROGATE}", Vi.UNREADABLE_TEXT),

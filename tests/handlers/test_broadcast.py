@@ -121,7 +121,7 @@ async def test_grant_and_revoke_take_effect_at_once(bot: Harness) -> None:
     await staff(bot)
     reply = await bot.say(ADMIN, "/roles")
     assert reply is not None and "Tổ chức Nguyễn (@to_chuc)" in reply.text
-    assert "Cựu tổ chức" not in reply.text and "Quản trị Nguyễn (@quantri)" in reply.text
+    assert "Cựu tổ chức" not in reply.text and "Quản trị Nguyễn (@quantri, mã 9001)" in reply.text
     reply = await bot.say(ADMIN, "/grant @nobody")
     assert reply is not None and "Không tìm thấy @nobody" in reply.text
     reply = await bot.say(ADMIN, "/revoke @quantri")

@@ -253,7 +253,9 @@ async def test_group_subscription_by_organiser_gets_morning_only(bot: Harness) -
     texts = [m.text for m in bot.telegram.sent(group)]
     assert sum("Ngày 1/7 của Tuần lễ" in t for t in texts) == 1
     assert not any("chưa điểm danh" in t for t in texts)
-    assert bot.telegram.sent(group)[-1].reply_markup is None
+    # A link to the private chat, where the check-in starts (a button would start it here).
+    [[link]] = bot.telegram.sent(group)[-1].reply_markup["inline_keyboard"]
+    assert link["url"].endswith("?start=checkin") and "callback_data" not in link
 
 
 async def test_remind_toggles_and_me_button(bot: Harness) -> None:

@@ -22,6 +22,16 @@ def plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
+# Nouns fmt_count pairs with a number. Kept above the class: texts are appended at its end.
+_NOUNS = {
+    "person": ("person", "people"),
+    "recipient": ("recipient", "recipients"),
+    "checkin": ("check-in", "check-ins"),
+    "day": ("day", "days"),
+    "group": ("group", "groups"),
+}
+
+
 class En:
     """English texts. Official names and quotes from the notices stay in Vietnamese.
 
@@ -248,7 +258,7 @@ class En:
     UNDO_CONFIRM = "Remove your last check-in?\n{details}"
     BTN_UNDO_YES = "🗑 Remove it"
     BTN_UNDO_NO = "Keep it"
-    UNDONE = "🗑 Check-in removed:\n{details}"
+    UNDONE = "🗑 Check-in removed:\n{details}\n\n📊 See your week again: /me"
     UNDO_KEPT = "Your check-in was kept."
     UNDO_GONE = "This check-in was already removed."
 
@@ -263,9 +273,13 @@ class En:
     REMIND_MORNING = (
         "☀️ <b>Day {day}/{total} of the week</b>\n💡 Today's self-study idea: {suggestion}"
     )
-    REMIND_MORNING_GROUP = "To log self-study, message the bot privately with /checkin."
+    REMIND_MORNING_GROUP = (
+        "To log self-study, press the button below to message the bot privately, or send it "
+        "/checkin there."
+    )
     REMIND_NUDGE = (
-        "🌙 You have not logged any self-study today. If you studied, record it with one tap!"
+        "🌙 You have not logged any self-study today. "
+        "If you studied, press the button below to record it."
     )
     REMIND_SUMMARY = (
         "🏁 <b>Your week of learning</b>\n"
@@ -318,7 +332,7 @@ class En:
     )
     GRANTED = "✅ {person} is now an organiser."
     REVOKED = "✅ {person} is no longer an organiser."
-    NOT_A_HOLDER = "{person} is not an organiser."
+    NOT_A_HOLDER = "{person} is not an organiser. See who holds a role: /roles"
     ADMIN_FROM_SETTINGS = (
         "{person} is an admin through the bot's configuration; commands cannot change that."
     )
@@ -422,7 +436,7 @@ class En:
         "{count} messages already on their way when it stopped may still arrive; "
         "/broadcasts shows the final figures."
     )
-    BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent."
+    BC_CANCELLED = "Broadcast #{id} cancelled. Nothing was sent. Write a new one: /broadcast"
     BC_GONE = "This broadcast has already finished, been stopped or been cancelled."
     BC_NOT_YOURS = "Only the author of this broadcast or an admin can do that."
     BC_STATE: ClassVar[dict[str, str]] = {
@@ -956,11 +970,25 @@ class En:
             return "the official notice (in Vietnamese)"
         return f"notice of {organiser}, {cls.fmt_date(day)}"
 
-
-_NOUNS = {
-    "person": ("person", "people"),
-    "recipient": ("recipient", "recipients"),
-    "checkin": ("check-in", "check-ins"),
-    "day": ("day", "days"),
-    "group": ("group", "groups"),
-}
+    # --- misc ---
+    PICK_ONE = "Please pick one of the options below."
+    # Typed words that pick an audience, besides the buttons' own labels (bot/core/choice.py).
+    BC_AUDIENCE_WORDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "all": ("all", "everyone", "everybody", "every official"),
+        "unit": ("unit", "one unit", "a unit"),
+        "today": ("today", "not checked in today"),
+        "week": ("this week", "week", "no check in this week"),
+        "groups": ("groups", "group", "group chats"),
+    }
+    BTN_STATS_SUMMARY = "⬅️ Summary"
+    BTN_CHECKIN_AGAIN = "✅ Check in again"
+    ROLES_ADMIN: ClassVar[dict[str, str]] = {  # an admin of the configuration, by what is known
+        "name": "{name} (id {id})",
+        "name_at": "{name} (@{username}, id {id})",
+        "unregistered": "not registered (id {id})",
+    }
+    PERSON_BY_ID = "The person with id {id}"
+    REVOKE_NOBODY = (
+        "Nobody called {ref} holds the organiser role, so there is nothing to revoke. "
+        "Who holds a role now:"
+    )

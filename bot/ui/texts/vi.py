@@ -5,6 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import ClassVar
 
+# Nouns fmt_count pairs with a number. Kept above the class: texts are appended at its end.
+_NOUNS = {
+    "person": "người",
+    "recipient": "nơi nhận",
+    "checkin": "lượt",
+    "day": "ngày",
+    "group": "nhóm",
+}
+
 
 class Vi:
     """Vietnamese texts (the default language)."""
@@ -223,7 +232,7 @@ class Vi:
     UNDO_CONFIRM = "Xóa lượt điểm danh gần nhất?\n{details}"
     BTN_UNDO_YES = "🗑 Xóa lượt này"
     BTN_UNDO_NO = "Giữ lại"
-    UNDONE = "🗑 Đã xóa lượt điểm danh:\n{details}"
+    UNDONE = "🗑 Đã xóa lượt điểm danh:\n{details}\n\n📊 Xem lại tuần học của bạn: /cuatoi"
     UNDO_KEPT = "Đã giữ nguyên lượt điểm danh."
     UNDO_GONE = "Lượt điểm danh này đã được xóa trước đó."
 
@@ -239,10 +248,12 @@ class Vi:
     REMIND_MORNING = (
         "☀️ <b>Ngày {day}/{total} của Tuần lễ</b>\n💡 Gợi ý tự học hôm nay: {suggestion}"
     )
-    REMIND_MORNING_GROUP = "Điểm danh tự học: nhắn riêng cho bot lệnh /diemdanh."
+    REMIND_MORNING_GROUP = (
+        "Điểm danh tự học: bấm nút bên dưới để nhắn riêng cho bot, hoặc nhắn riêng lệnh /diemdanh."
+    )
     REMIND_NUDGE = (
         "🌙 Hôm nay bạn chưa điểm danh tự học. "
-        "Nếu đã dành thời gian học, hãy ghi lại chỉ với một chạm!"
+        "Nếu đã dành thời gian học, hãy bấm nút bên dưới để ghi lại."
     )
     REMIND_SUMMARY = (
         "🏁 <b>Tổng kết tuần học tập của bạn</b>\n"
@@ -296,7 +307,7 @@ class Vi:
     )
     GRANTED = "✅ Đã cấp quyền ban tổ chức cho {person}."
     REVOKED = "✅ Đã thu hồi quyền ban tổ chức của {person}."
-    NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức."
+    NOT_A_HOLDER = "{person} hiện không giữ quyền ban tổ chức. Xem ai đang giữ quyền: /phanquyen"
     ADMIN_FROM_SETTINGS = (
         "{person} là quản trị viên do cấu hình của bot quy định; quyền này không thay đổi được "
         "bằng lệnh."
@@ -354,7 +365,7 @@ class Vi:
     # --- broadcasts --------------------------------------------------------------------
     BC_ASK_CONTENT = (
         "📢 <b>Soạn thông báo</b>\nGửi nội dung cần thông báo: tin nhắn chữ (có thể định dạng), "
-        "ảnh hoặc tệp kèm chú thích, hoặc chuyển tiếp một tin nhắn. Gõ /cancel để hủy."
+        "ảnh hoặc tệp kèm chú thích, hoặc chuyển tiếp một tin nhắn. Gõ /huy để hủy."
     )
     BC_UNSUPPORTED = "Chỉ gửi được tin nhắn chữ, ảnh hoặc tệp. Vui lòng gửi lại nội dung."
     BC_TOO_LONG = (
@@ -410,9 +421,11 @@ class Vi:
     BC_STOPPED = "⏹ Đã dừng thông báo #{id}. Những tin chưa gửi sẽ không được gửi."
     BC_STOPPED_IN_FLIGHT = (
         "{count} tin đang được gửi dở lúc dừng vẫn có thể tới nơi; "
-        "xem số liệu cuối cùng bằng /broadcasts."
+        "xem số liệu cuối cùng bằng /cacthongbao."
     )
-    BC_CANCELLED = "Đã hủy thông báo #{id}. Không có tin nào được gửi."
+    BC_CANCELLED = (
+        "Đã hủy thông báo #{id}. Không có tin nào được gửi. Soạn thông báo mới: /thongbao"
+    )
     BC_GONE = "Thông báo này đã được gửi xong, đã dừng hoặc đã hủy."
     BC_NOT_YOURS = "Chỉ người soạn thông báo này hoặc quản trị viên mới thao tác được."
     BC_STATE: ClassVar[dict[str, str]] = {
@@ -488,7 +501,9 @@ class Vi:
         "📈 Tuần lễ năm {year}: người tham gia và thời gian tự học theo ngày; "
         "tỷ lệ tham gia theo đơn vị."
     )
-    EXPORT_USAGE = "Cách dùng: /export [xlsx|csv] [năm], ví dụ <code>/export csv 2023</code>"
+    EXPORT_USAGE = (
+        "Cách dùng: /xuatdulieu [xlsx|csv] [năm], ví dụ <code>/xuatdulieu csv 2023</code>"
+    )
     XLSX_SUMMARY = "Tổng quan"
     XLSX_BY_DAY = "Theo ngày"
     XLSX_BY_UNIT = "Theo đơn vị"
@@ -947,11 +962,25 @@ class Vi:
         """Where a fact comes from: the notice's own words."""
         return source
 
-
-_NOUNS = {
-    "person": "người",
-    "recipient": "nơi nhận",
-    "checkin": "lượt",
-    "day": "ngày",
-    "group": "nhóm",
-}
+    # --- misc ---
+    PICK_ONE = "Bạn hãy chọn một mục bên dưới."
+    # Typed words that pick an audience, besides the buttons' own labels (bot/core/choice.py).
+    BC_AUDIENCE_WORDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "all": ("tất cả", "mọi người", "toàn bộ", "tất cả cán bộ"),
+        "unit": ("đơn vị", "một đơn vị", "phòng ban"),
+        "today": ("hôm nay", "chưa điểm danh hôm nay"),
+        "week": ("trong tuần", "tuần này", "chưa điểm danh trong tuần"),
+        "groups": ("nhóm", "các nhóm", "nhóm chat"),
+    }
+    BTN_STATS_SUMMARY = "⬅️ Tổng quan"
+    BTN_CHECKIN_AGAIN = "✅ Điểm danh lại"
+    ROLES_ADMIN: ClassVar[dict[str, str]] = {  # an admin of the configuration, by what is known
+        "name": "{name} (mã {id})",
+        "name_at": "{name} (@{username}, mã {id})",
+        "unregistered": "chưa đăng ký (mã {id})",
+    }
+    PERSON_BY_ID = "Người có mã {id}"
+    REVOKE_NOBODY = (
+        "Không có ai là {ref} đang giữ quyền ban tổ chức, nên không có gì để thu hồi. "
+        "Những người đang giữ quyền:"
+    )
