@@ -60,6 +60,8 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     if result.outcome is Outcome.DAY_REFUSED:
         assert result.refused is not None and result.day is not None
         text = render.day_refused(t, result.refused.value, result.day, DAYS_BACK)
+    elif result.outcome is Outcome.OVER_ELAPSED:
+        text = render.elapsed_limit(t, result.elapsed, result.day_minutes)
     elif result.outcome is Outcome.OVER_DAY_LIMIT:
         assert result.day is not None  # the day it would have counted on
         text = render.day_limit(t, result.day_minutes, result.day, today(context))

@@ -101,6 +101,15 @@ def day_limit(t: Texts, day_minutes: int, day: date, today: date) -> str:
     return t.DAY_LIMIT_ON.format(day=minutes, date=t.fmt_date(day))
 
 
+def elapsed_limit(t: Texts, elapsed: int, day_minutes: int) -> str:
+    """Today cannot hold more than the time since midnight (`elapsed` minutes)."""
+    clock = f"{elapsed // 60:02d}:{elapsed % 60:02d}"
+    text = t.OVER_ELAPSED.format(time=clock, limit=t.fmt_minutes(elapsed))
+    if day_minutes:
+        text += " " + t.OVER_ELAPSED_HAVE.format(day=t.fmt_minutes(day_minutes))
+    return text
+
+
 def profile_saved(t: Texts, name: str, unit: str) -> str:
     return t.PROFILE_SAVED.format(name=escape(name), unit=escape(unit))
 

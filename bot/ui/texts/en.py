@@ -818,3 +818,10 @@ class En:
     )
     CHAT_ORGANISER_CAN = "You can see the overall figures with /stats."
     CHAT_BROADCAST = "📣 To write an announcement to everyone, send /broadcast, then the message."
+    # --- flow2 ---
+    OVER_ELAPSED = (
+        "Not saved: it is only {time} today, so you cannot have studied more than {limit} "
+        "today. Please check the duration, or log it for yesterday (e.g. <i>2 hours "
+        "yesterday</i>)."
+    )
+    OVER_ELAPSED_HAVE = "(You have already logged {day} today.)"

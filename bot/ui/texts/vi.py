@@ -863,3 +863,9 @@ class Vi:
     )
     CHAT_ORGANISER_CAN = "Bạn có thể xem số liệu tổng hợp bằng /thongke."
     CHAT_BROADCAST = "📣 Để soạn thông báo gửi mọi người, gõ /thongbao rồi gửi nội dung thông báo."
+    # --- flow2 ---
+    OVER_ELAPSED = (
+        "Chưa lưu: hôm nay mới {time}, bạn không thể đã tự học quá {limit}. "
+        "Hãy kiểm tra lại thời lượng, hoặc ghi cho ngày hôm qua (ví dụ: <i>2 giờ hôm qua</i>)."
+    )
+    OVER_ELAPSED_HAVE = "(Hôm nay bạn đã ghi {day}.)"
