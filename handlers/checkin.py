@@ -93,36 +93,80 @@ async def start(update: Update, context: BotContext) -> int:
     _typed(update, context)
     pending = None
     if context.args:
-        text = " ".join(context.args)
-        named = await _study_day(update, context, text)
+        named = await _study_day(update, context, " ".join(context.args))
         if named is None:
             return ConversationHandler.END
         try:
             parsed = split_duration(named.rest)
-            rest, day = parsed.rest, named.day
-            if day is None:  # "30p hôm qua đọc sách": the day just after the duration
-                after = split_study_day(rest, sent_at(update, context).date())
-                rest, day = after.rest, after.day
-            note = clean_note(rest) if rest else None
         except DurationError as exc:
+            if exc.choices:  # "/diemdanh 2 đọc sách": 2 hours or 2 minutes? Ask.
+                return await _ask_which(update, context, exc, named.day)
             await send(update, render.duration_problem(t, exc, named.rest))
             return ConversationHandler.END
-        except DayError as exc:
-            await send(update, t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
+        pending = await _one_line(update, context, parsed.minutes, parsed.rest, named.day)
+        if pending is None:
             return ConversationHandler.END
-        except InputError as exc:
-            await send(update, render.input_problem(t, t.FIELD_NOTE, exc, rest))
-            return ConversationHandler.END
-        activity = detect_activity(rest)
-        moment = sent_at(update, context)
-        pending = states.PendingCheckin(
-            parsed.minutes, activity, note, source_of(update), moment, day
-        )
     if pending is not None:
         return await save(update, context, pending)  # checks registration in its transaction
     if not await checkins.registered(context.sessions, contact_of(update).telegram_id):
         return await _register_first(update, context, None)
     return await ask_duration(update, context)
+
+
+async def _one_line(
+    update: Update, context: BotContext, minutes: int, rest: str, day: date | None
+) -> states.PendingCheckin | None:
+    """The check-in a one-line "/diemdanh 30p hôm qua đọc sách" makes once its minutes are
+    known; None after saying what in `rest` cannot be stored."""
+    t = context.t
+    try:
+        if day is None:  # "30p hôm qua đọc sách": the day just after the duration
+            after = split_study_day(rest, sent_at(update, context).date())
+            rest, day = after.rest, after.day
+        note = clean_note(rest) if rest else None
+    except DayError as exc:
+        await send(update, t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
+        return None
+    except InputError as exc:
+        await send(update, render.input_problem(t, t.FIELD_NOTE, exc, rest))
+        return None
+    moment = _moment(update, context)
+    activity = detect_activity(rest)
+    return states.PendingCheckin(minutes, activity, note, source_of(update), moment, day)
+
+
+async def _ask_which(
+    update: Update, context: BotContext, error: DurationError, day: date | None
+) -> int:
+    """A bare "2" (or "1,5"): ask hours or minutes with a button each; what was typed after
+    it waits in the draft (`line`) and completes the check-in once a button is pressed."""
+    assert context.user_data is not None
+    draft: dict[str, object] = {"day": day} if day else {}
+    if error.rest:
+        draft["line"] = error.rest
+    context.user_data[states.DRAFT] = draft
+    _typed(update, context)
+    t = context.t
+    await send(
+        update, render.duration_which(t, error), keyboards.duration_choices(t, error.choices)
+    )
+    return states.DURATION
+
+
+async def _minutes_known(update: Update, context: BotContext, minutes: int) -> int:
+    """The duration step is answered: finish a one-line check-in waiting for it, else ask the
+    activity."""
+    assert context.user_data is not None
+    draft = context.user_data.get(states.DRAFT)
+    line = draft.get("line") if isinstance(draft, dict) else None
+    if not isinstance(line, str):
+        return await _ask_activity(update, context, minutes)
+    day = draft.get("day") if isinstance(draft, dict) else None
+    pending = await _one_line(update, context, minutes, line, day)
+    if pending is None:
+        states.clear_flow(context.user_data)
+        return ConversationHandler.END
+    return await save(update, context, pending)
 
 
 async def _study_day(update: Update, context: BotContext, text: str) -> StudyDay | None:
@@ -133,6 +177,12 @@ async def _study_day(update: Update, context: BotContext, text: str) -> StudyDay
     except DayError as exc:
         await send(update, context.t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
         return None
+
+
+def _draft_day(context: BotContext) -> date | None:
+    draft = (context.user_data or {}).get(states.DRAFT)
+    day = draft.get("day") if isinstance(draft, dict) else None
+    return day if isinstance(day, date) else None
 
 
 def _keep_day(context: BotContext, day: date | None) -> None:
@@ -171,7 +221,7 @@ async def duration_button(update: Update, context: BotContext) -> int:
     if button is None:  # not one of our buttons
         await replace_buttons(update, t.EXPIRED_BUTTON)
         return ConversationHandler.END
-    return await _ask_activity(update, context, button.minutes)
+    return await _minutes_known(update, context, button.minutes)
 
 
 async def duration_text(update: Update, context: BotContext) -> int:
@@ -184,11 +234,13 @@ async def duration_text(update: Update, context: BotContext) -> int:
     try:
         minutes = parse_duration(named.rest)
     except DurationError as exc:
+        if exc.choices:  # "2": hours or minutes?
+            return await _ask_which(update, context, exc, _draft_day(context))
         t = context.t  # the quick picks and cancel stay: no dead end after a typo
         await send(update, render.duration_problem(t, exc, named.rest), keyboards.durations(t))
         return states.DURATION
     _typed(update, context)
-    return await _ask_activity(update, context, minutes)
+    return await _minutes_known(update, context, minutes)
 
 
 async def _ask_activity(update: Update, context: BotContext, minutes: int) -> int:

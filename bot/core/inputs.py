@@ -22,7 +22,7 @@ _ACTIVITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "course",
         ("khoa hoc", "course", "mooc", "coursera", "lop hoc", "hoc truc tuyen", "e-learning"),
     ),
-    ("reading", ("doc", "sach", "tai lieu", "bao", "read", "book", "article")),
+    ("reading", ("doc", "sach", "tai lieu", "bao", "read", "reading", "book", "books", "article")),
     ("research", ("nghien cuu", "tu hoc", "research", "tim hieu", "study")),
 )
 

@@ -264,3 +264,9 @@ def open_private(t: Texts, bot_username: str, payload: str | None) -> InlineKeyb
     /start reads `payload` and goes straight to what was asked for."""
     url = f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
     return InlineKeyboardMarkup([[InlineKeyboardButton(t.BTN_OPEN_PRIVATE, url=url)]])
+
+
+def duration_choices(t: Texts, choices: Sequence[int]) -> InlineKeyboardMarkup:
+    """ "2 giờ" / "2 phút": what a bare number may mean, one button each, and cancel."""
+    row = [_button(t.fmt_minutes(m), Duration(m).pack()) for m in choices]
+    return InlineKeyboardMarkup([row, cancel_row(t)])

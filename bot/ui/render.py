@@ -40,6 +40,14 @@ def duration_problem(t: Texts, error: DurationError, sent: str) -> str:
     return t.DURATION_PROBLEMS[error.problem.value].format(text=echo(sent))
 
 
+def duration_which(t: Texts, error: DurationError) -> str:
+    """ "2" alone: "Bạn học 2 giờ hay 2 phút?"; "1,5" alone: hours or minutes, as before."""
+    if len(error.choices) == 2:
+        hours, minutes = (t.fmt_minutes(m) for m in error.choices)
+        return t.DURATION_WHICH.format(hours=hours, minutes=minutes)
+    return duration_problem(t, error, error.said)
+
+
 def checkin_details(t: Texts, c: CheckinInfo) -> str:
     lines = [
         t.CHECKIN_DETAILS.format(

@@ -825,3 +825,4 @@ class En:
         "yesterday</i>)."
     )
     OVER_ELAPSED_HAVE = "(You have already logged {day} today.)"
+    DURATION_WHICH = "Did you study for <b>{hours}</b> or <b>{minutes}</b>? Please press a button."

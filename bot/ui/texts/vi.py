@@ -869,3 +869,4 @@ class Vi:
         "Hãy kiểm tra lại thời lượng, hoặc ghi cho ngày hôm qua (ví dụ: <i>2 giờ hôm qua</i>)."
     )
     OVER_ELAPSED_HAVE = "(Hôm nay bạn đã ghi {day}.)"
+    DURATION_WHICH = "Bạn đã học <b>{hours}</b> hay <b>{minutes}</b>? Bạn hãy bấm một nút bên dưới."
