@@ -9,7 +9,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.core.cancel_words import is_skip
-from bot.core.duration import DurationError, parse_duration, split_duration
+from bot.core.duration import DurationError, parse_duration, split_duration, without_correction
 from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
 from bot.core.study_day import DayError, StudyDay, split_study_day
 from bot.services import checkins
@@ -271,10 +271,14 @@ async def activity_button(update: Update, context: BotContext) -> int:
 
 
 async def activity_text(update: Update, context: BotContext) -> int:
-    """Text typed instead of pressing an activity button: read it as the activity."""
+    """Text typed instead of pressing an activity button.
+
+    A duration ("45p", "à nhầm, 1 tiếng rưỡi") corrects the one given and asks the activity
+    again. Anything else is the activity it names (✨ Khác if none) and, whole, the note:
+    nothing typed is lost ("đọc sách về chuyển đổi số").
+    """
     message = update.effective_message
     assert message is not None and message.text is not None and context.user_data is not None
-    t = context.t
     draft = context.user_data.get(states.DRAFT)
     if not isinstance(draft, dict):
         return ConversationHandler.END
@@ -282,10 +286,22 @@ async def activity_text(update: Update, context: BotContext) -> int:
     if named is None:
         return states.ACTIVITY
     _keep_day(context, named.day)
-    draft["activity"] = detect_activity(named.rest)
     _typed(update, context)
-    await send(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
-    return states.NOTE
+    if not named.rest:  # only a day ("hôm qua"): still waiting for the activity
+        await send(update, context.t.ASK_ACTIVITY_AGAIN, keyboards.activities(context.t))
+        return states.ACTIVITY
+    try:
+        minutes = parse_duration(without_correction(named.rest))
+    except DurationError as exc:
+        if exc.choices and not exc.rest:  # "à nhầm, 2": hours or minutes?
+            return await _ask_which(update, context, exc, _draft_day(context))
+    else:
+        return await _ask_activity(update, context, minutes)
+    note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE, named.rest)
+    if note is None:
+        return states.ACTIVITY
+    draft["activity"] = detect_activity(note)
+    return await _finish(update, context, note)
 
 
 async def _finish(update: Update, context: BotContext, note: str | None) -> int:

@@ -169,3 +169,19 @@ def parse_duration(text: str) -> int:
     if parsed.rest:
         raise DurationError(DurationProblem.UNREADABLE)
     return parsed.minutes
+
+
+# Words that open a correction ("à nhầm, 1 tiếng rưỡi", "sửa lại: 45p", "sorry, 2 hours"),
+# folded; they may repeat and are followed by spaces or punctuation.
+_CORRECTION = re.compile(
+    r"(?:(?:a+|a nham|nham|nham roi|sua|sua lai|lai|xin loi|ko|khong|khong phai|y la|"
+    r"y toi la|y minh la|oh|ah|ui|oi|sorry|i mean|no|oops)(?=$|[\s,.;:!\-–])[\s,.;:!\-–]*)+"
+)
+
+
+def without_correction(text: str) -> str:
+    """`text` without the correction words it opens with, in the original spelling:
+    "à nhầm, 1 tiếng rưỡi" -> "1 tiếng rưỡi"; a text that opens with none is returned as is."""
+    original = nfc(text)
+    match = _CORRECTION.match(fold_aligned(original))
+    return original[match.end() :].strip() if match else original

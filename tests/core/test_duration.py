@@ -13,7 +13,9 @@ from bot.core.duration import (
     DurationProblem,
     parse_duration,
     split_duration,
+    without_correction,
 )
+from bot.core.textnorm import nfc
 
 
 @pytest.mark.parametrize(
@@ -124,3 +126,30 @@ def test_never_crashes_and_stays_in_range(text: str) -> None:
     else:
         assert 1 <= parsed.minutes <= MAX_MINUTES_PER_ENTRY
         assert len(parsed.rest) <= len(text)
+
+
+_CORRECTIONS = st.sampled_from(["à nhầm", "À", "nhầm", "sửa lại", "xin lỗi", "ý là", "sorry"])
+_SEPARATORS = st.sampled_from([", ", " ", ": ", "! ", ", à, "])
+
+
+@given(_CORRECTIONS, _SEPARATORS, st.integers(13, MAX_MINUTES_PER_ENTRY))
+def test_a_correction_before_a_duration_is_dropped(word: str, sep: str, minutes: int) -> None:
+    """Tester's finding 5: "à nhầm, 1 tiếng rưỡi" typed at the activity step is a duration."""
+    assert parse_duration(without_correction(f"{word}{sep}{minutes} phút")) == minutes
+
+
+@given(st.text(max_size=60))
+def test_without_correction_only_cuts_a_prefix(text: str) -> None:
+    rest = without_correction(text)
+    assert nfc(text).endswith(rest) or nfc(text).strip().endswith(rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("à nhầm, 1 tiếng rưỡi", "1 tiếng rưỡi"), ("doc sach ve chuyen doi so", "doc sach ve chuyen doi so"),
+        ("an toàn thông tin", "an toàn thông tin"), ("Sửa lại: 45p", "45p"), ("nhầm", ""),
+    ],
+)  # fmt: skip
+def test_without_correction(text: str, rest: str) -> None:
+    assert without_correction(text) == rest

@@ -826,3 +826,4 @@ class En:
     )
     OVER_ELAPSED_HAVE = "(You have already logged {day} today.)"
     DURATION_WHICH = "Did you study for <b>{hours}</b> or <b>{minutes}</b>? Please press a button."
+    ASK_ACTIVITY_AGAIN = "What did you study? Press a button below or type a few words about it."

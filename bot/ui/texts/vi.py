@@ -870,3 +870,4 @@ class Vi:
     )
     OVER_ELAPSED_HAVE = "(Hôm nay bạn đã ghi {day}.)"
     DURATION_WHICH = "Bạn đã học <b>{hours}</b> hay <b>{minutes}</b>? Bạn hãy bấm một nút bên dưới."
+    ASK_ACTIVITY_AGAIN = "Bạn đã học gì? Hãy bấm một nút bên dưới hoặc gõ vài chữ về nội dung."
