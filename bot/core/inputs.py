@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
+from bot.core.matcher import Kind, Match
 from bot.core.textnorm import fold, has_control_chars, has_lone_surrogates, nfc
 
 NAME_MAX = 100
@@ -152,3 +153,37 @@ def parse_when(text: str, now: datetime) -> datetime:
     if moment - now > SCHEDULE_HORIZON:
         raise WhenError("too_far")
     return moment
+
+
+# Words that make a text a question rather than a name or a unit, folded ("là gì", "khi nào").
+# "mấy" only with its diacritics: folded it is "may", and Mây is a given name.
+_QUESTION_WORDS = re.compile(
+    r"\b(?:la gi|gi vay|khi nao|bao gio|o dau|the nao|bao nhieu|tai sao|vi sao|lam sao|"
+    r"what|when|where|which|why|how|who)\b"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """True if `text` reads as a question ("chủ đề năm nay là gì", "khai mạc khi nào?"): it
+    ends with "?" or holds a question word. A name or a unit holds neither."""
+    value = nfc(text).strip()
+    if value.endswith(("?", "？")):
+        return True
+    if re.search(r"(?<!\w)mấy(?!\w)", value.lower()):
+        return True
+    return _QUESTION_WORDS.search(" ".join(re.findall(r"[a-z0-9]+", fold(value)))) is not None
+
+
+def asks_something(text: str, match: Match | None = None) -> bool:
+    """True if `text`, typed where a name or a unit is awaited, is a question or a request
+    instead: it looks like one, or the matcher (`match` is its reading of `text`) found a
+    request ("điểm danh", "xem thống kê") or a question the notices do not answer.
+
+    Fact intents alone do not count: the matcher corrects typos, and names read as facts
+    ("Phạm An" as "nhằm", "Thu Mây" as "thứ mấy"); a fact question has its question word.
+    A unit is read without the matcher (`match` None): "Cục Thống kê" is a unit, not "xem
+    thống kê".
+    """
+    if looks_like_question(text):
+        return True
+    return match is not None and match.intent is not None and match.kind in (Kind.ACTION, Kind.UNANSWERABLE)

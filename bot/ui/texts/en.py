@@ -827,3 +827,11 @@ class En:
     OVER_ELAPSED_HAVE = "(You have already logged {day} today.)"
     DURATION_WHICH = "Did you study for <b>{hours}</b> or <b>{minutes}</b>? Please press a button."
     ASK_ACTIVITY_AGAIN = "What did you study? Press a button below or type a few words about it."
+    NAME_NOT_A_QUESTION = (
+        "The form is waiting for your <b>full name</b> (e.g. Nguyen Van An), so «{text}» was "
+        "not saved. Please type your name, or press <b>Cancel</b> and ask again."
+    )
+    UNIT_NOT_A_QUESTION = (
+        "The form is waiting for the <b>name of your unit</b> (e.g. Finance Office), so «{text}» "
+        "was not saved. Please type your unit, or press <b>Cancel</b> and ask again."
+    )

@@ -871,3 +871,11 @@ class Vi:
     OVER_ELAPSED_HAVE = "(Hôm nay bạn đã ghi {day}.)"
     DURATION_WHICH = "Bạn đã học <b>{hours}</b> hay <b>{minutes}</b>? Bạn hãy bấm một nút bên dưới."
     ASK_ACTIVITY_AGAIN = "Bạn đã học gì? Hãy bấm một nút bên dưới hoặc gõ vài chữ về nội dung."
+    NAME_NOT_A_QUESTION = (
+        "Biểu mẫu đang chờ <b>họ và tên đầy đủ</b> của bạn (ví dụ: Nguyễn Văn An), nên mình chưa "
+        "lưu «{text}». Bạn hãy gõ họ tên, hoặc bấm <b>Hủy</b> rồi hỏi lại."
+    )
+    UNIT_NOT_A_QUESTION = (
+        "Biểu mẫu đang chờ <b>tên đơn vị</b> của bạn (ví dụ: Phòng Kế toán), nên mình chưa lưu "
+        "«{text}». Bạn hãy gõ tên đơn vị, hoặc bấm <b>Hủy</b> rồi hỏi lại."
+    )
