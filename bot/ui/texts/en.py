@@ -835,3 +835,8 @@ class En:
         "The form is waiting for the <b>name of your unit</b> (e.g. Finance Office), so «{text}» "
         "was not saved. Please type your unit, or press <b>Cancel</b> and ask again."
     )
+    UNDO_PRESS = "Please press <b>🗑 Remove it</b> or <b>Keep it</b> in the message above."
+    ERASE_PRESS_YES = (
+        "Erasing cannot be undone, so please press <b>🗑 Erase my data</b> in the message above "
+        "to confirm. To keep your data, press <b>Keep it</b>."
+    )

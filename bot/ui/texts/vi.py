@@ -879,3 +879,8 @@ class Vi:
         "Biểu mẫu đang chờ <b>tên đơn vị</b> của bạn (ví dụ: Phòng Kế toán), nên mình chưa lưu "
         "«{text}». Bạn hãy gõ tên đơn vị, hoặc bấm <b>Hủy</b> rồi hỏi lại."
     )
+    UNDO_PRESS = "Bạn hãy bấm <b>🗑 Xóa lượt này</b> hoặc <b>Giữ lại</b> ở tin nhắn trên."
+    ERASE_PRESS_YES = (
+        "Việc xóa dữ liệu không hoàn tác được, nên bạn hãy bấm nút <b>🗑 Xóa dữ liệu của tôi</b> "
+        "ở tin nhắn trên để xác nhận. Muốn giữ lại, bấm <b>Giữ lại</b>."
+    )
