@@ -186,4 +186,32 @@ def asks_something(text: str, match: Match | None = None) -> bool:
     """
     if looks_like_question(text):
         return True
-    return match is not None and match.intent is not None and match.kind in (Kind.ACTION, Kind.UNANSWERABLE)
+    return (
+        match is not None
+        and match.intent is not None
+        and match.kind in (Kind.ACTION, Kind.UNANSWERABLE)
+    )
+
+
+# Typed answers to the data notice, folded. A refusal is checked first: "không đồng ý" holds
+# "đồng ý". Softeners and pronouns around them ("em đồng ý ạ", "ok đồng ý nhé") do not count.
+_AGREE = ("dong y", "agree", "i agree", "ok", "oke", "okay", "yes", "co", "chap nhan", "accept")
+_REFUSE = ("khong dong y", "ko dong y", "k dong y", "chua dong y", "tu choi", "khong", "ko",
+           "khong chap nhan", "disagree", "i disagree", "i do not agree", "i don't agree", "no",
+           "decline")  # fmt: skip
+_AROUND = frozenset({"toi", "em", "minh", "anh", "chi", "a", "nhe", "nha", "ok", "oke", "roi",
+                     "vang", "da", "xin", "please", "yes"})  # fmt: skip
+
+
+def consent_reply(text: str) -> bool | None:
+    """A typed answer to the data notice: True for "đồng ý", "ok đồng ý", "I agree"; False
+    for "không đồng ý", "từ chối"; None for anything else (a question, say)."""
+    words = re.findall(r"[a-z']+", fold(nfc(text)))
+    while words and words[0] in _AROUND and " ".join(words) not in _AGREE:
+        words.pop(0)
+    while words and words[-1] in _AROUND and " ".join(words) not in _AGREE:
+        words.pop()
+    said = " ".join(words)
+    if said in _REFUSE:
+        return False
+    return True if said in _AGREE else None
