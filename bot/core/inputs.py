@@ -215,3 +215,17 @@ def consent_reply(text: str) -> bool | None:
     if said in _REFUSE:
         return False
     return True if said in _AGREE else None
+
+
+def _spelling_score(name: str) -> tuple[int, int]:
+    """How well written a name is: its letters with diacritics, then its words in title case
+    ("Kế", not "KẾ" nor "kế")."""
+    marked = sum(1 for ch in name if ch.isalpha() and fold(ch) != ch.lower())
+    titled = sum(1 for word in name.split() if word[:1].isupper() and word[1:] == word[1:].lower())
+    return marked, titled
+
+
+def better_spelling(current: str, typed: str) -> str:
+    """Of two spellings of one name (the same folded key), the better written: "Phòng Kế
+    toán" over "phong ke toan"; `current` when neither is better (the first typed stays)."""
+    return typed if _spelling_score(typed) > _spelling_score(current) else current

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core.inputs import asks_something, looks_like_question
+from bot.core.inputs import asks_something, better_spelling, looks_like_question
 from bot.core.matcher import load_matcher
 
 MATCHER = load_matcher()
@@ -66,3 +66,24 @@ def test_units_are_accepted(unit: str) -> None:
 
 def test_may_only_with_its_diacritics() -> None:
     assert looks_like_question("mấy giờ") and not looks_like_question("Nguyen Thi May")
+
+
+@pytest.mark.parametrize(
+    ("current", "typed", "kept"),
+    [
+        ("phong ke toan", "Phòng Kế toán", "Phòng Kế toán"),
+        ("Phòng Kế toán", "phong ke toan", "Phòng Kế toán"),
+        ("Phòng Kế toán", "PHÒNG KẾ TOÁN", "Phòng Kế toán"),
+        ("phong ke toan", "Phong Ke Toan", "Phong Ke Toan"),
+        ("Phòng Kế toán", "Phòng Kế Toán", "Phòng Kế Toán"),
+        ("Phòng A", "Phòng A", "Phòng A"),
+    ],
+)
+def test_better_spelling(current: str, typed: str, kept: str) -> None:
+    assert better_spelling(current, typed) == kept
+
+
+@given(names, names)
+def test_better_spelling_is_one_of_the_two(a: str, b: str) -> None:
+    assert better_spelling(a, b) in (a, b)
+    assert better_spelling(better_spelling(a, b), a) == better_spelling(a, b)

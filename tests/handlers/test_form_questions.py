@@ -60,3 +60,14 @@ async def test_english(bot: Harness) -> None:
     assert reply is not None and "The form is waiting for your <b>full name</b>" in reply.text
     reply = await bot.say(EMMA, "Emma Tran")
     assert reply is not None and "Emma Tran" in reply.text
+
+
+async def test_the_better_written_unit_name_is_shown(bot: Harness) -> None:
+    """Tester's finding 4, end to end: "phong ke toan" typed first, then "Phòng Kế toán"."""
+    await bot.say(EMMA, "/hoso Lê Văn Cường | phong ke toan")
+    await bot.agree(EMMA)
+    await bot.say(AN, "/hoso Trần Văn Bình | Phòng Kế toán")
+    reply = await bot.agree(AN)
+    assert reply is not None and "Đơn vị: Phòng Kế toán" in bot.texts(AN)[-1]
+    await bot.say(EMMA, "/hoso")
+    assert "Phòng Kế toán" in bot.last(EMMA).text  # the first person's unit reads better too
