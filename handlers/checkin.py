@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.core.cancel_words import is_skip
 from bot.core.duration import DurationError, parse_duration, split_duration, without_correction
-from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
-from bot.core.study_day import DayError, StudyDay, split_study_day
+from bot.core.inputs import NOTE_MAX, clean_note, detect_activity
 from bot.services import checkins
 from bot.services.checkins import DAYS_BACK, NewCheckin, Outcome
 from bot.ui import buttons, keyboards, render
+from handlers import checkin_line as line
 from handlers import consent, states
 from handlers.common import (
     answer_button,
@@ -22,7 +20,6 @@ from handlers.common import (
     contact_of,
     replace_buttons,
     send,
-    sent_at,
     source_of,
     today,
 )
@@ -90,20 +87,20 @@ async def start(update: Update, context: BotContext) -> int:
     await answer_button(update)
     states.clear_flow(context.user_data)
     assert context.user_data is not None
-    _typed(update, context)
+    line.typed(update, context)
     pending = None
     if context.args:
-        named = await _study_day(update, context, " ".join(context.args))
+        named = await line.study_day(update, context, " ".join(context.args))
         if named is None:
             return ConversationHandler.END
         try:
             parsed = split_duration(named.rest)
         except DurationError as exc:
             if exc.choices:  # "/diemdanh 2 đọc sách": 2 hours or 2 minutes? Ask.
-                return await _ask_which(update, context, exc, named.day)
+                return await line.ask_which(update, context, exc, named.day)
             await send(update, render.duration_problem(t, exc, named.rest))
             return ConversationHandler.END
-        pending = await _one_line(update, context, parsed.minutes, parsed.rest, named.day)
+        pending = await line.one_line(update, context, parsed.minutes, parsed.rest, named.day)
         if pending is None:
             return ConversationHandler.END
     if pending is not None:
@@ -113,84 +110,19 @@ async def start(update: Update, context: BotContext) -> int:
     return await ask_duration(update, context)
 
 
-async def _one_line(
-    update: Update, context: BotContext, minutes: int, rest: str, day: date | None
-) -> states.PendingCheckin | None:
-    """The check-in a one-line "/diemdanh 30p hôm qua đọc sách" makes once its minutes are
-    known; None after saying what in `rest` cannot be stored."""
-    t = context.t
-    try:
-        if day is None:  # "30p hôm qua đọc sách": the day just after the duration
-            after = split_study_day(rest, sent_at(update, context).date())
-            rest, day = after.rest, after.day
-        note = clean_note(rest) if rest else None
-    except DayError as exc:
-        await send(update, t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
-        return None
-    except InputError as exc:
-        await send(update, render.input_problem(t, t.FIELD_NOTE, exc, rest))
-        return None
-    moment = _moment(update, context)
-    activity = detect_activity(rest)
-    return states.PendingCheckin(minutes, activity, note, source_of(update), moment, day)
-
-
-async def _ask_which(
-    update: Update, context: BotContext, error: DurationError, day: date | None
-) -> int:
-    """A bare "2" (or "1,5"): ask hours or minutes with a button each; what was typed after
-    it waits in the draft (`line`) and completes the check-in once a button is pressed."""
-    assert context.user_data is not None
-    draft: dict[str, object] = {"day": day} if day else {}
-    if error.rest:
-        draft["line"] = error.rest
-    context.user_data[states.DRAFT] = draft
-    _typed(update, context)
-    t = context.t
-    await send(
-        update, render.duration_which(t, error), keyboards.duration_choices(t, error.choices)
-    )
-    return states.DURATION
-
-
 async def _minutes_known(update: Update, context: BotContext, minutes: int) -> int:
     """The duration step is answered: finish a one-line check-in waiting for it, else ask the
     activity."""
     assert context.user_data is not None
     draft = context.user_data.get(states.DRAFT)
-    line = draft.get("line") if isinstance(draft, dict) else None
-    if not isinstance(line, str):
+    typed = draft.get("line") if isinstance(draft, dict) else None
+    if not isinstance(typed, str):
         return await _ask_activity(update, context, minutes)
-    day = draft.get("day") if isinstance(draft, dict) else None
-    pending = await _one_line(update, context, minutes, line, day)
+    pending = await line.one_line(update, context, minutes, typed, line.draft_day(context))
     if pending is None:
         states.clear_flow(context.user_data)
         return ConversationHandler.END
     return await save(update, context, pending)
-
-
-async def _study_day(update: Update, context: BotContext, text: str) -> StudyDay | None:
-    """The day named in a typed text ("hôm qua", "thứ hai", "02/10") and the text without it;
-    None after saying that a named day does not exist ("31/02")."""
-    try:
-        return split_study_day(text, sent_at(update, context).date())
-    except DayError as exc:
-        await send(update, context.t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
-        return None
-
-
-def _draft_day(context: BotContext) -> date | None:
-    draft = (context.user_data or {}).get(states.DRAFT)
-    day = draft.get("day") if isinstance(draft, dict) else None
-    return day if isinstance(day, date) else None
-
-
-def _keep_day(context: BotContext, day: date | None) -> None:
-    """A day named at a typed step holds for the check-in being made."""
-    assert context.user_data is not None
-    draft = context.user_data.setdefault(states.DRAFT, {})
-    if day is not None and isinstance(draft, dict):
-        draft["day"] = day
 
 
 async def ask_duration(update: Update, context: BotContext) -> int:
@@ -227,19 +159,19 @@ async def duration_button(update: Update, context: BotContext) -> int:
 async def duration_text(update: Update, context: BotContext) -> int:
     message = update.effective_message
     assert message is not None and message.text is not None
-    named = await _study_day(update, context, message.text)
+    named = await line.study_day(update, context, message.text)
     if named is None:
         return states.DURATION
-    _keep_day(context, named.day)
+    line.keep_day(context, named.day)
     try:
         minutes = parse_duration(named.rest)
     except DurationError as exc:
         if exc.choices:  # "2": hours or minutes?
-            return await _ask_which(update, context, exc, _draft_day(context))
+            return await line.ask_which(update, context, exc, line.draft_day(context))
         t = context.t  # the quick picks and cancel stay: no dead end after a typo
         await send(update, render.duration_problem(t, exc, named.rest), keyboards.durations(t))
         return states.DURATION
-    _typed(update, context)
+    line.typed(update, context)
     return await _minutes_known(update, context, minutes)
 
 
@@ -282,11 +214,11 @@ async def activity_text(update: Update, context: BotContext) -> int:
     draft = context.user_data.get(states.DRAFT)
     if not isinstance(draft, dict):
         return ConversationHandler.END
-    named = await _study_day(update, context, message.text)
+    named = await line.study_day(update, context, message.text)
     if named is None:
         return states.ACTIVITY
-    _keep_day(context, named.day)
-    _typed(update, context)
+    line.keep_day(context, named.day)
+    line.typed(update, context)
     if not named.rest:  # only a day ("hôm qua"): still waiting for the activity
         await send(update, context.t.ASK_ACTIVITY_AGAIN, keyboards.activities(context.t))
         return states.ACTIVITY
@@ -294,7 +226,7 @@ async def activity_text(update: Update, context: BotContext) -> int:
         minutes = parse_duration(without_correction(named.rest))
     except DurationError as exc:
         if exc.choices and not exc.rest:  # "à nhầm, 2": hours or minutes?
-            return await _ask_which(update, context, exc, _draft_day(context))
+            return await line.ask_which(update, context, exc, line.draft_day(context))
     else:
         return await _ask_activity(update, context, minutes)
     note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE, named.rest)
@@ -315,39 +247,20 @@ async def _finish(update: Update, context: BotContext, note: str | None) -> int:
         draft["activity"],
         note,
         source_of(update),
-        _moment(update, context),
+        line.moment(update, context),
         draft.get("day"),
     )
     return await save(update, context, pending)
-
-
-def _typed(update: Update, context: BotContext) -> None:
-    """Remember when the person last typed into this check-in (a command, a duration...)."""
-    if update.message is not None and context.user_data is not None:
-        context.user_data[states.TYPED_AT] = sent_at(update, context)
-
-
-def _moment(update: Update, context: BotContext) -> datetime:
-    """The moment that dates a check-in finished by this update.
-
-    A typed note dates it itself. A button press carries no time of its own, so the latest
-    message typed into this check-in dates it (`/diemdanh` at 23:58, then buttons: that day),
-    and with none typed (all buttons, from a reminder) the moment it is handled does.
-    """
-    if update.message is not None:
-        return sent_at(update, context)
-    typed = (context.user_data or {}).get(states.TYPED_AT)
-    return typed if isinstance(typed, datetime) else context.clock.now()
 
 
 async def note_text(update: Update, context: BotContext) -> int:
     """The note; a day named in it ("… hôm qua") is the day studied, not part of the note."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    named = await _study_day(update, context, message.text)
+    named = await line.study_day(update, context, message.text)
     if named is None:
         return states.NOTE
-    _keep_day(context, named.day)
+    line.keep_day(context, named.day)
     if (named.day is not None and not named.rest) or is_skip(named.rest):
         return await _finish(update, context, None)  # only a day, or "bỏ qua": no note
     note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE, named.rest)

@@ -38,7 +38,7 @@ async def me(update: Update, context: BotContext) -> None:
     await send(update, me_view.summary(t, week), me_view.keyboard(t, week))
 
 
-UNDO_ASKED = "undo_asked"  # the confirmation's one state: a typed answer is read
+UNDO_ASKED = 0  # the confirmation's one state: a typed yes or no answers it
 CONFIRM_TIMEOUT = timedelta(minutes=10)
 _DELETE_WORDS = frozenset({"xoa", "xoa di", "xoa luot nay", "delete", "remove", "remove it"})
 _KEEP_WORDS = frozenset({"giu", "giu lai", "giu nguyen", "keep", "keep it"})

@@ -36,7 +36,7 @@ async def privacy(update: Update, context: BotContext) -> None:
     await send(update, text, keyboards.withdraw(t) if mine.known else None)
 
 
-ERASE_ASKED = "erase_asked"  # the confirmation's one state: a typed answer is read
+ERASE_ASKED = 0  # the confirmation's one state: a typed yes or no answers it
 CONFIRM_TIMEOUT = timedelta(minutes=10)
 
 

@@ -167,10 +167,10 @@ async def record(
                 day=day,
             )
     except DailyLimitExceeded as exc:
-        if exc.day_minutes + entry.minutes <= MAX_MINUTES_PER_DAY:  # 24 hours is the plainer why
-            return Recorded(
-                Outcome.OVER_ELAPSED, day_minutes=exc.day_minutes, day=day, elapsed=cap
-            )
+        # Over 24 hours is the plainer reason; under it, the morning is not over yet.
+        if exc.day_minutes + entry.minutes <= MAX_MINUTES_PER_DAY:
+            held = exc.day_minutes
+            return Recorded(Outcome.OVER_ELAPSED, day_minutes=held, day=day, elapsed=cap)
         return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes, day=day)
     stored_day = receipt.checkin.local_date  # a redelivery keeps the day first stored
     outside = None if editions.running(stored_day) else editions.to_show(stored_day)

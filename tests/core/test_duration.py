@@ -147,7 +147,8 @@ def test_without_correction_only_cuts_a_prefix(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "rest"),
     [
-        ("à nhầm, 1 tiếng rưỡi", "1 tiếng rưỡi"), ("doc sach ve chuyen doi so", "doc sach ve chuyen doi so"),
+        ("à nhầm, 1 tiếng rưỡi", "1 tiếng rưỡi"),
+        ("doc sach ve chuyen doi so", "doc sach ve chuyen doi so"),
         ("an toàn thông tin", "an toàn thông tin"), ("Sửa lại: 45p", "45p"), ("nhầm", ""),
     ],
 )  # fmt: skip

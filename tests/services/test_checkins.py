@@ -84,7 +84,9 @@ async def test_the_day_limit_stores_nothing_but_a_redelivery_still_gets_its_rece
         )
         assert saved.outcome is Outcome.SAVED
     over = await _record(sessions, 1, "msg:1:99", 4, studied=day)
-    assert over == checkins.Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY, day=day)
+    assert over == checkins.Recorded(
+        Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY, day=day
+    )
     redelivered = await _record(sessions, MAX_MINUTES_PER_ENTRY, "msg:1:1", 4, studied=day)
     assert redelivered.outcome is Outcome.SAVED and redelivered.receipt is not None
     assert not redelivered.receipt.created
