@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.core.cancel_words import is_skip
-from bot.core.duration import DurationError, parse_duration, split_duration
-from bot.core.inputs import NOTE_MAX, InputError, clean_note, detect_activity
-from bot.core.study_day import DayError, StudyDay, split_study_day
+from bot.core.duration import DurationError, parse_duration, split_duration, without_correction
+from bot.core.inputs import NOTE_MAX, clean_note, detect_activity
 from bot.services import checkins
 from bot.services.checkins import DAYS_BACK, NewCheckin, Outcome
 from bot.ui import buttons, keyboards, render
+from handlers import checkin_line as line
 from handlers import consent, states
 from handlers.common import (
     answer_button,
@@ -22,7 +20,6 @@ from handlers.common import (
     contact_of,
     replace_buttons,
     send,
-    sent_at,
     source_of,
     today,
 )
@@ -60,6 +57,8 @@ async def save(update: Update, context: BotContext, pending: states.PendingCheck
     if result.outcome is Outcome.DAY_REFUSED:
         assert result.refused is not None and result.day is not None
         text = render.day_refused(t, result.refused.value, result.day, DAYS_BACK)
+    elif result.outcome is Outcome.OVER_ELAPSED:
+        text = render.elapsed_limit(t, result.elapsed, result.day_minutes)
     elif result.outcome is Outcome.OVER_DAY_LIMIT:
         assert result.day is not None  # the day it would have counted on
         text = render.day_limit(t, result.day_minutes, result.day, today(context))
@@ -88,34 +87,22 @@ async def start(update: Update, context: BotContext) -> int:
     await answer_button(update)
     states.clear_flow(context.user_data)
     assert context.user_data is not None
-    _typed(update, context)
+    line.typed(update, context)
     pending = None
     if context.args:
-        text = " ".join(context.args)
-        named = await _study_day(update, context, text)
+        named = await line.study_day(update, context, " ".join(context.args))
         if named is None:
             return ConversationHandler.END
         try:
             parsed = split_duration(named.rest)
-            rest, day = parsed.rest, named.day
-            if day is None:  # "30p hôm qua đọc sách": the day just after the duration
-                after = split_study_day(rest, sent_at(update, context).date())
-                rest, day = after.rest, after.day
-            note = clean_note(rest) if rest else None
         except DurationError as exc:
+            if exc.choices:  # "/diemdanh 2 đọc sách": 2 hours or 2 minutes? Ask.
+                return await line.ask_which(update, context, exc, named.day)
             await send(update, render.duration_problem(t, exc, named.rest))
             return ConversationHandler.END
-        except DayError as exc:
-            await send(update, t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
+        pending = await line.one_line(update, context, parsed.minutes, parsed.rest, named.day)
+        if pending is None:
             return ConversationHandler.END
-        except InputError as exc:
-            await send(update, render.input_problem(t, t.FIELD_NOTE, exc, rest))
-            return ConversationHandler.END
-        activity = detect_activity(rest)
-        moment = sent_at(update, context)
-        pending = states.PendingCheckin(
-            parsed.minutes, activity, note, source_of(update), moment, day
-        )
     if pending is not None:
         return await save(update, context, pending)  # checks registration in its transaction
     if not await checkins.registered(context.sessions, contact_of(update).telegram_id):
@@ -123,22 +110,19 @@ async def start(update: Update, context: BotContext) -> int:
     return await ask_duration(update, context)
 
 
-async def _study_day(update: Update, context: BotContext, text: str) -> StudyDay | None:
-    """The day named in a typed text ("hôm qua", "thứ hai", "02/10") and the text without it;
-    None after saying that a named day does not exist ("31/02")."""
-    try:
-        return split_study_day(text, sent_at(update, context).date())
-    except DayError as exc:
-        await send(update, context.t.DAY_UNKNOWN.format(text=render.echo(str(exc))))
-        return None
-
-
-def _keep_day(context: BotContext, day: date | None) -> None:
-    """A day named at a typed step holds for the check-in being made."""
+async def _minutes_known(update: Update, context: BotContext, minutes: int) -> int:
+    """The duration step is answered: finish a one-line check-in waiting for it, else ask the
+    activity."""
     assert context.user_data is not None
-    draft = context.user_data.setdefault(states.DRAFT, {})
-    if day is not None and isinstance(draft, dict):
-        draft["day"] = day
+    draft = context.user_data.get(states.DRAFT)
+    typed = draft.get("line") if isinstance(draft, dict) else None
+    if not isinstance(typed, str):
+        return await _ask_activity(update, context, minutes)
+    pending = await line.one_line(update, context, minutes, typed, line.draft_day(context))
+    if pending is None:
+        states.clear_flow(context.user_data)
+        return ConversationHandler.END
+    return await save(update, context, pending)
 
 
 async def ask_duration(update: Update, context: BotContext) -> int:
@@ -169,24 +153,26 @@ async def duration_button(update: Update, context: BotContext) -> int:
     if button is None:  # not one of our buttons
         await replace_buttons(update, t.EXPIRED_BUTTON)
         return ConversationHandler.END
-    return await _ask_activity(update, context, button.minutes)
+    return await _minutes_known(update, context, button.minutes)
 
 
 async def duration_text(update: Update, context: BotContext) -> int:
     message = update.effective_message
     assert message is not None and message.text is not None
-    named = await _study_day(update, context, message.text)
+    named = await line.study_day(update, context, message.text)
     if named is None:
         return states.DURATION
-    _keep_day(context, named.day)
+    line.keep_day(context, named.day)
     try:
         minutes = parse_duration(named.rest)
     except DurationError as exc:
+        if exc.choices:  # "2": hours or minutes?
+            return await line.ask_which(update, context, exc, line.draft_day(context))
         t = context.t  # the quick picks and cancel stay: no dead end after a typo
         await send(update, render.duration_problem(t, exc, named.rest), keyboards.durations(t))
         return states.DURATION
-    _typed(update, context)
-    return await _ask_activity(update, context, minutes)
+    line.typed(update, context)
+    return await _minutes_known(update, context, minutes)
 
 
 async def _ask_activity(update: Update, context: BotContext, minutes: int) -> int:
@@ -217,21 +203,37 @@ async def activity_button(update: Update, context: BotContext) -> int:
 
 
 async def activity_text(update: Update, context: BotContext) -> int:
-    """Text typed instead of pressing an activity button: read it as the activity."""
+    """Text typed instead of pressing an activity button.
+
+    A duration ("45p", "à nhầm, 1 tiếng rưỡi") corrects the one given and asks the activity
+    again. Anything else is the activity it names (✨ Khác if none) and, whole, the note:
+    nothing typed is lost ("đọc sách về chuyển đổi số").
+    """
     message = update.effective_message
     assert message is not None and message.text is not None and context.user_data is not None
-    t = context.t
     draft = context.user_data.get(states.DRAFT)
     if not isinstance(draft, dict):
         return ConversationHandler.END
-    named = await _study_day(update, context, message.text)
+    named = await line.study_day(update, context, message.text)
     if named is None:
         return states.ACTIVITY
-    _keep_day(context, named.day)
-    draft["activity"] = detect_activity(named.rest)
-    _typed(update, context)
-    await send(update, t.ASK_NOTE.format(limit=NOTE_MAX), keyboards.note(t))
-    return states.NOTE
+    line.keep_day(context, named.day)
+    line.typed(update, context)
+    if not named.rest:  # only a day ("hôm qua"): still waiting for the activity
+        await send(update, context.t.ASK_ACTIVITY_AGAIN, keyboards.activities(context.t))
+        return states.ACTIVITY
+    try:
+        minutes = parse_duration(without_correction(named.rest))
+    except DurationError as exc:
+        if exc.choices and not exc.rest:  # "à nhầm, 2": hours or minutes?
+            return await line.ask_which(update, context, exc, line.draft_day(context))
+    else:
+        return await _ask_activity(update, context, minutes)
+    note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE, named.rest)
+    if note is None:
+        return states.ACTIVITY
+    draft["activity"] = detect_activity(note)
+    return await _finish(update, context, note)
 
 
 async def _finish(update: Update, context: BotContext, note: str | None) -> int:
@@ -245,39 +247,20 @@ async def _finish(update: Update, context: BotContext, note: str | None) -> int:
         draft["activity"],
         note,
         source_of(update),
-        _moment(update, context),
+        line.moment(update, context),
         draft.get("day"),
     )
     return await save(update, context, pending)
-
-
-def _typed(update: Update, context: BotContext) -> None:
-    """Remember when the person last typed into this check-in (a command, a duration...)."""
-    if update.message is not None and context.user_data is not None:
-        context.user_data[states.TYPED_AT] = sent_at(update, context)
-
-
-def _moment(update: Update, context: BotContext) -> datetime:
-    """The moment that dates a check-in finished by this update.
-
-    A typed note dates it itself. A button press carries no time of its own, so the latest
-    message typed into this check-in dates it (`/diemdanh` at 23:58, then buttons: that day),
-    and with none typed (all buttons, from a reminder) the moment it is handled does.
-    """
-    if update.message is not None:
-        return sent_at(update, context)
-    typed = (context.user_data or {}).get(states.TYPED_AT)
-    return typed if isinstance(typed, datetime) else context.clock.now()
 
 
 async def note_text(update: Update, context: BotContext) -> int:
     """The note; a day named in it ("… hôm qua") is the day studied, not part of the note."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    named = await _study_day(update, context, message.text)
+    named = await line.study_day(update, context, message.text)
     if named is None:
         return states.NOTE
-    _keep_day(context, named.day)
+    line.keep_day(context, named.day)
     if (named.day is not None and not named.rest) or is_skip(named.rest):
         return await _finish(update, context, None)  # only a day, or "bỏ qua": no note
     note = await cleaned_text(update, context, clean_note, context.t.FIELD_NOTE, named.rest)

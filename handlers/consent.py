@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
+from bot.core.inputs import consent_reply
 from bot.services import privacy as privacy_service
 from bot.services import profile as profiles
 from bot.services.privacy import Declined
@@ -82,17 +83,26 @@ def notice(t: Texts, context: BotContext) -> str:
     return t.CONSENT_NOTICE.format(days=days, controller=controller(t, context))
 
 
-async def waiting(update: Update, context: BotContext) -> int:
-    """Text typed while the notice waits for an answer: it is not stored in a profile. A
-    question about the week is answered all the same; the buttons come again under it."""
+async def waiting(update: Update, context: BotContext) -> int | None:
+    """Text typed while the notice waits for an answer: it is not stored in a profile.
+
+    A typed "đồng ý" / "không đồng ý" answers it like the buttons. A question about the data
+    is answered with the notice, one about the week from the data; the buttons come again.
+    """
     t = context.t
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.text is not None
+    reply = consent_reply(message.text)
+    if reply is not None:
+        return await (agree if reply else decline)(update, context)
     match = context.deps.matcher.match(message.text)
-    if match.intent in ANSWERED_INTENTS:
+    if match.intent == "privacy":
+        await send(update, notice(t, context))
+        await send(update, t.CONSENT_STILL_OPEN, keyboards.consent(t))
+    elif match.intent in ANSWERED_INTENTS:
         name = user.first_name if user else ""
-        reply = answer(match, context.deps.editions, today(context), t, name)
-        await send(update, reply.text)
+        answered = answer(match, context.deps.editions, today(context), t, name)
+        await send(update, answered.text)
         await send(update, t.CONSENT_STILL_OPEN, keyboards.consent(t))
     else:
         await send(update, t.CONSENT_PRESS, keyboards.consent(t))

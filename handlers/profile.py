@@ -8,7 +8,13 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.core.inputs import InputError, clean_full_name, clean_unit, split_profile_line
+from bot.core.inputs import (
+    InputError,
+    asks_something,
+    clean_full_name,
+    clean_unit,
+    split_profile_line,
+)
 from bot.services import profile as profiles
 from bot.ui import buttons, keyboards, render
 from handlers import checkin, consent, states
@@ -67,8 +73,26 @@ async def _name_only(update: Update, context: BotContext, line: str) -> int:
     return await ask_unit(update, context, name)
 
 
+async def _not_an_answer(
+    update: Update, context: BotContext, waiting_for: str, *, unit: bool = False
+) -> bool:
+    """Say that the form waits for a name (or unit) if the text is a question or a request
+    (never stored as one); True then."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    match = None if unit else context.deps.matcher.match(message.text)
+    if not asks_something(message.text, match):
+        return False
+    t = context.t
+    text = waiting_for.format(text=render.echo(message.text))
+    await send(update, text, keyboards.cancel_only(t))
+    return True
+
+
 async def name_text(update: Update, context: BotContext) -> int:
     t = context.t
+    if await _not_an_answer(update, context, t.NAME_NOT_A_QUESTION):
+        return states.NAME
     name = await cleaned_text(update, context, clean_full_name, t.FIELD_NAME)
     if name is None:
         return states.NAME
@@ -90,6 +114,8 @@ async def ask_unit(update: Update, context: BotContext, name: str) -> int:
 
 
 async def unit_text(update: Update, context: BotContext) -> int:
+    if await _not_an_answer(update, context, context.t.UNIT_NOT_A_QUESTION, unit=True):
+        return states.UNIT
     unit = await cleaned_text(update, context, clean_unit, context.t.FIELD_UNIT)
     if unit is None:
         return states.UNIT

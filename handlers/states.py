@@ -16,6 +16,7 @@ UNIT_NAME = "unit_name"  # a one-line profile's unit, held until the person agre
 CONSENT_AT = "consent_at"  # when the person agreed, until their profile is stored with it
 CONSENT_OPEN = "consent_open"  # the consent question is open: its buttons answer it
 AGAIN_PENDING = "again_pending"  # a check-in that repeats one just made, awaiting "Ghi thêm"
+UNDO_SHOWN = "undo_shown"  # the check-in /undo asked about, for a typed "có" (handlers/me.py)
 
 FLOW_KEYS = (
     FULL_NAME,
@@ -27,6 +28,7 @@ FLOW_KEYS = (
     CONSENT_AT,
     CONSENT_OPEN,
     AGAIN_PENDING,
+    UNDO_SHOWN,
 )
 
 

@@ -23,11 +23,26 @@ class DurationProblem(Enum):
 
 
 class DurationError(ValueError):
-    """The text is not a usable duration; `problem` says why (texts turn it into a message)."""
+    """The text is not a usable duration; `problem` says why (texts turn it into a message).
 
-    def __init__(self, problem: DurationProblem) -> None:
+    NEEDS_UNIT for a number in digits carries what it could mean (`choices`, in minutes:
+    "2" is 120 or 2, "1,5" only 90), the number as typed (`said`) and the text after it
+    (`rest`), so the reader can be asked "2 giờ hay 2 phút?" and nothing typed is lost.
+    """
+
+    def __init__(
+        self,
+        problem: DurationProblem,
+        *,
+        choices: tuple[int, ...] = (),
+        said: str = "",
+        rest: str = "",
+    ) -> None:
         super().__init__(problem.value)
         self.problem = problem
+        self.choices = choices
+        self.said = said
+        self.rest = rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,9 @@ _BARE = re.compile(rf"(?P<m>{_NUM}){_END}")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _NEGATIVE = re.compile(r"[-−–]\s*[0-9]")
 _MAX_DIGITS = 6  # more digits than any duration we accept (12 hours = 720 minutes)
+# A bare whole number up to this may be hours as well as minutes ("2" after "học bao lâu?"):
+# asked, never guessed. From 13 on it can only be minutes (an entry holds at most 12 hours).
+AMBIGUOUS_UP_TO = MAX_MINUTES_PER_ENTRY // 60
 
 
 def _number(raw: str) -> float:
@@ -118,11 +136,26 @@ def split_duration(text: str) -> Parsed:
             raise DurationError(DurationProblem.UNREADABLE)
     elif match := _BARE.match(folded):
         minutes = _number(match["m"])
-        if minutes != int(minutes):
-            raise DurationError(DurationProblem.NEEDS_UNIT)  # "1,5" alone: hours or minutes?
+        if minutes != int(minutes) or 1 <= minutes <= AMBIGUOUS_UP_TO:
+            raise _ambiguous(minutes, original, match)  # "1,5", "2" alone: hours or minutes?
     else:
         raise DurationError(DurationProblem.UNREADABLE)
     return Parsed(_checked(minutes), _rest(original, match.end()))
+
+
+def _ambiguous(number: float, original: str, match: re.Match[str]) -> DurationError:
+    """A bare number that may be hours or minutes: what each reading would be, in minutes."""
+    choices = []
+    if 0 < number * 60 <= MAX_MINUTES_PER_ENTRY:
+        choices.append(round(number * 60))
+    if number == int(number):
+        choices.append(int(number))
+    return DurationError(
+        DurationProblem.NEEDS_UNIT,
+        choices=tuple(choices),
+        said=original[match.start("m") : match.end("m")],
+        rest=_rest(original, match.end()),
+    )
 
 
 def _rest(original: str, end: int) -> str:
@@ -136,3 +169,19 @@ def parse_duration(text: str) -> int:
     if parsed.rest:
         raise DurationError(DurationProblem.UNREADABLE)
     return parsed.minutes
+
+
+# Words that open a correction ("à nhầm, 1 tiếng rưỡi", "sửa lại: 45p", "sorry, 2 hours"),
+# folded; they may repeat and are followed by spaces or punctuation.
+_CORRECTION = re.compile(
+    r"(?:(?:a+|a nham|nham|nham roi|sua|sua lai|lai|xin loi|ko|khong|khong phai|y la|"
+    r"y toi la|y minh la|oh|ah|ui|oi|sorry|i mean|no|oops)(?=$|[\s,.;:!\-–])[\s,.;:!\-–]*)+"
+)
+
+
+def without_correction(text: str) -> str:
+    """`text` without the correction words it opens with, in the original spelling:
+    "à nhầm, 1 tiếng rưỡi" -> "1 tiếng rưỡi"; a text that opens with none is returned as is."""
+    original = nfc(text)
+    match = _CORRECTION.match(fold_aligned(original))
+    return original[match.end() :].strip() if match else original

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
 
+from bot.core.matcher import Kind, Match
 from bot.core.textnorm import fold, has_control_chars, has_lone_surrogates, nfc
 from bot.core.when import HORIZON, read_when
 from bot.core.when import WhenError as WhenError  # re-exported: the old name of the error
@@ -24,7 +25,7 @@ _ACTIVITY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "course",
         ("khoa hoc", "course", "mooc", "coursera", "lop hoc", "hoc truc tuyen", "e-learning"),
     ),
-    ("reading", ("doc", "sach", "tai lieu", "bao", "read", "book", "article")),
+    ("reading", ("doc", "sach", "tai lieu", "bao", "read", "reading", "book", "books", "article")),
     ("research", ("nghien cuu", "tu hoc", "research", "tim hieu", "study")),
 )
 
@@ -128,3 +129,79 @@ SCHEDULE_HORIZON = HORIZON
 def parse_when(text: str, now: datetime) -> datetime:
     """The moment a schedule time names (bot/core/when.py reads it)."""
     return read_when(text, now).moment
+
+
+# Words that make a text a question rather than a name or a unit, folded ("là gì", "khi nào").
+# "mấy" only with its diacritics: folded it is "may", and Mây is a given name.
+_QUESTION_WORDS = re.compile(
+    r"\b(?:la gi|gi vay|khi nao|bao gio|o dau|the nao|bao nhieu|tai sao|vi sao|lam sao|"
+    r"what|when|where|which|why|how|who)\b"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """True if `text` reads as a question ("chủ đề năm nay là gì", "khai mạc khi nào?"): it
+    ends with "?" or holds a question word. A name or a unit holds neither."""
+    value = nfc(text).strip()
+    if value.endswith(("?", "？")):
+        return True
+    if re.search(r"(?<!\w)mấy(?!\w)", value.lower()):
+        return True
+    return _QUESTION_WORDS.search(" ".join(re.findall(r"[a-z0-9]+", fold(value)))) is not None
+
+
+def asks_something(text: str, match: Match | None = None) -> bool:
+    """True if `text`, typed where a name or a unit is awaited, is a question or a request
+    instead: it looks like one, or the matcher (`match` is its reading of `text`) found a
+    request ("điểm danh", "xem thống kê") or a question the notices do not answer.
+
+    Fact intents alone do not count: the matcher corrects typos, and names read as facts
+    ("Phạm An" as "nhằm", "Thu Mây" as "thứ mấy"); a fact question has its question word.
+    A unit is read without the matcher (`match` None): "Cục Thống kê" is a unit, not "xem
+    thống kê".
+    """
+    if looks_like_question(text):
+        return True
+    return (
+        match is not None
+        and match.intent is not None
+        and match.kind in (Kind.ACTION, Kind.UNANSWERABLE)
+    )
+
+
+# Typed answers to the data notice, folded. A refusal is checked first: "không đồng ý" holds
+# "đồng ý". Softeners and pronouns around them ("em đồng ý ạ", "ok đồng ý nhé") do not count.
+_AGREE = ("dong y", "agree", "i agree", "ok", "oke", "okay", "yes", "co", "chap nhan", "accept")
+_REFUSE = ("khong dong y", "ko dong y", "k dong y", "chua dong y", "tu choi", "khong", "ko",
+           "khong chap nhan", "disagree", "i disagree", "i do not agree", "i don't agree", "no",
+           "decline")  # fmt: skip
+_AROUND = frozenset({"toi", "em", "minh", "anh", "chi", "a", "nhe", "nha", "ok", "oke", "roi",
+                     "vang", "da", "xin", "please", "yes"})  # fmt: skip
+
+
+def consent_reply(text: str) -> bool | None:
+    """A typed answer to the data notice: True for "đồng ý", "ok đồng ý", "I agree"; False
+    for "không đồng ý", "từ chối"; None for anything else (a question, say)."""
+    words = re.findall(r"[a-z']+", fold(nfc(text)))
+    while words and words[0] in _AROUND and " ".join(words) not in _AGREE:
+        words.pop(0)
+    while words and words[-1] in _AROUND and " ".join(words) not in _AGREE:
+        words.pop()
+    said = " ".join(words)
+    if said in _REFUSE:
+        return False
+    return True if said in _AGREE else None
+
+
+def _spelling_score(name: str) -> tuple[int, int]:
+    """How well written a name is: its letters with diacritics, then its words in title case
+    ("Kế", not "KẾ" nor "kế")."""
+    marked = sum(1 for ch in name if ch.isalpha() and fold(ch) != ch.lower())
+    titled = sum(1 for word in name.split() if word[:1].isupper() and word[1:] == word[1:].lower())
+    return marked, titled
+
+
+def better_spelling(current: str, typed: str) -> str:
+    """Of two spellings of one name (the same folded key), the better written: "Phòng Kế
+    toán" over "phong ke toan"; `current` when neither is better (the first typed stays)."""
+    return typed if _spelling_score(typed) > _spelling_score(current) else current

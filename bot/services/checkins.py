@@ -7,7 +7,7 @@ handler says afterwards is decided from the frozen dataclasses returned here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
 from bot.core.duration import MAX_MINUTES_PER_DAY
@@ -36,6 +36,8 @@ class Outcome(Enum):
     SAVED = "saved"  # stored now, or already stored by an earlier delivery of the update
     NOT_REGISTERED = "not_registered"  # no profile or no consent: nothing was written
     OVER_DAY_LIMIT = "over_day_limit"  # the day would hold too much: nothing was written
+    # Today would hold more than the time since midnight (`elapsed`): nothing was written.
+    OVER_ELAPSED = "over_elapsed"
     DAY_REFUSED = "day_refused"  # the day studied cannot be logged (`refused` says why)
     LOOKS_REPEATED = "looks_repeated"  # the same minutes just now: nothing was written
 
@@ -57,6 +59,18 @@ class Recorded:
     # SAVED on a day outside every edition: the edition to name (running, next or latest).
     outside: Edition | None = None
     earlier: CheckinInfo | None = None  # LOOKS_REPEATED: the check-in it would repeat
+    elapsed: int = 0  # OVER_ELAPSED: minutes since local midnight, the most today can hold
+
+
+def day_cap(day: date, now: datetime, tz: tzinfo) -> int:
+    """The most minutes `day` may hold at `now`: 24 hours, and for today no more than the
+    time elapsed since local midnight (at 10:00 nobody has studied 11 hours today)."""
+    local = now.astimezone(tz)
+    if day != local.date():
+        return MAX_MINUTES_PER_DAY
+    midnight = datetime.combine(day, time(0), tzinfo=tz)
+    elapsed = int((local - midnight).total_seconds() // 60)
+    return min(MAX_MINUTES_PER_DAY, elapsed)
 
 
 def check_day(editions: Editions, day: date, today: date) -> DayRefusal | None:
@@ -127,6 +141,7 @@ async def record(
     if refused is not None:
         return Recorded(Outcome.DAY_REFUSED, day=day, refused=refused)
     window = study_window(editions, today)
+    cap = day_cap(day, now, tz)
     try:
         async with sessions() as session, session.begin():
             profile = await get_profile(session, telegram_id)
@@ -148,10 +163,14 @@ async def record(
                 now=now,
                 tz=tz,
                 window=window,
-                day_limit=MAX_MINUTES_PER_DAY,
+                day_limit=cap,
                 day=day,
             )
     except DailyLimitExceeded as exc:
+        # Over 24 hours is the plainer reason; under it, the morning is not over yet.
+        if exc.day_minutes + entry.minutes <= MAX_MINUTES_PER_DAY:
+            held = exc.day_minutes
+            return Recorded(Outcome.OVER_ELAPSED, day_minutes=held, day=day, elapsed=cap)
         return Recorded(Outcome.OVER_DAY_LIMIT, day_minutes=exc.day_minutes, day=day)
     stored_day = receipt.checkin.local_date  # a redelivery keeps the day first stored
     outside = None if editions.running(stored_day) else editions.to_show(stored_day)

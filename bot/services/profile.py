@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.core.inputs import better_spelling
 from bot.core.textnorm import fold, nfc
 from db.queries.users import (
     ConsentRequired,
@@ -89,7 +90,10 @@ async def register(
     consent_at: datetime | None,
 ) -> Profile | None:
     """Store the name and unit, committed when this returns; None (nothing stored) without
-    consent on record or `consent_at` (when it was given in the flow that led here)."""
+    consent on record or `consent_at` (when it was given in the flow that led here).
+
+    A unit typed as an existing one (the same folded key) joins it; the better written of
+    the two spellings becomes its name (bot.core.inputs.better_spelling)."""
     clean_unit = nfc(unit)
     try:
         async with sessions() as session, session.begin():
@@ -101,6 +105,7 @@ async def register(
                 now,
                 unit_key=unit_key(clean_unit),
                 consent_at=consent_at,
+                better=better_spelling,  # "Phòng Kế toán" replaces "phong ke toan"
             )
     except ConsentRequired:
         return None

@@ -283,3 +283,9 @@ def report_back(t: Texts, year: int) -> InlineKeyboardMarkup:
 def after_undo(t: Texts) -> InlineKeyboardMarkup:
     """After a check-in was removed: log it again (the check-in flow's entry)."""
     return InlineKeyboardMarkup([[_button(t.BTN_CHECKIN_AGAIN, MENU_CHECKIN)]])
+
+
+def duration_choices(t: Texts, choices: Sequence[int]) -> InlineKeyboardMarkup:
+    """ "2 giờ" / "2 phút": what a bare number may mean, one button each, and cancel."""
+    row = [_button(t.fmt_minutes(m), Duration(m).pack()) for m in choices]
+    return InlineKeyboardMarkup([row, cancel_row(t)])

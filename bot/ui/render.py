@@ -41,6 +41,14 @@ def duration_problem(t: Texts, error: DurationError, sent: str) -> str:
     return t.DURATION_PROBLEMS[error.problem.value].format(text=echo(sent))
 
 
+def duration_which(t: Texts, error: DurationError) -> str:
+    """ "2" alone: "Bạn học 2 giờ hay 2 phút?"; "1,5" alone: hours or minutes, as before."""
+    if len(error.choices) == 2:
+        hours, minutes = (t.fmt_minutes(m) for m in error.choices)
+        return t.DURATION_WHICH.format(hours=hours, minutes=minutes)
+    return duration_problem(t, error, error.said)
+
+
 def checkin_details(t: Texts, c: CheckinInfo) -> str:
     lines = [
         t.CHECKIN_DETAILS.format(
@@ -100,6 +108,15 @@ def day_limit(t: Texts, day_minutes: int, day: date, today: date) -> str:
     if day == today:
         return t.DAY_LIMIT.format(day=minutes)
     return t.DAY_LIMIT_ON.format(day=minutes, date=t.fmt_date(day))
+
+
+def elapsed_limit(t: Texts, elapsed: int, day_minutes: int) -> str:
+    """Today cannot hold more than the time since midnight (`elapsed` minutes)."""
+    clock = f"{elapsed // 60:02d}:{elapsed % 60:02d}"
+    text = t.OVER_ELAPSED.format(time=clock, limit=t.fmt_minutes(elapsed))
+    if day_minutes:
+        text += " " + t.OVER_ELAPSED_HAVE.format(day=t.fmt_minutes(day_minutes))
+    return text
 
 
 def profile_saved(t: Texts, name: str, unit: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -113,8 +114,19 @@ async def _upsert_user(
     return user
 
 
-async def get_or_create_unit(session: AsyncSession, name: str, key: str, now: datetime) -> Unit:
+async def get_or_create_unit(
+    session: AsyncSession,
+    name: str,
+    key: str,
+    now: datetime,
+    *,
+    better: Callable[[str, str], str] | None = None,
+) -> Unit:
     """The unit under `key`, created with this spelling if it is new.
+
+    An existing unit takes the spelling `better(its name, name)` returns: the caller decides
+    which of two spellings of one unit is better written ("Phòng Kế toán" over "phong ke
+    toan", typed first), so what everyone sees improves.
 
     `key` is the folded name under which two spellings of one unit collide; the caller folds
     it (bot.services.profile.unit_key) with the same text rules the rest of the bot reads
@@ -136,6 +148,8 @@ async def get_or_create_unit(session: AsyncSession, name: str, key: str, now: da
         )
         unit = await session.scalar(query)
         assert unit is not None  # inserted above, or by whoever won the race
+    if better is not None and (chosen := better(unit.name, name)) != unit.name:
+        unit.name = chosen
     return unit
 
 
@@ -153,9 +167,11 @@ async def save_profile(
     *,
     unit_key: str,
     consent_at: datetime | None = None,
+    better: Callable[[str, str], str] | None = None,
 ) -> Profile:
     """Register or update a user's full name and unit (names already validated and in NFC;
-    `unit_key` is the unit name's folded key, see get_or_create_unit).
+    `unit_key` is the unit name's folded key and `better` picks its spelling, see
+    get_or_create_unit).
 
     Nothing is stored for someone who has not agreed to the current data notice: either it is
     on record, or `consent_at` says when they agreed in the flow that led here.
@@ -167,7 +183,7 @@ async def save_profile(
     user = await _upsert_user(session, user, contact, now)
     if not on_record:
         user.consent_at, user.consent_version = consent_at, CONSENT_VERSION
-    unit = await get_or_create_unit(session, unit_name, unit_key, now)
+    unit = await get_or_create_unit(session, unit_name, unit_key, now, better=better)
     user.full_name = full_name
     user.unit_id = unit.id
     if user.registered_at is None:

@@ -7,12 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.duration import (
+    AMBIGUOUS_UP_TO,
     MAX_MINUTES_PER_ENTRY,
     DurationError,
     DurationProblem,
     parse_duration,
     split_duration,
+    without_correction,
 )
+from bot.core.textnorm import nfc
 
 
 @pytest.mark.parametrize(
@@ -82,7 +85,36 @@ def test_hours_and_minutes_round_trip(hours: int, minutes: int, hw: str, mw: str
 
 @given(st.integers(1, MAX_MINUTES_PER_ENTRY), minute_words)
 def test_minutes_round_trip(minutes: int, word: str) -> None:
+    if not word and minutes <= AMBIGUOUS_UP_TO:  # "2" alone: asked, see below
+        return
     assert parse_duration(f"{minutes}{word}") == minutes
+
+
+_NOTES = st.sampled_from(["", "đọc sách", "doc sach ve chuyen doi so", "hôm qua", "hội thảo"])
+
+
+@given(st.integers(1, AMBIGUOUS_UP_TO), _NOTES)
+def test_a_bare_number_up_to_12_asks_hours_or_minutes(number: int, note: str) -> None:
+    """Tester's finding 7: "/diemdanh 2 doc sach" was stored as 2 minutes without a question."""
+    with pytest.raises(DurationError) as info:
+        split_duration(f"{number} {note}")
+    error = info.value
+    assert error.problem is DurationProblem.NEEDS_UNIT
+    assert error.choices == (number * 60, number)
+    assert (error.said, error.rest) == (str(number), note)
+
+
+@given(st.integers(AMBIGUOUS_UP_TO + 1, MAX_MINUTES_PER_ENTRY), _NOTES)
+def test_a_bare_number_from_13_is_minutes(number: int, note: str) -> None:
+    parsed = split_duration(f"{number} {note}")
+    assert (parsed.minutes, parsed.rest) == (number, note)
+
+
+def test_a_decimal_alone_can_only_be_hours() -> None:
+    with pytest.raises(DurationError) as info:
+        split_duration("1,5 đọc sách")
+    assert info.value.choices == (90,) and info.value.said == "1,5"
+    assert info.value.rest == "đọc sách"
 
 
 @given(st.text(max_size=200))
@@ -94,3 +126,31 @@ def test_never_crashes_and_stays_in_range(text: str) -> None:
     else:
         assert 1 <= parsed.minutes <= MAX_MINUTES_PER_ENTRY
         assert len(parsed.rest) <= len(text)
+
+
+_CORRECTIONS = st.sampled_from(["à nhầm", "À", "nhầm", "sửa lại", "xin lỗi", "ý là", "sorry"])
+_SEPARATORS = st.sampled_from([", ", " ", ": ", "! ", ", à, "])
+
+
+@given(_CORRECTIONS, _SEPARATORS, st.integers(13, MAX_MINUTES_PER_ENTRY))
+def test_a_correction_before_a_duration_is_dropped(word: str, sep: str, minutes: int) -> None:
+    """Tester's finding 5: "à nhầm, 1 tiếng rưỡi" typed at the activity step is a duration."""
+    assert parse_duration(without_correction(f"{word}{sep}{minutes} phút")) == minutes
+
+
+@given(st.text(max_size=60))
+def test_without_correction_only_cuts_a_prefix(text: str) -> None:
+    rest = without_correction(text)
+    assert nfc(text).endswith(rest) or nfc(text).strip().endswith(rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("à nhầm, 1 tiếng rưỡi", "1 tiếng rưỡi"),
+        ("doc sach ve chuyen doi so", "doc sach ve chuyen doi so"),
+        ("an toàn thông tin", "an toàn thông tin"), ("Sửa lại: 45p", "45p"), ("nhầm", ""),
+    ],
+)  # fmt: skip
+def test_without_correction(text: str, rest: str) -> None:
+    assert without_correction(text) == rest

@@ -87,12 +87,13 @@ async def test_a_check_in_made_only_of_buttons_is_dated_when_handled(bot: Harnes
     """A reminder's button, then buttons: nothing typed, so the handling time dates it."""
     await register(bot)
     await bot.say(AN, "/start")
-    bot.clock.set(AFTER_MIDNIGHT)
+    handled = vn(2023, 10, 9, 0, 30)  # 15 minutes fit in the day by 00:30
+    bot.clock.set(handled)
     await bot.press(AN, "menu:checkin")
     await bot.press(AN, "dur:15")
     await bot.press(AN, "act:course")
     await bot.press(AN, "note:skip")
-    assert await stored(bot) == [(date(2023, 10, 9), AFTER_MIDNIGHT, 15)]
+    assert await stored(bot) == [(date(2023, 10, 9), handled, 15)]
     assert "Hôm nay: <b>15 phút</b>" in bot.last(AN).text
 
 
@@ -108,7 +109,7 @@ async def test_the_daily_limit_is_the_limit_of_the_day_it_was_sent(bot: Harness)
     """08/10 already holds 23 h 30: a 45-minute check-in sent then is refused, even if it is
     handled on 09/10, when the day is empty."""
     await register(bot)
-    bot.clock.set(vn(2023, 10, 8, 22, 0))
+    bot.clock.set(vn(2023, 10, 8, 23, 50))  # 23 h 30 fit in the day by then
     await bot.say(AN, "/diemdanh 12h")
     await bot.say(AN, "/diemdanh 11h30")
     await sent_then_handled(bot, "/diemdanh 45", LAST_EVENING, AFTER_MIDNIGHT)

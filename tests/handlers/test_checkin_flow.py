@@ -151,10 +151,11 @@ async def test_bad_checkins_store_nothing(bot: Harness, line: str, message: str)
 
 
 async def test_a_day_cannot_exceed_24_hours(bot: Harness) -> None:
+    """For an earlier day (today holds no more than the time since midnight)."""
     await register(bot)
-    await bot.say(AN, "/diemdanh 12 giờ")
-    await bot.say(AN, "/diemdanh 11 giờ")
-    reply = await bot.say(AN, "/diemdanh 2 giờ")
+    await bot.say(AN, "/diemdanh 12 giờ hôm qua")
+    await bot.say(AN, "/diemdanh 11 giờ hôm qua")
+    reply = await bot.say(AN, "/diemdanh 2 giờ hôm qua")
     assert reply is not None and "không quá 24 giờ" in reply.text
     assert await bot.checkin_count() == 2
 
@@ -232,8 +233,9 @@ async def test_english_checkin(bot: Harness) -> None:
 async def test_a_long_history_keeps_me_one_valid_message(bot: Harness) -> None:
     """/me shows days, not every entry: 40 long check-ins make one message, five buttons."""
     await register(bot)
+    bot.clock.set(vn(2023, 10, 3, 20, 0))  # 16 h 20 fit in today by 20:00
     for i in range(40):
-        await bot.say(AN, f"/diemdanh {5 + i} {'ghi chú dài & <đặc biệt> ' * 19}{i}")
+        await bot.say(AN, f"/diemdanh {5 + i}p {'ghi chú dài & <đặc biệt> ' * 19}{i}")
     before = len(bot.telegram.sent(AN.id))
     await bot.say(AN, "/me")
     parts = bot.telegram.sent(AN.id)[before:]

@@ -42,7 +42,7 @@ async def seed(bot: Harness) -> None:
     await bot.say(CHI, "/hoso Phạm Chi | Phòng Tổng hợp")  # registered mid-week
     await bot.agree(CHI)
     await bot.say(CHI, "/diemdanh 20")
-    await bot.say(CHI, "/diemdanh 10")
+    await bot.say(CHI, "/diemdanh 10p")
     await bot.say(CHI, "/hoantac")
     await bot.press(
         CHI, next(b["callback_data"] for b in bot.last(CHI).reply_markup["inline_keyboard"][0])

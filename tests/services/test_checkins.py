@@ -34,9 +34,15 @@ async def _register(sessions: Sessions, tid: int = TID) -> None:
 
 
 async def _record(
-    sessions: Sessions, minutes: int, source: str, day: int = 3, *, again: bool = False
+    sessions: Sessions,
+    minutes: int,
+    source: str,
+    day: int = 3,
+    *,
+    again: bool = False,
+    studied: date | None = None,
 ) -> checkins.Recorded:
-    entry = NewCheckin(minutes, "reading", "sách", source, again=again)
+    entry = NewCheckin(minutes, "reading", "sách", source, studied, again=again)
     return await checkins.record(
         sessions, TID, entry, now=vn(2023, 10, day, 9), tz=VN, editions=EDITIONS
     )
@@ -71,14 +77,17 @@ async def test_the_day_limit_stores_nothing_but_a_redelivery_still_gets_its_rece
     sessions: Sessions,
 ) -> None:
     await _register(sessions)
+    day = date(2023, 10, 3)  # yesterday: a whole day (today holds only the time since midnight)
     for n in range(2):  # the same minutes twice at once: confirmed, not a double tap
-        saved = await _record(sessions, MAX_MINUTES_PER_ENTRY, f"msg:1:{n}", again=True)
+        saved = await _record(
+            sessions, MAX_MINUTES_PER_ENTRY, f"msg:1:{n}", 4, again=True, studied=day
+        )
         assert saved.outcome is Outcome.SAVED
-    over = await _record(sessions, 1, "msg:1:99")
+    over = await _record(sessions, 1, "msg:1:99", 4, studied=day)
     assert over == checkins.Recorded(
-        Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY, day=date(2023, 10, 3)
+        Outcome.OVER_DAY_LIMIT, day_minutes=MAX_MINUTES_PER_DAY, day=day
     )
-    redelivered = await _record(sessions, MAX_MINUTES_PER_ENTRY, "msg:1:1")
+    redelivered = await _record(sessions, MAX_MINUTES_PER_ENTRY, "msg:1:1", 4, studied=day)
     assert redelivered.outcome is Outcome.SAVED and redelivered.receipt is not None
     assert not redelivered.receipt.created
     assert await _stored(sessions) == 2

@@ -48,3 +48,24 @@ async def test_registration_stores_the_profile_and_reuses_the_unit(sessions: Ses
     assert changed is not None and changed.unit_name == "Phòng B"
     current = await profile.current(sessions, AN.telegram_id)
     assert current is not None and current.unit_name == "Phòng B"
+
+
+async def test_a_better_written_unit_renames_the_unit(sessions: Sessions) -> None:
+    """Tester's finding 4: "phong ke toan" was typed first; "Phòng Kế toán" joined it and the
+    unit kept the plain spelling everyone then saw."""
+    first = Contact(5153, 5153, None, "vi")
+    plain = await profile.register(
+        sessions, first, "Lê Văn Cường", "phong ke toan", NOW, consent_at=NOW
+    )
+    assert plain is not None and plain.unit_name == "phong ke toan"
+    saved = await profile.register(
+        sessions, AN, "Trần Văn Bình", "Phòng Kế toán", NOW, consent_at=NOW
+    )
+    assert saved is not None and saved.unit_id == plain.unit_id
+    assert saved.unit_name == "Phòng Kế toán"  # the receipt shows the accented name
+    worse = await profile.register(
+        sessions, first, "Lê Văn Cường", "PHONG KE TOAN", NOW, consent_at=None
+    )
+    assert worse is not None and worse.unit_name == "Phòng Kế toán"  # never written worse
+    async with sessions() as session:
+        assert list(await session.scalars(select(Unit.name))) == ["Phòng Kế toán"]

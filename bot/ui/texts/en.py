@@ -992,3 +992,25 @@ class En:
         "Nobody called {ref} holds the organiser role, so there is nothing to revoke. "
         "Who holds a role now:"
     )
+    # --- flow2 ---
+    OVER_ELAPSED = (
+        "Not saved: it is only {time} today, so you cannot have studied more than {limit} "
+        "today. Please check the duration, or log it for yesterday (e.g. <i>2 hours "
+        "yesterday</i>)."
+    )
+    OVER_ELAPSED_HAVE = "(You have already logged {day} today.)"
+    DURATION_WHICH = "Did you study for <b>{hours}</b> or <b>{minutes}</b>? Please press a button."
+    ASK_ACTIVITY_AGAIN = "What did you study? Press a button below or type a few words about it."
+    NAME_NOT_A_QUESTION = (
+        "The form is waiting for your <b>full name</b> (e.g. Nguyen Van An), so «{text}» was "
+        "not saved. Please type your name, or press <b>Cancel</b> and ask again."
+    )
+    UNIT_NOT_A_QUESTION = (
+        "The form is waiting for the <b>name of your unit</b> (e.g. Finance Office), so «{text}» "
+        "was not saved. Please type your unit, or press <b>Cancel</b> and ask again."
+    )
+    UNDO_PRESS = "Please press <b>🗑 Remove it</b> or <b>Keep it</b> in the message above."
+    ERASE_PRESS_YES = (
+        "Erasing cannot be undone, so please press <b>🗑 Erase my data</b> in the message above "
+        "to confirm. To keep your data, press <b>Keep it</b>."
+    )

@@ -984,3 +984,24 @@ class Vi:
         "Không có ai là {ref} đang giữ quyền ban tổ chức, nên không có gì để thu hồi. "
         "Những người đang giữ quyền:"
     )
+    # --- flow2 ---
+    OVER_ELAPSED = (
+        "Chưa lưu: hôm nay mới {time}, bạn không thể đã tự học quá {limit}. "
+        "Hãy kiểm tra lại thời lượng, hoặc ghi cho ngày hôm qua (ví dụ: <i>2 giờ hôm qua</i>)."
+    )
+    OVER_ELAPSED_HAVE = "(Hôm nay bạn đã ghi {day}.)"
+    DURATION_WHICH = "Bạn đã học <b>{hours}</b> hay <b>{minutes}</b>? Bạn hãy bấm một nút bên dưới."
+    ASK_ACTIVITY_AGAIN = "Bạn đã học gì? Hãy bấm một nút bên dưới hoặc gõ vài chữ về nội dung."
+    NAME_NOT_A_QUESTION = (
+        "Biểu mẫu đang chờ <b>họ và tên đầy đủ</b> của bạn (ví dụ: Nguyễn Văn An), nên mình chưa "
+        "lưu «{text}». Bạn hãy gõ họ tên, hoặc bấm <b>Hủy</b> rồi hỏi lại."
+    )
+    UNIT_NOT_A_QUESTION = (
+        "Biểu mẫu đang chờ <b>tên đơn vị</b> của bạn (ví dụ: Phòng Kế toán), nên mình chưa lưu "
+        "«{text}». Bạn hãy gõ tên đơn vị, hoặc bấm <b>Hủy</b> rồi hỏi lại."
+    )
+    UNDO_PRESS = "Bạn hãy bấm <b>🗑 Xóa lượt này</b> hoặc <b>Giữ lại</b> ở tin nhắn trên."
+    ERASE_PRESS_YES = (
+        "Việc xóa dữ liệu không hoàn tác được, nên bạn hãy bấm nút <b>🗑 Xóa dữ liệu của tôi</b> "
+        "ở tin nhắn trên để xác nhận. Muốn giữ lại, bấm <b>Giữ lại</b>."
+    )
