@@ -33,7 +33,7 @@ async def me(update: Update, context: BotContext) -> None:
         context.sessions, contact_of(update).telegram_id, context.deps.editions, today(context)
     )
     if week is None:
-        await send(update, t.NOT_REGISTERED)
+        await send(update, t.NOT_REGISTERED, keyboards.profile_button(t))
         return
     await send(update, me_view.summary(t, week), me_view.keyboard(t, week))
 

@@ -32,7 +32,7 @@ async def remind(update: Update, context: BotContext) -> None:
     wanted = _wanted(context.args)
     setting = await reminders.personal(context.sessions, contact_of(update).telegram_id, wanted)
     if not setting.registered:
-        await send(update, t.NOT_REGISTERED)
+        await send(update, t.NOT_REGISTERED, keyboards.profile_button(t))
     elif wanted is None:
         text = t.REMIND_IS_ON if setting.enabled else t.REMIND_IS_OFF
         text += _when_due(context) if setting.enabled else ""
@@ -59,7 +59,7 @@ async def remind_button(update: Update, context: BotContext) -> None:
     wanted = payload is not None and payload.wanted
     known = await reminders.switch(context.sessions, contact_of(update).telegram_id, wanted)
     if not known:
-        await send(update, t.NOT_REGISTERED)
+        await send(update, t.NOT_REGISTERED, keyboards.profile_button(t))
         return
     text = t.REMIND_TURNED_ON + _when_due(context) if wanted else t.REMIND_TURNED_OFF
     await reply_after_commit(update, context, text)

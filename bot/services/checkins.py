@@ -140,7 +140,9 @@ async def record(
     refused = check_day(editions, day, today)
     if refused is not None:
         return Recorded(Outcome.DAY_REFUSED, day=day, refused=refused)
-    window = study_window(editions, today)
+    # The receipt's total is the week of the day studied: "hôm qua" logged the morning after
+    # the last day counts toward that week, not toward a rolling seven days.
+    window = study_window(editions, day)
     cap = day_cap(day, now, tz)
     try:
         async with sessions() as session, session.begin():

@@ -126,8 +126,11 @@ async def test_requests_before_registering_say_so(bot: Harness) -> None:
     for text in ("xem lại điểm danh của tôi", "tắt thông báo đi", "bật nhắc nhở"):
         reply = await bot.say(AN, text)
         assert reply is not None and reply.text == Vi.NOT_REGISTERED
+        assert "menu:profile" in buttons(reply)  # one tap to the form, not a dead end
     reply = await bot.say(AN, "hủy điểm danh")
     assert reply is not None and reply.text == Vi.UNDO_NOTHING
+    reply = await bot.press(AN, "menu:profile")  # the data notice first, inside the flow
+    assert reply is not None and "consent:yes" in buttons(reply)
 
 
 async def test_register_sentence_starts_registration(bot: Harness) -> None:

@@ -120,6 +120,9 @@ async def test_the_morning_after_the_week_yesterday_still_counts(bot: Harness) -
     reply = await bot.say(AN, "/diemdanh 30p đọc sách hôm qua")
     assert reply is not None and "08/10/2023" in reply.text
     assert "không được tính" not in reply.text
+    # The total is that week's, not a rolling seven days.
+    assert "Tuần lễ 2023: <b>30 phút</b>" in reply.text or "Tuần lễ 2023: 30 phút" in reply.text
+    assert "7 ngày qua" not in reply.text
     assert [d for d, _, _ in await stored(bot)] == [date(2023, 10, 8)]
 
 

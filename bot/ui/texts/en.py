@@ -248,7 +248,10 @@ class En:
         "<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
     )
 
-    NOT_REGISTERED = "You have not registered yet. Use /profile, then /checkin."
+    NOT_REGISTERED = (
+        "You have not registered yet. Tap the button below (or send /profile) to register "
+        "once, then /checkin."
+    )
     ME_EMPTY = "No check-ins in this period yet. Send /checkin to start!"
     ME_TOTALS = (
         "Total: <b>{total}</b> · Days with a check-in: <b>{days}/{window_days}</b> · "

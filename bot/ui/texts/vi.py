@@ -222,7 +222,10 @@ class Vi:
     )
 
     # --- my record -----------------------------------------------------------------------
-    NOT_REGISTERED = "Bạn chưa đăng ký hồ sơ. Dùng /hoso để đăng ký, rồi /diemdanh để điểm danh."
+    NOT_REGISTERED = (
+        "Bạn chưa đăng ký hồ sơ. Bấm nút bên dưới (hoặc gõ /hoso) để đăng ký một lần, rồi "
+        "/diemdanh để điểm danh."
+    )
     ME_EMPTY = "Chưa có lượt điểm danh nào trong khoảng này. Gõ /diemdanh để bắt đầu!"
     ME_TOTALS = (
         "Tổng: <b>{total}</b> · Số ngày có điểm danh: <b>{days}/{window_days}</b> · "
