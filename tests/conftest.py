@@ -85,6 +85,18 @@ class Harness:
         """Press "I agree" under the data notice (registration asks for consent first)."""
         return await self.press(user, "consent:yes")
 
+    async def register(
+        self, user: FakeUser, name: str | None = None, unit: str = "Phòng Tổng hợp"
+    ) -> SentMessage:
+        """The user fills in the one-line profile form (`/hoso`) and agrees to the data notice;
+        `name` defaults to "<first name> Nguyễn". Returns the bot's confirmation."""
+        name = f"{user.first_name} Nguyễn" if name is None else name
+        await self.say(user, f"/hoso {name} | {unit}")
+        reply = await self.agree(user)
+        assert reply is not None
+        assert "Đã lưu hồ sơ" in reply.text or "Profile saved" in reply.text
+        return reply
+
     def last(self, user: FakeUser) -> SentMessage:
         return self.telegram.sent(user.id)[-1]
 
@@ -94,6 +106,18 @@ class Harness:
     async def checkin_count(self) -> int:
         async with deps_of(self.app).sessions() as session:
             return int(await session.scalar(select(func.count(Checkin.id))) or 0)
+
+
+def callback_data(message: SentMessage) -> list[str]:
+    """The callback_data of the message's inline buttons, row by row."""
+    rows = (message.reply_markup or {}).get("inline_keyboard", [])
+    return [b["callback_data"] for row in rows for b in row]
+
+
+def button_pairs(message: SentMessage | None) -> list[tuple[str, str]]:
+    """(label, callback_data) of the message's inline buttons; none when there is no message."""
+    rows = (message.reply_markup or {}).get("inline_keyboard", []) if message else []
+    return [(b["text"], b["callback_data"]) for row in rows for b in row]
 
 
 PG_ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "")

@@ -26,28 +26,23 @@ async def admins(restartable: Restartable) -> AsyncIterator[Harness]:
         yield harness
 
 
-async def register(bot: Harness, user: FakeUser, name: str) -> None:
-    await bot.say(user, f"/hoso {name} | Phòng Tổng hợp")
-    await bot.agree(user)
-
-
 async def test_roles_names_configured_admins_or_says_unregistered(admins: Harness) -> None:
     bot = admins
-    await register(bot, AN, "Nguyễn Văn An")
-    await register(bot, ADMIN, "Quản trị Viên")
+    await bot.register(AN, "Nguyễn Văn An")
+    await bot.register(ADMIN, "Quản trị Viên")
     reply = await bot.say(ADMIN, "/phanquyen")
     assert reply is not None
     assert "• Nguyễn Văn An (@an_nguyen, mã 900)" in reply.text
     assert f"• chưa đăng ký (mã {UNREGISTERED})" in reply.text
     assert "• 905\n" not in reply.text + "\n"
-    await register(bot, EN_ADMIN, "Admin Person")
+    await bot.register(EN_ADMIN, "Admin Person")
     reply = await bot.say(EN_ADMIN, "/roles")
     assert reply is not None and f"• not registered (id {UNREGISTERED})" in reply.text
 
 
 async def test_revoking_a_configured_admin_says_commands_cannot_change_it(admins: Harness) -> None:
     bot = admins
-    await register(bot, ADMIN, "Quản trị Viên")
+    await bot.register(ADMIN, "Quản trị Viên")
     for command in (f"/thuhoi {UNREGISTERED}", f"/capquyen {UNREGISTERED}"):
         reply = await bot.say(ADMIN, command)
         assert reply is not None
@@ -58,7 +53,7 @@ async def test_revoking_a_configured_admin_says_commands_cannot_change_it(admins
 
 async def test_revoking_an_unknown_username_says_nobody_holds_it(admins: Harness) -> None:
     bot = admins
-    await register(bot, ADMIN, "Quản trị Viên")
+    await bot.register(ADMIN, "Quản trị Viên")
     reply = await bot.say(ADMIN, "/thuhoi @abc")
     assert reply is not None
     assert "Không có ai là @abc đang giữ quyền ban tổ chức" in reply.text
@@ -66,6 +61,6 @@ async def test_revoking_an_unknown_username_says_nobody_holds_it(admins: Harness
     # Granting to someone unknown still asks them to register first.
     reply = await bot.say(ADMIN, "/capquyen @abc")
     assert reply is not None and "/hoso" in reply.text
-    await register(bot, EN_ADMIN, "Admin Person")
+    await bot.register(EN_ADMIN, "Admin Person")
     reply = await bot.say(EN_ADMIN, "/revoke @abc")
     assert reply is not None and "Nobody called @abc holds the organiser role" in reply.text

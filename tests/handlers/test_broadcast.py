@@ -20,19 +20,14 @@ EX = FakeUser(2002, "Cựu tổ chức", "vi", "cuu_to_chuc")
 OFFICIAL = FakeUser(2003, "Cán bộ", "vi")
 
 
-async def register(bot: Harness, *users: FakeUser, unit: str = "Phòng Tổng hợp") -> None:
-    for user in users:
-        await bot.say(user, f"/hoso {user.first_name} Nguyễn | {unit}")
-        await bot.agree(user)
-
-
 async def staff(bot: Harness) -> None:
     """ORG is an organiser; EX was one and has been revoked; ADMIN is in ADMIN_IDS.
 
     The clock is set outside the week so that no reminder mixes with the broadcasts.
     """
     bot.clock.set(vn(2023, 11, 15, 9, 0))
-    await register(bot, ORG, EX, OFFICIAL, ADMIN)
+    for user in (ORG, EX, OFFICIAL, ADMIN):
+        await bot.register(user)
     await bot.say(ADMIN, "/capquyen @to_chuc organiser")
     await bot.press(ADMIN, f"role:grant:{ORG.id}")
     await bot.say(ADMIN, "/grant 2002")
@@ -134,7 +129,8 @@ async def test_grant_and_revoke_take_effect_at_once(bot: Harness) -> None:
 
 async def test_broadcast_to_everyone_with_preview_progress_and_report(bot: Harness) -> None:
     await staff(bot)
-    await register(bot, AN, BINH)
+    for user in (AN, BINH):
+        await bot.register(user)
     await bot.say(ORG, "/thongbao")
     await bot.feed(
         bot.factory.message(
@@ -169,8 +165,8 @@ async def draft_id(bot: Harness) -> int:
 
 async def test_audiences_on_a_seeded_database(bot: Harness) -> None:
     await staff(bot)
-    await register(bot, AN, unit="Phòng A")
-    await register(bot, BINH, unit="Phòng B")
+    await bot.register(AN, unit="Phòng A")
+    await bot.register(BINH, unit="Phòng B")
     await bot.say(AN, "/diemdanh 30")  # An studied today
     bot.clock.advance(timedelta(hours=8))
     group = -100777
@@ -200,7 +196,8 @@ async def test_audiences_on_a_seeded_database(bot: Harness) -> None:
 
 async def many(bot: Harness, n: int) -> list[FakeUser]:
     users = [FakeUser(30_000 + i, f"U{i}") for i in range(n)]
-    await register(bot, *users)
+    for user in users:
+        await bot.register(user)
     return users
 
 

@@ -15,7 +15,7 @@ from bot.offline.fake_updates import FakeUser
 from db.models import User
 from db.queries.users import set_role
 from tests.conftest import Harness
-from tests.handlers.test_broadcast import ORG, draft, register, staff
+from tests.handlers.test_broadcast import ORG, draft, staff
 
 UNIT = "Phòng <Khoa học> & Công nghệ"  # typed by people: must come back escaped
 SHOWN = "Phòng &lt;Khoa học&gt; &amp; Công nghệ"
@@ -41,7 +41,8 @@ async def one_unit_with_some_left_out(bot: Harness) -> int:
     """Five members of UNIT: two have blocked the bot (found by an earlier broadcast), one
     turned reminders off. Returns the unit's id."""
     await staff(bot)
-    await register(bot, *MEMBERS, unit=UNIT)
+    for user in MEMBERS:
+        await bot.register(user, unit=UNIT)
     await bot.say(MEMBERS[2], "/nhacnho tat")
     bot.telegram.blocked.update({MEMBERS[0].id, MEMBERS[1].id})
     first = await draft(bot, text="Tin thứ nhất")
@@ -88,7 +89,7 @@ async def test_broadcasts_list_and_stop_report_name_the_unit(bot: Harness) -> No
 async def test_an_audience_of_nobody_says_who_it_leaves_out(bot: Harness) -> None:
     await staff(bot)
     lone = FakeUser(31_500, "Lẻ")
-    await register(bot, lone, unit="Tổ Lẻ")
+    await bot.register(lone, unit="Tổ Lẻ")
     bot.telegram.blocked.add(lone.id)
     first = await draft(bot, text="Tin thứ nhất")
     await bot.press(ORG, f"bc:aud:{first}:all")
@@ -104,7 +105,7 @@ async def test_an_audience_of_nobody_says_who_it_leaves_out(bot: Harness) -> Non
 
 async def test_in_english_too(bot: Harness) -> None:
     unit = await one_unit_with_some_left_out(bot)
-    await register(bot, EN_ORG)
+    await bot.register(EN_ORG)
     async with deps_of(bot.app).sessions() as session, session.begin():
         await set_role(session, EN_ORG.id, "organiser")
     broadcast_id = await draft(bot, author=EN_ORG, text="Meeting at 15:00")

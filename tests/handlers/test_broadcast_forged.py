@@ -11,7 +11,7 @@ from bot.context import deps_of
 from bot.offline.fake_updates import FakeUser
 from db.queries import broadcasts
 from tests.conftest import Harness
-from tests.handlers.test_broadcast import ORG, draft, register, staff
+from tests.handlers.test_broadcast import ORG, draft, staff
 
 OTHER_UNIT = FakeUser(2005, "Cán bộ khác", "vi")
 
@@ -28,7 +28,7 @@ async def audience(bot: Harness, broadcast_id: int) -> tuple[str | None, int | N
 async def unit_list(bot: Harness) -> int:
     """ORG's draft, the unit list on screen (two units: ORG's and OTHER_UNIT's)."""
     await staff(bot)
-    await register(bot, OTHER_UNIT, unit="Phòng Khác")
+    await bot.register(OTHER_UNIT, unit="Phòng Khác")
     broadcast_id = await draft(bot)
     shown = await bot.press(ORG, f"bc:aud:{broadcast_id}:unit")
     assert shown is not None and "bc:unit:" in str(shown.reply_markup)

@@ -11,14 +11,9 @@ from sqlalchemy import select
 from bot.context import deps_of
 from db.models import User
 from db.queries.users import set_role
-from tests.conftest import Harness, vn
-from tests.handlers.test_broadcast import ORG, draft, register, staff
+from tests.conftest import Harness, button_pairs, vn
+from tests.handlers.test_broadcast import ORG, draft, staff
 from tests.handlers.test_broadcast_audience import EN_ORG
-
-
-def buttons(reply: object) -> list[tuple[str, str]]:
-    markup = getattr(reply, "reply_markup", None) or {"inline_keyboard": []}
-    return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row]
 
 
 async def test_empty_list_says_how_to_compose(bot: Harness) -> None:
@@ -43,7 +38,7 @@ async def test_list_labels_drafts_counts_scheduled_and_offers_actions(bot: Harne
     assert f"• #{fresh} 15/11 09:20 — bản nháp chưa chọn đối tượng" in reply.text
     line = next(x for x in reply.text.splitlines() if x.startswith(f"• #{planned} "))
     assert "hẹn gửi lúc 15/11 20:00" in line and "4 nơi nhận" in line and "0/0" not in line
-    assert buttons(reply) == [
+    assert button_pairs(reply) == [
         (f"✖️ Hủy hẹn giờ #{planned}", f"bc:cancel:{planned}"),
         (f"🗑 Xóa bản nháp #{fresh}", f"bc:cancel:{fresh}"),
     ]
@@ -59,7 +54,7 @@ async def test_scheduling_reads_vietnamese_times_and_says_tomorrow(bot: Harness)
     asked = await bot.press(ORG, f"bc:sched:{broadcast_id}")
     assert asked is not None and "08:00 05/10/2023" in asked.text and "2023</code>" in asked.text
     assert "04/10/2023" not in asked.text
-    assert buttons(asked) == [("✖️ Hủy", f"bc:cancel:{broadcast_id}")]
+    assert button_pairs(asked) == [("✖️ Hủy", f"bc:cancel:{broadcast_id}")]
     reply = await bot.say(ORG, "8h")
     assert reply is not None and "lúc 05/10 08:00" in reply.text
     assert "Giờ này hôm nay đã qua nên thông báo được hẹn vào ngày mai." in reply.text
@@ -94,7 +89,7 @@ async def test_english_schedule_confirmation_names_the_audience_in_the_singular(
     bot: Harness,
 ) -> None:
     await staff(bot)
-    await register(bot, EN_ORG)
+    await bot.register(EN_ORG)
     async with deps_of(bot.app).sessions() as session, session.begin():
         await set_role(session, EN_ORG.id, "organiser")
     broadcast_id = await draft(bot, author=EN_ORG, text="Meeting")
@@ -111,7 +106,7 @@ async def test_english_schedule_confirmation_names_the_audience_in_the_singular(
 
 async def test_english_counts_one_recipient_in_the_singular(bot: Harness) -> None:
     await staff(bot)
-    await register(bot, EN_ORG, unit="Unit Solo")
+    await bot.register(EN_ORG, unit="Unit Solo")
     async with deps_of(bot.app).sessions() as session, session.begin():
         await set_role(session, EN_ORG.id, "organiser")
         unit = await session.scalar(select(User.unit_id).where(User.telegram_id == EN_ORG.id))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.offline.fake_telegram import SentMessage
 from bot.offline.fake_updates import FakeUser
 from tests.conftest import ADMIN, Harness
-from tests.handlers.test_broadcast import ORG, draft, register, staff
+from tests.handlers.test_broadcast import ORG, draft, staff
 
 ACCOUNTANTS = [FakeUser(41_000 + i, f"KT{i}") for i in range(2)]
 EN_ORG = FakeUser(2101, "Organiser", "en", "organiser_en")
@@ -22,7 +22,8 @@ def buttons(message: SentMessage) -> list[str]:
 
 async def setup(bot: Harness) -> None:
     await staff(bot)
-    await register(bot, *ACCOUNTANTS, unit="Phòng Kế toán")
+    for user in ACCOUNTANTS:
+        await bot.register(user, unit="Phòng Kế toán")
 
 
 async def test_a_unit_typed_without_diacritics_is_picked(bot: Harness) -> None:
@@ -95,7 +96,7 @@ async def test_a_scheduled_time_still_works_from_the_typed_choice(bot: Harness) 
 
 async def test_english(bot: Harness) -> None:
     await setup(bot)
-    await register(bot, EN_ORG)
+    await bot.register(EN_ORG)
     await bot.say(ADMIN, "/grant @organiser_en organiser")
     await bot.press(ADMIN, f"role:grant:{EN_ORG.id}")
     await bot.say(EN_ORG, "/broadcast")

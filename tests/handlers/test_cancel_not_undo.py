@@ -14,23 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from bot.context import deps_of
-from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.en import En
 from bot.ui.texts.vi import Vi
 from db.models import Broadcast, Checkin, DailyTotal, User
-from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, vn
+from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, callback_data, vn
 
 CANCEL_WORDS = ["hủy", "Huỷ", "HỦY ĐI", "huy", "thôi", "thôi nhé", "dừng", "dung lai", "cancel"]
-
-
-async def register(bot: Harness, user: FakeUser = AN) -> None:
-    await bot.say(user, f"/hoso {user.first_name} Nguyễn | Phòng Tổng hợp")
-    await bot.agree(user)
-
-
-def buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = (reply.reply_markup or {}).get("inline_keyboard", [])
-    return [b["callback_data"] for row in rows for b in row]
 
 
 async def live(bot: Harness) -> list[int]:
@@ -45,12 +34,12 @@ async def live(bot: Harness) -> list[int]:
 async def test_as_found_huy_at_the_duration_step_cancels_and_deletes_nothing(
     bot: Harness,
 ) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30 đọc sách")
     await bot.say(AN, "/diemdanh")  # waits for a duration
     reply = await bot.say(AN, "/huy")
     assert reply is not None and reply.text == Vi.CANCELLED
-    assert "undo:" not in str(buttons(reply))
+    assert "undo:" not in str(callback_data(reply))
     assert await live(bot) == [30]
     # The flow is over: a number typed now is not a duration.
     await bot.say(AN, "45")
@@ -61,7 +50,7 @@ async def test_as_found_huy_at_the_duration_step_cancels_and_deletes_nothing(
 async def test_a_typed_cancel_word_at_the_duration_step_is_not_a_duration(
     bot: Harness, word: str
 ) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh")
     reply = await bot.say(AN, word)
     assert reply is not None and reply.text == Vi.CANCELLED
@@ -81,7 +70,7 @@ async def test_a_typed_cancel_word_at_the_duration_step_is_not_a_duration(
 async def test_every_typed_step_stops_on_a_cancel_word(
     bot: Harness, steps: list[str], word: str
 ) -> None:
-    await register(bot)
+    await bot.register(AN)
     for step in steps:
         if ":" in step and not step.startswith("/"):
             await bot.press(AN, step)
@@ -97,7 +86,7 @@ async def test_every_typed_step_stops_on_a_cancel_word(
 
 async def test_a_cancel_word_while_the_consent_question_is_open(bot: Harness) -> None:
     reply = await bot.say(AN, "/diemdanh 45")
-    assert reply is not None and "consent:yes" in buttons(reply)
+    assert reply is not None and "consent:yes" in callback_data(reply)
     reply = await bot.say(AN, "thôi")
     assert reply is not None and reply.text == Vi.CANCELLED
     async with deps_of(bot.app).sessions() as session:
@@ -106,7 +95,7 @@ async def test_a_cancel_word_while_the_consent_question_is_open(bot: Harness) ->
 
 
 async def test_in_english_cancel_stops_the_flow(bot: Harness) -> None:
-    await register(bot, EMMA)
+    await bot.register(EMMA)
     await bot.say(EMMA, "/checkin 30 reading")
     await bot.say(EMMA, "/checkin")
     reply = await bot.say(EMMA, "Cancel")
@@ -118,7 +107,7 @@ async def test_in_english_cancel_stops_the_flow(bot: Harness) -> None:
 
 
 async def test_outside_a_flow_huy_and_a_bare_cancel_word_delete_nothing(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30")
     for text in ("/huy", "hủy", "thôi"):
         reply = await bot.say(AN, text)
@@ -127,7 +116,7 @@ async def test_outside_a_flow_huy_and_a_bare_cancel_word_delete_nothing(bot: Har
 
 
 async def test_undo_is_hoantac_or_undo_and_asks_first(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30")
     for command in ("/hoantac", "/undo"):
         reply = await bot.say(AN, command)
@@ -153,18 +142,18 @@ async def test_a_cancel_word_stops_composing_a_broadcast(bot: Harness) -> None:
 async def test_the_receipt_undo_button_asks_then_deletes_exactly_that_check_in(
     bot: Harness,
 ) -> None:
-    await register(bot)
+    await bot.register(AN)
     first = await bot.say(AN, "/diemdanh 30 đọc sách")
     await bot.say(AN, "/diemdanh 45 hội thảo")
     assert first is not None
-    [ask] = [d for d in buttons(first) if d.startswith("rundo:ask:")]
+    [ask] = [d for d in callback_data(first) if d.startswith("rundo:ask:")]
     assert "↩️ Hoàn tác" in str(first.reply_markup)
     reply = await bot.press(AN, ask)
     assert reply is not None and reply.text.startswith("Xóa lượt điểm danh này?")
     assert "30 phút" in reply.text
     assert await live(bot) == [30, 45]  # nothing deleted before the confirmation
     yes = ask.replace(":ask:", ":yes:")
-    assert buttons(reply) == [yes, "undo:keep"]
+    assert callback_data(reply) == [yes, "undo:keep"]
     reply = await bot.press(AN, yes)
     assert reply is not None and reply.text.startswith("🗑 Đã xóa lượt điểm danh")
     assert await live(bot) == [45]  # that one, not the latest
@@ -178,45 +167,45 @@ async def test_the_receipt_undo_button_asks_then_deletes_exactly_that_check_in(
 
 
 async def test_keep_leaves_the_check_in(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     receipt = await bot.say(AN, "/diemdanh 30")
     assert receipt is not None
-    await bot.press(AN, buttons(receipt)[0])
+    await bot.press(AN, callback_data(receipt)[0])
     reply = await bot.press(AN, "undo:keep")
     assert reply is not None and reply.text == Vi.UNDO_KEPT
     assert await live(bot) == [30]
 
 
 async def test_someone_else_pressing_the_payload_deletes_nothing(bot: Harness) -> None:
-    await register(bot)
-    await register(bot, BINH)
+    await bot.register(AN)
+    await bot.register(BINH)
     receipt = await bot.say(AN, "/diemdanh 30")
     own = await bot.say(BINH, "/diemdanh 45")
     assert receipt is not None and own is not None
     for action in ("ask", "yes"):  # a forged press in Bình's chat naming An's check-in
-        data = buttons(receipt)[0].replace(":ask:", f":{action}:")
+        data = callback_data(receipt)[0].replace(":ask:", f":{action}:")
         await bot.feed(bot.factory.press(BINH, own, data))
         assert bot.last(BINH).text == Vi.UNDO_GONE
     assert await live(bot) == [30, 45]
 
 
 async def test_a_receipt_of_a_week_that_is_over_cannot_be_undone_from_it(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     receipt = await bot.say(AN, "/diemdanh 30")  # 03/10/2023, in the 2023 week
     assert receipt is not None
     bot.clock.set(vn(2023, 10, 20, 9, 0))
-    await bot.press(AN, buttons(receipt)[0])
+    await bot.press(AN, callback_data(receipt)[0])
     assert bot.last(AN).text == Vi.RECEIPT_UNDO_CLOSED
     assert await live(bot) == [30]
 
 
 async def test_the_receipt_undo_button_in_english(bot: Harness) -> None:
-    await register(bot, EMMA)
+    await bot.register(EMMA)
     receipt = await bot.say(EMMA, "/checkin 30 reading")
     assert receipt is not None and "↩️ Undo" in str(receipt.reply_markup)
-    reply = await bot.press(EMMA, buttons(receipt)[0])
+    reply = await bot.press(EMMA, callback_data(receipt)[0])
     assert reply is not None and reply.text.startswith("Remove this check-in?")
     bot.clock.advance(timedelta(minutes=1))
-    reply = await bot.press(EMMA, buttons(reply)[0])
+    reply = await bot.press(EMMA, callback_data(reply)[0])
     assert reply is not None and reply.text.startswith("🗑 Check-in removed")
     assert await live(bot) == []

@@ -9,18 +9,7 @@ import pytest
 from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.en import En
 from bot.ui.texts.vi import Vi
-from tests.conftest import AN, EMMA, Harness, vn
-
-
-async def register(bot: Harness, user: FakeUser = AN) -> None:
-    await bot.say(user, f"/hoso {user.first_name} Nguyễn | Phòng Tổng hợp")
-    await bot.agree(user)
-
-
-def buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = (reply.reply_markup or {}).get("inline_keyboard", [])
-    return [b["callback_data"] for row in rows for b in row]
-
+from tests.conftest import AN, EMMA, Harness, callback_data, vn
 
 # --- (7) facts the notices do not give -------------------------------------------------------
 
@@ -72,10 +61,10 @@ async def test_ministry_document_the_2021_notice_lacks(bot: Harness) -> None:
 
 
 async def test_check_in_sentence_offers_the_flow_and_the_button_enters_it(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, "tôi muốn điểm danh")
     assert reply is not None and reply.text == Vi.CHAT_CHECKIN
-    assert buttons(reply) == ["menu:checkin"]
+    assert callback_data(reply) == ["menu:checkin"]
     reply = await bot.press(AN, "menu:checkin")
     assert reply is not None and Vi.ASK_DURATION in reply.text
     reply = await bot.press(AN, "dur:30")  # the conversation owns the steps from here
@@ -86,17 +75,17 @@ async def test_check_in_sentence_in_english_before_registering(bot: Harness) -> 
     reply = await bot.say(EMMA, "I want to log my self-study")
     assert reply is not None and reply.text == En.CHAT_CHECKIN
     reply = await bot.press(EMMA, "menu:checkin")
-    assert reply is not None and "consent:yes" in buttons(reply)  # registration comes first
+    assert reply is not None and "consent:yes" in callback_data(reply)  # registration comes first
 
 
 async def test_my_week_undo_and_reminders_as_sentences(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 45 đọc sách")
     reply = await bot.say(AN, "xem lại điểm danh của tôi")
     assert reply is not None and "An Nguyễn" in reply.text and "45 phút" in reply.text
     reply = await bot.say(AN, "hủy điểm danh")
     assert reply is not None and reply.text.startswith(Vi.UNDO_CONFIRM.split("{")[0])
-    undo = [d for d in buttons(reply) if d.startswith("undo:") and d != "undo:keep"]
+    undo = [d for d in callback_data(reply) if d.startswith("undo:") and d != "undo:keep"]
     reply = await bot.press(AN, undo[0])
     assert reply is not None and reply.text.startswith(Vi.UNDONE.split("{")[0])
     reply = await bot.say(AN, "tắt thông báo đi")
@@ -110,7 +99,7 @@ async def test_my_week_undo_and_reminders_as_sentences(bot: Harness) -> None:
 
 
 async def test_requests_in_english(bot: Harness) -> None:
-    await register(bot, EMMA)
+    await bot.register(EMMA)
     await bot.say(EMMA, "/checkin 30 reading")
     reply = await bot.say(EMMA, "show my progress")
     assert reply is not None and "Emma Nguyễn" in reply.text
@@ -126,16 +115,16 @@ async def test_requests_before_registering_say_so(bot: Harness) -> None:
     for text in ("xem lại điểm danh của tôi", "tắt thông báo đi", "bật nhắc nhở"):
         reply = await bot.say(AN, text)
         assert reply is not None and reply.text == Vi.NOT_REGISTERED
-        assert "menu:profile" in buttons(reply)  # one tap to the form, not a dead end
+        assert "menu:profile" in callback_data(reply)  # one tap to the form, not a dead end
     reply = await bot.say(AN, "hủy điểm danh")
     assert reply is not None and reply.text == Vi.UNDO_NOTHING
     reply = await bot.press(AN, "menu:profile")  # the data notice first, inside the flow
-    assert reply is not None and "consent:yes" in buttons(reply)
+    assert reply is not None and "consent:yes" in callback_data(reply)
 
 
 async def test_register_sentence_starts_registration(bot: Harness) -> None:
     reply = await bot.say(AN, "đăng ký")
-    assert reply is not None and "consent:yes" in buttons(reply)
+    assert reply is not None and "consent:yes" in callback_data(reply)
     reply = await bot.agree(AN)
     assert reply is not None and Vi.ASK_NAME in reply.text
     reply = await bot.say(AN, "Nguyễn Văn An")  # the conversation has the form now
@@ -151,7 +140,7 @@ async def test_register_sentence_starts_registration(bot: Harness) -> None:
 
 async def test_register_sentence_in_english(bot: Harness) -> None:
     reply = await bot.say(EMMA, "sign me up")
-    assert reply is not None and "consent:yes" in buttons(reply)
+    assert reply is not None and "consent:yes" in callback_data(reply)
 
 
 @pytest.mark.parametrize(("user", "text"), [(AN, "hướng dẫn"), (EMMA, "help"), (AN, "tro giup")])
@@ -161,7 +150,7 @@ async def test_help_sentence_gives_help(bot: Harness, user: FakeUser, text: str)
     # What the bot answers, then the commands by the names of the reader's menu.
     assert reply.text.startswith(En.HELP if user is EMMA else Vi.HELP)
     assert ("/checkin —" if user is EMMA else "/diemdanh —") in reply.text
-    assert "menu:checkin" in buttons(reply)
+    assert "menu:checkin" in callback_data(reply)
 
 
 # --- (9) small talk --------------------------------------------------------------------------
@@ -188,7 +177,7 @@ async def test_small_talk_gets_a_brief_reply(
     t = En if user is EMMA else Vi
     assert reply is not None and reply.text == t.CHAT_SMALLTALK[intent]
     assert t.FALLBACK not in bot.texts(user)
-    assert buttons(reply) == (["menu:checkin"] if button else [])
+    assert callback_data(reply) == (["menu:checkin"] if button else [])
 
 
 async def test_greeting_sentence(bot: Harness) -> None:

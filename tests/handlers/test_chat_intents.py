@@ -15,7 +15,7 @@ from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.en import En
 from bot.ui.texts.vi import Vi
 from db.queries.users import set_role
-from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, Restartable, vn
+from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, Restartable, callback_data, vn
 
 ORG = FakeUser(2001, "Tổ chức", "vi", "to_chuc")
 
@@ -24,11 +24,6 @@ async def register(bot: Harness, user: FakeUser = AN) -> None:
     command = "/profile" if user is EMMA else "/hoso"
     await bot.say(user, f"{command} {user.first_name} Nguyễn | Phòng Tổng hợp")
     await bot.agree(user)
-
-
-def buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = (reply.reply_markup or {}).get("inline_keyboard", [])
-    return [b["callback_data"] for row in rows for b in row]
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +54,7 @@ async def test_erase_sentences_ask_to_confirm_erasure(
     reply = await bot.say(user, text)
     t = En if user is EMMA else Vi
     assert reply is not None and reply.text == t.DELETE_CONFIRM
-    assert buttons(reply) == ["del:yes", "del:no"]
+    assert callback_data(reply) == ["del:yes", "del:no"]
     assert await bot.checkin_count() == 1  # nothing erased before the confirmation
 
 
@@ -106,7 +101,7 @@ async def test_check_in_sentence_in_english_with_a_duration(bot: Harness) -> Non
 
 async def test_check_in_sentence_with_a_duration_before_registering(bot: Harness) -> None:
     reply = await bot.say(AN, "điểm danh 45p đọc sách")
-    assert reply is not None and "consent:yes" in buttons(reply)  # registration first
+    assert reply is not None and "consent:yes" in callback_data(reply)  # registration first
     await bot.agree(AN)
     await bot.say(AN, "An Nguyễn")
     reply = await bot.say(AN, "Phòng Tổng hợp")
@@ -121,7 +116,7 @@ async def test_check_in_without_a_duration_keeps_the_one_tap_button(
     await register(bot)
     reply = await bot.say(AN, text)
     assert reply is not None and reply.text == Vi.CHAT_CHECKIN
-    assert buttons(reply) == ["menu:checkin"] and await bot.checkin_count() == 0
+    assert callback_data(reply) == ["menu:checkin"] and await bot.checkin_count() == 0
 
 
 # --- (16, 17) my week ----------------------------------------------------------------------
@@ -281,7 +276,7 @@ async def test_english_action_words(bot: Harness) -> None:
 @pytest.mark.parametrize("text", ["register", "sign up"])
 async def test_english_register_words(bot: Harness, text: str) -> None:
     reply = await bot.say(EMMA, text)
-    assert reply is not None and "consent:yes" in buttons(reply)
+    assert reply is not None and "consent:yes" in callback_data(reply)
 
 
 # --- (22) an edition is not known before its notice --------------------------------------------

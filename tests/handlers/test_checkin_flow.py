@@ -10,20 +10,13 @@ from db.models import Checkin, Unit, User
 from tests.conftest import AN, BINH, EMMA, Harness, vn
 
 
-async def register(bot: Harness, user=AN, name="Nguyễn Văn An", unit="Phòng Quản lý Khoa học"):  # type: ignore[no-untyped-def]
-    reply = await bot.say(user, f"/hoso {name} | {unit}")
-    reply = await bot.agree(user)
-    assert reply is not None
-    assert "Đã lưu hồ sơ" in reply.text or "Profile saved" in reply.text
-
-
 async def rows(bot: Harness, model):  # type: ignore[no-untyped-def]
     async with deps_of(bot.app).sessions() as session:
         return list(await session.scalars(select(model)))
 
 
 async def test_step_by_step_registration_offers_units(bot: Harness) -> None:
-    await register(bot, BINH, "Trần Bình", "Văn phòng Sở")
+    await bot.register(BINH, "Trần Bình", "Văn phòng Sở")
     reply = await bot.say(AN, "/profile")
     assert reply is not None and "Bạn có đồng ý không?" in reply.text
     await bot.agree(AN)
@@ -38,14 +31,14 @@ async def test_step_by_step_registration_offers_units(bot: Harness) -> None:
 
 
 async def test_typed_unit_is_merged_with_an_existing_spelling(bot: Harness) -> None:
-    await register(bot, BINH, "Trần Bình", "Phòng Tổng hợp")
-    await register(bot, AN, "Nguyễn Văn An", "phong tong hop")
+    await bot.register(BINH, "Trần Bình", "Phòng Tổng hợp")
+    await bot.register(AN, "Nguyễn Văn An", "phong tong hop")
     assert [u.name for u in await rows(bot, Unit)] == ["Phòng Tổng hợp"]
 
 
 async def test_html_and_sql_in_names_are_stored_verbatim_and_shown_escaped(bot: Harness) -> None:
     name = "<b>An</b> & Co'; DROP TABLE users;--"
-    await register(bot, AN, name, "Phòng <i>IT</i>")
+    await bot.register(AN, name, "Phòng <i>IT</i>")
     user = (await rows(bot, User))[0]
     assert user.full_name == name
     assert "&lt;b&gt;An&lt;/b&gt; &amp; Co" in bot.last(AN).text
@@ -81,7 +74,7 @@ async def test_unregistered_one_line_checkin_registers_then_saves(bot: Harness) 
 
 
 async def test_step_by_step_checkin_with_buttons(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     reply = await bot.say(AN, "/diemdanh")
     assert reply is not None and "bao lâu" in reply.text
     await bot.press(AN, "dur:60")
@@ -96,7 +89,7 @@ async def test_step_by_step_checkin_with_buttons(bot: Harness) -> None:
 
 
 async def test_custom_duration_and_skipped_note(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/diemdanh")
     await bot.press(AN, "dur:custom")
     reply = await bot.say(AN, "abc")
@@ -110,7 +103,7 @@ async def test_custom_duration_and_skipped_note(bot: Harness) -> None:
 
 
 async def test_menu_button_starts_checkin_and_cancel_stores_nothing(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/start")
     reply = await bot.press(AN, "menu:checkin")
     assert reply is not None and "bao lâu" in reply.text
@@ -124,7 +117,7 @@ async def test_menu_button_starts_checkin_and_cancel_stores_nothing(bot: Harness
 
 
 async def test_redelivered_update_stores_one_checkin(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     payload = bot.factory.message(AN, "/diemdanh 30 đọc tài liệu")
     await bot.feed(payload)
     await bot.feed(payload)
@@ -144,7 +137,7 @@ async def test_redelivered_update_stores_one_checkin(bot: Harness) -> None:
     ],
 )
 async def test_bad_checkins_store_nothing(bot: Harness, line: str, message: str) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     reply = await bot.say(AN, line)
     assert reply is not None and message in reply.text
     assert await bot.checkin_count() == 0
@@ -152,7 +145,7 @@ async def test_bad_checkins_store_nothing(bot: Harness, line: str, message: str)
 
 async def test_a_day_cannot_exceed_24_hours(bot: Harness) -> None:
     """For an earlier day (today holds no more than the time since midnight)."""
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/diemdanh 12 giờ hôm qua")
     await bot.say(AN, "/diemdanh 11 giờ hôm qua")
     reply = await bot.say(AN, "/diemdanh 2 giờ hôm qua")
@@ -161,7 +154,7 @@ async def test_a_day_cannot_exceed_24_hours(bot: Harness) -> None:
 
 
 async def test_empty_and_long_notes_in_the_flow(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/diemdanh")
     await bot.press(AN, "dur:15")
     await bot.press(AN, "act:other")
@@ -173,7 +166,7 @@ async def test_empty_and_long_notes_in_the_flow(bot: Harness) -> None:
 
 
 async def test_me_shows_week_days_and_streak(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     for day in (2, 3, 4):
         bot.clock.set(vn(2023, 10, day, 20, 0))
         await bot.say(AN, "/diemdanh 30 đọc sách")
@@ -187,7 +180,7 @@ async def test_me_shows_week_days_and_streak(bot: Harness) -> None:
 async def test_me_outside_the_week_shows_the_last_editions_result(bot: Harness) -> None:
     """Issue 13: no rolling "7 ngày qua" outside the week; a check-in outside every edition
     counts in none of them."""
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     bot.clock.set(vn(2026, 11, 23, 9, 0))
     await bot.say(AN, "/diemdanh 20")
     reply = await bot.say(AN, "/me")
@@ -197,7 +190,7 @@ async def test_me_outside_the_week_shows_the_last_editions_result(bot: Harness) 
 
 
 async def test_undo_after_confirmation_only_own_checkin(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/diemdanh 30 đọc sách")
     await bot.say(AN, "/diemdanh 45 hội thảo")
     reply = await bot.say(AN, "/hoantac")
@@ -207,7 +200,7 @@ async def test_undo_after_confirmation_only_own_checkin(bot: Harness) -> None:
     await bot.say(AN, "/undo")
     target = next(r for r in await rows(bot, Checkin) if r.minutes == 45)
     # Someone else pressing a forged button cannot remove An's check-in.
-    await register(bot, BINH, "Trần Bình", "Phòng A")
+    await bot.register(BINH, "Trần Bình", "Phòng A")
     await bot.feed(bot.factory.press(BINH, bot.last(AN), f"undo:{target.id}"))
     assert all(r.deleted_at is None for r in await rows(bot, Checkin))
     await bot.say(AN, "/undo")
@@ -225,14 +218,14 @@ async def test_undo_with_nothing(bot: Harness) -> None:
 
 
 async def test_english_checkin(bot: Harness) -> None:
-    await register(bot, EMMA, "Emma Tran", "International Office")
+    await bot.register(EMMA, "Emma Tran", "International Office")
     reply = await bot.say(EMMA, "/checkin 1 hour 30 minutes online course")
     assert reply is not None and "Self-study logged" in reply.text and "1 h 30 min" in reply.text
 
 
 async def test_a_long_history_keeps_me_one_valid_message(bot: Harness) -> None:
     """/me shows days, not every entry: 40 long check-ins make one message, five buttons."""
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     bot.clock.set(vn(2023, 10, 3, 20, 0))  # 16 h 20 fit in today by 20:00
     for i in range(40):
         await bot.say(AN, f"/diemdanh {5 + i}p {'ghi chú dài & <đặc biệt> ' * 19}{i}")

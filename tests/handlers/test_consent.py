@@ -13,7 +13,7 @@ from db.migrate import upgrade
 from db.models import Unit, User
 from db.queries.users import CONSENT_VERSION, ConsentRequired, Contact, save_profile
 from db.session import create_engine, create_sessionmaker
-from tests.conftest import AN, BINH, EMMA, Harness, vn
+from tests.conftest import AN, BINH, EMMA, Harness, callback_data, vn
 from tests.handlers.test_privacy import FULL_NAME, NEEDLES, UNIT, VAN, traces, via_inbox
 
 
@@ -25,11 +25,6 @@ async def people(bot: Harness) -> list[User]:
 async def units(bot: Harness) -> int:
     async with deps_of(bot.app).sessions() as session:
         return int(await session.scalar(select(func.count(Unit.id))) or 0)
-
-
-def buttons(bot: Harness, user: object) -> list[str]:
-    markup = bot.last(user).reply_markup or {}  # type: ignore[arg-type]
-    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
 
 
 async def test_one_line_profile_waits_for_consent_and_stores_nothing_before(bot: Harness) -> None:
@@ -45,7 +40,7 @@ async def test_one_line_profile_waits_for_consent_and_stores_nothing_before(bot:
         "/xoadulieu",
     ):
         assert part in reply.text
-    assert buttons(bot, AN) == ["consent:yes", "consent:no"]
+    assert callback_data(bot.last(AN)) == ["consent:yes", "consent:no"]
     assert await people(bot) == [] and await units(bot) == 0
     # Text typed instead of an answer is not taken as one, and not stored.
     reply = await bot.say(AN, "Nguyễn Văn An")
@@ -99,7 +94,7 @@ async def test_after_a_restart_the_old_button_says_so_and_asks_again(bot: Harnes
     await bot.agree(AN)
     assert any("Nút này đã hết hạn; chưa có gì được ghi nhận" in x for x in bot.texts(AN))
     assert "Đã ghi nhận sự đồng ý" not in " ".join(bot.texts(AN))
-    assert buttons(bot, AN) == ["consent:yes", "consent:no"] and await people(bot) == []
+    assert callback_data(bot.last(AN)) == ["consent:yes", "consent:no"] and await people(bot) == []
     await bot.agree(AN)
     assert "họ và tên" in bot.last(AN).text and await people(bot) == []
     await bot.say(AN, "Nguyễn Văn An")
@@ -132,7 +127,7 @@ async def test_registered_before_the_notice_are_asked_on_their_next_checkin(bot:
     await bot.say(BINH, "/hoso")
     reply = await bot.press(BINH, "consent:no")
     assert reply is not None and "cần được xóa" in reply.text
-    assert buttons(bot, BINH) == ["del:yes", "consent:back"]
+    assert callback_data(bot.last(BINH)) == ["del:yes", "consent:back"]
     await bot.press(BINH, "del:yes")
     assert [u.telegram_id for u in await people(bot)] == [AN.id]
 

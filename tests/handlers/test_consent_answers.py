@@ -15,8 +15,8 @@ from bot.context import deps_of
 from bot.offline.fake_telegram import SentMessage
 from bot.offline.fake_updates import FakeUser
 from db.models import Checkin
-from tests.conftest import AN, BINH, Harness
-from tests.handlers.test_consent import buttons, forget_consent, people
+from tests.conftest import AN, BINH, Harness, callback_data
+from tests.handlers.test_consent import forget_consent, people
 
 RECORDED = "Đã ghi nhận sự đồng ý"
 FORM = "nhập <b>họ và tên</b>"  # the profile form's first question
@@ -52,12 +52,12 @@ async def test_declining_consent_on_stored_data_leads_to_erasure_not_keeping(
     assert reply is not None
     assert "cần được xóa" in reply.text and "không lưu thêm gì" not in reply.text
     # No "keep": erase, or back to the question.
-    assert buttons(bot, BINH) == ["del:yes", "consent:back"]
+    assert callback_data(bot.last(BINH)) == ["del:yes", "consent:back"]
     assert "Giữ lại" not in str(bot.last(BINH).reply_markup)
     # Back: the question again, and agreeing carries on with the check-in that was asked for.
     reply = await bot.press(BINH, "consent:back")
     assert reply is not None and "Bạn có đồng ý không?" in reply.text
-    assert buttons(bot, BINH) == ["consent:yes", "consent:no"]
+    assert callback_data(bot.last(BINH)) == ["consent:yes", "consent:no"]
     reply = await bot.agree(BINH)
     assert reply is not None and "Đã ghi nhận điểm danh" in reply.text
     assert await all_checkins(bot) == 2
@@ -73,7 +73,7 @@ async def test_declining_then_erasing_leaves_nothing(bot: Harness) -> None:
     assert await people(bot) == [] and await all_checkins(bot) == 0
     # Nothing waits behind: a question is answered as for anyone.
     reply = await bot.say(BINH, "chủ đề năm nay là gì")
-    assert reply is not None and "Chủ đề" in reply.text and buttons(bot, BINH) == []
+    assert reply is not None and "Chủ đề" in reply.text and callback_data(bot.last(BINH)) == []
 
 
 async def test_an_old_i_agree_after_declining_records_nothing_and_says_so(bot: Harness) -> None:
@@ -84,7 +84,7 @@ async def test_an_old_i_agree_after_declining_records_nothing_and_says_so(bot: H
     said = await press_on(bot, AN, first, "consent:yes")
     assert any("Nút này đã hết hạn; chưa có gì được ghi nhận" in x for x in said)
     assert not any(RECORDED in x for x in said)
-    assert buttons(bot, AN) == ["consent:yes", "consent:no"]  # asked afresh
+    assert callback_data(bot.last(AN)) == ["consent:yes", "consent:no"]  # asked afresh
     assert await people(bot) == []
 
 
@@ -97,7 +97,7 @@ async def test_an_old_i_agree_after_erasure_records_nothing_and_says_so(bot: Har
     said = await press_on(bot, AN, notice, "consent:yes")
     assert any("Nút này đã hết hạn; chưa có gì được ghi nhận" in x for x in said)
     assert not any(RECORDED in x or FORM in x for x in said)
-    assert buttons(bot, AN) == ["consent:yes", "consent:no"] and await people(bot) == []
+    assert callback_data(bot.last(AN)) == ["consent:yes", "consent:no"] and await people(bot) == []
 
 
 async def test_a_double_tap_after_registering_says_consent_is_on_record(bot: Harness) -> None:
@@ -122,7 +122,7 @@ async def test_a_question_while_the_notice_is_open_is_answered(bot: Harness) -> 
     await bot.say(AN, "chủ đề năm nay là gì")
     answer, again = bot.texts(AN)[before:]
     assert "Chủ đề" in answer
-    assert "vẫn đang chờ" in again and buttons(bot, AN) == ["consent:yes", "consent:no"]
+    assert "vẫn đang chờ" in again and callback_data(bot.last(AN)) == ["consent:yes", "consent:no"]
     # The flow is still open: agreeing goes on to the form.
     await bot.agree(AN)
     assert "họ và tên" in bot.last(AN).text

@@ -10,13 +10,8 @@ from bot.ui import keyboards
 from bot.ui.buttons import Duration
 from bot.ui.texts import En, Vi
 from db.models import Checkin
-from tests.conftest import AN, EMMA, Harness
-from tests.handlers.test_checkin_flow import register, rows
-
-
-def buttons(bot: Harness, user=AN) -> list[str]:  # type: ignore[no-untyped-def]
-    markup = bot.last(user).reply_markup or {}
-    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+from tests.conftest import AN, EMMA, Harness, callback_data
+from tests.handlers.test_checkin_flow import rows
 
 
 @pytest.mark.parametrize(
@@ -29,14 +24,14 @@ def buttons(bot: Harness, user=AN) -> list[str]:  # type: ignore[no-untyped-def]
     ],
 )
 async def test_a_one_line_check_in_in_words(bot: Harness, text: str, minutes: int) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     reply = await bot.say(AN, text)
     assert reply is not None and "Đã ghi nhận điểm danh tự học!" in reply.text
     assert [c.minutes for c in await rows(bot, Checkin)] == [minutes]
 
 
 async def test_english_words_step_by_step(bot: Harness) -> None:
-    await register(bot, EMMA, "Emma Nguyen", "Phòng A")
+    await bot.register(EMMA, "Emma Nguyen", "Phòng A")
     await bot.say(EMMA, "/checkin")
     reply = await bot.say(EMMA, "an hour and a half")
     assert reply is not None and reply.text == En.ASK_ACTIVITY.format(minutes="1 h 30 min")
@@ -49,17 +44,21 @@ async def test_english_words_step_by_step(bot: Harness) -> None:
 async def test_an_unreadable_duration_keeps_the_quick_picks_and_cancel(
     bot: Harness, path: str
 ) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/diemdanh")
     if path == "custom":
         await bot.press(AN, keyboards.CUSTOM_DURATION)
     reply = await bot.say(AN, "một lúc")
     assert reply is not None and "chưa đọc được thời lượng" in reply.text
-    choices = buttons(bot)
+    choices = callback_data(bot.last(AN))
     assert keyboards.CANCEL in choices and keyboards.CUSTOM_DURATION in choices
     assert Duration(30).pack() in choices
     reply = await bot.say(AN, "mười lăm")  # no unit: asked which, with the buttons again
-    assert reply is not None and "là giờ hay phút?" in reply.text and buttons(bot) == choices
+    assert (
+        reply is not None
+        and "là giờ hay phút?" in reply.text
+        and callback_data(bot.last(AN)) == choices
+    )
     await bot.press(AN, Duration(30).pack())  # a quick pick from the error reply
     await bot.press(AN, "act:reading")
     await bot.press(AN, "note:skip")
@@ -67,7 +66,7 @@ async def test_an_unreadable_duration_keeps_the_quick_picks_and_cancel(
 
 
 async def test_cancel_from_the_error_reply_stores_nothing(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
     await bot.say(AN, "/diemdanh")
     await bot.say(AN, "abc")
     reply = await bot.press(AN, keyboards.CANCEL)

@@ -10,12 +10,7 @@ from sqlalchemy import select
 
 from bot.context import deps_of
 from db.models import Unit, User
-from tests.conftest import AN, BINH, EMMA, Harness
-
-
-def buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = (reply.reply_markup or {}).get("inline_keyboard", [])
-    return [b["callback_data"] for row in rows for b in row]
+from tests.conftest import AN, BINH, EMMA, Harness, callback_data
 
 
 async def profiles(bot: Harness) -> list[tuple[str | None, str | None]]:
@@ -30,13 +25,13 @@ async def test_as_found_the_name_alone_then_the_unit_button(bot: Harness) -> Non
     await bot.say(BINH, "/hoso Trần Bình | Phòng A")  # a unit the buttons can offer
     await bot.agree(BINH)
     reply = await bot.say(AN, "/hoso Lê Minh")
-    assert reply is not None and "consent:yes" in buttons(reply)  # the notice comes first
+    assert reply is not None and "consent:yes" in callback_data(reply)  # the notice comes first
     assert await profiles(bot) == [("Trần Bình", "Phòng A")]  # nothing stored before consent
     await bot.agree(AN)
     reply = bot.last(AN)
     assert reply.text.startswith("Cảm ơn Lê Minh. Bạn thuộc <b>đơn vị</b>")
-    [unit_button] = [d for d in buttons(reply) if d.startswith("unit:")]
-    assert "cancel" in buttons(reply)
+    [unit_button] = [d for d in callback_data(reply) if d.startswith("unit:")]
+    assert "cancel" in callback_data(reply)
     reply = await bot.press(AN, unit_button)
     assert reply is not None and "Đã lưu hồ sơ" in reply.text
     assert await profiles(bot) == [("Trần Bình", "Phòng A"), ("Lê Minh", "Phòng A")]
@@ -64,5 +59,5 @@ async def test_the_name_alone_in_english(bot: Harness) -> None:
     await bot.agree(EMMA)
     reply = await bot.say(EMMA, "/profile Emma Stone")
     assert reply is not None and reply.text.startswith("Thank you, Emma Stone. Which <b>unit</b>")
-    await bot.press(EMMA, buttons(reply)[0])
+    await bot.press(EMMA, callback_data(reply)[0])
     assert await profiles(bot) == [("Emma Stone", "Unit A")]

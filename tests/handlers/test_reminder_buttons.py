@@ -11,7 +11,6 @@ from bot.context import deps_of
 from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_telegram import SentMessage
 from tests.conftest import AN, EMMA, Harness, vn
-from tests.handlers.test_reminders import register
 
 
 def callbacks(message: SentMessage) -> list[str]:
@@ -22,7 +21,8 @@ def callbacks(message: SentMessage) -> list[str]:
 async def test_the_nudge_promises_no_single_tap_and_its_button_starts_the_check_in(
     bot: Harness,
 ) -> None:
-    await register(bot, AN, EMMA)
+    for user in (AN, EMMA):
+        await bot.register(user)
     bot.clock.set(vn(2023, 10, 6, 20, 0, 5))
     await dispatch_once(deps_of(bot.app), bot.app.bot)
     vi, en = bot.last(AN), bot.last(EMMA)
@@ -34,7 +34,8 @@ async def test_the_nudge_promises_no_single_tap_and_its_button_starts_the_check_
 
 
 async def test_opening_day_and_morning_reminders_have_the_check_in_button(bot: Harness) -> None:
-    await register(bot, AN, EMMA)
+    for user in (AN, EMMA):
+        await bot.register(user)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     await dispatch_once(deps_of(bot.app), bot.app.bot)
     assert "khai mạc" in bot.last(AN).text and callbacks(bot.last(AN)) == ["menu:checkin"]

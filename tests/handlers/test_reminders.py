@@ -26,12 +26,6 @@ from tests.conftest import AN, BINH, EMMA, VN, Harness, Restartable, vn
 CHI = FakeUser(1004, "Chi", "vi")
 
 
-async def register(bot: Harness, *users: FakeUser) -> None:
-    for user in users:
-        await bot.say(user, f"/hoso {user.first_name} Nguyễn | Phòng Tổng hợp")
-        await bot.agree(user)
-
-
 async def tick(bot: Harness) -> Report:
     return await dispatch_once(deps_of(bot.app), bot.app.bot)
 
@@ -71,7 +65,8 @@ def test_default_schedule_for_2023(monkeypatch: pytest.MonkeyPatch, host_tz: str
 
 
 async def test_rehearsal_sends_the_eve_message_within_a_minute_once(bot: Harness) -> None:
-    await register(bot, AN, BINH)
+    for user in (AN, BINH):
+        await bot.register(user)
     bot.clock.set(datetime.fromisoformat("2023-10-01T15:59:30+07:00"))
     assert (await tick(bot)).sent == 0
     bot.clock.advance(timedelta(seconds=31))
@@ -84,7 +79,8 @@ async def test_rehearsal_sends_the_eve_message_within_a_minute_once(bot: Harness
 
 
 async def test_nudge_reaches_exactly_those_without_a_checkin(bot: Harness) -> None:
-    await register(bot, AN, BINH, CHI)
+    for user in (AN, BINH, CHI):
+        await bot.register(user)
     bot.clock.set(vn(2023, 10, 3, 12, 0))
     await bot.say(AN, "/diemdanh 30 đọc sách")
     await bot.say(BINH, "/remind off")
@@ -100,7 +96,8 @@ async def test_nudge_reaches_exactly_those_without_a_checkin(bot: Harness) -> No
 
 
 async def test_morning_message_has_the_day_and_suggestion_in_each_language(bot: Harness) -> None:
-    await register(bot, AN, EMMA)
+    for user in (AN, EMMA):
+        await bot.register(user)
     bot.clock.set(vn(2023, 10, 4, 8, 0, 1))
     await tick(bot)
     assert "Ngày 3/7 của Tuần lễ" in bot.last(AN).text
@@ -109,7 +106,8 @@ async def test_morning_message_has_the_day_and_suggestion_in_each_language(bot: 
 
 async def test_two_dispatchers_at_once_send_each_message_once(bot: Harness) -> None:
     users = [FakeUser(7000 + i, f"U{i}") for i in range(30)]
-    await register(bot, *users)
+    for user in users:
+        await bot.register(user)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 10))
     reports = await asyncio.gather(tick(bot), tick(bot), tick(bot))
     assert sum(r.sent for r in reports) == 30
@@ -117,7 +115,7 @@ async def test_two_dispatchers_at_once_send_each_message_once(bot: Harness) -> N
 
 
 async def test_late_rule_two_hours(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     bot.clock.set(vn(2023, 10, 3, 9, 59))  # morning@10-03 is 1 h 59 late: still sent
     await tick(bot)
     rows = {r.key: r.status for r in await outbox(bot)}
@@ -127,7 +125,7 @@ async def test_late_rule_two_hours(bot: Harness) -> None:
 
 
 async def test_a_row_in_flight_when_the_process_died_is_unknown_not_resent(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     await plan(deps_of(bot.app), bot.clock.now(), timedelta(hours=2))
     async with deps_of(bot.app).sessions() as session, session.begin():
@@ -144,7 +142,8 @@ async def test_a_row_in_flight_when_the_process_died_is_unknown_not_resent(bot: 
 
 
 async def test_blocked_user_is_marked_inactive_and_not_retried(bot: Harness) -> None:
-    await register(bot, AN, BINH)
+    for user in (AN, BINH):
+        await bot.register(user)
     bot.telegram.blocked.add(AN.id)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     report = await tick(bot)
@@ -172,7 +171,8 @@ class StubBot:
 
 
 async def test_retry_after_requeues_the_row_for_the_time_asked(bot: Harness) -> None:
-    await register(bot, AN, BINH)
+    for user in (AN, BINH):
+        await bot.register(user)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     stub = StubBot(RetryAfter(timedelta(seconds=30)))
     report = await dispatch_once(deps_of(bot.app), stub)  # type: ignore[arg-type]
@@ -189,7 +189,7 @@ async def test_retry_after_requeues_the_row_for_the_time_asked(bot: Harness) -> 
 
 
 async def test_network_errors_are_retried_a_bounded_number_of_times(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     stub = StubBot(*(NetworkError("connection reset") for _ in range(5)))
     for _ in range(5):
@@ -200,7 +200,7 @@ async def test_network_errors_are_retried_a_bounded_number_of_times(bot: Harness
 
 
 async def test_timeout_counts_as_unknown_and_is_not_resent(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     stub = StubBot(TimedOut("read timeout"))
     await dispatch_once(deps_of(bot.app), stub)  # type: ignore[arg-type]
@@ -215,7 +215,7 @@ async def test_restart_mid_week_resumes_without_repeats(restartable: Restartable
     for attempt in range(2):
         async with restartable.started() as harness:
             if attempt == 0:
-                await register(harness, AN)
+                await harness.register(AN)
             await tick(harness)
         clock.advance(timedelta(seconds=30))
     assert received(harness, AN, "Ngày 2/7") == 1
@@ -226,7 +226,7 @@ async def test_restart_mid_week_resumes_without_repeats(restartable: Restartable
 
 
 async def test_summary_on_the_last_evening(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     for day in (6, 7, 8):
         bot.clock.set(vn(2023, 10, day, 12, 0))
         await bot.say(AN, "/diemdanh 40")
@@ -239,7 +239,7 @@ async def test_summary_on_the_last_evening(bot: Harness) -> None:
 
 async def test_group_subscription_by_organiser_gets_morning_only(bot: Harness) -> None:
     group = -100555
-    await register(bot, AN)
+    await bot.register(AN)
     await bot.feed(bot.factory.message(BINH, "/remind on", chat_id=group, kind="supergroup"))
     assert "chỉ dành cho ban tổ chức" in bot.telegram.sent(group)[-1].text
     async with deps_of(bot.app).sessions() as session, session.begin():
@@ -259,7 +259,7 @@ async def test_group_subscription_by_organiser_gets_morning_only(bot: Harness) -
 
 
 async def test_remind_toggles_and_me_button(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     reply = await bot.say(AN, "/me")
     assert (
         reply is not None
@@ -275,7 +275,8 @@ async def test_remind_toggles_and_me_button(bot: Harness) -> None:
 
 
 async def test_schedule_is_for_staff_only(bot: Harness) -> None:
-    await register(bot, AN, BINH)
+    for user in (AN, BINH):
+        await bot.register(user)
     reply = await bot.say(AN, "/lichnhac")
     assert reply is not None and "chỉ dành cho ban tổ chức" in reply.text
     async with deps_of(bot.app).sessions() as session, session.begin():
@@ -295,7 +296,7 @@ async def test_schedule_is_for_staff_only(bot: Harness) -> None:
 
 
 async def test_old_editions_are_not_replayed(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     bot.clock.set(datetime(2026, 11, 23, 5, 0, tzinfo=UTC))
     report = await tick(bot)
     assert (report.planned, report.sent, report.skipped_late) == (0, 0, 0)
@@ -303,7 +304,7 @@ async def test_old_editions_are_not_replayed(bot: Harness) -> None:
 
 
 async def test_reminders_json_figures(bot: Harness) -> None:
-    await register(bot, AN)
+    await bot.register(AN)
     bot.clock.set(vn(2023, 10, 2, 7, 30, 5))
     await tick(bot)
     deps = deps_of(bot.app)

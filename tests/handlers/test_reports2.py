@@ -9,16 +9,11 @@ from bot.context import deps_of
 from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_updates import FakeUser
 from db.queries.users import set_role
-from tests.conftest import ADMIN, AN, EMMA, Harness, vn
+from tests.conftest import ADMIN, AN, EMMA, Harness, button_pairs, vn
 from tests.handlers.test_reports import seed
 
 NOW = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)  # no 2026 edition
 EN_ADMIN = FakeUser(9002, "Admin", "en", "admin_en")
-
-
-def buttons(reply: object) -> list[tuple[str, str]]:
-    markup = getattr(reply, "reply_markup", None) or {"inline_keyboard": []}
-    return [(b["text"], b["callback_data"]) for row in markup["inline_keyboard"] for b in row]
 
 
 async def test_stats_say_which_edition_is_shown_when_this_year_has_none(bot: Harness) -> None:
@@ -39,7 +34,7 @@ async def test_stats_of_a_year_without_an_edition_offers_the_years(bot: Harness)
     reply = await bot.say(ADMIN, "/thongke 2022")
     assert reply is not None
     assert "Không có dữ liệu về Tuần lễ năm 2022. Bot có số liệu các năm: 2021, 2023" in reply.text
-    assert buttons(reply) == [("📊 Năm 2021", "rp:sum:2021"), ("📊 Năm 2023", "rp:sum:2023")]
+    assert button_pairs(reply) == [("📊 Năm 2021", "rp:sum:2021"), ("📊 Năm 2023", "rp:sum:2023")]
     shown = await bot.press(ADMIN, "rp:sum:2021")
     assert shown is not None and "Thống kê Tuần lễ năm 2021" in shown.text
     reply = await bot.say(ADMIN, "/export 2022")

@@ -11,7 +11,6 @@ from sqlalchemy import select
 from bot.context import deps_of
 from db.models import ConversationState
 from tests.conftest import ADMIN, AN, EMMA, Harness, Restartable
-from tests.handlers.test_checkin_flow import register
 
 
 async def saved_rows(bot: Harness) -> list[ConversationState]:
@@ -62,7 +61,7 @@ async def test_english_registration_continues_after_a_restart(restartable: Resta
 
 async def test_duration_step_survives_a_restart(restartable: Restartable) -> None:
     async with restartable.started() as bot:
-        await register(bot)
+        await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")
         reply = await bot.say(AN, "/diemdanh")
         assert reply is not None and "Hôm nay bạn đã tự học bao lâu?" in reply.text
     async with restartable.started() as bot:
@@ -75,7 +74,7 @@ async def test_broadcast_compose_and_schedule_steps_survive_a_restart(
 ) -> None:
     restartable.clock.set(restartable.clock.now().replace(hour=9))
     async with restartable.started() as bot:
-        await register(bot)  # someone to send it to
+        await bot.register(AN, "Nguyễn Văn An", "Phòng Quản lý Khoa học")  # someone to send it to
         reply = await bot.say(ADMIN, "/thongbao")
         assert reply is not None and "Soạn thông báo" in reply.text
     async with restartable.started() as bot:

@@ -33,11 +33,6 @@ PRIVACY_FACTS = (
 GHOST = FakeUser(555_000_111, "Ghost", "vi", "ghost")
 
 
-async def registered(bot: Harness, user: FakeUser, name: str) -> None:
-    await bot.say(user, f"/hoso {name} | Phòng Tổng hợp")
-    await bot.agree(user)
-
-
 async def test_grant_to_someone_not_registered_says_they_must_register(bot: Harness) -> None:
     await bot.say(GHOST, "chủ đề năm nay là gì")  # messaged the bot, never registered
     for ref in ("@ghost", "555000111"):
@@ -86,7 +81,7 @@ async def test_a_year_that_is_not_valid_is_refused(bot: Harness, command: str) -
 
 
 async def test_refusals_name_the_role_the_tool_needs(bot: Harness) -> None:
-    await registered(bot, BINH, "Trần Thị Bình")
+    await bot.register(BINH, "Trần Thị Bình")
     await bot.say(ADMIN, f"/grant {BINH.id}")
     confirmation = bot.last(ADMIN)
     await bot.feed(bot.factory.press(AN, confirmation, f"role:grant:{AN.id}"))  # as found
@@ -115,7 +110,7 @@ async def test_privacy_states_every_period_and_who_controls_the_data(bot: Harnes
     for fact in PRIVACY_FACTS:
         assert fact in reply.text, fact
     assert "dấu ẩn danh" not in reply.text
-    await registered(bot, AN, "Nguyễn Văn An")
+    await bot.register(AN, "Nguyễn Văn An")
     reply = await bot.say(AN, "/baomat")
     assert reply is not None and "bấm nút bên dưới" in reply.text
     assert "del:ask" in str(reply.reply_markup)
@@ -136,7 +131,7 @@ async def test_the_notice_says_language_consent_time_and_asks_once_why(bot: Harn
     await bot.agree(AN)
     said = " ".join(str(c.params.get("text", "")) for c in bot.telegram.calls)
     assert said.count("Để điểm danh, bạn cần đăng ký hồ sơ một lần.") == 1
-    await registered(bot, BINH, "Trần Thị Bình")
+    await bot.register(BINH, "Trần Thị Bình")
     await bot.say(ADMIN, f"/grant {BINH.id}")
     await bot.press(ADMIN, f"role:grant:{BINH.id}")
     reply = await bot.say(ADMIN, f"/revoke {BINH.id}")

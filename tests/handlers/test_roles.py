@@ -17,7 +17,7 @@ from bot.offline.fake_updates import FakeUser
 from bot.ui.texts import En, Vi
 from db.models import AuditEntry, User
 from tests.conftest import ADMIN, AN, EMMA, Harness, Restartable, vn
-from tests.handlers.test_broadcast import EX, OFFICIAL, ORG, register, staff
+from tests.handlers.test_broadcast import EX, OFFICIAL, ORG, staff
 
 ORG_EN = FakeUser(2004, "Olivia", "en", "olivia_org")
 GROUP = -100555
@@ -51,7 +51,7 @@ async def test_an_organiser_is_told_the_tool_is_for_admins(bot: Harness, command
 
 async def test_refusals_in_english_and_on_buttons(bot: Harness) -> None:
     await staff(bot)
-    await register(bot, ORG_EN)
+    await bot.register(ORG_EN)
     await bot.say(ADMIN, "/capquyen @olivia_org")
     await bot.press(ADMIN, f"role:grant:{ORG_EN.id}")
     reply = await bot.say(ORG_EN, "/grant @to_chuc")
@@ -103,7 +103,8 @@ async def test_menus_follow_the_role_and_the_language(bot: Harness) -> None:
 )
 async def test_help_teaches_exactly_the_menu(bot: Harness, who: str, language: str) -> None:
     await staff(bot)
-    await register(bot, EMMA, ORG_EN)
+    for user in (EMMA, ORG_EN):
+        await bot.register(user)
     await bot.say(ADMIN, "/capquyen @olivia_org")
     await bot.press(ADMIN, f"role:grant:{ORG_EN.id}")
     await bot.say(ADMIN, "/start")
@@ -115,7 +116,7 @@ async def test_help_teaches_exactly_the_menu(bot: Harness, who: str, language: s
         ("admin", "vi"): ADMIN,
     }[(who, language)]
     if user is AN:
-        await register(bot, AN)
+        await bot.register(AN)
     reply = await bot.say(user, "/help" if language == "en" else "/trogiup")
     assert reply is not None
     menu = bot.telegram.menu_seen(user.id, "en" if language == "en" else "")
@@ -131,7 +132,7 @@ async def test_help_teaches_exactly_the_menu(bot: Harness, who: str, language: s
 async def test_english_admin_menu_and_help(restartable: Restartable) -> None:
     restartable.configure(admin_ids=frozenset({ADMIN.id, EMMA.id}))
     async with restartable.started() as bot:
-        await register(bot, EMMA)
+        await bot.register(EMMA)
         reply = await bot.say(EMMA, "/start")
         assert reply is not None and "You are an <b>admin</b>" in reply.text
         reply = await bot.say(EMMA, "/help")
@@ -194,7 +195,8 @@ async def test_grant_and_revoke_stand_when_the_menu_cannot_be_set(
     restartable: Restartable,
 ) -> None:
     async with restartable.started(request=MenusDown(restartable.telegram)) as bot:
-        await register(bot, ORG, ADMIN)
+        for user in (ORG, ADMIN):
+            await bot.register(user)
         await bot.say(ADMIN, "/capquyen @to_chuc btc")
         reply = await bot.press(ADMIN, f"role:grant:{ORG.id}")
         assert reply is not None and "Đã cấp quyền ban tổ chức" in reply.text
@@ -237,13 +239,15 @@ async def test_schedule_names_the_zone_in_words(bot: Harness) -> None:
     "words", ["ban tổ chức", "btc", "BTC", "tổ chức", "Ban To Chuc", "organiser", "organizer", ""]
 )
 async def test_grant_accepts_the_role_in_people_s_words(bot: Harness, words: str) -> None:
-    await register(bot, ORG, ADMIN)
+    for user in (ORG, ADMIN):
+        await bot.register(user)
     reply = await bot.say(ADMIN, f"/capquyen @to_chuc {words}".strip())
     assert reply is not None and "Cấp quyền <b>ban tổ chức</b> cho người này?" in reply.text
 
 
 async def test_grant_usage_and_admin_role_in_people_s_words(bot: Harness) -> None:
-    await register(bot, ORG, ADMIN)
+    for user in (ORG, ADMIN):
+        await bot.register(user)
     reply = await bot.say(ADMIN, "/capquyen")
     assert reply is not None and reply.text == Vi.GRANT_USAGE and "organiser" not in reply.text
     reply = await bot.say(ADMIN, "/capquyen @to_chuc quản trị viên")
@@ -258,7 +262,7 @@ async def test_granting_an_organiser_again_changes_and_audits_nothing(bot: Harne
     reply = await bot.say(ADMIN, "/capquyen @to_chuc ban tổ chức")
     assert reply is not None and "đã là ban tổ chức" in reply.text and reply.reply_markup is None
     # Two confirmations asked for at once, both pressed: the second changes nothing.
-    await register(bot, AN)
+    await bot.register(AN)
     await bot.say(ADMIN, "/capquyen @an_nguyen")
     first = bot.last(ADMIN)
     await bot.say(ADMIN, "/capquyen @an_nguyen")

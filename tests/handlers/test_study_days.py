@@ -18,19 +18,9 @@ from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.en import En
 from bot.ui.texts.vi import Vi
 from db.models import Checkin
-from tests.conftest import AN, EMMA, Harness, vn
+from tests.conftest import AN, EMMA, Harness, callback_data, vn
 
 WED = vn(2023, 10, 4, 20, 1)  # Wednesday of the 2023 week (Monday 02/10 – Sunday 08/10)
-
-
-async def register(bot: Harness, user: FakeUser = AN) -> None:
-    await bot.say(user, f"/hoso {user.first_name} Nguyễn | Phòng Tổng hợp")
-    await bot.agree(user)
-
-
-def buttons(reply) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = (reply.reply_markup or {}).get("inline_keyboard", [])
-    return [b["callback_data"] for row in rows for b in row]
 
 
 async def stored(bot: Harness) -> list[tuple[date, int, str | None]]:
@@ -43,7 +33,7 @@ async def stored(bot: Harness) -> list[tuple[date, int, str | None]]:
 
 async def test_as_found_a_check_in_before_the_week_says_it_does_not_count(bot: Harness) -> None:
     bot.clock.set(vn(2023, 10, 1, 9, 0))
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, "/diemdanh 30 đọc sách")
     assert reply is not None and "Đã ghi nhận" in reply.text
     assert "Ngày: 01/10/2023" in reply.text
@@ -53,14 +43,14 @@ async def test_as_found_a_check_in_before_the_week_says_it_does_not_count(bot: H
 
 
 async def test_in_the_week_no_such_warning(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, "/diemdanh 30")
     assert reply is not None and "nằm ngoài" not in reply.text
 
 
 async def test_outside_the_week_in_english(bot: Harness) -> None:
     bot.clock.set(vn(2023, 10, 10, 9, 0))
-    await register(bot, EMMA)
+    await bot.register(EMMA)
     reply = await bot.say(EMMA, "/checkin 30 reading")
     assert reply is not None and "does not count toward the week" in reply.text
     assert "10 Oct 2023 is outside the week" in reply.text
@@ -68,7 +58,7 @@ async def test_outside_the_week_in_english(bot: Harness) -> None:
 
 async def test_as_found_hom_qua_is_the_day_before(bot: Harness) -> None:
     bot.clock.set(WED)
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, "/diemdanh 30p đọc sách hôm qua")
     assert reply is not None and "Ngày: 03/10/2023" in reply.text
     assert "Ngày 03/10/2023: <b>30 phút</b>" in reply.text  # that day's total, not "Hôm nay"
@@ -90,7 +80,7 @@ async def test_day_words_in_the_one_line_check_in(
     bot: Harness, line: str, day: date, note: str | None
 ) -> None:
     bot.clock.set(WED)
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, line)
     assert reply is not None and f"Ngày: {day:%d/%m/%Y}" in reply.text
     [(stored_day, _, stored_note)] = await stored(bot)
@@ -99,7 +89,7 @@ async def test_day_words_in_the_one_line_check_in(
 
 async def test_day_words_in_english(bot: Harness) -> None:
     bot.clock.set(WED)
-    await register(bot, EMMA)
+    await bot.register(EMMA)
     await bot.say(EMMA, "/checkin 30 min reading yesterday")
     await bot.say(EMMA, "/checkin 45 course on monday")
     assert [d for d, _, _ in await stored(bot)] == [date(2023, 10, 3), date(2023, 10, 2)]
@@ -107,7 +97,7 @@ async def test_day_words_in_english(bot: Harness) -> None:
 
 async def test_sunday_cn_at_the_end_of_the_week(bot: Harness) -> None:
     bot.clock.set(vn(2023, 10, 8, 21, 0))  # Sunday 08/10
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 20p cn")
     assert [d for d, _, _ in await stored(bot)] == [date(2023, 10, 8)]
 
@@ -116,7 +106,7 @@ async def test_the_morning_after_the_week_yesterday_still_counts(bot: Harness) -
     """People forget the last evening: on 09/10, "hôm qua" is the week's last day and counts;
     its receipt's Hoàn tác still works for the three days a check-in may be added for."""
     bot.clock.set(vn(2023, 10, 9, 8, 0))
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, "/diemdanh 30p đọc sách hôm qua")
     assert reply is not None and "08/10/2023" in reply.text
     assert "không được tính" not in reply.text
@@ -138,14 +128,14 @@ async def test_a_refused_day_stores_nothing_and_says_why(
     bot: Harness, now: object, line: str, says: str
 ) -> None:
     bot.clock.set(now)  # type: ignore[arg-type]
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, line)
     assert reply is not None and reply.text.startswith("Chưa lưu") and says in reply.text
     assert await stored(bot) == []
 
 
 async def test_a_day_that_does_not_exist(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     reply = await bot.say(AN, "/diemdanh 30 ngày 31/02")
     assert reply is not None and "không hiểu ngày «ngày 31/02»" in reply.text
     assert await stored(bot) == []
@@ -153,7 +143,7 @@ async def test_a_day_that_does_not_exist(bot: Harness) -> None:
 
 async def test_day_words_at_the_typed_steps(bot: Harness) -> None:
     bot.clock.set(WED)
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh")
     await bot.press(AN, "dur:custom")
     reply = await bot.say(AN, "45 hôm qua")  # the duration step
@@ -180,13 +170,13 @@ async def test_day_words_at_the_typed_steps(bot: Harness) -> None:
 
 async def test_as_found_the_same_minutes_twice_asks_before_storing(bot: Harness) -> None:
     bot.clock.set(WED)
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30 đọc sách")
     bot.clock.advance(timedelta(seconds=50))
     reply = await bot.say(AN, "/diemdanh 30 đọc sách")
     assert reply is not None
     assert reply.text.startswith("Bạn vừa ghi 30 phút lúc 20:01. Ghi thêm lượt nữa?")
-    assert buttons(reply) == ["again:yes", "again:no"]
+    assert callback_data(reply) == ["again:yes", "again:no"]
     assert "Ghi thêm" in str(reply.reply_markup) and "Không" in str(reply.reply_markup)
     assert len(await stored(bot)) == 1
     reply = await bot.press(AN, "again:no")
@@ -201,7 +191,7 @@ async def test_as_found_the_same_minutes_twice_asks_before_storing(bot: Harness)
 
 
 async def test_a_double_tap_of_the_buttons(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     for _ in range(2):
         await bot.say(AN, "/diemdanh")
         await bot.press(AN, "dur:45")
@@ -212,7 +202,7 @@ async def test_a_double_tap_of_the_buttons(bot: Harness) -> None:
 
 
 async def test_other_minutes_or_later_are_no_double_tap(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30")
     await bot.say(AN, "/diemdanh 45")  # other minutes
     bot.clock.advance(timedelta(minutes=2, seconds=1))
@@ -222,7 +212,7 @@ async def test_other_minutes_or_later_are_no_double_tap(bot: Harness) -> None:
 
 
 async def test_a_double_tap_in_english(bot: Harness) -> None:
-    await register(bot, EMMA)
+    await bot.register(EMMA)
     await bot.say(EMMA, "/checkin 30")
     reply = await bot.say(EMMA, "/checkin 30")
     assert reply is not None and reply.text.startswith("You just logged 30 min at 09:00.")
@@ -236,7 +226,7 @@ async def test_a_typed_skip_at_the_note_step_is_no_note(
     bot: Harness, user: FakeUser, word: str
 ) -> None:
     """Sibling: "bỏ qua" typed instead of pressing the button was stored as the note."""
-    await register(bot, user)
+    await bot.register(user)
     await bot.say(user, "/diemdanh")
     await bot.press(user, "dur:30")
     await bot.press(user, "act:reading")
@@ -248,7 +238,7 @@ async def test_a_typed_skip_at_the_note_step_is_no_note(
 async def test_a_typed_answer_to_the_double_tap_question(
     bot: Harness, answer: str, count: int
 ) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30")
     await bot.say(AN, "/diemdanh 30")
     await bot.say(AN, answer)
@@ -256,12 +246,12 @@ async def test_a_typed_answer_to_the_double_tap_question(
 
 
 async def test_other_text_at_the_double_tap_question_asks_for_the_buttons(bot: Harness) -> None:
-    await register(bot)
+    await bot.register(AN)
     await bot.say(AN, "/diemdanh 30")
     await bot.say(AN, "/diemdanh 30")
     reply = await bot.say(AN, "chủ đề năm nay là gì")
     assert reply is not None and reply.text == Vi.AGAIN_PRESS
-    assert buttons(reply) == ["again:yes", "again:no"]
+    assert callback_data(reply) == ["again:yes", "again:no"]
     reply = await bot.say(AN, "hủy")  # a cancel word: stops, nothing more is stored
     assert reply is not None and reply.text == Vi.CANCELLED
     assert len(await stored(bot)) == 1

@@ -26,11 +26,6 @@ LAN_RENAMED = FakeUser(3001, "Lan", "vi", "lan_moi")
 HOA = FakeUser(3002, "Hoa", "vi", "Alice")  # Telegram usernames ignore case
 
 
-async def register(bot: Harness, user: FakeUser, name: str) -> None:
-    await bot.say(user, f"/hoso {name} | Phòng Tổng hợp")
-    await bot.agree(user)
-
-
 async def roles(bot: Harness) -> dict[int, tuple[str | None, str | None]]:
     async with deps_of(bot.app).sessions() as session:
         return {u.telegram_id: (u.username, u.role) for u in await session.scalars(select(User))}
@@ -43,9 +38,9 @@ async def grants(bot: Harness) -> list[dict[str, object]]:
 
 
 async def test_grant_by_username_targets_who_holds_it_now(bot: Harness) -> None:
-    await register(bot, LAN, "Phạm Thị Lan")
+    await bot.register(LAN, "Phạm Thị Lan")
     await bot.say(LAN_RENAMED, "/cuatoi")  # any update carries her new username
-    await register(bot, HOA, "Lê Thị Hoa")
+    await bot.register(HOA, "Lê Thị Hoa")
     assert await roles(bot) == {LAN.id: ("lan_moi", None), HOA.id: ("alice", None)}
     reply = await bot.say(ADMIN, "/grant @alice")
     assert reply is not None
@@ -61,19 +56,19 @@ async def test_grant_by_username_targets_who_holds_it_now(bot: Harness) -> None:
 
 async def test_a_username_taken_over_is_cleared_from_its_previous_holder(bot: Harness) -> None:
     """Lan renamed but never wrote again: Hoa's first message takes @alice from her."""
-    await register(bot, LAN, "Phạm Thị Lan")
+    await bot.register(LAN, "Phạm Thị Lan")
     await bot.say(HOA, "chủ đề năm nay là gì")  # not registered: nothing stored about Hoa
     assert await roles(bot) == {LAN.id: (None, None)}
     reply = await bot.say(ADMIN, "/grant @alice")
     assert reply is not None and "Không tìm thấy @alice" in reply.text
-    await register(bot, HOA, "Lê Thị Hoa")
+    await bot.register(HOA, "Lê Thị Hoa")
     reply = await bot.say(ADMIN, "/capquyen @ALICE organiser")
     assert reply is not None and "<code>3002</code>" in reply.text
 
 
 async def test_the_confirmation_is_checked_at_the_press(bot: Harness) -> None:
-    await register(bot, HOA, "Lê Thị Hoa")
-    await register(bot, BINH, "Trần Thị Bình")
+    await bot.register(HOA, "Lê Thị Hoa")
+    await bot.register(BINH, "Trần Thị Bình")
     await bot.say(ADMIN, "/grant @alice")
     confirmation = bot.last(ADMIN)
     # Someone who is not an admin presses it (a forwarded or forged button): refused.
