@@ -19,7 +19,7 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.core.cancel_words import is_skip, is_yes
 from bot.ui import buttons, keyboards
-from handlers import checkin, consent, profile, states
+from handlers import checkin, consent, me, privacy, profile, states
 from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send
 
@@ -90,6 +90,23 @@ async def again_no(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
+async def undo_instead(update: Update, context: BotContext) -> int:
+    """/undo while the flow waits: its draft is dropped (nothing stored) and its question
+    becomes /undo's, so a typed "có" deletes the check-in shown; it never answers a pending
+    "Ghi thêm?" by storing one."""
+    states.clear_flow(context.user_data)
+    asked = await me.undo(update, context)
+    return states.UNDO if asked == me.UNDO_ASKED else ConversationHandler.END
+
+
+async def erase_instead(update: Update, context: BotContext) -> int:
+    """/deletemydata while the flow waits: the flow ends (nothing stored) and the erasure's
+    question is shown; its button confirms (a typed "có" never erases)."""
+    states.clear_flow(context.user_data)
+    await privacy.delete_my_data(update, context)
+    return ConversationHandler.END
+
+
 def build_flow() -> ConversationHandler[BotContext]:
     """One conversation so that /checkin can detour through registration and come back."""
     return conversation(
@@ -104,6 +121,10 @@ def build_flow() -> ConversationHandler[BotContext]:
             CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
             CallbackQueryHandler(consent.decline, pattern=f"^{keyboards.CONSENT_NO}$"),
             CallbackQueryHandler(consent.back, pattern=f"^{keyboards.CONSENT_BACK}$"),
+            # "Ghi thêm?" asked after a sentence ("điểm danh 45p đọc sách") outside the flow:
+            # its draft waits in user_data, and its buttons enter the flow to answer it.
+            CallbackQueryHandler(again_yes, pattern=f"^{keyboards.AGAIN_YES}$"),
+            CallbackQueryHandler(again_no, pattern=f"^{keyboards.AGAIN_NO}$"),
         ],
         states={
             states.CONSENT: [
@@ -130,6 +151,10 @@ def build_flow() -> ConversationHandler[BotContext]:
                 CallbackQueryHandler(again_no, pattern=f"^{keyboards.AGAIN_NO}$"),
                 MessageHandler(STEP_TEXT, again_typed),
             ],
+            states.UNDO: [
+                CallbackQueryHandler(me.undo_button, pattern=buttons.Undo.pattern()),
+                MessageHandler(me.YES_NO, me.undo_typed),
+            ],
             states.NOTE: [
                 MessageHandler(STEP_TEXT, checkin.note_text),
                 CallbackQueryHandler(checkin.note_skip, pattern=f"^{keyboards.SKIP_NOTE}$"),
@@ -138,6 +163,8 @@ def build_flow() -> ConversationHandler[BotContext]:
         fallbacks=[
             # /cancel, /huy, and "hủy", "thôi", "dừng"… typed at any step: stop, delete nothing.
             command("cancel", cancel),
+            command("undo", undo_instead),
+            command("deletemydata", erase_instead),
             MessageHandler(CANCEL_TEXT, cancel),
             CallbackQueryHandler(cancel, pattern=f"^{keyboards.CANCEL}$"),
             MessageHandler(PRIVATE & ~filters.TEXT, expect_text),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-NAME, UNIT, DURATION, ACTIVITY, NOTE, CONSENT, AGAIN = range(7)
+NAME, UNIT, DURATION, ACTIVITY, NOTE, CONSENT, AGAIN, UNDO = range(8)
 
 FULL_NAME = "full_name"  # name typed, unit not chosen yet
 THEN_CHECKIN = "then_checkin"  # registration was started by /checkin: continue with it

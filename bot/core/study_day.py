@@ -28,7 +28,9 @@ _WEEKDAYS = {  # folded word -> date.weekday()
         )
     },
 }
-_BACK = {"hom qua": 1, "yesterday": 1, "hom kia": 2}
+# Days back from today; tomorrow is read too, so that it is refused as the future rather than
+# stored today with "ngày mai" as its note.
+_BACK = {"hom qua": 1, "yesterday": 1, "hom kia": 2, "ngay mai": -1, "tomorrow": -1}
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_WEEKDAYS, *_BACK)), key=len, reverse=True))
 _DATE = r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})(?:/(?P<y>[0-9]{4}))?"
 _LEAD = r"(?:vao|ngay|hom|on)"
@@ -54,7 +56,9 @@ def split_study_day(text: str, today: date) -> StudyDay:
     """The day named at the start or the end of `text`, and the text without it.
 
     A weekday is the latest such day up to `today` (today itself if it is that day); a date
-    without a year is in `today`'s year, or the year before if it would be in the future.
+    without a year is the nearest such date: in `today`'s year unless that is more than half
+    a year ahead ("05/10" on 04/10 is tomorrow, refused as the future; "28/12" on 02/01 is
+    last December).
     Words in the middle of a text are left alone: "đọc chương 3/10 của sách" is a note.
     """
     folded = fold_aligned(text)
@@ -81,7 +85,7 @@ def _day(match: re.Match[str], today: date) -> date:
         found = date(year, int(match["m"]), int(match["d"]))
     except ValueError:
         raise DayError(match[0].strip()) from None
-    if match["y"] is None and found > today:
+    if match["y"] is None and (found - today).days > 183:
         try:
             found = found.replace(year=year - 1)
         except ValueError:  # 29/02 of a year without one

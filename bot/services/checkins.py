@@ -141,8 +141,8 @@ async def record(
     if refused is not None:
         return Recorded(Outcome.DAY_REFUSED, day=day, refused=refused)
     # The receipt's total is the week of the day studied: "hôm qua" logged the morning after
-    # the last day counts toward that week, not toward a rolling seven days.
-    window = study_window(editions, day)
+    # the last day counts toward that week. A day outside every week: today's window.
+    window = study_window(editions, day if editions.running(day) else today)
     cap = day_cap(day, now, tz)
     try:
         async with sessions() as session, session.begin():
@@ -151,7 +151,7 @@ async def record(
                 return Recorded(Outcome.NOT_REGISTERED)
             if not entry.again:
                 earlier = await recent_same_minutes(
-                    session, profile.user_id, entry.minutes, now - REPEAT_WITHIN, entry.source
+                    session, profile.user_id, entry.minutes, now - REPEAT_WITHIN, entry.source, day
                 )
                 if earlier is not None:
                     return Recorded(Outcome.LOOKS_REPEATED, day=day, earlier=earlier)

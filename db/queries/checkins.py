@@ -190,16 +190,18 @@ async def undo_checkin(
 
 
 async def recent_same_minutes(
-    session: AsyncSession, user_id: int, minutes: int, since: datetime, source: str
+    session: AsyncSession, user_id: int, minutes: int, since: datetime, source: str, day: date
 ) -> CheckinInfo | None:
-    """The user's latest live check-in of `minutes` created at or after `since` by another
-    update than `source`: what a second tap on the same answer would repeat. None when
+    """The user's latest live check-in of `minutes` for `day`, created at or after `since` by
+    another update than `source`: what a second tap on the same answer would repeat (30
+    minutes for yesterday just after 30 for today is no repeat). None when
     `source` itself is stored already (a redelivery gets its receipt again, not a question)."""
     row = await session.scalar(
         select(Checkin)
         .where(
             Checkin.user_id == user_id,
             Checkin.minutes == minutes,
+            Checkin.local_date == day,
             Checkin.created_at >= since,
             Checkin.source != source,
             _LIVE,
