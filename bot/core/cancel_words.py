@@ -23,6 +23,9 @@ _TAIL = frozenset(
     {"đi", "di", "nhé", "nhe", "nha", "nhá", "ạ", "a", "thôi", "thoi", "luôn", "please", "now"}
 )
 _TOKEN = re.compile(r"\w+")
+# After "thôi", "hủy" or "dừng", words that only say "not logging it after all": "thôi không
+# ghi nữa", "hủy, khỏi ghi". (Not "điểm danh": "hủy điểm danh" names an action of its own.)
+_GIVING_UP = frozenset({"không", "khong", "ko", "k", "ghi", "nữa", "nua", "khỏi", "khoi"})
 
 
 def is_cancel(text: str) -> bool:
@@ -37,6 +40,10 @@ def is_cancel(text: str) -> bool:
         return False
     while len(words) > 1 and words[-1] in _TAIL:
         words.pop()
+    first = _WORD_OF.get(words[0]) if words else None
+    giving_up = all(word in _GIVING_UP or word in _TAIL for word in words[1:])
+    if first in {"thoi", "huy", "dung"} and len(words) > 1 and giving_up:
+        return True
     folded = [_WORD_OF.get(word) for word in words]
     return None not in folded and " ".join(str(w) for w in folded) in CANCEL_PHRASES
 

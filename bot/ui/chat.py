@@ -31,6 +31,7 @@ SMALLTALK: dict[str, bool] = {
     "bye": False,
     "identity": False,
     "capabilities": True,
+    "pleasantry": True,
 }
 
 

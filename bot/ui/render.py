@@ -81,10 +81,15 @@ def receipt(
         total=t.fmt_minutes(r.window_minutes),
     )
     text = f"{head}\n{checkin_details(t, r.checkin)}\n\n{totals}"
-    if outside is not None:
+    if outside is not None and outside.end < r.checkin.local_date:  # the last one is over
+        note = t.CHECKIN_NO_WEEK.format(
+            name=t.fmt_edition(outside.year, escape(outside.name)), end=t.fmt_date(outside.end)
+        )
+        text += f"\n\n{note}"
+    elif outside is not None:
         note = t.CHECKIN_OUTSIDE.format(
             date=t.fmt_date(r.checkin.local_date),
-            name=escape(outside.name),
+            name=t.fmt_edition(outside.year, escape(outside.name)),
             start=t.fmt_date(outside.start),
             end=t.fmt_date(outside.end),
         )

@@ -77,3 +77,44 @@ async def test_before_the_week_yesterday_counts_in_todays_seven_days(bot: Harnes
     await bot.say(AN, "/diemdanh 30 đọc sách")
     reply = await bot.say(AN, "/diemdanh 20 đọc sách hôm qua")
     assert reply is not None and "7 ngày qua: <b>50 phút</b>" in reply.text
+
+
+async def test_giving_up_in_words_cancels_the_check_in(bot: Harness) -> None:
+    bot.clock.set(WED)
+    await bot.register(AN)
+    await bot.say(AN, "/diemdanh")
+    await bot.say(AN, "45")
+    reply = await bot.say(AN, "thôi không ghi nữa")  # at the activity step
+    assert reply is not None and reply.text == Vi.CANCELLED
+    assert await live(bot) == []
+
+
+async def test_with_no_week_running_the_receipt_says_so(bot: Harness) -> None:
+    bot.clock.set(vn(2026, 11, 25, 9, 0))
+    await bot.register(AN)
+    reply = await bot.say(AN, "/diemdanh 30p đọc sách")
+    assert reply is not None and "Hiện không có Tuần lễ nào đang diễn ra" in reply.text
+    assert "08/10/2023" in reply.text
+
+
+async def test_pleasantries_get_a_brief_reply(bot: Harness) -> None:
+    for text in ("bạn khỏe không", "haha", "chúc bot ngày tốt lành", "bot thật tuyệt"):
+        reply = await bot.say(AN, text)
+        assert reply is not None and reply.text == Vi.CHAT_SMALLTALK["pleasantry"], text
+
+
+async def test_an_online_course_is_named_from_the_one_line_form(bot: Harness) -> None:
+    bot.clock.set(WED)
+    await bot.register(AN)
+    reply = await bot.say(AN, "/diemdanh một tiếng học online")
+    assert reply is not None and "Khóa học trực tuyến" in reply.text
+
+
+async def test_in_english_too(bot: Harness) -> None:
+    from bot.ui.texts.en import En
+    from tests.conftest import EMMA
+
+    reply = await bot.say(EMMA, "how are you")
+    assert reply is not None and reply.text == En.CHAT_SMALLTALK["pleasantry"]
+    reply = await bot.say(EMMA, "where is the opening ceremony?")
+    assert reply is not None and "does not give the venue" in reply.text

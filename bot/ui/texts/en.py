@@ -715,6 +715,10 @@ class En:
     CHAT_SMALLTALK: ClassVar[dict[str, str]] = {
         "thanks": "You're welcome! 😊 If you studied today, tap the button below to log it.",
         "ack": "👍 Message me whenever you need something, e.g. <i>When is the opening?</i>",
+        "pleasantry": (
+            "Thank you! 😊 Have a good day of learning. If you studied today, tap the button "
+            "below to log it."
+        ),
         "bye": "Goodbye! 👋 See you soon — remember to log your self-study every day (/checkin).",
         "identity": (
             "I am the automated assistant (a bot) of Vietnam's <b>Lifelong Learning Week</b>: "
@@ -856,7 +860,11 @@ class En:
     )
     CHECKIN_OUTSIDE = (
         "ℹ️ {date} is outside the week ({name}, {start} – {end}), so this check-in "
-        "<b>does not count toward the week</b>; it still shows in your last seven days."
+        "<b>does not count toward the week</b>."
+    )
+    CHECKIN_NO_WEEK = (
+        "ℹ️ No week is running now ({name} ended on {end}), so this check-in <b>does not "
+        "count toward a week</b>."
     )
     DAY_REFUSED: ClassVar[dict[str, str]] = {
         "future": "Not saved: {date} has not come yet. You can log today or up to {back} days "

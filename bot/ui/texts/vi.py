@@ -714,6 +714,10 @@ class Vi:
             "Không có gì đâu! 😊 Hôm nay bạn đã tự học rồi thì bấm nút bên dưới để điểm danh nhé."
         ),
         "ack": "👍 Bạn cần gì cứ nhắn mình nhé, ví dụ: <i>Lễ khai mạc ngày nào?</i>",
+        "pleasantry": (
+            "Cảm ơn bạn! 😊 Chúc bạn một ngày học tập hiệu quả. Hôm nay bạn đã tự học rồi thì "
+            "bấm nút bên dưới để điểm danh nhé."
+        ),
         "bye": "Tạm biệt bạn! 👋 Hẹn gặp lại — nhớ điểm danh tự học mỗi ngày nhé (/diemdanh).",
         "identity": (
             "Mình là trợ lý tự động (bot) của <b>Tuần lễ hưởng ứng học tập suốt đời</b>: mình "
@@ -859,7 +863,11 @@ class Vi:
     )
     CHECKIN_OUTSIDE = (
         "ℹ️ Ngày {date} nằm ngoài {name} ({start} – {end}), nên lượt này "
-        "<b>không được tính vào Tuần lễ</b>; nó vẫn có trong kết quả 7 ngày qua của bạn."
+        "<b>không được tính vào Tuần lễ</b>."
+    )
+    CHECKIN_NO_WEEK = (
+        "ℹ️ Hiện không có Tuần lễ nào đang diễn ra ({name} đã kết thúc ngày {end}), nên lượt "
+        "này <b>không được tính vào Tuần lễ</b>."
     )
     DAY_REFUSED: ClassVar[dict[str, str]] = {
         "future": "Chưa lưu: ngày {date} chưa tới. Bạn chỉ điểm danh được cho hôm nay hoặc "
