@@ -140,13 +140,6 @@ def person(p: Person) -> str:
     return f"{escape(p.full_name)} ({escape(ident)})" if p.full_name else escape(ident)
 
 
-def roles(t: Texts, admins: list[Person], organisers: list[Person]) -> str:
-    def listing(group: list[Person]) -> str:
-        return "\n".join(f"• {person(p)}" for p in group) or t.NOBODY
-
-    return t.ROLES.format(admins=listing(admins), organisers=listing(organisers))
-
-
 def progress_text(t: Texts, info: broadcasts.Info, tally: broadcasts.Tally) -> str:
     """A broadcast's figures: in progress, or the final report once nothing is pending."""
     template = t.BC_DONE if tally.pending == 0 else t.BC_PROGRESS

@@ -44,7 +44,9 @@ def audit_line(t: Texts, view: AuditView, tz: tzinfo) -> str:
         action = "group_on" if params.get("subscribed") else "group_off"
     template = t.ACTIONS.get(action, t.ACTIONS["other"])
     values = _Values(t.AUDIT_UNKNOWN)
-    values["actor"] = t.ERASED_PERSON if row.actor.telegram_id == ERASED_ID else person(row.actor)
+    erased = row.actor.telegram_id == ERASED_ID
+    # An admin set in the configuration may never have registered: "Người có mã 1", not "1".
+    values["actor"] = t.ERASED_PERSON if erased else shown_person(t, row.actor)
     if "user" in params:
         if params["user"] == ERASED_ID:
             values["user"] = t.ERASED_PERSON

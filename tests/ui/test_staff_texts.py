@@ -68,3 +68,11 @@ def test_zone_in_words() -> None:
     assert staff_texts.zone_words(Vi, "Asia/Ho_Chi_Minh", now) == "Việt Nam"
     assert staff_texts.zone_words(En, "Asia/Ho_Chi_Minh", now) == "Vietnam"
     assert staff_texts.zone_words(Vi, "Asia/Tokyo", now) == "UTC+09:00"
+
+
+@pytest.mark.parametrize(("t", "named"), [(Vi, "Người có mã 1 "), (En, "The person with id 1 ")])
+def test_an_admin_who_never_registered_is_named_by_id_in_words(t: Texts, named: str) -> None:
+    """Found by a re-test: "— 1 cấp quyền…" (a bare id as the actor)."""
+    row = AuditRow(AT, Person(1, "", None), "grant", {"user": ORG.telegram_id})
+    line = staff_texts.audit_line(t, AuditView(row, ORG), VN)
+    assert f"— {named}" in line
