@@ -1,8 +1,9 @@
 """user_data's flow keys as JSON and back, for the conversation persistence (persistence.py).
 
-Plain JSON values stay as they are; aware datetimes and the dataclasses named when the codec is
-built are tagged ("$datetime", "$type") so that they come back as they were. Anything else,
-and a dict whose keys could be mistaken for a tag, is not kept (a warning says which key).
+Plain JSON values stay as they are; aware datetimes, dates and the dataclasses named when the
+codec is built are tagged ("$datetime", "$date", "$type") so that they come back as they
+were. Anything else, and a dict whose keys could be mistaken for a tag, is not kept (a
+warning says which key).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 DATETIME = "$datetime"  # JSON tags: {"$datetime": iso} and {"$type": name, ...fields}
 TYPE = "$type"
+DATE = "$date"  # {"$date": "2023-10-03"}: the day studied of a pending check-in ("hôm qua")
 
 
 class DraftCodec:
@@ -46,6 +48,8 @@ class DraftCodec:
             if value.utcoffset() is None:
                 raise TypeError("naive datetime")
             return {DATETIME: value.isoformat()}
+        if isinstance(value, date):
+            return {DATE: value.isoformat()}
         if isinstance(value, dict) and all(isinstance(k, str) and k[:1] != "$" for k in value):
             return {k: self._value(v) for k, v in value.items()}
         if isinstance(value, list):
@@ -67,6 +71,8 @@ class DraftCodec:
             return value
         if set(value) == {DATETIME}:
             return datetime.fromisoformat(value[DATETIME])
+        if set(value) == {DATE}:
+            return date.fromisoformat(value[DATE])
         restored = {k: self._restore(v) for k, v in value.items() if k != TYPE}
         kind = self.types.get(value.get(TYPE, "")) if TYPE in value else None
         return kind(**restored) if kind is not None else restored

@@ -211,6 +211,8 @@ pendings = st.builds(
     st.none() | st.text(),
     st.text(),
     st.none() | moments,
+    st.none() | st.dates(),  # the day studied ("hôm qua"): a date, not a datetime
+    st.booleans(),
 )
 values = st.recursive(
     plain | pendings,
