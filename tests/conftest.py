@@ -103,6 +103,14 @@ class Harness:
     def texts(self, user: FakeUser) -> list[str]:
         return [m.text for m in self.telegram.sent(user.id)]
 
+    async def checkins(self, *columns: Any, live: bool = False) -> list[tuple[Any, ...]]:
+        """The stored check-ins' `columns`, oldest first; `live`: only those not removed."""
+        query = select(*columns).order_by(Checkin.id)
+        if live:
+            query = query.where(Checkin.deleted_at.is_(None))
+        async with deps_of(self.app).sessions() as session:
+            return [tuple(row) for row in await session.execute(query)]
+
     async def checkin_count(self) -> int:
         async with deps_of(self.app).sessions() as session:
             return int(await session.scalar(select(func.count(Checkin.id))) or 0)

@@ -6,9 +6,8 @@ Found as: "à nhầm, 1 tiếng rưỡi" was saved as 1 giờ, ✨ Khác (the co
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
 
-from bot.context import deps_of
 from db.models import Checkin
 from tests.conftest import AN, EMMA, FakeUser, Harness, vn
 
@@ -23,10 +22,8 @@ async def at_activity_step(
     await bot.press(user, "dur:60")
 
 
-async def stored(bot: Harness) -> list[tuple[int, str, str | None]]:
-    async with deps_of(bot.app).sessions() as session:
-        rows = await session.execute(select(Checkin.minutes, Checkin.activity, Checkin.note))
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+async def stored(bot: Harness) -> list[tuple[Any, ...]]:
+    return await bot.checkins(Checkin.minutes, Checkin.activity, Checkin.note)
 
 
 async def test_a_corrected_duration_replaces_the_first(bot: Harness) -> None:

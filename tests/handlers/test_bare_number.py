@@ -6,9 +6,8 @@ question, while "1,5" asked "giờ hay phút?".
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
 
-from bot.context import deps_of
 from db.models import Checkin
 from tests.conftest import AN, EMMA, FakeUser, Harness, vn
 
@@ -21,10 +20,8 @@ async def register(
     await bot.agree(user)
 
 
-async def stored(bot: Harness) -> list[tuple[int, str, str | None]]:
-    async with deps_of(bot.app).sessions() as session:
-        rows = await session.execute(select(Checkin.minutes, Checkin.activity, Checkin.note))
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+async def stored(bot: Harness) -> list[tuple[Any, ...]]:
+    return await bot.checkins(Checkin.minutes, Checkin.activity, Checkin.note)
 
 
 async def test_one_line_with_a_note_asks_then_keeps_the_note(bot: Harness) -> None:

@@ -24,11 +24,7 @@ CANCEL_WORDS = ["hủy", "Huỷ", "HỦY ĐI", "huy", "thôi", "thôi nhé", "d�
 
 async def live(bot: Harness) -> list[int]:
     """Minutes of the check-ins still standing."""
-    async with deps_of(bot.app).sessions() as session:
-        rows = await session.scalars(
-            select(Checkin.minutes).where(Checkin.deleted_at.is_(None)).order_by(Checkin.id)
-        )
-        return list(rows)
+    return [minutes for (minutes,) in await bot.checkins(Checkin.minutes, live=True)]
 
 
 async def test_as_found_huy_at_the_duration_step_cancels_and_deletes_nothing(

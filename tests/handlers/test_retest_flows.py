@@ -7,10 +7,8 @@ the wrong seven days."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
-
-from bot.context import deps_of
 from bot.ui.texts.vi import Vi
 from db.models import Checkin
 from tests.conftest import AN, Harness, callback_data, vn
@@ -18,14 +16,8 @@ from tests.conftest import AN, Harness, callback_data, vn
 WED = vn(2023, 10, 4, 20, 0)
 
 
-async def live(bot: Harness) -> list[tuple[date, int]]:
-    async with deps_of(bot.app).sessions() as session:
-        rows = await session.execute(
-            select(Checkin.local_date, Checkin.minutes)
-            .where(Checkin.deleted_at.is_(None))
-            .order_by(Checkin.id)
-        )
-        return [(d, m) for d, m in rows]
+async def live(bot: Harness) -> list[tuple[Any, ...]]:
+    return await bot.checkins(Checkin.local_date, Checkin.minutes, live=True)
 
 
 async def test_undo_while_a_repeat_question_waits_deletes_and_stores_nothing(bot: Harness) -> None:

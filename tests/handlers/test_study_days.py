@@ -9,11 +9,10 @@ stored the same minutes twice.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import select
 
-from bot.context import deps_of
 from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.en import En
 from bot.ui.texts.vi import Vi
@@ -23,12 +22,8 @@ from tests.conftest import AN, EMMA, Harness, callback_data, vn
 WED = vn(2023, 10, 4, 20, 1)  # Wednesday of the 2023 week (Monday 02/10 – Sunday 08/10)
 
 
-async def stored(bot: Harness) -> list[tuple[date, int, str | None]]:
-    async with deps_of(bot.app).sessions() as session:
-        rows = await session.execute(
-            select(Checkin.local_date, Checkin.minutes, Checkin.note).order_by(Checkin.id)
-        )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+async def stored(bot: Harness) -> list[tuple[Any, ...]]:
+    return await bot.checkins(Checkin.local_date, Checkin.minutes, Checkin.note)
 
 
 async def test_as_found_a_check_in_before_the_week_says_it_does_not_count(bot: Harness) -> None:
