@@ -23,6 +23,7 @@ from bot.ui import buttons, keyboards, me_view, render
 from handlers import states
 from handlers.commands import STEP_TEXT, command
 from handlers.common import answer_button, contact_of, conversation, replace_buttons, send, today
+from handlers.receipt_undo import Wording, answer_press
 from handlers.receipts import reply_after_commit
 
 
@@ -150,13 +151,14 @@ def _undo_confirmation() -> ConversationHandler[BotContext]:
     )
 
 
-async def _tell(update: Update, button: buttons.MyEntry, text: str) -> None:
-    """Answer a press: under /me's own message in a new message (the summary stays), under
-    the confirmation by rewriting it (its buttons go)."""
-    if button.action == "ask":
-        await send(update, text)
-    else:
-        await replace_buttons(update, text)
+# /me's 🗑 buttons: the receipt's Hoàn tác answer, in /me's words.
+ENTRY = Wording(
+    confirm=lambda t: t.ME_DELETE_CONFIRM,
+    deleted=lambda t: t.ME_DELETED,
+    closed=lambda t: t.ME_DELETE_CLOSED,
+    gone=lambda t: t.ME_DELETE_GONE,
+    confirm_markup=me_view.confirm,
+)
 
 
 async def entry_button(update: Update, context: BotContext) -> None:
@@ -173,32 +175,7 @@ async def entry_button(update: Update, context: BotContext) -> None:
     if button.action == "keep":
         await replace_buttons(update, t.UNDO_KEPT)
         return
-    who, clock, editions = contact_of(update).telegram_id, context.clock, context.deps.editions
-    if button.action == "ask":
-        found = await checkins.own_entry(
-            context.sessions,
-            who,
-            button.checkin_id,
-            now=clock.now(),
-            tz=clock.tz,
-            editions=editions,
-        )
-    else:
-        found = await checkins.delete_own(
-            context.sessions, who, button.checkin_id, clock.now(), tz=clock.tz, editions=editions
-        )
-    if found.outcome is checkins.Removal.GONE or found.checkin is None:
-        await _tell(update, button, t.ME_DELETE_GONE)
-    elif found.outcome is checkins.Removal.CLOSED:
-        await _tell(update, button, t.ME_DELETE_CLOSED)
-    elif found.outcome is checkins.Removal.READY:
-        details = render.checkin_details(t, found.checkin)
-        markup = me_view.confirm(t, button.checkin_id)
-        await send(update, t.ME_DELETE_CONFIRM.format(details=details), markup)
-    else:
-        details = render.checkin_details(t, found.checkin)
-        text, markup = t.ME_DELETED.format(details=details), keyboards.after_undo(t)
-        await reply_after_commit(update, context, text, markup)
+    await answer_press(update, context, button.checkin_id, button.action == "yes", ENTRY)
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
