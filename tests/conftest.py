@@ -116,6 +116,21 @@ class Harness:
             return int(await session.scalar(select(func.count(Checkin.id))) or 0)
 
 
+class StandInRequest(BaseRequest):
+    """A test's own transport in front of the fake Telegram: nothing to open, close or time
+    out; a subclass writes only `do_request` (what it delays, fails or passes on)."""
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+
 def callback_data(message: SentMessage) -> list[str]:
     """The callback_data of the message's inline buttons, row by row."""
     rows = (message.reply_markup or {}).get("inline_keyboard", [])

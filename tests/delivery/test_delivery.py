@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from telegram.request import BaseRequest, RequestData
+from telegram.request import RequestData
 
 from bench import seed
 from bot.context import BotApp, Deps, deps_of
@@ -21,14 +21,14 @@ from bot.services.audience import audience_of
 from db.models import Outbox
 from db.queries import broadcasts
 from db.queries import outbox as box
-from tests.conftest import Restartable, vn
+from tests.conftest import Restartable, StandInRequest, vn
 
 N = 240
 BASE = 610_000
 TEXT = "Thông báo thử"
 
 
-class Gated(BaseRequest):
+class Gated(StandInRequest):
     """The fake Telegram behind a gate: after `free` broadcast messages, requests wait (as if
     in flight, unanswered) until the gate opens."""
 
@@ -37,16 +37,6 @@ class Gated(BaseRequest):
         self.gate = asyncio.Event()
         self.waiting = 0
         self.all_in_flight = asyncio.Event()  # as many waiting as the dispatcher sends at once
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
 
     async def do_request(
         self,

@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from telegram.error import NetworkError
-from telegram.request import BaseRequest, RequestData
+from telegram.request import RequestData
 
 from bot.context import deps_of
 from bot.offline.fake_telegram import BOT_USERNAME, OfflineTelegram
 from bot.offline.fake_updates import FakeUser
 from bot.ui.texts import En, Vi
 from db.models import AuditEntry, User
-from tests.conftest import ADMIN, AN, EMMA, Harness, Restartable, vn
+from tests.conftest import ADMIN, AN, EMMA, Harness, Restartable, StandInRequest, vn
 from tests.handlers.test_broadcast import EX, OFFICIAL, ORG, staff
 
 ORG_EN = FakeUser(2004, "Olivia", "en", "olivia_org")
@@ -161,21 +161,11 @@ async def test_menus_and_description_published_at_start_up(restartable: Restarta
     assert not [r for r in telegram.rejections if r[0] == "setMyCommands"]
 
 
-class MenusDown(BaseRequest):
+class MenusDown(StandInRequest):
     """Telegram unreachable for per-chat menus only (a network error, not a refusal)."""
 
     def __init__(self, inner: OfflineTelegram) -> None:
         self.inner = inner
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
 
     async def do_request(
         self,
