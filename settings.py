@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     # webhook (Telegram calls only when there is an update; a quiet night is not a fault).
     # 0 turns the check off in both modes.
     health_stale_after_seconds: float | None = Field(default=None, ge=0)
+    # The agency running the week here, named in greetings, invitations and documents
+    # (e.g. "Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh"). Unset: texts say "cơ quan".
+    org_name: str | None = Field(default=None, min_length=1, max_length=200)
     sentry_dsn: SecretStr | None = None
     sentry_environment: str | None = None
 
@@ -78,7 +81,9 @@ class Settings(BaseSettings):
             return None
         return value
 
-    @field_validator("metrics_port", "sentry_dsn", "health_stale_after_seconds", mode="before")
+    @field_validator(
+        "metrics_port", "sentry_dsn", "health_stale_after_seconds", "org_name", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         # `METRICS_PORT=` or `SENTRY_DSN=` in a .env file means "not set".
@@ -142,6 +147,14 @@ class Settings(BaseSettings):
     def send_rate(self) -> float:
         """Messages per second this process may send: its share of the bot's limit."""
         return self.telegram_max_rate / self.replicas
+
+    @property
+    def telegram_file_base_url(self) -> str:
+        """Where files users send are downloaded from (a local Bot API server serves them
+        beside its methods: ".../bot" becomes ".../file/bot")."""
+        base = self.telegram_api_base_url.rstrip("/")
+        root = base.removesuffix("/bot")
+        return f"{root}/file/bot" if root != base else f"{base}/file"
 
     @property
     def tz(self) -> ZoneInfo:

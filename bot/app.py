@@ -182,6 +182,7 @@ def build_application(
         .persistence(persistence)
         .token(token.get_secret_value() if token else OFFLINE_TOKEN)
         .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,

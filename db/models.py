@@ -67,6 +67,12 @@ class Unit(Base):
     # Folded name: "Phòng Tổng hợp" and "phong tong hop" are the same unit.
     name_key: Mapped[str] = mapped_column(String(120), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Short stable code for the unit's invite link (t.me/<bot>?start=u-<code>); set when an
+    # admin or the roster manages the unit list, kept across renames.
+    code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    # Archived units are hidden from registration, pickers and reports, never deleted (their
+    # members' check-ins stay theirs). A merge archives the unit merged away.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class User(Base):
@@ -269,3 +275,42 @@ class ConversationState(Base):
     state: Mapped[Any | None] = mapped_column(JSON)
     draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class EditionRecord(Base):
+    """One year's edition, as an admin saved it from the notice (or seeded from the packaged
+    editions file). `data` holds the fields of bot.core.editions.Edition, dates as ISO text."""
+
+    __tablename__ = "editions"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    origin: Mapped[str] = mapped_column(String(16))  # "seed", "chat" or "cli"
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    updated_by: Mapped[int | None] = mapped_column(BigInteger)  # Telegram id; None: seed/CLI
+
+
+class RosterPerson(Base):
+    """One person on the agency's staff list (the roster an admin imported).
+
+    Only what matching and headcount need: name, unit, the agency's own staff code if the
+    list has one. E-mail and phone columns are recognised in the file but not stored
+    (minimal data, Decree 356/2025). A person no longer listed is marked `left_at`, never
+    deleted; `user_id` links the row to the official who registered as this person.
+    """
+
+    __tablename__ = "roster_people"
+    __table_args__ = (Index("ix_roster_people_unit", "unit_id", "left_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), index=True)  # folded, for matching
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    staff_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), unique=True
+    )
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -31,8 +31,17 @@ BANNER = (
 HINT = (
     "Gõ tin nhắn như trên Telegram (ví dụ: chủ đề năm nay là gì, /diemdanh, /help). "
     "Gõ số để bấm nút đang hiện; gửi một con số dưới dạng chữ thì thêm dấu ' phía trước "
-    "(ví dụ '45). Gõ /quit hoặc Ctrl-D để thoát."
+    "(ví dụ '45). Gửi một tệp (danh sách cán bộ, thông báo): gõ :tep đường/dẫn/tệp. "
+    "Gõ /quit hoặc Ctrl-D để thoát."
 )
+NO_FILE = "📎 Không đọc được tệp {path}: {reason}"
+_MIME = {
+    ".csv": "text/csv",
+    ".txt": "text/plain",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
 # The console's own lines, like the banner: the person at the terminal reads Vietnamese.
 SAVED_FILE = "📎 Đã lưu tệp bot gửi: {path}"
 UNSAVED_FILE = "📎 Bot gửi một tệp đã có trên Telegram ({ref}): ngoại tuyến không có nội dung."
@@ -115,6 +124,9 @@ class Console:
             return False
         if not text:
             return True
+        if text.startswith((":tep ", ":file ")):
+            await self._send_file(Path(text.split(" ", 1)[1].strip()).expanduser())
+            return True
         number = parse_int(text, 1, len(self.buttons)) if self.buttons else None
         if number is not None:
             data, message = self.buttons[number - 1]
@@ -122,6 +134,16 @@ class Console:
             return True
         await self._process(self.factory.message(self.user, text.removeprefix("'")))
         return True
+
+    async def _send_file(self, path: Path) -> None:
+        """Send a file from this machine, as a person attaches one in Telegram."""
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            self._write(NO_FILE.format(path=path, reason=exc.strerror or exc))
+            return
+        mime = _MIME.get(path.suffix.lower(), "application/octet-stream")
+        await self._process(self.factory.document(self.user, content, path.name, mime))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
+from bot.offline.fake_files import FILE_URL_PART, FileStore
 from bot.ui import telegram_api as api
 from bot.ui.tg_html import HtmlError, parsed_length
 
@@ -93,6 +94,7 @@ class OfflineTelegram(BaseRequest):
     blocked: set[int] = field(default_factory=set)
     menus: dict[tuple[str | int, str], list[str]] = field(default_factory=dict)
     descriptions: dict[tuple[str, str], str] = field(default_factory=dict)
+    uploads: FileStore = field(default_factory=FileStore)  # files users sent (getFile)
     # Ids of the messages the bot sends; the console passes one that never repeats an id.
     new_id: Callable[[], int] | None = None
     _faults: deque[_Fault] = field(default_factory=deque)
@@ -119,6 +121,9 @@ class OfflineTelegram(BaseRequest):
         connect_timeout: Any = None,
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
+        if FILE_URL_PART in url:  # a download of a file a user sent (after getFile)
+            content = self.uploads.download(url)
+            return (200, content) if content is not None else (404, b"Not Found")
         name = url.rsplit("/", 1)[-1]
         params: dict[str, Any] = dict(request_data.parameters) if request_data else {}
         for value in params.values():
@@ -421,6 +426,12 @@ class OfflineTelegram(BaseRequest):
         if len(text) > api.CALLBACK_ANSWER.high:
             raise Rejected(400, "Bad Request: callback answer text is too long")
         return True
+
+    def _api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        result, error = self.uploads.get_file(str(params["file_id"]))
+        if result is None:
+            raise Rejected(400, error)
+        return result
 
     def _api_sendChatAction(self, params: dict[str, Any]) -> bool:
         self._check_chat(params["chat_id"])

@@ -101,6 +101,22 @@ class UpdateFactory:
         }
         return self.message(user, extra={"sticker": sticker})
 
+    def document(
+        self,
+        user: FakeUser,
+        content: bytes,
+        file_name: str,
+        mime_type: str = "application/octet-stream",
+        *,
+        caption: str | None = None,
+    ) -> dict[str, Any]:
+        """`user` sends a file (kept by the fake Telegram for getFile and the download)."""
+        stored = self.telegram.uploads.put(content, file_name, mime_type)
+        extra: dict[str, Any] = {"document": self.telegram.uploads.document_json(stored)}
+        if caption is not None:
+            extra["caption"] = caption
+        return self.message(user, extra=extra)
+
     def press(self, user: FakeUser, message: SentMessage, data: str) -> dict[str, Any]:
         """The user presses a button carrying `data` under one of the bot's messages."""
         self._callback_id = self._ids() if self._ids else self._callback_id + 1

@@ -48,6 +48,7 @@ METHODS: dict[str, MethodSpec] = {
     "answerCallbackQuery": _m("callback_query_id", "text show_alert url cache_time"),
     "sendChatAction": _m("chat_id action", "message_thread_id"),
     "deleteMessage": _m("chat_id message_id"),
+    "getFile": _m("file_id"),
 }
 
 
@@ -70,9 +71,6 @@ COMMAND_DESCRIPTION = Limit(1, 256, "characters", ("BotCommand", "description"))
 DESCRIPTION = Limit(0, 512, "characters", ("setMyDescription", "description"))
 SHORT_DESCRIPTION = Limit(0, 120, "characters", ("setMyShortDescription", "short_description"))
 CAPTION = Limit(0, 1024, "characters", ("sendPhoto", "caption"))
-DOCUMENT_DESCRIPTION = Limit(0, 512, "characters", ("setMyDescription", "description"))
-SHORT_DESCRIPTION = Limit(0, 120, "characters", ("setMyShortDescription", "short_description"))
-CAPTION = Limit(0, 1024, "characters", ("sendDocument", "caption"))
 
 # HTML parse mode: the only tags Telegram accepts, with the attributes each may carry.
 HTML_TAGS: dict[str, frozenset[str]] = {
