@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -125,7 +126,7 @@ class Console:
         if not text:
             return True
         if text.startswith((":tep ", ":file ")):
-            await self._send_file(Path(text.split(" ", 1)[1].strip()).expanduser())
+            await self._send_file(text.split(" ", 1)[1].strip())
             return True
         number = parse_int(text, 1, len(self.buttons)) if self.buttons else None
         if number is not None:
@@ -135,10 +136,11 @@ class Console:
         await self._process(self.factory.message(self.user, text.removeprefix("'")))
         return True
 
-    async def _send_file(self, path: Path) -> None:
+    async def _send_file(self, typed: str) -> None:
         """Send a file from this machine, as a person attaches one in Telegram."""
+        path = Path(typed)
         try:
-            content = path.read_bytes()
+            content = await asyncio.to_thread(_read_file, typed)
         except OSError as exc:
             self._write(NO_FILE.format(path=path, reason=exc.strerror or exc))
             return
@@ -197,6 +199,10 @@ async def run_console(
             if line is None or not await console.handle(line):
                 break
     write("Tạm biệt!")
+
+
+def _read_file(typed: str) -> bytes:
+    return Path(os.path.expanduser(typed)).read_bytes()
 
 
 def _print(line: str) -> None:

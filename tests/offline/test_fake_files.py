@@ -42,7 +42,7 @@ async def test_files_over_twenty_megabytes_and_unknown_ids_are_refused() -> None
     async with _bot(telegram) as bot:
         with pytest.raises(BadRequest, match="too big"):
             await bot.get_file(big.file_id)
-        with pytest.raises(BadRequest, match="(?i)invalid file_id"):
+        with pytest.raises(BadRequest, match=r"(?i)invalid file_id"):
             await bot.get_file("nope")
 
 

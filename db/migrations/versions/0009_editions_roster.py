@@ -58,9 +58,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("user_id", name=op.f("uq_roster_people_user_id")),
     )
     with op.batch_alter_table("roster_people", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_roster_people_name_key"), ["name_key"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_roster_people_name_key"), ["name_key"], unique=False)
         batch_op.create_index("ix_roster_people_unit", ["unit_id", "left_at"], unique=False)
 
 
