@@ -220,7 +220,7 @@ async def list_units(session: AsyncSession, limit: int = 12) -> list[UnitInfo]:
     rows = await session.execute(
         select(Unit.id, Unit.name, members)
         .join(User, User.unit_id == Unit.id)
-        .where(User.registered_at.is_not(None))
+        .where(User.registered_at.is_not(None), Unit.archived_at.is_(None))
         .group_by(Unit.id, Unit.name)
         .order_by(members.desc(), Unit.name)
         .limit(limit)
