@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select, update
+
 from db.models import RosterPerson, Unit
 from db.queries.units import active_units, headcounts, roster_exists, unit_by_code
 from db.queries.users import list_units
@@ -18,10 +20,10 @@ async def test_members_headcount_codes_and_archiving(sessions: Sessions) -> None
         assert await headcounts(s) == {}
     now = vn(2023, 10, 1, 9)
     async with sessions() as s, s.begin():
-        units = {u.name: u for u in (await s.execute(Unit.__table__.select())).all()}
-        a, b = units["Phòng A"].id, units["Phòng B"].id
-        await s.execute(Unit.__table__.update().where(Unit.id == a).values(code="phong-a"))
-        await s.execute(Unit.__table__.update().where(Unit.id == b).values(archived_at=now))
+        units = {u.name: u.id for u in await s.scalars(select(Unit))}
+        a, b = units["Phòng A"], units["Phòng B"]
+        await s.execute(update(Unit).where(Unit.id == a).values(code="phong-a"))
+        await s.execute(update(Unit).where(Unit.id == b).values(archived_at=now))
         for i, left in enumerate([None, None, None, now]):
             s.add(
                 RosterPerson(
