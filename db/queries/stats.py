@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, distinct, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Checkin, DailyTotal, RosterPerson, Unit, User
@@ -154,28 +154,9 @@ async def edition_stats(
         .group_by(User.unit_id)
         .subquery()
     )
-    on_roster = _on_roster(registered_before)
-    roster = (
-        select(
-            RosterPerson.unit_id,
-            func.count(RosterPerson.id).label("h"),
-            func.count(RosterPerson.id).filter(_unlinked(registered_before)).label("u"),
-        )
-        .outerjoin(User, User.id == RosterPerson.user_id)
-        .where(on_roster)
-        .group_by(RosterPerson.unit_id)
-        .subquery()
-    )
-    heads = (
-        await session.execute(
-            select(
-                func.count(RosterPerson.id),
-                func.count(RosterPerson.id).filter(_unlinked(registered_before)),
-            )
-            .outerjoin(User, User.id == RosterPerson.user_id)
-            .where(on_roster)
-        )
-    ).one()
+    counts = _roster_counts(registered_before)
+    roster = counts.add_columns(RosterPerson.unit_id).group_by(RosterPerson.unit_id).subquery()
+    heads = (await session.execute(counts)).one()
     with_roster = bool(heads[0])
     # Per-unit rows: active units only (an archived unit is out of every list); the totals
     # above count every participant, wherever their unit went.
@@ -185,13 +166,15 @@ async def edition_stats(
             func.coalesce(members.c.n, 0),
             func.coalesce(activity.c.p, 0),
             func.coalesce(activity.c.m, 0),
-            func.coalesce(roster.c.h, 0),
-            func.coalesce(roster.c.u, 0),
+            func.coalesce(roster.c.heads, 0),
+            func.coalesce(roster.c.unlinked, 0),
         )
         .outerjoin(members, members.c.unit_id == Unit.id)
         .outerjoin(activity, activity.c.unit_id == Unit.id)
         .outerjoin(roster, roster.c.unit_id == Unit.id)
-        .where(Unit.archived_at.is_(None), or_(members.c.n > 0, activity.c.p > 0, roster.c.h > 0))
+        .where(
+            Unit.archived_at.is_(None), or_(members.c.n > 0, activity.c.p > 0, roster.c.heads > 0)
+        )
         .order_by(Unit.name)
     )
     by_unit = tuple(
@@ -223,6 +206,18 @@ def _on_roster(closes: datetime) -> ColumnElement[bool]:
     keeps no history of who joined when, so the current list stands for the staff then, less
     those known to have left earlier (for the running edition: not marked as left)."""
     return or_(RosterPerson.left_at.is_(None), RosterPerson.left_at >= closes)
+
+
+def _roster_counts(closes: datetime) -> Select[int, int]:
+    """On the roster during the edition, and of them nobody registered as by its close."""
+    return (
+        select(
+            func.count(RosterPerson.id).label("heads"),
+            func.count(RosterPerson.id).filter(_unlinked(closes)).label("unlinked"),
+        )
+        .outerjoin(User, User.id == RosterPerson.user_id)
+        .where(_on_roster(closes))
+    )
 
 
 def _unlinked(closes: datetime) -> ColumnElement[bool]:
