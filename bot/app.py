@@ -33,6 +33,7 @@ from handlers import (
     admin,
     broadcast,
     flow,
+    followup,
     guards,
     identity,
     me,
@@ -78,6 +79,7 @@ def register_handlers(app: BotApp) -> None:
         reminders,
         admin,
         reports,
+        followup,
         privacy,
         week,  # ends with the free-text question answerer
         guards,  # catch-alls: stray /cancel, commands in groups, edits, stickers, old buttons

@@ -167,12 +167,19 @@ def reminders_text(rows: list[dict[str, object]]) -> str:
 
 
 def stats_text(data: dict[str, Any]) -> str:
-    """A plain-text rendering of the stats for a terminal."""
-    rate = data["participants"] / data["registered"] * 100 if data["registered"] else 0.0
+    """A plain-text rendering of the stats for a terminal; with a roster, headcounts and the
+    rate over them."""
+    roster = data.get("headcount") is not None
+    basis = f"{data['headcount']} theo danh sách, " if roster else ""
     lines = [
-        f"Tuần lễ {data['year']}: {data['registered']} đã đăng ký, "
-        f"{data['participants']} tham gia ({rate:.1f}%), {data['checkins']} lượt, "
+        f"Tuần lễ {data['year']}: {basis}{data['registered']} đã đăng ký, "
+        f"{data['participants']} tham gia ({data['rate'] * 100:.1f}%), {data['checkins']} lượt, "
         f"{data['minutes']} phút",
+        *(
+            [f"Tỷ lệ tính trên số cán bộ theo danh sách; chưa đăng ký: {data['unregistered']}"]
+            if roster
+            else []
+        ),
         "",
         "Theo ngày:",
         *(
@@ -181,9 +188,14 @@ def stats_text(data: dict[str, Any]) -> str:
         ),
         "",
         "Theo đơn vị:",
-        *(
-            f"  {u['unit']}: {u['participants']}/{u['registered']} người, {u['minutes']} phút"
-            for u in data["by_unit"]
-        ),
+        *(_unit_line(u) for u in data["by_unit"]),
     ]
     return "\n".join(lines)
+
+
+def _unit_line(u: dict[str, Any]) -> str:
+    basis = u["registered"] if u.get("headcount") is None else u["headcount"]
+    line = f"  {u['unit']}: {u['participants']}/{basis} người, {u['minutes']} phút"
+    if u.get("headcount") is not None:
+        line += f", chưa đăng ký {u['unregistered']}"
+    return line

@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "broadcast": ("broadcast", "thongbao"),
     "stats": ("stats", "thongke"),
     "export": ("export", "xuatdulieu"),
+    "followup": ("followup", "theodoi"),
     "privacy": ("privacy", "baomat"),
     "deletemydata": ("deletemydata", "xoadulieu"),
 }
@@ -88,7 +89,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
             "cancel",
         ),
     ),
-    (Role.ORGANISER, ("stats", "broadcast", "broadcasts", "schedule")),
+    (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule")),
     (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit")),
 )
 

@@ -77,7 +77,18 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
         "minutes",
         "by_day",
         "by_unit",
+        "headcount",
+        "unregistered",
+        "rate",
+        "rate_basis",
     }
+    # No roster: no headcount, and the rate is over the registered, as before rosters.
+    assert (data["headcount"], data["unregistered"], data["rate_basis"]) == (
+        None,
+        None,
+        "registered",
+    )
+    assert data["rate"] == 1.0
     assert (data["year"], data["registered"], data["participants"], data["minutes"]) == (
         2023,
         1,
@@ -91,7 +102,15 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
         "minutes": 45,
     }
     assert data["by_unit"] == [
-        {"unit": "Phòng A", "registered": 1, "participants": 1, "minutes": 45}
+        {
+            "unit": "Phòng A",
+            "registered": 1,
+            "participants": 1,
+            "minutes": 45,
+            "headcount": None,
+            "unregistered": None,
+            "rate": 1.0,
+        }
     ]
     assert run(["stats", "--year", "1999", "--json"], tmp_path).returncode == 1
     text = run(["stats", "--year", "2023"], tmp_path).stdout

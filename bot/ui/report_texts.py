@@ -11,11 +11,17 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.editions import Edition
 from bot.ui.buttons import ReportView
 from bot.ui.texts import Texts
-from db.queries.stats import EditionStats, Learner
+from db.queries.stats import EditionStats, Learner, UnitRow
 
 
-def _rate(participants: int, registered: int) -> float:
-    return participants / registered if registered else 0.0
+def _rate(t: Texts, rate: float | None) -> str:
+    """A rate, or a dash when its basis is 0 (a unit nobody on the roster belongs to)."""
+    return t.RATE_UNKNOWN if rate is None else t.fmt_percent(rate)
+
+
+def unit_order(u: UnitRow) -> tuple[float, str]:
+    """Best participation first (a unit without a basis last), then by name."""
+    return (-(u.rate if u.rate is not None else -1.0), u.unit)
 
 
 def other_edition(t: Texts, meant: int, shown: int) -> str:
@@ -43,9 +49,20 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
         if s.participants
         else ""
     )
+    roster = (
+        []
+        if s.headcount is None
+        else [
+            t.STATS_HEADCOUNT.format(
+                headcount=t.fmt_number(s.headcount),
+                unregistered=t.fmt_number(s.unregistered or 0),
+            )
+        ]
+    )
     lines = [
         t.STATS_HEADER.format(year=s.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)),
         "",
+        *roster,
         t.STATS_BODY.format(
             registered=t.fmt_number(s.registered),
             participants=t.fmt_number(s.participants),
@@ -55,6 +72,8 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
             average=average,
         ),
     ]
+    if s.headcount is not None:
+        lines.append(t.STATS_RATE_ON_ROSTER)
     for d in s.by_day:
         if d.date == today:
             lines += [
@@ -88,18 +107,31 @@ def by_unit(t: Texts, s: EditionStats) -> str:
     """Every unit, best participation first; long lists are split by the sender, never cut."""
     if not s.by_unit:
         return t.BY_UNIT_EMPTY
-    lines = [t.BY_UNIT_HEADER.format(year=s.year), ""]
-    ordered = sorted(s.by_unit, key=lambda u: (-_rate(u.participants, u.registered), u.unit))
-    for u in ordered:
-        lines.append(
-            t.BY_UNIT_LINE.format(
-                unit=escape(u.unit),
-                participants=t.fmt_number(u.participants),
-                registered=t.fmt_count(u.registered, "person"),
-                rate=t.fmt_percent(_rate(u.participants, u.registered)),
-                minutes=t.fmt_minutes(u.minutes),
+    roster = s.headcount is not None
+    header = t.BY_UNIT_HEADER_ROSTER if roster else t.BY_UNIT_HEADER
+    lines = [header.format(year=s.year), ""]
+    for u in sorted(s.by_unit, key=unit_order):
+        if u.headcount is not None:
+            lines.append(
+                t.BY_UNIT_LINE_ROSTER.format(
+                    unit=escape(u.unit),
+                    participants=t.fmt_number(u.participants),
+                    headcount=t.fmt_count(u.headcount, "person"),
+                    rate=_rate(t, u.rate),
+                    minutes=t.fmt_minutes(u.minutes),
+                    unregistered=t.fmt_number(u.unregistered or 0),
+                )
             )
-        )
+        else:
+            lines.append(
+                t.BY_UNIT_LINE.format(
+                    unit=escape(u.unit),
+                    participants=t.fmt_number(u.participants),
+                    registered=t.fmt_count(u.registered, "person"),
+                    rate=_rate(t, u.rate),
+                    minutes=t.fmt_minutes(u.minutes),
+                )
+            )
     return "\n".join(lines)
 
 

@@ -6,10 +6,13 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import distinct, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, distinct, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Checkin, DailyTotal, Unit, User
+from db.models import Checkin, DailyTotal, RosterPerson, Unit, User
+
+HEADCOUNT = "headcount"  # the participation rate's basis with a roster
+REGISTERED = "registered"  # ... and without one, as before the roster existed
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +25,21 @@ class DayRow:
 
 @dataclass(frozen=True, slots=True)
 class UnitRow:
+    """An active unit's figures; `headcount` and `unregistered` are None without a roster."""
+
     unit: str
     registered: int
     participants: int
     minutes: int
+    headcount: int | None = None  # on the roster (not left by the edition's close)
+    unregistered: int | None = None  # of those, not registered in the bot
+
+    @property
+    def rate(self) -> float | None:
+        """Participants over headcount (with a roster) or over registered; None when that
+        basis is 0 (a unit with people taking part but nobody on the roster)."""
+        basis = self.registered if self.headcount is None else self.headcount
+        return self.participants / basis if basis else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +51,20 @@ class EditionStats:
     minutes: int
     by_day: tuple[DayRow, ...]
     by_unit: tuple[UnitRow, ...]
+    headcount: int | None = None  # on the roster, every unit; None without a roster
+    unregistered: int | None = None  # of those, not registered in the bot
+
+    @property
+    def rate_basis(self) -> str:
+        """What the rate divides by: the roster's headcount, or (no roster) the registered."""
+        return REGISTERED if self.headcount is None else HEADCOUNT
 
     @property
     def rate(self) -> float:
-        """Participation rate, 0..1."""
-        return self.participants / self.registered if self.registered else 0.0
+        """Participation rate: participants over headcount with a roster, else over the
+        registered; 0 when that basis is 0."""
+        basis = self.registered if self.headcount is None else self.headcount
+        return self.participants / basis if basis else 0.0
 
     @property
     def average_minutes(self) -> float:
@@ -51,7 +74,12 @@ class EditionStats:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["by_day"] = [{**row, "date": row["date"].isoformat()} for row in data["by_day"]]
-        data["by_unit"] = list(data["by_unit"])
+        data["by_unit"] = [
+            {**row, "rate": unit.rate}
+            for row, unit in zip(data["by_unit"], self.by_unit, strict=True)
+        ]
+        data["rate"] = self.rate
+        data["rate_basis"] = self.rate_basis
         return data
 
 
@@ -63,7 +91,12 @@ async def edition_stats(
     "Registered" are the people registered before `registered_before` (the end of the
     edition's last day), and anyone who checked in for the edition: not those who came later,
     nor those who erased their data (they are gone). A unit appears if it had someone
-    registered so, or a check-in: a unit nobody belongs to any more does not.
+    registered so, a check-in, or people on the roster: a unit nobody belongs to any more does
+    not, nor an archived one (the totals still count its people).
+
+    With a roster (anyone on it not marked as left before the edition closed), `headcount`
+    is that list overall and per unit, and the rate divides by it; without one, headcount is
+    None and the rate divides by the registered, as before rosters existed.
 
     Reads the daily_totals rollup: at most officials × days rows, whatever the check-ins.
     """
@@ -121,19 +154,40 @@ async def edition_stats(
         .group_by(User.unit_id)
         .subquery()
     )
+    counts = _roster_counts(registered_before)
+    roster = counts.add_columns(RosterPerson.unit_id).group_by(RosterPerson.unit_id).subquery()
+    heads = (await session.execute(counts)).one()
+    with_roster = bool(heads[0])
+    # Per-unit rows: active units only (an archived unit is out of every list); the totals
+    # above count every participant, wherever their unit went.
     unit_rows = await session.execute(
         select(
             Unit.name,
             func.coalesce(members.c.n, 0),
             func.coalesce(activity.c.p, 0),
             func.coalesce(activity.c.m, 0),
+            func.coalesce(roster.c.heads, 0),
+            func.coalesce(roster.c.unlinked, 0),
         )
         .outerjoin(members, members.c.unit_id == Unit.id)
         .outerjoin(activity, activity.c.unit_id == Unit.id)
-        .where(or_(members.c.n > 0, activity.c.p > 0))
+        .outerjoin(roster, roster.c.unit_id == Unit.id)
+        .where(
+            Unit.archived_at.is_(None), or_(members.c.n > 0, activity.c.p > 0, roster.c.heads > 0)
+        )
         .order_by(Unit.name)
     )
-    by_unit = tuple(UnitRow(name, int(n), int(p), int(m)) for name, n, p, m in unit_rows)
+    by_unit = tuple(
+        UnitRow(
+            name,
+            int(n),
+            int(p),
+            int(m),
+            int(h) if with_roster else None,
+            int(u) if with_roster else None,
+        )
+        for name, n, p, m, h, u in unit_rows
+    )
     return EditionStats(
         year,
         int(registered or 0),
@@ -142,6 +196,35 @@ async def edition_stats(
         int(totals[2]),
         tuple(by_day),
         by_unit,
+        int(heads[0]) if with_roster else None,
+        int(heads[1]) if with_roster else None,
+    )
+
+
+def _on_roster(closes: datetime) -> ColumnElement[bool]:
+    """On the staff list during the edition: not marked as left before it closed. The roster
+    keeps no history of who joined when, so the current list stands for the staff then, less
+    those known to have left earlier (for the running edition: not marked as left)."""
+    return or_(RosterPerson.left_at.is_(None), RosterPerson.left_at >= closes)
+
+
+def _roster_counts(closes: datetime) -> Select[int, int]:
+    """On the roster during the edition, and of them nobody registered as by its close."""
+    return (
+        select(
+            func.count(RosterPerson.id).label("heads"),
+            func.count(RosterPerson.id).filter(_unlinked(closes)).label("unlinked"),
+        )
+        .outerjoin(User, User.id == RosterPerson.user_id)
+        .where(_on_roster(closes))
+    )
+
+
+def _unlinked(closes: datetime) -> ColumnElement[bool]:
+    """A roster person nobody registered as by the edition's close (needs the outer join on
+    User)."""
+    return or_(
+        RosterPerson.user_id.is_(None), User.registered_at.is_(None), User.registered_at >= closes
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 
 from bot.core.editions import Edition
+from bot.services.followup import FollowUp
 from bot.ui.texts import Texts
 from db.queries.stats import Detail, EditionStats
 
@@ -62,3 +63,18 @@ def _xlsx(
     from bot.ui.files.xlsx import build_xlsx
 
     return build_xlsx(t, edition, stats, rows, tz, made_at)
+
+
+def followup_name(year: int) -> str:
+    return f"can-theo-doi-{year}.xlsx"
+
+
+async def followup_file(t: Texts, found: FollowUp) -> bytes:
+    """/followup's names as an XLSX, built in a worker thread."""
+    return await asyncio.to_thread(_followup, t, found)
+
+
+def _followup(t: Texts, found: FollowUp) -> bytes:
+    from bot.ui.files.followup_xlsx import build_followup_xlsx
+
+    return build_followup_xlsx(t, found)

@@ -76,10 +76,10 @@ def _peak(values: list[float]) -> float:
 
 
 def _build(t: Texts, stats: EditionStats, today: date | None) -> Figure:
-    units = sorted(
-        stats.by_unit,
-        key=lambda u: (-(u.participants / u.registered if u.registered else 0), u.unit),
-    )[:MAX_UNITS]
+    # The same rates as /thongke and the workbook: over the roster's headcount if there is one.
+    units = sorted(stats.by_unit, key=lambda u: (-(u.rate if u.rate is not None else -1), u.unit))[
+        :MAX_UNITS
+    ]
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(8, 9.5), dpi=150, gridspec_kw={"height_ratios": [1, 1.2]}
     )
@@ -107,10 +107,11 @@ def _build(t: Texts, stats: EditionStats, today: date | None) -> Figure:
             handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False
         )
         names = [u.unit if len(u.unit) <= 32 else u.unit[:31] + "…" for u in units]
-        rates = [100 * u.participants / u.registered if u.registered else 0 for u in units]
+        rates = [100 * u.rate if u.rate is not None else 0 for u in units]
         bottom.barh(names[::-1], rates[::-1], color="#2E9E5B")
-        bottom.set_xlim(0, 100)
-        bottom.set_xlabel(t.CHART_RATE)
+        # More people taking part than on the roster (people not on it) must still show.
+        bottom.set_xlim(0, max([100.0, *rates]))
+        bottom.set_xlabel(t.CHART_RATE if stats.headcount is None else t.CHART_RATE_ROSTER)
         bottom.set_title(t.CHART_BY_UNIT)
         fig.tight_layout()
     except BaseException:

@@ -94,16 +94,7 @@ def build_xlsx(
         by_day.append([_cell(by_day, d.date, DATE_FORMAT), d.participants, d.checkins, d.minutes])
     _filter(by_day, 4, len(stats.by_day))
 
-    by_unit = _sheet(
-        wb,
-        t.XLSX_BY_UNIT,
-        [t.XLSX_UNIT, t.XLSX_REGISTERED, t.XLSX_PARTICIPANTS, t.XLSX_RATE, t.XLSX_MINUTES],
-        [42, 14, 16, 14, 14],
-    )
-    for u in sorted(stats.by_unit, key=lambda u: (-_rate(u.participants, u.registered), u.unit)):
-        rate = _cell(by_unit, _rate(u.participants, u.registered), PERCENT_FORMAT)
-        by_unit.append([_text(by_unit, u.unit), u.registered, u.participants, rate, u.minutes])
-    _filter(by_unit, 5, len(stats.by_unit))
+    _by_unit(wb, t, stats)
 
     header = detail_header(t)
     detail = _sheet(wb, t.XLSX_DETAIL, header, [12, 12, 8, 28, 32, 10, 24, 50])
@@ -133,6 +124,44 @@ def build_xlsx(
     return out.getvalue()
 
 
+def _by_unit(wb: Workbook, t: Texts, stats: EditionStats) -> None:
+    """Theo đơn vị, best rate first; with a roster, its headcount and the people on it not
+    registered yet, and the rate over the headcount (empty where a unit has nobody on it)."""
+    roster = stats.headcount is not None
+    if roster:
+        headers = [
+            t.XLSX_UNIT,
+            t.XLSX_HEADCOUNT,
+            t.XLSX_REGISTERED,
+            t.XLSX_UNREGISTERED,
+            t.XLSX_PARTICIPANTS,
+            t.XLSX_RATE,
+            t.XLSX_MINUTES,
+        ]
+        widths = [42, 16, 14, 14, 16, 14, 14]
+    else:
+        headers = [t.XLSX_UNIT, t.XLSX_REGISTERED, t.XLSX_PARTICIPANTS, t.XLSX_RATE, t.XLSX_MINUTES]
+        widths = [42, 14, 16, 14, 14]
+    ws = _sheet(wb, t.XLSX_BY_UNIT, headers, widths)
+    for u in sorted(stats.by_unit, key=lambda u: (-(u.rate if u.rate is not None else -1), u.unit)):
+        rate = _cell(ws, u.rate, PERCENT_FORMAT)
+        if roster:
+            ws.append(
+                [
+                    _text(ws, u.unit),
+                    u.headcount,
+                    u.registered,
+                    u.unregistered,
+                    u.participants,
+                    rate,
+                    u.minutes,
+                ]
+            )
+        else:
+            ws.append([_text(ws, u.unit), u.registered, u.participants, rate, u.minutes])
+    _filter(ws, len(headers), len(stats.by_unit))
+
+
 def _summary(wb: Workbook, t: Texts, edition: Edition, stats: EditionStats, made: datetime) -> None:
     """Tổng quan: which edition, its dates and theme, when the file was made, the figures."""
     summary = _sheet(wb, t.XLSX_SUMMARY, [t.XLSX_FIGURE, t.XLSX_VALUE], [40, 48])
@@ -144,16 +173,21 @@ def _summary(wb: Workbook, t: Texts, edition: Edition, stats: EditionStats, made
         # Excel has no time zones: the bot's local time, as the admin reads it.
         (t.XLSX_MADE_AT, made.replace(tzinfo=None, second=0, microsecond=0), MOMENT_FORMAT),
         (t.XLSX_YEAR, stats.year, None),
+        *(
+            ()
+            if stats.headcount is None
+            else (
+                (t.XLSX_HEADCOUNT, stats.headcount, "#,##0"),
+                (t.XLSX_UNREGISTERED, stats.unregistered, "#,##0"),
+            )
+        ),
         (t.XLSX_REGISTERED, stats.registered, "#,##0"),
         (t.XLSX_PARTICIPANTS, stats.participants, "#,##0"),
         (t.XLSX_RATE, stats.rate, PERCENT_FORMAT),
+        (t.XLSX_RATE_BASIS, t.XLSX_BASIS[stats.rate_basis], None),
         (t.XLSX_CHECKINS, stats.checkins, "#,##0"),
         (t.XLSX_MINUTES, stats.minutes, "#,##0"),
         (t.XLSX_AVERAGE, round(stats.average_minutes, 1), "#,##0.0"),
     ):
         cell = _text(summary, value) if isinstance(value, str) else _cell(summary, value, fmt)
         summary.append([_cell(summary, label), cell])
-
-
-def _rate(participants: int, registered: int) -> float:
-    return participants / registered if registered else 0.0

@@ -661,6 +661,7 @@ class En:
         "revoke": "Remove an organiser",
         "roles": "Who holds which role",
         "audit": "Log of admin actions",
+        "followup": "Who has not registered or checked in",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
@@ -1025,3 +1026,60 @@ class En:
         "Erasing cannot be undone, so please press <b>🗑 Erase my data</b> in the message above "
         "to confirm. To keep your data, press <b>Keep it</b>."
     )
+
+    # --- i14-figures ---
+    STATS_HEADCOUNT = (
+        "• Officials on the staff list: <b>{headcount}</b> "
+        "(not registered yet: <b>{unregistered}</b>)"
+    )
+    STATS_RATE_ON_ROSTER = "<i>The participation rate is over the officials on the staff list.</i>"
+    BY_UNIT_HEADER_ROSTER = (
+        "🏢 <b>The {year} week by unit</b> (took part of those on the staff list, "
+        "by participation rate)"
+    )
+    BY_UNIT_LINE_ROSTER = (
+        "• {unit}: {participants} of {headcount} ({rate}) · {minutes} · "
+        "not registered: {unregistered}"
+    )
+    RATE_UNKNOWN = "—"
+    XLSX_HEADCOUNT = "On the staff list"
+    XLSX_UNREGISTERED = "Not registered"
+    XLSX_RATE_BASIS = "Participation rate over"
+    XLSX_BASIS: ClassVar[dict[str, str]] = {
+        "headcount": "Officials on the staff list",
+        "registered": "Registered officials",
+    }
+    CHART_RATE_ROSTER = "Participation rate against the staff list (%)"
+    FOLLOWUP_HEADER = "📋 <b>To follow up — the {year} week</b>"
+    FOLLOWUP_TOTALS_ROSTER = (
+        "Not registered: <b>{unregistered}</b> · Registered, no check-in: <b>{absent}</b>"
+    )
+    FOLLOWUP_TOTALS = "Registered, no check-in: <b>{absent}</b>"
+    FOLLOWUP_NO_ROSTER = (
+        "<i>There is no staff list yet, so the bot cannot tell who has not registered. "
+        "An admin can import one with /roster.</i>"
+    )
+    FOLLOWUP_NONE = "Nobody left to remind: everyone has registered and checked in. 🎉"
+    FOLLOWUP_NONE_NO_ROSTER = "Every registered official has checked in. 🎉"
+    FOLLOWUP_UNIT = "🏢 <b>{unit}</b>"
+    FOLLOWUP_UNIT_COUNTS_ROSTER = (
+        "• {unit}: not registered <b>{unregistered}</b> · no check-in <b>{absent}</b>"
+    )
+    FOLLOWUP_UNIT_COUNTS = "• {unit}: no check-in <b>{absent}</b>"
+    FOLLOWUP_UNREGISTERED = "Not registered ({count}):"
+    FOLLOWUP_ABSENT = "No check-in ({count}):"
+    FOLLOWUP_NAME = "  – {name}"
+    FOLLOWUP_CODE = " (code {code})"
+    FOLLOWUP_USERNAME = " · @{username}"
+    FOLLOWUP_NAMES_ADMINS = "<i>The list of names is for admins only.</i>"
+    FOLLOWUP_FILE = "The list has {count} people, so the bot sends it as an Excel file, by unit."
+    FOLLOWUP_CAPTION = "📋 To follow up — the {year} week: {count} people."
+    FOLLOWUP_NO_EDITION = "There is no {year} week. The bot has these years: {years}."
+    XLSX_FOLLOWUP = "To follow up"
+    XLSX_STATUS = "Status"
+    XLSX_STAFF_CODE = "Staff code"
+    XLSX_TELEGRAM = "Telegram"
+    FOLLOWUP_STATUS: ClassVar[dict[str, str]] = {
+        "unregistered": "Not registered",
+        "absent": "No check-in",
+    }

@@ -656,6 +656,7 @@ class Vi:
         "revoke": "Thu hồi quyền ban tổ chức",
         "roles": "Ai đang giữ quyền nào",
         "audit": "Nhật ký thao tác quản trị",
+        "followup": "Ai chưa đăng ký, chưa điểm danh",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
@@ -1016,3 +1017,58 @@ class Vi:
         "Việc xóa dữ liệu không hoàn tác được, nên bạn hãy bấm nút <b>🗑 Xóa dữ liệu của tôi</b> "
         "ở tin nhắn trên để xác nhận. Muốn giữ lại, bấm <b>Giữ lại</b>."
     )
+
+    # --- i14-figures ---
+    STATS_HEADCOUNT = (
+        "• Cán bộ theo danh sách: <b>{headcount}</b> (chưa đăng ký: <b>{unregistered}</b>)"
+    )
+    STATS_RATE_ON_ROSTER = "<i>Tỷ lệ tham gia tính trên số cán bộ theo danh sách.</i>"
+    BY_UNIT_HEADER_ROSTER = (
+        "🏢 <b>Tuần lễ năm {year} theo đơn vị</b> (tham gia/cán bộ theo danh sách, "
+        "xếp theo tỷ lệ tham gia)"
+    )
+    BY_UNIT_LINE_ROSTER = (
+        "• {unit}: {participants}/{headcount} ({rate}) · {minutes} · chưa đăng ký: {unregistered}"
+    )
+    RATE_UNKNOWN = "—"
+    XLSX_HEADCOUNT = "Cán bộ theo danh sách"
+    XLSX_UNREGISTERED = "Chưa đăng ký"
+    XLSX_RATE_BASIS = "Tỷ lệ tham gia tính trên"
+    XLSX_BASIS: ClassVar[dict[str, str]] = {
+        "headcount": "Số cán bộ theo danh sách",
+        "registered": "Số cán bộ đã đăng ký",
+    }
+    CHART_RATE_ROSTER = "Tỷ lệ tham gia so với danh sách cán bộ (%)"
+    FOLLOWUP_HEADER = "📋 <b>Cần theo dõi — Tuần lễ năm {year}</b>"
+    FOLLOWUP_TOTALS_ROSTER = (
+        "Chưa đăng ký: <b>{unregistered}</b> · Đã đăng ký nhưng chưa điểm danh: <b>{absent}</b>"
+    )
+    FOLLOWUP_TOTALS = "Đã đăng ký nhưng chưa điểm danh: <b>{absent}</b>"
+    FOLLOWUP_NO_ROSTER = (
+        "<i>Chưa có danh sách cán bộ nên bot chưa biết ai chưa đăng ký. "
+        "Quản trị viên có thể nhập danh sách bằng /danhsach.</i>"
+    )
+    FOLLOWUP_NONE = "Không còn ai cần nhắc: mọi người đều đã đăng ký và điểm danh. 🎉"
+    FOLLOWUP_NONE_NO_ROSTER = "Mọi cán bộ đã đăng ký đều đã điểm danh. 🎉"
+    FOLLOWUP_UNIT = "🏢 <b>{unit}</b>"
+    FOLLOWUP_UNIT_COUNTS_ROSTER = (
+        "• {unit}: chưa đăng ký <b>{unregistered}</b> · chưa điểm danh <b>{absent}</b>"
+    )
+    FOLLOWUP_UNIT_COUNTS = "• {unit}: chưa điểm danh <b>{absent}</b>"
+    FOLLOWUP_UNREGISTERED = "Chưa đăng ký ({count}):"
+    FOLLOWUP_ABSENT = "Chưa điểm danh ({count}):"
+    FOLLOWUP_NAME = "  – {name}"
+    FOLLOWUP_CODE = " (mã {code})"
+    FOLLOWUP_USERNAME = " · @{username}"
+    FOLLOWUP_NAMES_ADMINS = "<i>Danh sách họ tên chỉ dành cho quản trị viên.</i>"
+    FOLLOWUP_FILE = "Danh sách có {count} người nên bot gửi kèm tệp Excel theo đơn vị bên dưới."
+    FOLLOWUP_CAPTION = "📋 Cần theo dõi — Tuần lễ năm {year}: {count} người."
+    FOLLOWUP_NO_EDITION = "Không có Tuần lễ năm {year}. Bot có các năm: {years}."
+    XLSX_FOLLOWUP = "Cần theo dõi"
+    XLSX_STATUS = "Tình trạng"
+    XLSX_STAFF_CODE = "Mã cán bộ"
+    XLSX_TELEGRAM = "Telegram"
+    FOLLOWUP_STATUS: ClassVar[dict[str, str]] = {
+        "unregistered": "Chưa đăng ký",
+        "absent": "Chưa điểm danh",
+    }
