@@ -24,7 +24,7 @@ from db.queries.admin import audit
 from db.queries.roster import Entry, ExportRow, UnitRecord
 from db.session import Sessions
 
-__all__ = ["ExportRow", "Preview", "Imported", "preview", "import_roster", "summary"]
+__all__ = ["ExportRow", "Imported", "Preview", "import_roster", "preview", "summary"]
 
 
 @dataclass(frozen=True, slots=True)
