@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "revoke": ("revoke", "thuhoi"),
     "roles": ("roles", "phanquyen"),
     "audit": ("audit", "nhatky"),
+    "roster": ("roster", "danhsach"),
+    "units": ("units", "donvi"),
     "broadcasts": ("broadcasts", "cacthongbao"),
     "broadcast": ("broadcast", "thongbao"),
     "stats": ("stats", "thongke"),
@@ -89,7 +91,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ),
     ),
     (Role.ORGANISER, ("stats", "broadcast", "broadcasts", "schedule")),
-    (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit")),
+    (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit", "roster", "units")),
 )
 
 # A section's entries: (command key, the name shown in that language).

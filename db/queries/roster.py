@@ -5,7 +5,7 @@ transaction."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -135,12 +135,3 @@ async def move_unit_members(session: AsyncSession, source: int, target: int, now
     )
     return int(getattr(moved, "rowcount", 0) or 0)
 
-
-async def unit_members(session: AsyncSession, unit_ids: Iterable[int]) -> dict[int, int]:
-    """Registered users per unit (archived units too)."""
-    rows = await session.execute(
-        select(User.unit_id, func.count(User.id))
-        .where(User.unit_id.in_(list(unit_ids)), User.registered_at.is_not(None))
-        .group_by(User.unit_id)
-    )
-    return {unit_id: int(n) for unit_id, n in rows}
