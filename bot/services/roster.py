@@ -183,6 +183,7 @@ async def import_roster(
     actor_id: int,
     now: datetime,
     token: str | None = None,
+    via: str | None = None,
 ) -> Imported:
     """Import the rows in one transaction, if the roster is still as `token` saw it (None:
     whatever it is now, the CLI's --yes). Audited with counts only."""
@@ -212,7 +213,7 @@ async def import_roster(
         leaving = [{"id": e.id, "left_at": now, "updated_at": now} for e in plan.leaving]
         await q.update_people(session, [*(c for c in changed if c is not None), *leaving])
         c = shown.changes
-        params = {
+        params: dict[str, int | str] = {
             "people": shown.people,
             "added": c.added,
             "returned": c.returned,
@@ -220,6 +221,8 @@ async def import_roster(
             "left": c.left,
             "units_created": len(c.new_units),
         }
+        if via is not None:
+            params["via"] = via
         await audit(session, actor_id, "roster_import", params, now)
     return Imported(shown, done=True)
 

@@ -134,4 +134,3 @@ async def move_unit_members(session: AsyncSession, source: int, target: int, now
         .values(unit_id=target, updated_at=now)
     )
     return int(getattr(moved, "rowcount", 0) or 0)
-

@@ -115,3 +115,12 @@ async def test_summary_and_export(sessions: Sessions) -> None:
         ("An", "A", "1", False),
         ("Bình", "B", None, True),
     ]
+
+
+async def test_the_benchmark_imports_and_reimports_right() -> None:
+    """bench/roster.py (1,000 people in 40 units by default) at a small size: its counts are
+    checked there; the time is only printed, never asserted."""
+    from bench.roster import measure
+
+    timings = await measure(100, 7)
+    assert [label for label, _ in timings] == ["first import", "re-import"]
