@@ -78,7 +78,10 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         rows: list[list[str]] = []
         sheet = book.worksheets[0]
         for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            rows.append([_text(v).strip() for v in values])
+            cells = [_text(v).strip() for v in values]
+            while cells and not cells[-1]:  # read-only sheets pad every row to max_col
+                cells.pop()
+            rows.append(cells)
             if len(rows) > MAX_LINES:
                 raise RosterFileError(FileProblem.TOO_MANY_ROWS)
     except RosterFileError:
