@@ -117,3 +117,9 @@ async def test_officials_and_organisers_are_refused_naming_the_role(bot: Harness
     assert await _people(bot) == 0
     answers = [c for c in bot.telegram.calls if c.method == "answerCallbackQuery"]
     assert "chỉ quản trị viên" in str(answers[-1].params.get("text"))
+
+
+async def test_a_file_over_twenty_megabytes_is_refused_before_downloading(bot: Harness) -> None:
+    big = "Họ và tên,Đơn vị\n".encode() + b"x" * (20 * 1024 * 1024)
+    text = await _send(bot, ADMIN, "big.csv", big)
+    assert "lớn hơn 20 MB" in text and "getFile" not in bot.telegram.methods()

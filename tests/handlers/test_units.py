@@ -123,3 +123,14 @@ async def test_officials_and_organisers_are_refused_at_command_and_button(bot: H
     answers = [c for c in bot.telegram.calls if c.method == "answerCallbackQuery"]
     assert "chỉ quản trị viên" in str(answers[-1].params.get("text"))
     assert await _units(bot) == {"Phòng A": False, "Phòng B": False}
+
+
+async def test_the_list_pages_by_eight(bot: Harness) -> None:
+    rows = [["Họ và tên", "Đơn vị"], *[[f"Người {n}", f"Đơn vị {n:02d}"] for n in range(11)]]
+    await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
+    first = await bot.say(ADMIN, "/donvi")
+    assert first is not None and "11 (trang 1/2)" in first.text and "Đơn vị 07" in first.text
+    assert "Đơn vị 08" not in first.text
+    second = await bot.press(ADMIN, _button(bot, "Sau"))
+    assert second is not None and "trang 2/2" in second.text and "Đơn vị 10" in second.text
+    assert [label for label, _ in button_pairs(second)][-2:] == ["‹ Trước", "➕ Thêm đơn vị"]

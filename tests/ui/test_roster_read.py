@@ -129,3 +129,19 @@ def test_the_template_and_the_export_read_back() -> None:
         table = read_table(data)
         assert not table[1][0].startswith("=") or data[:2] == b"PK"
         assert read(table).people
+
+
+_VIETNAMESE = st.text(
+    st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩị"
+                    "óòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ "),
+    min_size=1,
+    max_size=30,
+)  # fmt: skip
+
+
+@given(_VIETNAMESE)
+def test_windows_1258_decodes_to_the_same_letters(text: str) -> None:
+    import unicodedata
+
+    decoded = decode(cp1258(text))
+    assert unicodedata.normalize("NFC", decoded) == unicodedata.normalize("NFC", text)
