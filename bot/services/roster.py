@@ -112,8 +112,11 @@ def _match(parsed: Parsed, people: Sequence[Entry], unit_keys: dict[int, str]) -
     return plan
 
 
-async def _state(session: AsyncSession) -> tuple[list[Entry], list[UnitRecord], str]:
-    people, units = await q.entries(session), await q.units(session)
+async def _state(
+    session: AsyncSession, lock: bool = False
+) -> tuple[list[Entry], list[UnitRecord], str]:
+    units = await q.units(session, lock=lock)  # first: the lock orders concurrent imports
+    people = await q.entries(session)
     return people, units, q.fingerprint(people, units)
 
 
@@ -189,7 +192,7 @@ async def import_roster(
     whatever it is now, the CLI's --yes). Audited with counts only."""
     parsed = read(rows)
     async with sessions() as session, session.begin():
-        people, units, current = await _state(session)
+        people, units, current = await _state(session, lock=True)
         plan = _plan(parsed, people, units)
         shown = _preview(parsed, plan, current)
         if token is not None and token != current:

@@ -59,11 +59,12 @@ async def entries(session: AsyncSession) -> list[Entry]:
     return [Entry(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
 
 
-async def units(session: AsyncSession) -> list[UnitRecord]:
-    """Every unit, archived ones too (a name is unique across both)."""
-    rows = await session.execute(
-        select(Unit.id, Unit.name, Unit.name_key, Unit.code, Unit.archived_at.is_not(None))
-    )
+async def units(session: AsyncSession, *, lock: bool = False) -> list[UnitRecord]:
+    """Every unit, archived ones too (a name is unique across both). `lock`: hold their rows
+    until the transaction ends, so two imports at once run one after the other (PostgreSQL;
+    SQLite's writers are serialised anyway)."""
+    query = select(Unit.id, Unit.name, Unit.name_key, Unit.code, Unit.archived_at.is_not(None))
+    rows = await session.execute(query.with_for_update() if lock else query)
     return [UnitRecord(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
 
