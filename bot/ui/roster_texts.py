@@ -15,6 +15,7 @@ from bot.ui.texts import Texts
 
 MAX_PROBLEMS = 20  # rows listed in a preview; the rest are counted
 PAGE = 8  # units per page of /units
+MAX_UNIT_NAMES = 12  # new units named in a preview; the rest are counted
 
 
 def row_problem(t: Texts, problem: RowProblem) -> str:
@@ -31,6 +32,14 @@ def preview(t: Texts, shown: Preview) -> str:
     ]
     if c.returned:
         parts.append(t.ROSTER_RETURNED.format(returned=c.returned))
+    if c.new_units:  # "Phòng QLKH" beside "Phòng Quản lý Khoa học" is seen before importing
+        names = ", ".join(f"<i>{escape(n)}</i>" for n in c.new_units[:MAX_UNIT_NAMES])
+        more = len(c.new_units) - MAX_UNIT_NAMES
+        parts.append(
+            t.ROSTER_NEW_UNITS_MORE.format(names=names, count=more)
+            if more > 0
+            else t.ROSTER_NEW_UNITS.format(names=names)
+        )
     if shown.problems:
         lines = [t.ROSTER_PROBLEMS_HEAD.format(count=len(shown.problems))]
         lines += [f"• {row_problem(t, p)}" for p in shown.problems[:MAX_PROBLEMS]]

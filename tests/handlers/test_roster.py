@@ -123,3 +123,11 @@ async def test_a_file_over_twenty_megabytes_is_refused_before_downloading(bot: H
     big = "Họ và tên,Đơn vị\n".encode() + b"x" * (20 * 1024 * 1024)
     text = await _send(bot, ADMIN, "big.csv", big)
     assert "lớn hơn 20 MB" in text and "getFile" not in bot.telegram.methods()
+
+
+async def test_new_units_are_named_in_the_preview_escaped_and_counted(bot: Harness) -> None:
+    rows = [["Họ và tên", "Đơn vị"], ["An", "<Phòng> & Co"]]
+    rows += [[f"Người {n}", f"Đơn vị {n:02d}"] for n in range(14)]
+    text = await _send(bot, ADMIN, "ds.xlsx", workbook(rows))
+    assert "Đơn vị mới: <i>&lt;Phòng&gt; &amp; Co</i>, <i>Đơn vị 00</i>" in text
+    assert "và 3 đơn vị khác." in text

@@ -1075,6 +1075,8 @@ class En:
         "Compared with the current list: <b>{added}</b> new, <b>{moved}</b> moved to another "
         "unit, <b>{left}</b> no longer listed, {unchanged} unchanged."
     )
+    ROSTER_NEW_UNITS = "New units: {names}."
+    ROSTER_NEW_UNITS_MORE = "New units: {names} and {count} more."
     ROSTER_RETURNED = "Of the new, {returned} had left the list before and are back."
     ROSTER_PROBLEMS_HEAD = "⚠️ {count} rows will not be imported:"
     ROSTER_MORE = "… and {count} more rows."

@@ -1061,6 +1061,8 @@ class Vi:
         "So với danh sách hiện tại: <b>{added}</b> mới, <b>{moved}</b> chuyển đơn vị, "
         "<b>{left}</b> không còn trong danh sách, {unchanged} giữ nguyên."
     )
+    ROSTER_NEW_UNITS = "Đơn vị mới: {names}."
+    ROSTER_NEW_UNITS_MORE = "Đơn vị mới: {names} và {count} đơn vị khác."
     ROSTER_RETURNED = "Trong số người mới, {returned} người từng rời danh sách nay trở lại."
     ROSTER_PROBLEMS_HEAD = "⚠️ {count} dòng sẽ không được nhập:"
     ROSTER_MORE = "… và {count} dòng khác."
