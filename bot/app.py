@@ -42,8 +42,10 @@ from handlers import (
     receipt_undo,
     reminders,
     reports,
+    roster,
     start,
     states,
+    units,
     unreadable,
     week,
 )
@@ -78,6 +80,8 @@ def register_handlers(app: BotApp) -> None:
         receipt_undo,
         reminders,
         admin,
+        roster,  # a spreadsheet sent as a file; its preview's buttons
+        units,  # its rename step reads typed text: ahead of the free-text answerer
         reports,
         followup,
         privacy,
@@ -174,7 +178,10 @@ def build_application(
         deps.sessions,
         deps.clock,
         max_age=flow.FLOW_TIMEOUT,
-        codec=DraftCodec((*states.FLOW_KEYS, broadcast.SCHEDULE_KEY), [states.PendingCheckin]),
+        codec=DraftCodec(
+            (*states.FLOW_KEYS, broadcast.SCHEDULE_KEY, roster.PENDING_FILE, units.UNIT_EDIT),
+            [states.PendingCheckin],
+        ),
         prepare=lambda: _ready(engine),
     )
     token = settings.telegram_bot_token

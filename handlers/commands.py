@@ -52,6 +52,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "revoke": ("revoke", "thuhoi"),
     "roles": ("roles", "phanquyen"),
     "audit": ("audit", "nhatky"),
+    "roster": ("roster", "danhsach"),
+    "units": ("units", "donvi"),
     "broadcasts": ("broadcasts", "cacthongbao"),
     "broadcast": ("broadcast", "thongbao"),
     "stats": ("stats", "thongke"),
@@ -90,7 +92,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ),
     ),
     (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule")),
-    (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit")),
+    (Role.ADMIN, ("export", "roster", "units", "grant", "revoke", "roles", "audit")),
 )
 
 # A section's entries: (command key, the name shown in that language).

@@ -252,3 +252,52 @@ class MyEntry(CallbackData):
 
     def __post_init__(self) -> None:
         _require(self.action in MY_ENTRY_ACTIONS and 1 <= self.checkin_id <= DB_ID_MAX)
+
+
+# The staff list and the managed units (branch i14-roster).
+
+ROSTER_ACTIONS = ("imp", "no")
+_TOKEN = re.compile(r"[0-9a-f]{12}")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterButton(CallbackData):
+    """Under a roster preview: "ro:imp:<roster state>" imports, "ro:no:<state>" drops it.
+    The state (a digest of the roster when the preview was made) refuses a stale preview."""
+
+    prefix: ClassVar[str] = "ro"
+    action: str
+    token: str
+
+    def __post_init__(self) -> None:
+        _require(self.action in ROSTER_ACTIONS and _TOKEN.fullmatch(self.token) is not None)
+
+
+UNIT_ACTIONS = (
+    "list",  # the unit list, page `arg`
+    "show",  # one unit's card
+    "ren",  # rename: asks for the new name
+    "add",  # a new unit: asks for its name
+    "merge",  # pick the unit to merge into (page `arg`)
+    "into",  # confirm merging into unit `arg`
+    "mergeok",  # merge into unit `arg`
+    "arch",  # archive (asks first when it has members)
+    "archok",  # archive, confirmed
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitButton(CallbackData):
+    """/units: "un:<action>:<unit id>:<arg>" (arg: a page or the merge target; 0 if none)."""
+
+    prefix: ClassVar[str] = "un"
+    action: str
+    unit_id: int
+    arg: int = 0
+
+    def __post_init__(self) -> None:
+        _require(
+            self.action in UNIT_ACTIONS
+            and 0 <= self.unit_id <= DB_ID_MAX
+            and 0 <= self.arg <= DB_ID_MAX
+        )

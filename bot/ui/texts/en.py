@@ -662,6 +662,8 @@ class En:
         "roles": "Who holds which role",
         "audit": "Log of admin actions",
         "followup": "Who has not registered or checked in",
+        "roster": "Import the staff list",
+        "units": "Manage units",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
@@ -1083,3 +1085,143 @@ class En:
         "unregistered": "Not registered",
         "absent": "No check-in",
     }
+    # --- i14-roster ---
+    ROSTER_NOT_ALLOWED = "Sorry, only admins can import and view the staff list."
+    UNITS_NOT_ALLOWED = "Sorry, only admins can manage the units."
+    ROSTER_FILE_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "The file is empty: nothing to import. The staff list is unchanged.",
+        "too_big": "The file is over 20 MB, so the bot cannot read it; the list is unchanged.",
+        "unreadable": (
+            "The bot cannot read this file as a spreadsheet (a renamed PDF or picture, or a "
+            "damaged file?). Please send an Excel .xlsx or CSV file; the list is unchanged."
+        ),
+        "old_excel": (
+            "This is an old Excel file (.xls). Please save it as .xlsx or CSV and send it "
+            "again; the list is unchanged."
+        ),
+        "too_many_rows": (
+            "The file has over 50,000 rows, more than one import allows; nothing imported."
+        ),
+    }
+    ROSTER_PROBLEMS: ClassVar[dict[str, str]] = {
+        "no_header": (
+            "No header row with a <b>Full name</b> and a <b>Unit</b> (or «Department») column "
+            "was found. Please add the column headers and send it again; "
+            "<code>/roster mau</code> sends a sample file."
+        ),
+        "too_many_rows": (
+            "The file lists over 50,000 people, more than one import allows; nothing imported."
+        ),
+        "no_people": (
+            "The file has a header but no row that can be imported; the list is unchanged."
+        ),
+    }
+    ROSTER_ROW_PROBLEMS: ClassVar[dict[str, str]] = {
+        "no_name": "row {row}: no name",
+        "no_unit": "row {row}: no unit",
+        "name_long": "row {row}: name over 100 characters",
+        "unit_long": "row {row}: unit over 120 characters",
+        "code_long": "row {row}: staff ID over 32 characters",
+        "control": "row {row}: hidden control characters",
+        "dup_code": "row {row}: same staff ID as row {first}",
+        "dup_name": "row {row}: same name and unit as row {first}",
+    }
+    ROSTER_PREVIEW = (
+        "📋 <b>Staff list preview</b>\n{people} people, {units} units ({new_units} new units)."
+    )
+    ROSTER_CHANGES = (
+        "Compared with the current list: <b>{added}</b> new, <b>{moved}</b> moved to another "
+        "unit, <b>{left}</b> no longer listed, {unchanged} unchanged."
+    )
+    ROSTER_NEW_UNITS = "New units: {names}."
+    ROSTER_NEW_UNITS_MORE = "New units: {names} and {count} more."
+    ROSTER_RETURNED = "Of the new, {returned} had left the list before and are back."
+    ROSTER_PROBLEMS_HEAD = "⚠️ {count} rows will not be imported:"
+    ROSTER_MORE = "… and {count} more rows."
+    ROSTER_NOT_STORED = (
+        "The file has a {columns} column, which the bot does not keep: only names, units and "
+        "staff IDs (minimal data, Decree 356/2025)."
+    )
+    ROSTER_COLUMNS: ClassVar[dict[str, str]] = {"email": "Email", "phone": "Phone"}
+    ROSTER_CONFIRM_HINT = "Press <b>📥 Import</b> to update the list, or <b>Cancel</b>."
+    ROSTER_IMPORT_BUTTON = "📥 Import"
+    ROSTER_CANCEL_BUTTON = "Cancel"
+    ROSTER_IMPORTED = (
+        "✅ Staff list imported: {people} people. {added} new, {moved} moved, "
+        "{left} no longer listed; {new_units} new units."
+    )
+    ROSTER_STALE = (
+        "The staff list changed after your preview, so nothing was imported. Here is a new preview:"
+    )
+    ROSTER_ALREADY = "This list is already imported; nothing more to change."
+    ROSTER_CANCELLED = "Cancelled. The staff list is unchanged."
+    ROSTER_EXPIRED = (
+        "This preview was already used or has expired, so nothing more is imported. "
+        "To import again, send the staff list file again."
+    )
+    ROSTER_DOWNLOAD_FAILED = (
+        "The bot could not fetch the file from Telegram. Please send it again in a few minutes."
+    )
+    ROSTER_SUMMARY = (
+        "📋 <b>Staff list</b>: {people} people in {units} units ({left} have left). "
+        "Last import: {when}."
+    )
+    ROSTER_NONE = "📋 No staff list yet."
+    ROSTER_HOW = (
+        "To import or update it, send an Excel (.xlsx) or CSV file here <b>as a file</b>, "
+        "with the columns <b>Full name</b>, <b>Unit</b> and, if you have it, <b>Staff ID</b>. "
+        "The bot shows a preview before importing. <code>/roster mau</code> sends a sample."
+    )
+    ROSTER_TEMPLATE_CAPTION = "A sample staff list: fill it in and send it back here."
+    ROSTER_TEMPLATE_NAME = "staff-list-sample.xlsx"
+    UNITS_HEAD = (
+        "🏢 <b>Units</b>: {count} (page {page}/{pages}). "
+        "Each: people on the staff list / registered."
+    )
+    UNITS_LINE = "• {name}: {headcount} / {members}"
+    UNITS_EMPTY = "No units yet. Press <b>➕ Add a unit</b>, or import the staff list (/roster)."
+    UNIT_CARD = (
+        "🏢 <b>{name}</b>\nUnit code: {code}\nOn the staff list: {headcount}; "
+        "registered: {members}."
+    )
+    UNIT_NO_CODE = "none yet"
+    UNIT_RENAME_BUTTON = "✏️ Rename"
+    UNIT_MERGE_BUTTON = "🔀 Merge into…"
+    UNIT_ARCHIVE_BUTTON = "🗄 Archive"
+    UNIT_ADD_BUTTON = "➕ Add a unit"
+    UNITS_BACK_BUTTON = "↩️ Unit list"
+    UNITS_PREV = "‹ Previous"
+    UNITS_NEXT = "Next ›"
+    UNIT_ASK_RENAME = (
+        "Type the new name for <b>{name}</b> (up to 120 characters), or type <i>cancel</i>."
+    )
+    UNIT_ASK_NEW = "Type the new unit's name (up to 120 characters), or type <i>cancel</i>."
+    UNIT_NAME_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "A unit name cannot be empty. Type the name again, or type cancel.",
+        "long": "A unit name is at most 120 characters. Type a shorter one, or type cancel.",
+        "control": "The name holds hidden control characters. Type it again, or type cancel.",
+        "taken": "There is already a unit «{name}». Type another name, or use 🔀 Merge into….",
+    }
+    UNIT_RENAMED = "✅ The unit is now called <b>{name}</b>."
+    UNIT_ADDED = "✅ Unit <b>{name}</b> added (code {code})."
+    UNIT_MERGE_PICK = "Merge <b>{name}</b> into which unit?"
+    UNIT_MERGE_NONE = "There is no other unit to merge into."
+    UNIT_MERGE_CONFIRM = (
+        "Merge <b>{source}</b> into <b>{target}</b>? {members} registered people and "
+        "{headcount} people on the staff list move to <b>{target}</b>; <b>{source}</b> is "
+        "archived. Check-ins stay as they are."
+    )
+    UNIT_MERGE_YES = "🔀 Merge"
+    UNIT_MERGED = (
+        "✅ <b>{source}</b> merged into <b>{target}</b>: {members} registered people and "
+        "{headcount} on the staff list moved."
+    )
+    UNIT_ARCHIVE_CONFIRM = (
+        "<b>{name}</b> has {members} registered people. Archived, it is no longer offered at "
+        "registration; its people keep their check-ins and still see their unit's name. "
+        "You can also merge it into another unit."
+    )
+    UNIT_ARCHIVE_YES = "🗄 Archive anyway"
+    UNIT_ARCHIVED = "✅ Unit <b>{name}</b> archived."
+    UNIT_ADMIN_GONE = "This unit is gone (merged or archived)."
+    UNIT_CANCELLED = "Cancelled; nothing changed."

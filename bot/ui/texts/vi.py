@@ -657,6 +657,8 @@ class Vi:
         "roles": "Ai đang giữ quyền nào",
         "audit": "Nhật ký thao tác quản trị",
         "followup": "Ai chưa đăng ký, chưa điểm danh",
+        "roster": "Nhập danh sách cán bộ",
+        "units": "Quản lý đơn vị",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
@@ -1072,3 +1074,138 @@ class Vi:
         "unregistered": "Chưa đăng ký",
         "absent": "Chưa điểm danh",
     }
+    # --- i14-roster ---
+    ROSTER_NOT_ALLOWED = "Xin lỗi, chỉ quản trị viên mới nhập và xem được danh sách cán bộ."
+    UNITS_NOT_ALLOWED = "Xin lỗi, chỉ quản trị viên mới quản lý được danh sách đơn vị."
+    ROSTER_FILE_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "Tệp trống, chưa có gì để nhập. Danh sách cán bộ không thay đổi.",
+        "too_big": "Tệp lớn hơn 20 MB nên bot không đọc được; danh sách không thay đổi.",
+        "unreadable": (
+            "Bot không đọc được tệp này như một bảng tính (có thể là PDF hay ảnh đổi tên, "
+            "hoặc tệp bị hỏng). Bạn hãy gửi tệp Excel .xlsx hoặc CSV; danh sách không thay đổi."
+        ),
+        "old_excel": (
+            "Đây là tệp Excel đời cũ (.xls). Bạn hãy mở tệp và lưu lại dạng .xlsx hoặc CSV rồi "
+            "gửi lại; danh sách không thay đổi."
+        ),
+        "too_many_rows": ("Tệp có hơn 50.000 dòng, vượt giới hạn một lần nhập, nên chưa nhập gì."),
+    }
+    ROSTER_PROBLEMS: ClassVar[dict[str, str]] = {
+        "no_header": (
+            "Không tìm thấy dòng tiêu đề có cột <b>Họ và tên</b> và cột <b>Đơn vị</b> "
+            "(hoặc «Phòng ban»). Bạn hãy thêm tiêu đề cột rồi gửi lại; gõ /danhsach mau để "
+            "nhận tệp mẫu."
+        ),
+        "too_many_rows": "Tệp có hơn 50.000 người, vượt giới hạn một lần nhập, nên chưa nhập gì.",
+        "no_people": "Tệp có tiêu đề nhưng không có dòng nào nhập được; danh sách không thay đổi.",
+    }
+    ROSTER_ROW_PROBLEMS: ClassVar[dict[str, str]] = {
+        "no_name": "dòng {row}: thiếu họ tên",
+        "no_unit": "dòng {row}: thiếu đơn vị",
+        "name_long": "dòng {row}: họ tên dài quá 100 ký tự",
+        "unit_long": "dòng {row}: tên đơn vị dài quá 120 ký tự",
+        "code_long": "dòng {row}: mã cán bộ dài quá 32 ký tự",
+        "control": "dòng {row}: có ký tự điều khiển ẩn",
+        "dup_code": "dòng {row}: trùng mã cán bộ với dòng {first}",
+        "dup_name": "dòng {row}: trùng họ tên và đơn vị với dòng {first}",
+    }
+    ROSTER_PREVIEW = (
+        "📋 <b>Xem trước danh sách cán bộ</b>\n{people} người, {units} đơn vị "
+        "({new_units} đơn vị mới)."
+    )
+    ROSTER_CHANGES = (
+        "So với danh sách hiện tại: <b>{added}</b> mới, <b>{moved}</b> chuyển đơn vị, "
+        "<b>{left}</b> không còn trong danh sách, {unchanged} giữ nguyên."
+    )
+    ROSTER_NEW_UNITS = "Đơn vị mới: {names}."
+    ROSTER_NEW_UNITS_MORE = "Đơn vị mới: {names} và {count} đơn vị khác."
+    ROSTER_RETURNED = "Trong số người mới, {returned} người từng rời danh sách nay trở lại."
+    ROSTER_PROBLEMS_HEAD = "⚠️ {count} dòng sẽ không được nhập:"
+    ROSTER_MORE = "… và {count} dòng khác."
+    ROSTER_NOT_STORED = (
+        "Cột {columns} có trong tệp nhưng bot không lưu: chỉ giữ họ tên, đơn vị và mã cán bộ "
+        "(dữ liệu tối thiểu theo Nghị định 356/2025)."
+    )
+    ROSTER_COLUMNS: ClassVar[dict[str, str]] = {"email": "Email", "phone": "Số điện thoại"}
+    ROSTER_CONFIRM_HINT = "Bấm <b>📥 Nhập</b> để cập nhật danh sách, hoặc <b>Hủy</b>."
+    ROSTER_IMPORT_BUTTON = "📥 Nhập"
+    ROSTER_CANCEL_BUTTON = "Hủy"
+    ROSTER_IMPORTED = (
+        "✅ Đã nhập danh sách cán bộ: {people} người. {added} mới, {moved} chuyển đơn vị, "
+        "{left} không còn trong danh sách; {new_units} đơn vị mới."
+    )
+    ROSTER_STALE = (
+        "Danh sách cán bộ vừa thay đổi sau lúc bạn xem trước, nên bot chưa nhập. "
+        "Đây là bản xem trước mới:"
+    )
+    ROSTER_ALREADY = "Danh sách này đã được nhập rồi; không có gì thay đổi thêm."
+    ROSTER_CANCELLED = "Đã hủy. Danh sách cán bộ không thay đổi."
+    ROSTER_EXPIRED = (
+        "Bản xem trước này đã được dùng hoặc đã hết hạn, nên bot không nhập gì thêm. "
+        "Muốn nhập lại, bạn gửi lại tệp danh sách."
+    )
+    ROSTER_DOWNLOAD_FAILED = "Bot chưa tải được tệp từ Telegram. Bạn hãy gửi lại sau ít phút."
+    ROSTER_SUMMARY = (
+        "📋 <b>Danh sách cán bộ</b>: {people} người trong {units} đơn vị"
+        " ({left} người đã rời). Lần nhập gần nhất: {when}."
+    )
+    ROSTER_NONE = "📋 Chưa có danh sách cán bộ."
+    ROSTER_HOW = (
+        "Để nhập hoặc cập nhật, bạn gửi tệp Excel (.xlsx) hoặc CSV vào đây dưới dạng "
+        "<b>tệp đính kèm</b>, có cột <b>Họ và tên</b>, <b>Đơn vị</b> và (nếu có) "
+        "<b>Mã cán bộ</b>. Bot cho xem trước rồi mới nhập. Gõ <code>/danhsach mau</code> "
+        "để nhận tệp mẫu."
+    )
+    ROSTER_TEMPLATE_CAPTION = "Tệp mẫu danh sách cán bộ: điền rồi gửi lại vào đây."
+    ROSTER_TEMPLATE_NAME = "mau-danh-sach-can-bo.xlsx"
+    UNITS_HEAD = (
+        "🏢 <b>Đơn vị</b>: {count} (trang {page}/{pages}). "
+        "Mỗi đơn vị: số người trong danh sách / đã đăng ký."
+    )
+    UNITS_LINE = "• {name}: {headcount} / {members}"
+    UNITS_EMPTY = (
+        "Chưa có đơn vị nào. Bấm <b>➕ Thêm đơn vị</b>, hoặc nhập danh sách cán bộ (/danhsach)."
+    )
+    UNIT_CARD = (
+        "🏢 <b>{name}</b>\nMã đơn vị: {code}\nTrong danh sách: {headcount} người; "
+        "đã đăng ký: {members} người."
+    )
+    UNIT_NO_CODE = "chưa có"
+    UNIT_RENAME_BUTTON = "✏️ Đổi tên"
+    UNIT_MERGE_BUTTON = "🔀 Gộp vào…"
+    UNIT_ARCHIVE_BUTTON = "🗄 Lưu trữ"
+    UNIT_ADD_BUTTON = "➕ Thêm đơn vị"
+    UNITS_BACK_BUTTON = "↩️ Danh sách đơn vị"
+    UNITS_PREV = "‹ Trước"
+    UNITS_NEXT = "Sau ›"
+    UNIT_ASK_RENAME = "Bạn gõ tên mới cho <b>{name}</b> (tối đa 120 ký tự), hoặc gõ <i>hủy</i>."
+    UNIT_ASK_NEW = "Bạn gõ tên đơn vị mới (tối đa 120 ký tự), hoặc gõ <i>hủy</i>."
+    UNIT_NAME_PROBLEMS: ClassVar[dict[str, str]] = {
+        "empty": "Tên đơn vị không được để trống. Bạn gõ lại tên, hoặc gõ hủy.",
+        "long": "Tên đơn vị dài quá 120 ký tự. Bạn gõ tên ngắn hơn, hoặc gõ hủy.",
+        "control": "Tên đơn vị có ký tự điều khiển ẩn. Bạn gõ lại tên, hoặc gõ hủy.",
+        "taken": "Đã có đơn vị «{name}». Bạn gõ tên khác, hoặc dùng 🔀 Gộp vào….",
+    }
+    UNIT_RENAMED = "✅ Đã đổi tên đơn vị thành <b>{name}</b>."
+    UNIT_ADDED = "✅ Đã thêm đơn vị <b>{name}</b> (mã {code})."
+    UNIT_MERGE_PICK = "Gộp <b>{name}</b> vào đơn vị nào?"
+    UNIT_MERGE_NONE = "Chưa có đơn vị nào khác để gộp vào."
+    UNIT_MERGE_CONFIRM = (
+        "Gộp <b>{source}</b> vào <b>{target}</b>? {members} người đã đăng ký và {headcount} "
+        "người trong danh sách sẽ chuyển sang <b>{target}</b>; <b>{source}</b> được lưu trữ. "
+        "Các lượt điểm danh vẫn giữ nguyên."
+    )
+    UNIT_MERGE_YES = "🔀 Gộp"
+    UNIT_MERGED = (
+        "✅ Đã gộp <b>{source}</b> vào <b>{target}</b>: {members} người đã đăng ký và "
+        "{headcount} người trong danh sách đã chuyển sang."
+    )
+    UNIT_ARCHIVE_CONFIRM = (
+        "<b>{name}</b> có {members} người đã đăng ký. Lưu trữ thì đơn vị không còn để chọn khi "
+        "đăng ký; những người này vẫn giữ các lượt điểm danh và vẫn thấy tên đơn vị của mình. "
+        "Bạn cũng có thể gộp đơn vị này vào một đơn vị khác."
+    )
+    UNIT_ARCHIVE_YES = "🗄 Vẫn lưu trữ"
+    UNIT_ARCHIVED = "✅ Đã lưu trữ đơn vị <b>{name}</b>."
+    UNIT_ADMIN_GONE = "Đơn vị này không còn (đã được gộp hoặc lưu trữ)."
+    UNIT_CANCELLED = "Đã hủy, không có gì thay đổi."

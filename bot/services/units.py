@@ -1,0 +1,149 @@
+"""The managed unit list for admins (/units): list, rename, add, merge, archive.
+
+Every change is made in one transaction with its audit entry (unit ids and counts, never
+names). A unit keeps its code when renamed: its invite link may be printed on a poster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.roster import MAX_UNIT
+from bot.core.textnorm import has_control_chars, nfc
+from bot.core.unit_code import unit_code
+from bot.services.profile import unit_key
+from db.queries import roster as q
+from db.queries.admin import audit
+from db.queries.units import UnitRow, active_units
+from db.session import Sessions
+
+__all__ = ["Change", "NameProblem", "Outcome", "UnitNameError", "UnitRow", "clean_name"]
+
+
+class NameProblem(Enum):
+    EMPTY = "empty"
+    LONG = "long"
+    CONTROL = "control"
+    TAKEN = "taken"
+
+
+class Outcome(Enum):
+    DONE = "done"
+    GONE = "gone"  # the unit (or the merge target) is archived or no longer exists
+    TAKEN = "taken"  # another unit has this name (folded)
+    ASK = "ask"  # archiving a unit with members: ask first
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    outcome: Outcome
+    unit: UnitRow | None = None  # the unit changed (after the change), or the one asked about
+    target: UnitRow | None = None  # merge: the unit merged into
+    other: str | None = None  # TAKEN: the unit that has the name
+
+
+class UnitNameError(ValueError):
+    def __init__(self, problem: NameProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+def clean_name(text: str) -> str:
+    """A unit name as stored (NFC, spaces collapsed), or UnitNameError saying what is wrong."""
+    if has_control_chars(text):
+        raise UnitNameError(NameProblem.CONTROL)
+    name = nfc(text)
+    if not name:
+        raise UnitNameError(NameProblem.EMPTY)
+    if len(name) > MAX_UNIT:
+        raise UnitNameError(NameProblem.LONG)
+    return name
+
+
+async def _active(session: AsyncSession) -> dict[int, UnitRow]:
+    return {u.id: u for u in await active_units(session)}
+
+
+async def listing(sessions: Sessions) -> list[UnitRow]:
+    """Active units by name, with headcount and registered members."""
+    async with sessions() as session:
+        return await active_units(session)
+
+
+async def one(sessions: Sessions, unit_id: int) -> UnitRow | None:
+    async with sessions() as session:
+        return (await _active(session)).get(unit_id)
+
+
+async def _holder(session: AsyncSession, key: str, but: int | None) -> str | None:
+    """The name of a unit (archived too) already under `key`, other than unit `but`."""
+    for unit in await q.units(session):
+        if unit.name_key == key and unit.id != but:
+            return unit.name
+    return None
+
+
+async def rename(
+    sessions: Sessions, actor_id: int, unit_id: int, name: str, now: datetime
+) -> Change:
+    """Rename an active unit (`name` already cleaned)."""
+    async with sessions() as session, session.begin():
+        if unit_id not in await _active(session):
+            return Change(Outcome.GONE)
+        key = unit_key(name)
+        other = await _holder(session, key, unit_id)
+        if other is not None:
+            return Change(Outcome.TAKEN, other=other)
+        await q.set_unit(session, unit_id, name=name, name_key=key)
+        await audit(session, actor_id, "unit_rename", {"unit": unit_id}, now)
+        return Change(Outcome.DONE, (await _active(session))[unit_id])
+
+
+async def add(sessions: Sessions, actor_id: int, name: str, now: datetime) -> Change:
+    """A new unit with its invite code (`name` already cleaned)."""
+    async with sessions() as session, session.begin():
+        key = unit_key(name)
+        other = await _holder(session, key, None)
+        if other is not None:
+            return Change(Outcome.TAKEN, other=other)
+        taken = {u.code for u in await q.units(session) if u.code}
+        unit_id = await q.add_unit(session, name, key, unit_code(name, taken), now)
+        await audit(session, actor_id, "unit_add", {"unit": unit_id}, now)
+        return Change(Outcome.DONE, (await _active(session))[unit_id])
+
+
+async def merge(
+    sessions: Sessions, actor_id: int, source: int, target: int, now: datetime
+) -> Change:
+    """Move the source's registered members and roster people into the target, and archive
+    the source. Check-ins belong to people, so they follow them unchanged."""
+    async with sessions() as session, session.begin():
+        active = await _active(session)
+        if source == target or source not in active or target not in active:
+            return Change(Outcome.GONE)
+        await q.move_unit_members(session, source, target, now)
+        await q.set_unit(session, source, archived_at=now)
+        params = {"unit": source, "into": target, "members": active[source].members}
+        await audit(session, actor_id, "unit_merge", params, now)
+        return Change(Outcome.DONE, active[source], (await _active(session))[target])
+
+
+async def archive(
+    sessions: Sessions, actor_id: int, unit_id: int, now: datetime, confirmed: bool
+) -> Change:
+    """Archive a unit: no longer offered; its members keep it and their check-ins. A unit
+    with registered members is only archived `confirmed`."""
+    async with sessions() as session, session.begin():
+        unit = (await _active(session)).get(unit_id)
+        if unit is None:
+            return Change(Outcome.GONE)
+        if unit.members and not confirmed:
+            return Change(Outcome.ASK, unit)
+        await q.set_unit(session, unit_id, archived_at=now)
+        params = {"unit": unit_id, "members": unit.members}
+        await audit(session, actor_id, "unit_archive", params, now)
+        return Change(Outcome.DONE, unit)

@@ -1,0 +1,136 @@
+"""/units (/donvi) end to end: list, rename (typed), add, merge, archive, refusals."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.context import deps_of
+from bot.services import roster
+from db.models import AuditEntry, Unit, User
+from tests.conftest import ADMIN, AN, BINH, Harness, Restartable, button_pairs
+
+
+def _button(bot: Harness, label: str) -> str:
+    pairs = button_pairs(bot.last(ADMIN))
+    return next(data for text, data in pairs if label in text)
+
+
+async def _units(bot: Harness) -> dict[str, bool]:
+    async with deps_of(bot.app).sessions() as s:
+        rows = await s.execute(select(Unit.name, Unit.archived_at.is_not(None)))
+        return {name: archived for name, archived in rows}
+
+
+async def test_list_with_headcount_and_registered(bot: Harness) -> None:
+    await bot.register(AN, unit="Phòng A")
+    rows = [["Họ và tên", "Đơn vị"], ["An", "Phòng A"], ["Bình", "Phòng A"], ["Chi", "<Phòng B>"]]
+    await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
+    reply = await bot.say(ADMIN, "/donvi")
+    assert reply is not None
+    assert "• Phòng A: 2 / 1" in reply.text and "• &lt;Phòng B&gt;: 1 / 0" in reply.text
+    labels = [label for label, _ in button_pairs(reply)]
+    assert labels == ["<Phòng B>", "Phòng A", "➕ Thêm đơn vị"]
+
+
+async def test_rename_validates_and_confirms_after_commit(bot: Harness) -> None:
+    await bot.register(AN, unit="Phòng A")
+    await bot.register(BINH, unit="Phòng B")
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Phòng A"))
+    assert "Phòng A" in bot.last(ADMIN).text
+    await bot.press(ADMIN, _button(bot, "Đổi tên"))
+    assert "tên mới cho <b>Phòng A</b>" in bot.last(ADMIN).text
+    long = await bot.say(ADMIN, "P" * 500)
+    assert long is not None and "dài quá 120" in long.text
+    taken = await bot.say(ADMIN, "phong b")
+    assert taken is not None and "Đã có đơn vị «Phòng B»" in taken.text
+    done = await bot.say(ADMIN, "Phòng <i>Kế toán</i> & Tài vụ")
+    assert done is not None
+    assert (
+        "✅ Đã đổi tên đơn vị thành <b>Phòng &lt;i&gt;Kế toán&lt;/i&gt; &amp; Tài vụ</b>"
+        in done.text
+    )
+    assert "Phòng <i>Kế toán</i> & Tài vụ" in await _units(bot)
+    after = await bot.say(ADMIN, "Phòng C")  # the step is over: not a rename any more
+    assert "Phòng C" not in await _units(bot) and (after is None or "✅" not in after.text)
+
+
+async def test_add_survives_a_restart_and_cancel_changes_nothing(
+    restartable: Restartable,
+) -> None:
+    async with restartable.started() as bot:
+        await bot.say(ADMIN, "/donvi")
+        await bot.press(ADMIN, _button(bot, "Thêm đơn vị"))
+    async with restartable.started() as bot:
+        done = await bot.say(ADMIN, "Phòng Pháp chế")
+        assert (
+            done is not None
+            and "✅ Đã thêm đơn vị <b>Phòng Pháp chế</b> (mã phong-phap-che)" in done.text
+        )
+        await bot.say(ADMIN, "/donvi")
+        await bot.press(ADMIN, _button(bot, "Thêm đơn vị"))
+        cancelled = await bot.say(ADMIN, "hủy")
+        assert cancelled is not None and "không có gì thay đổi" in cancelled.text
+        assert await _units(bot) == {"Phòng Pháp chế": False}
+
+
+async def test_merge_asks_first_then_moves_everyone(bot: Harness) -> None:
+    await bot.register(AN, unit="Phòng QLKH")
+    await bot.register(BINH, unit="Phòng Quản lý Khoa học")
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Phòng QLKH"))
+    await bot.press(ADMIN, _button(bot, "Gộp vào"))
+    assert "Gộp <b>Phòng QLKH</b> vào đơn vị nào?" in bot.last(ADMIN).text
+    await bot.press(ADMIN, _button(bot, "Phòng Quản lý Khoa học"))
+    assert "1 người đã đăng ký" in bot.last(ADMIN).text
+    assert await _units(bot) == {"Phòng QLKH": False, "Phòng Quản lý Khoa học": False}
+    done = await bot.press(ADMIN, _button(bot, "🔀 Gộp"))
+    assert done is not None and "✅ Đã gộp <b>Phòng QLKH</b> vào" in done.text
+    assert await _units(bot) == {"Phòng QLKH": True, "Phòng Quản lý Khoa học": False}
+    async with deps_of(bot.app).sessions() as s:
+        assert len(set(await s.scalars(select(User.unit_id)))) == 1
+        actions = list(await s.scalars(select(AuditEntry.action)))
+    assert actions == ["unit_merge"]
+
+
+async def test_archive_with_members_asks_and_they_keep_their_unit(bot: Harness) -> None:
+    await bot.register(AN, unit="Phòng A")
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Phòng A"))
+    await bot.press(ADMIN, _button(bot, "Lưu trữ"))
+    assert "vẫn giữ các lượt điểm danh" in bot.last(ADMIN).text
+    assert await _units(bot) == {"Phòng A": False}
+    done = await bot.press(ADMIN, _button(bot, "Vẫn lưu trữ"))
+    assert done is not None and "✅ Đã lưu trữ đơn vị <b>Phòng A</b>" in done.text
+    assert await _units(bot) == {"Phòng A": True}
+    me = await bot.say(AN, "/cuatoi")
+    assert me is not None and "Phòng A" in me.text  # their unit's name, still
+
+
+async def test_officials_and_organisers_are_refused_at_command_and_button(bot: Harness) -> None:
+    await bot.register(AN, unit="Phòng A")
+    await bot.register(BINH, unit="Phòng B")
+    await bot.say(ADMIN, f"/capquyen {BINH.id}")
+    await bot.press(ADMIN, f"role:grant:{BINH.id}")
+    for user in (AN, BINH):
+        reply = await bot.say(user, "/donvi")
+        assert reply is not None and "chỉ quản trị viên" in reply.text
+    await bot.say(ADMIN, "/donvi")
+    menu = bot.last(ADMIN)
+    await bot.press(ADMIN, _button(bot, "Phòng A"))
+    archive = _button(bot, "Lưu trữ")
+    await bot.feed(bot.factory.press(BINH, menu, archive.replace("arch", "archok")))
+    answers = [c for c in bot.telegram.calls if c.method == "answerCallbackQuery"]
+    assert "chỉ quản trị viên" in str(answers[-1].params.get("text"))
+    assert await _units(bot) == {"Phòng A": False, "Phòng B": False}
+
+
+async def test_the_list_pages_by_eight(bot: Harness) -> None:
+    rows = [["Họ và tên", "Đơn vị"], *[[f"Người {n}", f"Đơn vị {n:02d}"] for n in range(11)]]
+    await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
+    first = await bot.say(ADMIN, "/donvi")
+    assert first is not None and "11 (trang 1/2)" in first.text and "Đơn vị 07" in first.text
+    assert "Đơn vị 08" not in first.text
+    second = await bot.press(ADMIN, _button(bot, "Sau"))
+    assert second is not None and "trang 2/2" in second.text and "Đơn vị 10" in second.text
+    assert [label for label, _ in button_pairs(second)][-2:] == ["‹ Trước", "➕ Thêm đơn vị"]

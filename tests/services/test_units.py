@@ -1,0 +1,96 @@
+"""The managed unit list: rename, add, merge, archive, each audited."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.services import roster, units
+from bot.services.units import NameProblem, Outcome, UnitNameError
+from db.models import AuditEntry, Checkin, RosterPerson, Unit, User
+from db.session import Sessions
+from tests.conftest import vn
+from tests.services.conftest import register
+
+NOW = vn(2026, 11, 20, 9)
+HEAD = ["Họ và tên", "Đơn vị"]
+
+
+async def _ids(sessions: Sessions) -> dict[str, int]:
+    return {u.name: u.id for u in await units.listing(sessions)}
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [("   ", NameProblem.EMPTY), ("x" * 121, NameProblem.LONG), ("A\u200bB", NameProblem.CONTROL)],
+)
+def test_bad_names(text: str, problem: NameProblem) -> None:
+    with pytest.raises(UnitNameError) as caught:
+        units.clean_name(text)
+    assert caught.value.problem is problem
+
+
+def test_a_name_is_stored_in_nfc_with_spaces_collapsed() -> None:
+    assert units.clean_name("  Phòng   <b>A</b> ") == "Phòng <b>A</b>"
+
+
+async def test_add_and_rename_refuse_a_folded_duplicate(sessions: Sessions) -> None:
+    added = await units.add(sessions, 1, "Phòng Kế toán", NOW)
+    assert added.outcome is Outcome.DONE and added.unit is not None
+    assert added.unit.code == "phong-ke-toan"
+    other = await units.add(sessions, 1, "Phòng Tổ chức", NOW)
+    assert other.unit is not None
+    taken = await units.rename(sessions, 1, other.unit.id, "phong ke toan", NOW)
+    assert taken.outcome is Outcome.TAKEN and taken.other == "Phòng Kế toán"
+    assert (await units.add(sessions, 1, "PHÒNG KẾ TOÁN", NOW)).outcome is Outcome.TAKEN
+    # Its own name in another spelling is fine; the code stays (posters keep working).
+    same = await units.rename(sessions, 1, added.unit.id, "Phòng kế toán", NOW)
+    assert same.unit is not None and (same.unit.name, same.unit.code) == (
+        "Phòng kế toán",
+        "phong-ke-toan",
+    )
+    async with sessions() as s:
+        actions = list(await s.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+    assert actions == ["unit_add", "unit_add", "unit_rename"]
+
+
+async def test_merge_moves_members_and_roster_and_archives(sessions: Sessions) -> None:
+    await register(sessions, 11, "Phòng QLKH")
+    await register(sessions, 12, "Phòng Quản lý Khoa học")
+    await roster.import_roster(
+        sessions, [HEAD, ["An", "Phòng QLKH"], ["Bình", "Phòng Quản lý Khoa học"]], 1, NOW
+    )
+    ids = await _ids(sessions)
+    source, target = ids["Phòng QLKH"], ids["Phòng Quản lý Khoa học"]
+    change = await units.merge(sessions, 1, source, target, NOW)
+    assert change.outcome is Outcome.DONE and change.target is not None
+    assert (change.target.members, change.target.headcount) == (2, 2)
+    assert list(await _ids(sessions)) == ["Phòng Quản lý Khoa học"]
+    async with sessions() as s:
+        assert set(await s.scalars(select(User.unit_id))) == {target}
+        assert set(await s.scalars(select(RosterPerson.unit_id))) == {target}
+        entry = await s.scalar(select(AuditEntry).where(AuditEntry.action == "unit_merge"))
+    assert entry is not None and entry.params == {"unit": source, "into": target, "members": 1}
+    assert (await units.merge(sessions, 1, source, target, NOW)).outcome is Outcome.GONE
+
+
+async def test_archiving_a_unit_with_members_asks_first_and_keeps_them(
+    sessions: Sessions,
+) -> None:
+    user_id = await register(sessions, 11, "Phòng A")
+    async with sessions() as s, s.begin():
+        s.add(
+            Checkin(
+                user_id=user_id, local_date=NOW.date(), minutes=30, activity="reading",
+                source="t", created_at=NOW,
+            )
+        )  # fmt: skip
+    unit_id = (await _ids(sessions))["Phòng A"]
+    asked = await units.archive(sessions, 1, unit_id, NOW, confirmed=False)
+    assert asked.outcome is Outcome.ASK and await _ids(sessions) == {"Phòng A": unit_id}
+    done = await units.archive(sessions, 1, unit_id, NOW, confirmed=True)
+    assert done.outcome is Outcome.DONE and await _ids(sessions) == {}
+    async with sessions() as s:
+        assert await s.scalar(select(User.unit_id)) == unit_id
+        assert await s.scalar(select(Unit.name).where(Unit.id == unit_id)) == "Phòng A"
+        assert await s.scalar(select(Checkin.minutes)) == 30
