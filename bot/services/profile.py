@@ -3,32 +3,41 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from datetime import datetime
 
 from bot.core.inputs import better_spelling
 from bot.core.textnorm import fold, nfc
+from bot.core.unit_search import search
+from db.queries.units import active_units, roster_exists
 from db.queries.users import (
-    ConsentRequired,
     Contact,
     Profile,
     UnitInfo,
+    active_unit,
     get_profile,
     get_unit,
-    list_units,
+    relink_roster,
+    unit_key_taken,
+    roster_units_of,
     save_profile,
 )
 from db.session import Sessions
 
 __all__ = [
     "Contact",
+    "Outcome",
     "Profile",
+    "Registration",
     "Standing",
+    "UnitList",
     "UnitInfo",
     "current",
     "register",
     "standing",
     "unit_choices",
     "unit_key",
+    "name_key",
 ]
 
 
@@ -67,10 +76,41 @@ async def current(sessions: Sessions, telegram_id: int) -> Profile | None:
         return await get_profile(session, telegram_id)
 
 
-async def unit_choices(sessions: Sessions) -> tuple[UnitInfo, ...]:
-    """Units with the most members first, for the unit buttons."""
+def name_key(full_name: str) -> str:
+    """The folded form a person's name is matched with on the roster."""
+    return fold(nfc(full_name))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitList:
+    """The units registration offers, by name, and whether a roster makes them the only
+    choice (no free-text unit then)."""
+
+    units: tuple[UnitInfo, ...]
+    roster: bool
+
+    def find(self, query: str) -> tuple[UnitInfo, ...]:
+        """The units what someone typed finds (part of the name, no diacritics, initials)."""
+        return tuple(self.units[i] for i in search(query, [u.name for u in self.units]))
+
+
+async def unit_list(sessions: Sessions) -> UnitList:
+    """Every active unit someone may register into: with members, on the roster or given an
+    invite code (a free-text unit its last member left is offered to nobody)."""
     async with sessions() as session:
-        return tuple(await list_units(session))
+        rows = await active_units(session)
+        roster = await roster_exists(session)
+    offered = tuple(
+        UnitInfo(u.id, u.name, u.members)
+        for u in rows
+        if u.members or u.headcount or u.code is not None
+    )
+    return UnitList(offered, roster)
+
+
+async def unit_choices(sessions: Sessions) -> tuple[UnitInfo, ...]:
+    """The units registration offers, by name."""
+    return (await unit_list(sessions)).units
 
 
 async def unit_name(sessions: Sessions, unit_id: int) -> str | None:
@@ -78,6 +118,91 @@ async def unit_name(sessions: Sessions, unit_id: int) -> str | None:
     async with sessions() as session:
         unit = await get_unit(session, unit_id)
     return None if unit is None else unit.name
+
+
+class Outcome(Enum):
+    SAVED = "saved"
+    CONSENT = "consent"  # no consent on record nor given: nothing stored
+    UNLISTED = "unlisted"  # a roster exists and the unit is not on the list: nothing stored
+    GONE = "gone"  # the unit chosen is archived or no longer exists: nothing stored
+    ELSEWHERE = "elsewhere"  # the roster lists this name in another unit: asked first
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    outcome: Outcome
+    profile: Profile | None = None
+    on_roster: bool = False  # linked to their row of the staff list
+    elsewhere: UnitInfo | None = None  # the unit the roster lists them in (ELSEWHERE)
+
+
+async def enrol(
+    sessions: Sessions,
+    contact: Contact,
+    full_name: str,
+    unit: str | int,
+    now: datetime,
+    *,
+    consent_at: datetime | None,
+    sure: bool = False,
+) -> Registration:
+    """Store the name and the unit (a typed name, or the id of a listed unit), and link the
+    person to their row of the staff list, in one transaction committed when this returns.
+
+    Nothing is stored without consent (on record, or `consent_at`), for a unit not on the
+    list when a roster exists, or for an archived unit. Unless `sure`, a name the roster lists
+    in another unit only (not in this one) is not stored: the caller proposes that unit.
+    """
+    name = nfc(full_name)
+    key = name_key(name)
+    async with sessions() as session, session.begin():
+        current_profile = await get_profile(session, contact.telegram_id)
+        if consent_at is None and not (current_profile and current_profile.consented):
+            return Registration(Outcome.CONSENT)
+        typed = unit if isinstance(unit, str) else None
+        if typed is not None:
+            typed = nfc(typed)
+            chosen = await active_unit(session, key=unit_key(typed))
+        else:
+            chosen = await active_unit(session, unit_id=int(unit))
+        roster = await roster_exists(session)
+        if chosen is None and (typed is None or roster):
+            return Registration(Outcome.UNLISTED if typed is not None else Outcome.GONE)
+        user_id = current_profile.user_id if current_profile else None
+        listed = await roster_units_of(session, key, user_id) if roster else []
+        if not sure and chosen is not None and listed:
+            if chosen.id not in {u.id for u in listed}:
+                return Registration(Outcome.ELSEWHERE, elsewhere=listed[0])
+        if typed is not None and not roster:
+            if chosen is None and await unit_key_taken(session, unit_key(typed)):
+                return Registration(Outcome.GONE)  # the name of an archived unit
+            # A typed unit joins the one of the same folded name; the better written of the
+            # two spellings becomes its name (bot.core.inputs.better_spelling).
+            profile = await save_profile(
+                session,
+                contact,
+                name,
+                typed,
+                now,
+                unit_key=unit_key(typed),
+                consent_at=consent_at,
+                better=better_spelling,
+            )
+        else:
+            assert chosen is not None
+            profile = await save_profile(
+                session,
+                contact,
+                name,
+                chosen.name,
+                now,
+                unit_key=unit_key(chosen.name),
+                consent_at=consent_at,
+                unit_id=chosen.id,
+            )
+        assert profile.unit_id is not None
+        linked = await relink_roster(session, profile.user_id, key, profile.unit_id, now)
+        return Registration(Outcome.SAVED, profile, on_roster=linked)
 
 
 async def register(
@@ -89,23 +214,7 @@ async def register(
     *,
     consent_at: datetime | None,
 ) -> Profile | None:
-    """Store the name and unit, committed when this returns; None (nothing stored) without
-    consent on record or `consent_at` (when it was given in the flow that led here).
-
-    A unit typed as an existing one (the same folded key) joins it; the better written of
-    the two spellings becomes its name (bot.core.inputs.better_spelling)."""
-    clean_unit = nfc(unit)
-    try:
-        async with sessions() as session, session.begin():
-            return await save_profile(
-                session,
-                contact,
-                nfc(full_name),
-                clean_unit,
-                now,
-                unit_key=unit_key(clean_unit),
-                consent_at=consent_at,
-                better=better_spelling,  # "Phòng Kế toán" replaces "phong ke toan"
-            )
-    except ConsentRequired:
-        return None
+    """Store the name and unit, committed when this returns (see `enrol`); None when nothing
+    was stored (no consent on record nor `consent_at`, a unit not on the list)."""
+    done = await enrol(sessions, contact, full_name, unit, now, consent_at=consent_at, sure=True)
+    return done.profile
