@@ -35,6 +35,7 @@ from handlers import (
     flow,
     guards,
     identity,
+    invite,
     me,
     menus,
     privacy,
@@ -77,6 +78,7 @@ def register_handlers(app: BotApp) -> None:
         receipt_undo,
         reminders,
         admin,
+        invite,
         reports,
         privacy,
         week,  # ends with the free-text question answerer

@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "export": ("export", "xuatdulieu"),
     "privacy": ("privacy", "baomat"),
     "deletemydata": ("deletemydata", "xoadulieu"),
+    "invite": ("invite", "moi"),
 }
 EVERY_COMMAND = [name for names in COMMANDS.values() for name in names]
 KEY_OF = {name: key for key, names in COMMANDS.items() for name in names}
@@ -88,7 +89,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
             "cancel",
         ),
     ),
-    (Role.ORGANISER, ("stats", "broadcast", "broadcasts", "schedule")),
+    (Role.ORGANISER, ("stats", "broadcast", "broadcasts", "schedule", "invite")),
     (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit")),
 )
 

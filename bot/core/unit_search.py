@@ -45,8 +45,12 @@ def search(query: str, names: Sequence[str]) -> list[int]:
     squeezed = "".join(words)
     found = []
     for i, key in enumerate(keys):
-        if f" {wanted} " in f" {key} " or wanted in key:
-            found.append(i)
-        elif len(words) == 1 and len(squeezed) >= MIN_INITIALS and squeezed in initials(names[i]):
+        if (
+            f" {wanted} " in f" {key} "
+            or wanted in key
+            or (
+                len(words) == 1 and len(squeezed) >= MIN_INITIALS and squeezed in initials(names[i])
+            )
+        ):
             found.append(i)
     return found

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from datetime import datetime
+from enum import Enum
 
 from bot.core.inputs import better_spelling
 from bot.core.textnorm import fold, nfc
 from bot.core.unit_search import search
-from db.queries.units import active_units, roster_exists
+from db.queries.units import active_units, roster_exists, unit_by_code
 from db.queries.users import (
     Contact,
     Profile,
@@ -18,9 +18,9 @@ from db.queries.users import (
     get_profile,
     get_unit,
     relink_roster,
-    unit_key_taken,
     roster_units_of,
     save_profile,
+    unit_key_taken,
 )
 from db.session import Sessions
 
@@ -30,14 +30,14 @@ __all__ = [
     "Profile",
     "Registration",
     "Standing",
-    "UnitList",
     "UnitInfo",
+    "UnitList",
     "current",
+    "name_key",
     "register",
     "standing",
     "unit_choices",
     "unit_key",
-    "name_key",
 ]
 
 
@@ -134,6 +134,7 @@ class Registration:
     profile: Profile | None = None
     on_roster: bool = False  # linked to their row of the staff list
     elsewhere: UnitInfo | None = None  # the unit the roster lists them in (ELSEWHERE)
+    chosen: UnitInfo | None = None  # the unit they chose (ELSEWHERE)
 
 
 async def enrol(
@@ -170,9 +171,8 @@ async def enrol(
             return Registration(Outcome.UNLISTED if typed is not None else Outcome.GONE)
         user_id = current_profile.user_id if current_profile else None
         listed = await roster_units_of(session, key, user_id) if roster else []
-        if not sure and chosen is not None and listed:
-            if chosen.id not in {u.id for u in listed}:
-                return Registration(Outcome.ELSEWHERE, elsewhere=listed[0])
+        if not sure and chosen is not None and listed and chosen.id not in {u.id for u in listed}:
+            return Registration(Outcome.ELSEWHERE, elsewhere=listed[0], chosen=chosen)
         if typed is not None and not roster:
             if chosen is None and await unit_key_taken(session, unit_key(typed)):
                 return Registration(Outcome.GONE)  # the name of an archived unit
@@ -218,3 +218,34 @@ async def register(
     was stored (no consent on record nor `consent_at`, a unit not on the list)."""
     done = await enrol(sessions, contact, full_name, unit, now, consent_at=consent_at, sure=True)
     return done.profile
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """What a unit's invite link opens for this person: the unit (None: unknown code or
+    archived unit) and their profile if they have one."""
+
+    unit: UnitInfo | None
+    profile: Profile | None
+
+
+async def link_target(sessions: Sessions, telegram_id: int, code: str | None) -> LinkTarget:
+    """The active unit an invite link names (t.me/<bot>?start=u-<code>) and who opened it."""
+    async with sessions() as session:
+        row = None if code is None else await unit_by_code(session, code)
+        profile = await get_profile(session, telegram_id)
+    unit = None if row is None else UnitInfo(row.id, row.name, row.members)
+    return LinkTarget(unit, profile)
+
+
+async def move_to(
+    sessions: Sessions, contact: Contact, unit_id: int, now: datetime
+) -> Registration:
+    """A registered official moves to this unit (they pressed "move" under its invite link);
+    their name stays, the roster link is checked again. GONE if they are not registered."""
+    profile = await current(sessions, contact.telegram_id)
+    if profile is None or profile.full_name is None:
+        return Registration(Outcome.GONE)
+    return await enrol(
+        sessions, contact, profile.full_name, unit_id, now, consent_at=None, sure=True
+    )
