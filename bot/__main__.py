@@ -16,6 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
+from bot import cli_units
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="file to write")
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
+    cli_units.add_parser(sub)
     return parser
 
 
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command in {"backup", "healthcheck"}:  # no application, engine or event loop needed
         return _operations(command, args, settings)
-    quiet = command in {"console", "stats", "db", "reminders", "export"} or (
+    quiet = command in {"console", "stats", "db", "reminders", "export", "units"} or (
         command == "run" and settings.offline
     )
     configure_logging(
@@ -104,6 +106,8 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
     from bot import cli  # imported late: settings errors must print before heavy imports
     from bot.ops import alerts
 
+    if command == "units":
+        return cli_units.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")

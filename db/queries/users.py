@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import RosterPerson, Unit, User
@@ -278,9 +278,7 @@ async def roster_units_of(
 ) -> list[UnitInfo]:
     """The active units where the roster lists someone under `name_key` (not left) who is
     free to link: linked to nobody, or already to `user_id`. By unit id."""
-    free = RosterPerson.user_id.is_(None)
-    if user_id is not None:
-        free = free | (RosterPerson.user_id == user_id)
+    free = or_(RosterPerson.user_id.is_(None), RosterPerson.user_id == user_id)
     rows = await session.execute(
         select(Unit.id, Unit.name)
         .join(RosterPerson, RosterPerson.unit_id == Unit.id)

@@ -85,7 +85,7 @@ async def test_links_and_qr_codes_decode_back_and_a_unit_link_registers_in_one_a
     reply = await bot.say(AN, "/start u-phong-quan-ly-khoa-hoc")
     assert reply is not None and "chuyển sang" in reply.text
     assert await profile_of(bot, AN.id) == ("Nguyễn Văn An", "Phòng Kế toán")
-    [(label, move)] = [p for p in button_pairs(reply) if p[1].startswith("unitmv:")]
+    [(_, move)] = [p for p in button_pairs(reply) if p[1].startswith("unitmv:")]
     reply = await bot.press(AN, move)
     assert reply is not None and "Phòng Quản lý Khoa học" in reply.text
     assert await profile_of(bot, AN.id) == ("Nguyễn Văn An", "Phòng Quản lý Khoa học")

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import qrcode
+import qrcode  # type: ignore[import-untyped]
 from matplotlib import font_manager
 from PIL import Image, ImageDraw, ImageFont
-from qrcode.constants import ERROR_CORRECT_M
+from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
 
 BOX = 12  # pixels per module: about 500 px wide, sharp when printed at A5
 BORDER = 4  # the quiet zone the standard asks for, in modules
