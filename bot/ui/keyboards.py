@@ -74,11 +74,6 @@ def cancel_only(t: Texts) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([cancel_row(t)])
 
 
-def units(t: Texts, choices: Sequence[UnitInfo]) -> InlineKeyboardMarkup:
-    rows = [[_button(u.name[:60], UnitChoice(u.id).pack())] for u in choices]
-    return InlineKeyboardMarkup([*rows, cancel_row(t)])
-
-
 def unit_pages(count: int) -> int:
     return max(1, -(-count // UNITS_PER_PAGE))
 

@@ -14,7 +14,7 @@ from bot.context import deps_of
 from bot.offline.fake_telegram import SentMessage
 from bot.services.profile import name_key, unit_key
 from db.models import AuditEntry, RosterPerson, Unit, User
-from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, button_pairs, callback_data
+from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, Restartable, button_pairs, callback_data
 
 
 def decoded(png: bytes) -> str:
@@ -194,3 +194,14 @@ async def test_officials_are_refused_naming_the_role(bot: Harness) -> None:
     reply = await bot.say(AN, "/moi")
     assert reply is not None and "ban tổ chức" in reply.text
     assert all(m.media is None for m in bot.telegram.sent(AN.id))
+
+
+async def test_org_name_heads_the_greeting_and_the_invitation(restartable: Restartable) -> None:
+    org = "Sở Khoa học & Công nghệ"
+    restartable.configure(org_name=org)
+    async with restartable.started() as bot:
+        reply = await bot.say(AN, "/start")
+        assert reply is not None and "Sở Khoa học &amp; Công nghệ" in reply.text
+        texts, _, _ = await invite(bot)
+        assert "Đường dẫn mời đăng ký — Sở Khoa học &amp; Công nghệ" in texts[0].text
+        assert "cơ quan</b>" in texts[0].text  # "Chung cho cả cơ quan" stays a common noun

@@ -1096,4 +1096,5 @@ class En:
         "📦 {count} QR codes (PNG, one file per unit, named by the unit's code) and links.csv "
         "to paste into an invitation."
     )
+    GREETING_ORG = "🏛 Lifelong Learning Week at <b>{org}</b>"
     INVITE_TABLE_HEADER = ("Unit", "Link")

@@ -1087,4 +1087,5 @@ class Vi:
         "📦 {count} mã QR (PNG, mỗi đơn vị một tệp, tên tệp là mã đơn vị) và bảng links.csv "
         "để dán vào thư mời."
     )
+    GREETING_ORG = "🏛 Tuần lễ hưởng ứng học tập suốt đời tại <b>{org}</b>"
     INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn")
