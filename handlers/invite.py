@@ -91,9 +91,10 @@ async def open_unit_link(update: Update, context: BotContext) -> int:
         await send(update, text, keyboards.unit_move(t, unit))
         return ConversationHandler.END
     context.user_data[states.PRESET_UNIT] = unit.id
-    if not await consent.on_record(update, context):
-        return await consent.ask(update, context)
     org = escape(org_name(t, context))
+    if not await consent.on_record(update, context):
+        await send(update, t.UNIT_LINK_WELCOME.format(unit=shown, org=org))
+        return await consent.ask(update, context)
     await send(update, t.UNIT_LINK_ASK_NAME.format(unit=shown, org=org), keyboards.cancel_only(t))
     return states.NAME
 

@@ -1097,4 +1097,8 @@ class En:
         "to paste into an invitation."
     )
     GREETING_ORG = "🏛 Lifelong Learning Week at <b>{org}</b>"
+    UNIT_LINK_WELCOME = (
+        "Welcome to the Lifelong Learning Week of {org}! 👋\n"
+        "This link registers you in <b>{unit}</b>: once you agree below, just type your name."
+    )
     INVITE_TABLE_HEADER = ("Unit", "Link")

@@ -1088,4 +1088,9 @@ class Vi:
         "để dán vào thư mời."
     )
     GREETING_ORG = "🏛 Tuần lễ hưởng ứng học tập suốt đời tại <b>{org}</b>"
+    UNIT_LINK_WELCOME = (
+        "Chào mừng bạn đến với Tuần lễ hưởng ứng học tập suốt đời của {org}! 👋\n"
+        "Đường dẫn này đăng ký bạn vào <b>{unit}</b>: sau khi bạn đồng ý dưới đây, "
+        "chỉ cần gõ họ tên."
+    )
     INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn")
