@@ -205,3 +205,28 @@ async def test_org_name_heads_the_greeting_and_the_invitation(restartable: Resta
         texts, _, _ = await invite(bot)
         assert "Đường dẫn mời đăng ký — Sở Khoa học &amp; Công nghệ" in texts[0].text
         assert "cơ quan</b>" in texts[0].text  # "Chung cho cả cơ quan" stays a common noun
+
+
+async def test_a_restart_between_the_link_and_the_name_keeps_the_unit(
+    restartable: Restartable,
+) -> None:
+    async with restartable.started() as bot:
+        await bot.register(BINH, "Trần Bình", "Phòng Kế toán")
+        await invite(bot)
+        await bot.say(AN, "/start u-phong-ke-toan")
+        await bot.agree(AN)
+    async with restartable.started() as bot:
+        reply = await bot.say(AN, "Lê Minh")
+        assert reply is not None and "Đơn vị: Phòng Kế toán" in reply.text
+        assert await profile_of(bot, AN.id) == ("Lê Minh", "Phòng Kế toán")
+
+
+async def test_the_one_line_form_with_a_roster_offers_the_listed_unit(bot: Harness) -> None:
+    await _roster(bot, ("Nguyễn Văn An", "Phòng Kế toán"))
+    await bot.say(AN, "/hoso Nguyễn Văn An | ke toan")
+    reply = await bot.agree(AN)
+    reply = bot.last(AN)
+    assert "<b>Phòng Kế toán</b>" in reply.text and "unitnew" not in callback_data(reply)
+    [unit] = [d for d in callback_data(reply) if d.startswith("unit:")]
+    reply = await bot.press(AN, unit)
+    assert reply is not None and "danh sách cán bộ của Phòng Kế toán" in reply.text
