@@ -18,7 +18,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.core.cancel_words import is_skip, is_yes
-from bot.ui import buttons, keyboards
+from bot.ui import buttons, keyboards, unit_keyboards
 from handlers import checkin, consent, invite, me, privacy, profile, states
 from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send
@@ -141,7 +141,7 @@ def build_flow() -> ConversationHandler[BotContext]:
                 CallbackQueryHandler(profile.unit_button, pattern=buttons.UnitChoice.pattern()),
                 CallbackQueryHandler(profile.unit_button, pattern=buttons.UnitSure.pattern()),
                 CallbackQueryHandler(profile.unit_page, pattern=buttons.UnitPage.pattern()),
-                CallbackQueryHandler(profile.unit_new, pattern=f"^{keyboards.UNIT_NEW}$"),
+                CallbackQueryHandler(profile.unit_new, pattern=f"^{unit_keyboards.UNIT_NEW}$"),
             ],
             states.DURATION: [
                 MessageHandler(STEP_TEXT, checkin.duration_text),

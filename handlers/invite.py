@@ -17,7 +17,7 @@ from bot.core.unit_code import code_of_payload
 from bot.services import invites as service
 from bot.services import profile as profiles
 from bot.services.profile import Outcome
-from bot.ui import buttons, keyboards, render
+from bot.ui import buttons, keyboards, render, unit_keyboards
 from bot.ui.files import qr
 from bot.ui.texts import Texts
 from handlers import consent, profile, states
@@ -88,7 +88,7 @@ async def open_unit_link(update: Update, context: BotContext) -> int:
             return ConversationHandler.END
         current = escape(mine.unit_name or "")
         text = t.UNIT_LINK_MOVE.format(current=current, unit=shown)
-        await send(update, text, keyboards.unit_move(t, unit))
+        await send(update, text, unit_keyboards.unit_move(t, unit))
         return ConversationHandler.END
     context.user_data[states.PRESET_UNIT] = unit.id
     org = escape(org_name(t, context))
@@ -132,5 +132,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     return [
         command("invite", invite_command),
         CallbackQueryHandler(move_button, pattern=buttons.UnitMove.pattern()),
-        CallbackQueryHandler(stay_button, pattern=f"^{keyboards.UNIT_STAY}$"),
+        CallbackQueryHandler(stay_button, pattern=f"^{unit_keyboards.UNIT_STAY}$"),
     ]

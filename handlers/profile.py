@@ -17,7 +17,7 @@ from bot.core.inputs import (
 )
 from bot.services import profile as profiles
 from bot.services.profile import Outcome
-from bot.ui import buttons, keyboards, render
+from bot.ui import buttons, keyboards, render, unit_keyboards
 from handlers import checkin, consent, states
 from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send
 from handlers.receipts import reply_after_commit
@@ -112,7 +112,7 @@ async def ask_unit(update: Update, context: BotContext, name: str) -> int:
     shown = escape(name)
     if listing.units:
         text = (t.ASK_UNIT_LISTED if listing.roster else t.ASK_UNIT_PICK).format(name=shown)
-        await send(update, text, keyboards.unit_picker(t, listing.units, 0))
+        await send(update, text, unit_keyboards.unit_picker(t, listing.units, 0))
     else:
         await send(update, t.ASK_UNIT_TYPE.format(name=shown), keyboards.cancel_only(t))
     return states.UNIT
@@ -145,7 +145,7 @@ async def _offer(update: Update, context: BotContext, unit: str) -> int:
     shown = render.echo(unit)
     if not found:
         text = t.UNIT_NOT_LISTED.format(unit=shown)
-        await send(update, text, keyboards.unit_picker(t, listing.units, 0))
+        await send(update, text, unit_keyboards.unit_picker(t, listing.units, 0))
         return states.UNIT
     typed = None
     if not listing.roster:
@@ -155,7 +155,7 @@ async def _offer(update: Update, context: BotContext, unit: str) -> int:
         text = t.UNIT_ONE_MATCH.format(unit=shown, found=escape(found[0].name))
     else:
         text = t.UNIT_SOME_MATCH.format(unit=shown, count=len(found))
-    await send(update, text, keyboards.unit_matches(t, found, typed))
+    await send(update, text, unit_keyboards.unit_matches(t, found, typed))
     return states.UNIT
 
 
@@ -192,8 +192,8 @@ async def unit_page(update: Update, context: BotContext) -> int:
     listing = await profiles.unit_list(context.sessions)
     page = 0 if button is None else button.page
     t = context.t
-    markup = keyboards.unit_picker(t, listing.units, page)
-    pages = keyboards.unit_pages(len(listing.units))
+    markup = unit_keyboards.unit_picker(t, listing.units, page)
+    pages = unit_keyboards.unit_pages(len(listing.units))
     text = t.UNITS_PAGE.format(page=min(page, pages - 1) + 1, pages=pages)
     await replace_buttons(update, text, markup)
     return states.UNIT
@@ -247,13 +247,13 @@ async def save(
         text = t.UNIT_ELSEWHERE.format(
             name=escape(name), listed=escape(done.elsewhere.name), chosen=escape(done.chosen.name)
         )
-        await send(update, text, keyboards.unit_elsewhere(t, done.elsewhere, done.chosen))
+        await send(update, text, unit_keyboards.unit_elsewhere(t, done.elsewhere, done.chosen))
         return states.UNIT
     if done.outcome is Outcome.UNLISTED and isinstance(unit, str):
         return await _offer(update, context, unit)
     if done.outcome is not Outcome.SAVED or done.profile is None:
         listing = await profiles.unit_list(context.sessions)
-        await send(update, t.UNIT_GONE_PICK, keyboards.unit_picker(t, listing.units, 0))
+        await send(update, t.UNIT_GONE_PICK, unit_keyboards.unit_picker(t, listing.units, 0))
         return states.UNIT
     profile = done.profile
     saved = render.profile_saved(t, profile.full_name or "", profile.unit_name or "")

@@ -9,18 +9,15 @@ from enum import Enum
 from bot.core.inputs import better_spelling
 from bot.core.textnorm import fold, nfc
 from bot.core.unit_search import search
+from db.queries.roster_links import active_unit, relink_roster, roster_units_of, unit_key_taken
 from db.queries.units import active_units, roster_exists, unit_by_code
 from db.queries.users import (
     Contact,
     Profile,
     UnitInfo,
-    active_unit,
     get_profile,
     get_unit,
-    relink_roster,
-    roster_units_of,
     save_profile,
-    unit_key_taken,
 )
 from db.session import Sessions
 
