@@ -53,7 +53,7 @@ async def links(settings: Settings) -> list[dict[str, str]]:
         await upgrade(engine)
         sessions = create_sessionmaker(engine)
         now = make_clock(settings.tz, settings.bot_clock_start).now()
-        found = await invites.unit_invites(sessions, invites.CLI_ACTOR, now, via="cli")
+        found = await invites.unit_invites(sessions, None, now)
     finally:
         await engine.dispose()
     return [

@@ -12,7 +12,6 @@ from db.queries.invite_codes import ensure_codes
 from db.session import Sessions
 
 GENERAL_PAYLOAD = "register"  # t.me/<bot>?start=register: registration, any unit
-CLI_ACTOR = 0  # the audit's actor when the command line asks (no Telegram id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +35,15 @@ def link(bot_username: str, payload: str = GENERAL_PAYLOAD) -> str:
     return f"https://t.me/{bot_username}?start={payload}"
 
 
-async def unit_invites(
-    sessions: Sessions, actor_id: int, now: datetime, *, via: str = "chat"
-) -> Invites:
+async def unit_invites(sessions: Sessions, actor_id: int | None, now: datetime) -> Invites:
     """Every active unit with its code, giving codes to units without one; one transaction,
-    audited as "invite_codes" (how many units and codes, no names)."""
+    audited as "invite_codes" (how many units and codes, no names) when a person asked.
+
+    `actor_id` None: the command line on the server (no Telegram id to name; like the other
+    CLI commands, the server's operator is not in the bot's audit log)."""
     async with sessions() as session, session.begin():
         rows, assigned = await ensure_codes(session, unit_code)
-        params = {"units": len(rows), "assigned": assigned, "via": via}
-        await audit(session, actor_id, "invite_codes", params, now)
+        if actor_id is not None:
+            params = {"units": len(rows), "assigned": assigned}
+            await audit(session, actor_id, "invite_codes", params, now)
     return Invites(tuple(UnitInvite(name, code) for name, code in rows), assigned)
