@@ -112,6 +112,9 @@ async def move_button(update: Update, context: BotContext) -> None:
     done = await profiles.move_to(
         context.sessions, contact_of(update), button.unit_id, context.clock.now()
     )
+    if done.outcome is Outcome.CONSENT:  # registered before the data notice existed
+        await replace_buttons(update, t.UNIT_MOVE_CONSENT)
+        return
     if done.outcome is not Outcome.SAVED or done.profile is None:
         await replace_buttons(update, t.UNIT_GONE_MOVE)
         return

@@ -8,7 +8,7 @@ import zipfile
 
 import PIL.Image
 import zxingcpp
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.context import deps_of
 from bot.offline.fake_telegram import SentMessage
@@ -230,3 +230,47 @@ async def test_the_one_line_form_with_a_roster_offers_the_listed_unit(bot: Harne
     [unit] = [d for d in callback_data(reply) if d.startswith("unit:")]
     reply = await bot.press(AN, unit)
     assert reply is not None and "danh sách cán bộ của Phòng Kế toán" in reply.text
+
+
+async def test_many_units_split_the_list_and_every_qr_decodes(bot: Harness) -> None:
+    now = bot.clock.now()
+    names = [f"Trung tâm Nghiên cứu và Phát triển Công nghệ số {i:03}" for i in range(70)]
+    async with deps_of(bot.app).sessions() as s, s.begin():
+        units = [Unit(name=name, name_key=unit_key(name), created_at=now) for name in names]
+        s.add_all(units)
+        await s.flush()
+        for unit in units:  # units on a roster are offered
+            s.add(
+                RosterPerson(
+                    full_name="Nguyễn Văn An",
+                    name_key=name_key("Nguyễn Văn An"),
+                    unit_id=unit.id,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+    texts, _, archive = await invite(bot)
+    assert len(texts) >= 2 and all(len(m.text) <= 4096 for m in texts)
+    body = "\n".join(m.text for m in texts)
+    assert archive.upload is not None
+    with zipfile.ZipFile(io.BytesIO(archive.upload)) as z:
+        links = {decoded(z.read(n)) for n in z.namelist() if n.endswith(".png")}
+    assert len(links) == 71 and all(link in body for link in links)
+
+
+async def test_staying_changes_nothing_and_a_move_needs_consent_on_record(bot: Harness) -> None:
+    await bot.register(BINH, "Trần Bình", "Phòng Kế toán")
+    await bot.register(AN, "Nguyễn Văn An", "Phòng Tổng hợp")
+    await invite(bot)
+    await bot.say(AN, "/start u-phong-ke-toan")
+    reply = await bot.press(AN, "unitstay")
+    assert reply is not None and "không có gì thay đổi" in reply.text
+    assert await profile_of(bot, AN.id) == ("Nguyễn Văn An", "Phòng Tổng hợp")
+    async with deps_of(bot.app).sessions() as s, s.begin():  # registered before the notice
+        await s.execute(update(User).where(User.telegram_id == AN.id).values(consent_version=None))
+    reply = await bot.say(AN, "/start u-phong-ke-toan")
+    assert reply is not None
+    [move] = [d for d in callback_data(reply) if d.startswith("unitmv:")]
+    reply = await bot.press(AN, move)
+    assert reply is not None and "cần đồng ý" in reply.text
+    assert await profile_of(bot, AN.id) == ("Nguyễn Văn An", "Phòng Tổng hợp")

@@ -1101,4 +1101,8 @@ class En:
         "Welcome to the Lifelong Learning Week of {org}! 👋\n"
         "This link registers you in <b>{unit}</b>: once you agree below, just type your name."
     )
+    UNIT_MOVE_CONSENT = (
+        "Not moved: please agree to the personal data notice first. Send /profile to read it "
+        "and agree, then open the unit's link again."
+    )
     INVITE_TABLE_HEADER = ("Unit", "Link")

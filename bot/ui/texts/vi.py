@@ -1093,4 +1093,8 @@ class Vi:
         "Đường dẫn này đăng ký bạn vào <b>{unit}</b>: sau khi bạn đồng ý dưới đây, "
         "chỉ cần gõ họ tên."
     )
+    UNIT_MOVE_CONSENT = (
+        "Chưa chuyển: bạn cần đồng ý với thông báo về dữ liệu cá nhân trước. Gõ /hoso để xem "
+        "và đồng ý, rồi mở lại đường dẫn của đơn vị."
+    )
     INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn")
