@@ -16,7 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_roster
+from bot import cli_roster, cli_units
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_roster.add_parser(sub)
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
+    cli_units.add_parser(sub)
     return parser
 
 
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command in {"backup", "healthcheck"}:  # no application, engine or event loop needed
         return _operations(command, args, settings)
-    quiet = command in {"console", "stats", "db", "reminders", "export", "roster"} or (
+    quiet = command in {"console", "stats", "db", "reminders", "export", "roster", "units"} or (
         command == "run" and settings.offline
     )
     configure_logging(
@@ -108,6 +109,8 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
 
     if command == "roster":
         return cli_roster.run(args, settings)
+    if command == "units":
+        return cli_units.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")

@@ -36,6 +36,7 @@ from handlers import (
     followup,
     guards,
     identity,
+    invite,
     me,
     menus,
     privacy,
@@ -82,6 +83,7 @@ def register_handlers(app: BotApp) -> None:
         admin,
         roster,  # a spreadsheet sent as a file; its preview's buttons
         units,  # its rename step reads typed text: ahead of the free-text answerer
+        invite,
         reports,
         followup,
         privacy,

@@ -61,6 +61,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "followup": ("followup", "theodoi"),
     "privacy": ("privacy", "baomat"),
     "deletemydata": ("deletemydata", "xoadulieu"),
+    "invite": ("invite", "moi"),
 }
 EVERY_COMMAND = [name for names in COMMANDS.values() for name in names]
 KEY_OF = {name: key for key, names in COMMANDS.items() for name in names}
@@ -91,7 +92,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
             "cancel",
         ),
     ),
-    (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule")),
+    (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule", "invite")),
     (Role.ADMIN, ("export", "roster", "units", "grant", "revoke", "roles", "audit")),
 )
 

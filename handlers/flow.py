@@ -18,8 +18,8 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from bot.core.cancel_words import is_skip, is_yes
-from bot.ui import buttons, keyboards
-from handlers import checkin, consent, me, privacy, profile, states
+from bot.ui import buttons, keyboards, unit_keyboards
+from handlers import checkin, consent, invite, me, privacy, profile, states
 from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send
 
@@ -117,6 +117,8 @@ def build_flow() -> ConversationHandler[BotContext]:
             CallbackQueryHandler(profile_button, pattern=f"^{keyboards.MENU_PROFILE}$"),
             _deep_link("checkin", checkin.start),
             _deep_link("register", profile.start),
+            # A unit's invite link (t.me/<bot>?start=u-<code>): registration into that unit.
+            CommandHandler("start", invite.open_unit_link, filters=PRIVATE & invite.UNIT_LINK),
             # The notice's buttons also work after a restart forgot the flow's state.
             CallbackQueryHandler(consent.agree, pattern=f"^{keyboards.CONSENT_YES}$"),
             CallbackQueryHandler(consent.decline, pattern=f"^{keyboards.CONSENT_NO}$"),
@@ -137,6 +139,9 @@ def build_flow() -> ConversationHandler[BotContext]:
             states.UNIT: [
                 MessageHandler(STEP_TEXT, profile.unit_text),
                 CallbackQueryHandler(profile.unit_button, pattern=buttons.UnitChoice.pattern()),
+                CallbackQueryHandler(profile.unit_button, pattern=buttons.UnitSure.pattern()),
+                CallbackQueryHandler(profile.unit_page, pattern=buttons.UnitPage.pattern()),
+                CallbackQueryHandler(profile.unit_new, pattern=f"^{unit_keyboards.UNIT_NEW}$"),
             ],
             states.DURATION: [
                 MessageHandler(STEP_TEXT, checkin.duration_text),

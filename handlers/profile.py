@@ -16,7 +16,8 @@ from bot.core.inputs import (
     split_profile_line,
 )
 from bot.services import profile as profiles
-from bot.ui import buttons, keyboards, render
+from bot.services.profile import Outcome
+from bot.ui import buttons, keyboards, render, unit_keyboards
 from handlers import checkin, consent, states
 from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send
 from handlers.receipts import reply_after_commit
@@ -100,26 +101,62 @@ async def name_text(update: Update, context: BotContext) -> int:
 
 
 async def ask_unit(update: Update, context: BotContext, name: str) -> int:
-    """The name is known: keep it and ask for the unit (buttons if units are known)."""
+    """The name is known: keep it and ask for the unit (its invite link's, or the picker)."""
     assert context.user_data is not None
     t = context.t
     context.user_data[states.FULL_NAME] = name
-    choices = await profiles.unit_choices(context.sessions)
+    preset = context.user_data.get(states.PRESET_UNIT)
+    if isinstance(preset, int):  # came by a unit's invite link: the unit is chosen already
+        return await save(update, context, name, preset)
+    listing = await profiles.unit_list(context.sessions)
     shown = escape(name)
-    if choices:
-        await send(update, t.ASK_UNIT.format(name=shown), keyboards.units(t, choices))
+    if listing.units:
+        text = (t.ASK_UNIT_LISTED if listing.roster else t.ASK_UNIT_PICK).format(name=shown)
+        await send(update, text, unit_keyboards.unit_picker(t, listing.units, 0))
     else:
         await send(update, t.ASK_UNIT_TYPE.format(name=shown), keyboards.cancel_only(t))
     return states.UNIT
 
 
 async def unit_text(update: Update, context: BotContext) -> int:
-    if await _not_an_answer(update, context, context.t.UNIT_NOT_A_QUESTION, unit=True):
+    """Typed in the unit step: it filters the list (one match proposed, several shown);
+    without a staff list, a unit nobody has yet is created as typed."""
+    assert context.user_data is not None
+    t = context.t
+    if await _not_an_answer(update, context, t.UNIT_NOT_A_QUESTION, unit=True):
         return states.UNIT
-    unit = await cleaned_text(update, context, clean_unit, context.t.FIELD_UNIT)
+    unit = await cleaned_text(update, context, clean_unit, t.FIELD_UNIT)
     if unit is None:
         return states.UNIT
-    return await _save_pending_name(update, context, unit)
+    return await _offer(update, context, unit)
+
+
+async def _offer(update: Update, context: BotContext, unit: str) -> int:
+    """The units `unit` (typed) finds: its exact name is taken, else they are offered."""
+    assert context.user_data is not None
+    t = context.t
+    listing = await profiles.unit_list(context.sessions)
+    found = listing.find(unit)
+    exact = [u for u in found if profiles.unit_key(u.name) == profiles.unit_key(unit)]
+    if exact:
+        return await _save_pending_name(update, context, exact[0].id)
+    if not found and not listing.roster:
+        return await _save_pending_name(update, context, unit)  # a new unit, as typed
+    shown = render.echo(unit)
+    if not found:
+        text = t.UNIT_NOT_LISTED.format(unit=shown)
+        await send(update, text, unit_keyboards.unit_picker(t, listing.units, 0))
+        return states.UNIT
+    typed = None
+    if not listing.roster:
+        context.user_data[states.UNIT_TYPED] = unit
+        typed = unit
+    if len(found) == 1:
+        text = t.UNIT_ONE_MATCH.format(unit=shown, found=escape(found[0].name))
+    else:
+        text = t.UNIT_SOME_MATCH.format(unit=shown, count=len(found))
+    await send(update, text, unit_keyboards.unit_matches(t, found, typed))
+    return states.UNIT
 
 
 async def unit_button(update: Update, context: BotContext) -> int:
@@ -127,45 +164,105 @@ async def unit_button(update: Update, context: BotContext) -> int:
     assert query is not None and query.data is not None
     t = context.t
     await answer_button(update)
-    button = buttons.UnitChoice.unpack(query.data)
-    unit = None
-    if button is not None:  # else not a button the bot made: as a unit that is gone
-        unit = await profiles.unit_name(context.sessions, button.unit_id)
-    if unit is None:
+    button = buttons.UnitChoice.unpack(query.data) or buttons.UnitSure.unpack(query.data)
+    if button is None:  # not a button the bot made: as a unit that is gone
         await send(update, t.UNIT_GONE)
         return states.UNIT
-    return await _save_pending_name(update, context, unit)
+    sure = isinstance(button, buttons.UnitSure)
+    return await _save_pending_name(update, context, button.unit_id, sure=sure)
 
 
-async def _save_pending_name(update: Update, context: BotContext, unit: str) -> int:
+async def unit_new(update: Update, context: BotContext) -> int:
+    """ "➕ <typed>": the unit as typed, a new one (offered only without a staff list)."""
+    assert context.user_data is not None
+    await answer_button(update)
+    typed = context.user_data.get(states.UNIT_TYPED)
+    if not isinstance(typed, str):
+        await replace_buttons(update, context.t.EXPIRED_BUTTON)
+        return ConversationHandler.END
+    return await _save_pending_name(update, context, typed)
+
+
+async def unit_page(update: Update, context: BotContext) -> int:
+    """ "◀" / "▶" (or "the whole list"): another page of the units, in the same message."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await answer_button(update)
+    button = buttons.UnitPage.unpack(query.data)
+    listing = await profiles.unit_list(context.sessions)
+    page = 0 if button is None else button.page
+    t = context.t
+    markup = unit_keyboards.unit_picker(t, listing.units, page)
+    pages = unit_keyboards.unit_pages(len(listing.units))
+    text = t.UNITS_PAGE.format(page=min(page, pages - 1) + 1, pages=pages)
+    await replace_buttons(update, text, markup)
+    return states.UNIT
+
+
+async def _save_pending_name(
+    update: Update, context: BotContext, unit: str | int, *, sure: bool = False
+) -> int:
     assert context.user_data is not None
     name = context.user_data.get(states.FULL_NAME)
     if not isinstance(name, str):
         await replace_buttons(update, context.t.EXPIRED_BUTTON)
         return ConversationHandler.END
-    return await save(update, context, name, unit)
+    return await save(update, context, name, unit, sure=sure)
 
 
-async def save(update: Update, context: BotContext, name: str, unit: str) -> int:
+async def save(
+    update: Update, context: BotContext, name: str, unit: str | int, *, sure: bool = False
+) -> int:
     """Commit the profile, confirm it, then continue a check-in that was waiting for it.
 
     Without consent (on record or just given) nothing is stored: the name and unit wait in
-    memory while the notice is shown.
+    memory while the notice is shown. A unit not on the staff list, or a name the list has in
+    another unit, is asked about first (nothing stored meanwhile).
     """
     t = context.t
-    assert context.user_data is not None
-    agreed = context.user_data.get(states.CONSENT_AT)
-    profile = await profiles.register(
-        context.sessions, contact_of(update), name, unit, context.clock.now(), consent_at=agreed
+    data = context.user_data
+    assert data is not None
+    agreed = data.get(states.CONSENT_AT)
+    done = await profiles.enrol(
+        context.sessions,
+        contact_of(update),
+        name,
+        unit,
+        context.clock.now(),
+        consent_at=agreed,
+        sure=sure,
     )
-    if profile is None:  # no consent: nothing was stored
-        context.user_data[states.FULL_NAME], context.user_data[states.UNIT_NAME] = name, unit
+    if done.outcome is Outcome.CONSENT:  # no consent: nothing was stored
+        data[states.FULL_NAME] = name
+        if isinstance(unit, str):
+            data[states.UNIT_NAME] = unit
+        else:
+            data[states.PRESET_UNIT] = unit
         return await consent.ask(update, context)
+    data[states.FULL_NAME] = name  # the unit is asked again
+    data.pop(states.UNIT_NAME, None)
+    data.pop(states.PRESET_UNIT, None)
+    if done.outcome is Outcome.ELSEWHERE:
+        assert done.elsewhere is not None and done.chosen is not None
+        text = t.UNIT_ELSEWHERE.format(
+            name=escape(name), listed=escape(done.elsewhere.name), chosen=escape(done.chosen.name)
+        )
+        await send(update, text, unit_keyboards.unit_elsewhere(t, done.elsewhere, done.chosen))
+        return states.UNIT
+    if done.outcome is Outcome.UNLISTED and isinstance(unit, str):
+        return await _offer(update, context, unit)
+    if done.outcome is not Outcome.SAVED or done.profile is None:
+        listing = await profiles.unit_list(context.sessions)
+        await send(update, t.UNIT_GONE_PICK, unit_keyboards.unit_picker(t, listing.units, 0))
+        return states.UNIT
+    profile = done.profile
     saved = render.profile_saved(t, profile.full_name or "", profile.unit_name or "")
+    if done.on_roster:
+        saved += "\n" + t.ON_ROSTER.format(unit=escape(profile.unit_name or ""))
     await reply_after_commit(update, context, saved)
-    for key in (states.FULL_NAME, states.UNIT_NAME, states.CONSENT_AT):
-        context.user_data.pop(key, None)
-    if context.user_data.get(states.THEN_CHECKIN):
+    for key in (states.FULL_NAME, states.UNIT_NAME, states.CONSENT_AT, states.UNIT_TYPED):
+        data.pop(key, None)
+    if data.get(states.THEN_CHECKIN):
         return await checkin.after_registration(update, context)
-    states.clear_flow(context.user_data)
+    states.clear_flow(data)
     return ConversationHandler.END

@@ -50,6 +50,8 @@ async def start(update: Update, context: BotContext) -> None:
     user = update.effective_user
     name = escape(user.first_name) if user and user.first_name else t.FRIEND
     text = t.GREETING.format(name=name)
+    if org := context.deps.settings.org_name:  # the agency (ORG_NAME) heads the greeting
+        text = t.GREETING_ORG.format(org=escape(org)) + "\n" + text
     role = await _role(update, context)
     if role > Role.OFFICIAL and user is not None:
         await publish_for(context.bot, user.id, role)

@@ -17,6 +17,8 @@ CONSENT_AT = "consent_at"  # when the person agreed, until their profile is stor
 CONSENT_OPEN = "consent_open"  # the consent question is open: its buttons answer it
 AGAIN_PENDING = "again_pending"  # a check-in that repeats one just made, awaiting "Ghi thêm"
 UNDO_SHOWN = "undo_shown"  # the check-in /undo asked about, for a typed "có" (handlers/me.py)
+PRESET_UNIT = "preset_unit"  # the unit id of the invite link that opened registration
+UNIT_TYPED = "unit_typed"  # a typed unit offered as a new one beside the units it found
 
 FLOW_KEYS = (
     FULL_NAME,
@@ -29,6 +31,8 @@ FLOW_KEYS = (
     CONSENT_OPEN,
     AGAIN_PENDING,
     UNDO_SHOWN,
+    PRESET_UNIT,
+    UNIT_TYPED,
 )
 
 

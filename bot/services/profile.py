@@ -4,27 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from bot.core.inputs import better_spelling
 from bot.core.textnorm import fold, nfc
+from bot.core.unit_search import search
+from db.queries.roster_links import active_unit, relink_roster, roster_units_of, unit_key_taken
+from db.queries.units import active_units, roster_exists, unit_by_code
 from db.queries.users import (
-    ConsentRequired,
     Contact,
     Profile,
     UnitInfo,
     get_profile,
     get_unit,
-    list_units,
     save_profile,
 )
 from db.session import Sessions
 
 __all__ = [
     "Contact",
+    "Outcome",
     "Profile",
+    "Registration",
     "Standing",
     "UnitInfo",
+    "UnitList",
     "current",
+    "name_key",
     "register",
     "standing",
     "unit_choices",
@@ -67,10 +73,41 @@ async def current(sessions: Sessions, telegram_id: int) -> Profile | None:
         return await get_profile(session, telegram_id)
 
 
-async def unit_choices(sessions: Sessions) -> tuple[UnitInfo, ...]:
-    """Units with the most members first, for the unit buttons."""
+def name_key(full_name: str) -> str:
+    """The folded form a person's name is matched with on the roster."""
+    return fold(nfc(full_name))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitList:
+    """The units registration offers, by name, and whether a roster makes them the only
+    choice (no free-text unit then)."""
+
+    units: tuple[UnitInfo, ...]
+    roster: bool
+
+    def find(self, query: str) -> tuple[UnitInfo, ...]:
+        """The units what someone typed finds (part of the name, no diacritics, initials)."""
+        return tuple(self.units[i] for i in search(query, [u.name for u in self.units]))
+
+
+async def unit_list(sessions: Sessions) -> UnitList:
+    """Every active unit someone may register into: with members, on the roster or given an
+    invite code (a free-text unit its last member left is offered to nobody)."""
     async with sessions() as session:
-        return tuple(await list_units(session))
+        rows = await active_units(session)
+        roster = await roster_exists(session)
+    offered = tuple(
+        UnitInfo(u.id, u.name, u.members)
+        for u in rows
+        if u.members or u.headcount or u.code is not None
+    )
+    return UnitList(offered, roster)
+
+
+async def unit_choices(sessions: Sessions) -> tuple[UnitInfo, ...]:
+    """The units registration offers, by name."""
+    return (await unit_list(sessions)).units
 
 
 async def unit_name(sessions: Sessions, unit_id: int) -> str | None:
@@ -78,6 +115,91 @@ async def unit_name(sessions: Sessions, unit_id: int) -> str | None:
     async with sessions() as session:
         unit = await get_unit(session, unit_id)
     return None if unit is None else unit.name
+
+
+class Outcome(Enum):
+    SAVED = "saved"
+    CONSENT = "consent"  # no consent on record nor given: nothing stored
+    UNLISTED = "unlisted"  # a roster exists and the unit is not on the list: nothing stored
+    GONE = "gone"  # the unit chosen is archived or no longer exists: nothing stored
+    ELSEWHERE = "elsewhere"  # the roster lists this name in another unit: asked first
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    outcome: Outcome
+    profile: Profile | None = None
+    on_roster: bool = False  # linked to their row of the staff list
+    elsewhere: UnitInfo | None = None  # the unit the roster lists them in (ELSEWHERE)
+    chosen: UnitInfo | None = None  # the unit they chose (ELSEWHERE)
+
+
+async def enrol(
+    sessions: Sessions,
+    contact: Contact,
+    full_name: str,
+    unit: str | int,
+    now: datetime,
+    *,
+    consent_at: datetime | None,
+    sure: bool = False,
+) -> Registration:
+    """Store the name and the unit (a typed name, or the id of a listed unit), and link the
+    person to their row of the staff list, in one transaction committed when this returns.
+
+    Nothing is stored without consent (on record, or `consent_at`), for a unit not on the
+    list when a roster exists, or for an archived unit. Unless `sure`, a name the roster lists
+    in another unit only (not in this one) is not stored: the caller proposes that unit.
+    """
+    name = nfc(full_name)
+    key = name_key(name)
+    async with sessions() as session, session.begin():
+        current_profile = await get_profile(session, contact.telegram_id)
+        if consent_at is None and not (current_profile and current_profile.consented):
+            return Registration(Outcome.CONSENT)
+        typed = unit if isinstance(unit, str) else None
+        if typed is not None:
+            typed = nfc(typed)
+            chosen = await active_unit(session, key=unit_key(typed))
+        else:
+            chosen = await active_unit(session, unit_id=int(unit))
+        roster = await roster_exists(session)
+        if chosen is None and (typed is None or roster):
+            return Registration(Outcome.UNLISTED if typed is not None else Outcome.GONE)
+        user_id = current_profile.user_id if current_profile else None
+        listed = await roster_units_of(session, key, user_id) if roster else []
+        if not sure and chosen is not None and listed and chosen.id not in {u.id for u in listed}:
+            return Registration(Outcome.ELSEWHERE, elsewhere=listed[0], chosen=chosen)
+        if typed is not None and not roster:
+            if chosen is None and await unit_key_taken(session, unit_key(typed)):
+                return Registration(Outcome.GONE)  # the name of an archived unit
+            # A typed unit joins the one of the same folded name; the better written of the
+            # two spellings becomes its name (bot.core.inputs.better_spelling).
+            profile = await save_profile(
+                session,
+                contact,
+                name,
+                typed,
+                now,
+                unit_key=unit_key(typed),
+                consent_at=consent_at,
+                better=better_spelling,
+            )
+        else:
+            assert chosen is not None
+            profile = await save_profile(
+                session,
+                contact,
+                name,
+                chosen.name,
+                now,
+                unit_key=unit_key(chosen.name),
+                consent_at=consent_at,
+                unit_id=chosen.id,
+            )
+        assert profile.unit_id is not None
+        linked = await relink_roster(session, profile.user_id, key, profile.unit_id, now)
+        return Registration(Outcome.SAVED, profile, on_roster=linked)
 
 
 async def register(
@@ -89,23 +211,38 @@ async def register(
     *,
     consent_at: datetime | None,
 ) -> Profile | None:
-    """Store the name and unit, committed when this returns; None (nothing stored) without
-    consent on record or `consent_at` (when it was given in the flow that led here).
+    """Store the name and unit, committed when this returns (see `enrol`); None when nothing
+    was stored (no consent on record nor `consent_at`, a unit not on the list)."""
+    done = await enrol(sessions, contact, full_name, unit, now, consent_at=consent_at, sure=True)
+    return done.profile
 
-    A unit typed as an existing one (the same folded key) joins it; the better written of
-    the two spellings becomes its name (bot.core.inputs.better_spelling)."""
-    clean_unit = nfc(unit)
-    try:
-        async with sessions() as session, session.begin():
-            return await save_profile(
-                session,
-                contact,
-                nfc(full_name),
-                clean_unit,
-                now,
-                unit_key=unit_key(clean_unit),
-                consent_at=consent_at,
-                better=better_spelling,  # "Phòng Kế toán" replaces "phong ke toan"
-            )
-    except ConsentRequired:
-        return None
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """What a unit's invite link opens for this person: the unit (None: unknown code or
+    archived unit) and their profile if they have one."""
+
+    unit: UnitInfo | None
+    profile: Profile | None
+
+
+async def link_target(sessions: Sessions, telegram_id: int, code: str | None) -> LinkTarget:
+    """The active unit an invite link names (t.me/<bot>?start=u-<code>) and who opened it."""
+    async with sessions() as session:
+        row = None if code is None else await unit_by_code(session, code)
+        profile = await get_profile(session, telegram_id)
+    unit = None if row is None else UnitInfo(row.id, row.name, row.members)
+    return LinkTarget(unit, profile)
+
+
+async def move_to(
+    sessions: Sessions, contact: Contact, unit_id: int, now: datetime
+) -> Registration:
+    """A registered official moves to this unit (they pressed "move" under its invite link);
+    their name stays, the roster link is checked again. GONE if they are not registered."""
+    profile = await current(sessions, contact.telegram_id)
+    if profile is None or profile.full_name is None:
+        return Registration(Outcome.GONE)
+    return await enrol(
+        sessions, contact, profile.full_name, unit_id, now, consent_at=None, sure=True
+    )

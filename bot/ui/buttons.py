@@ -301,3 +301,41 @@ class UnitButton(CallbackData):
             and 0 <= self.unit_id <= DB_ID_MAX
             and 0 <= self.arg <= DB_ID_MAX
         )
+
+
+# --- i14-invites: the unit picker of registration and the unit invite links ---
+
+MAX_UNIT_PAGE = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPage(CallbackData):
+    """A page of the unit picker: "unitpg:2" (the first page is 0)."""
+
+    prefix: ClassVar[str] = "unitpg"
+    page: int
+
+    def __post_init__(self) -> None:
+        _require(0 <= self.page <= MAX_UNIT_PAGE)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSure(CallbackData):
+    """Keep the unit chosen although the staff list names another: "unitok:3"."""
+
+    prefix: ClassVar[str] = "unitok"
+    unit_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.unit_id <= DB_ID_MAX)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMove(CallbackData):
+    """A registered official moves to the unit whose invite link they opened: "unitmv:3"."""
+
+    prefix: ClassVar[str] = "unitmv"
+    unit_id: int
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.unit_id <= DB_ID_MAX)

@@ -21,7 +21,6 @@ from bot.ui.buttons import (
     ReportView,
     RoleChange,
     Undo,
-    UnitChoice,
 )
 from bot.ui.texts import Texts
 from db.queries.users import UnitInfo
@@ -66,11 +65,6 @@ def main_menu(t: Texts) -> InlineKeyboardMarkup:
 
 def cancel_only(t: Texts) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([cancel_row(t)])
-
-
-def units(t: Texts, choices: Sequence[UnitInfo]) -> InlineKeyboardMarkup:
-    rows = [[_button(u.name[:60], UnitChoice(u.id).pack())] for u in choices]
-    return InlineKeyboardMarkup([*rows, cancel_row(t)])
 
 
 def durations(t: Texts) -> InlineKeyboardMarkup:

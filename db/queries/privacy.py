@@ -31,6 +31,7 @@ from db.models import (
     GroupChat,
     InboxUpdate,
     Outbox,
+    RosterPerson,
     Unit,
     User,
 )
@@ -144,6 +145,10 @@ async def erase_person(
     unit = await session.get(Unit, user.unit_id) if user.unit_id is not None else None
     others = select(func.count(User.id)).where(User.unit_id == user.unit_id, User.id != user.id)
     unit_alone = unit is not None and not await session.scalar(others)
+    if unit is not None and unit_alone:
+        # A managed unit (an invite code, people on the roster) stays for the others.
+        listed = select(func.count(RosterPerson.id)).where(RosterPerson.unit_id == unit.id)
+        unit_alone = unit.code is None and not await session.scalar(listed)
     who = Identity.of({telegram_id, user.chat_id}, [user.username, username], user.full_name)
     result = await session.execute(delete(Checkin).where(Checkin.user_id == user.id))
     checkins = int(result.rowcount or 0)  # type: ignore[attr-defined]
@@ -158,6 +163,11 @@ async def erase_person(
     )
     await _anonymise_audit(session, who)
     await conversations.forget_users(session, who.ids)  # an open flow's step and draft
+    # The staff list keeps the person's row (the agency's own list), no longer linked to
+    # them; explicit, as SQLite may run without enforcing ON DELETE SET NULL.
+    await session.execute(
+        update(RosterPerson).where(RosterPerson.user_id == user.id).values(user_id=None)
+    )
     await session.flush()  # rows that pointed at the user are gone or cut loose first
     await session.delete(user)
     await session.flush()

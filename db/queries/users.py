@@ -168,10 +168,11 @@ async def save_profile(
     unit_key: str,
     consent_at: datetime | None = None,
     better: Callable[[str, str], str] | None = None,
+    unit_id: int | None = None,
 ) -> Profile:
     """Register or update a user's full name and unit (names already validated and in NFC;
     `unit_key` is the unit name's folded key and `better` picks its spelling, see
-    get_or_create_unit).
+    get_or_create_unit). `unit_id`: an existing unit chosen from the list, taken as it is.
 
     Nothing is stored for someone who has not agreed to the current data notice: either it is
     on record, or `consent_at` says when they agreed in the flow that led here.
@@ -183,7 +184,8 @@ async def save_profile(
     user = await _upsert_user(session, user, contact, now)
     if not on_record:
         user.consent_at, user.consent_version = consent_at, CONSENT_VERSION
-    unit = await get_or_create_unit(session, unit_name, unit_key, now, better=better)
+    chosen = await session.get(Unit, unit_id) if unit_id is not None else None
+    unit = chosen or await get_or_create_unit(session, unit_name, unit_key, now, better=better)
     user.full_name = full_name
     user.unit_id = unit.id
     if user.registered_at is None:

@@ -660,6 +660,7 @@ class En:
         "grant": "Make someone an organiser",
         "revoke": "Remove an organiser",
         "roles": "Who holds which role",
+        "invite": "Registration links and QR codes",
         "audit": "Log of admin actions",
         "followup": "Who has not registered or checked in",
         "roster": "Import the staff list",
@@ -1225,3 +1226,83 @@ class En:
     UNIT_ARCHIVED = "✅ Unit <b>{name}</b> archived."
     UNIT_ADMIN_GONE = "This unit is gone (merged or archived)."
     UNIT_CANCELLED = "Cancelled; nothing changed."
+    # --- i14-invites ---
+    ORG_DEFAULT = "your agency"
+    ASK_UNIT_PICK = (
+        "Thank you, {name}. Which <b>unit</b> (department) are you in? Press its name below, or "
+        "type part of the name (with or without accents, e.g. <i>ke toan</i>, <i>KHTC</i>) to "
+        "search. If your unit is not there, type its full name."
+    )
+    ASK_UNIT_LISTED = (
+        "Thank you, {name}. Which <b>unit</b> (department) are you in? Press its name below, or "
+        "type part of the name (with or without accents, e.g. <i>ke toan</i>, <i>KHTC</i>) to "
+        "search."
+    )
+    UNITS_PAGE = "Choose your unit (page {page}/{pages}), or type part of its name to search:"
+    BTN_UNITS_PREV = "◀ Previous"
+    BTN_UNITS_NEXT = "Next ▶ ({page}/{pages})"
+    BTN_UNITS_ALL = "📋 The whole list"
+    BTN_UNIT_NEW = "➕ New unit: {unit}"
+    UNIT_ONE_MATCH = "For «{unit}» I found <b>{found}</b>. If that is your unit, press its name:"
+    UNIT_SOME_MATCH = "{count} units match «{unit}». Please press yours:"
+    UNIT_NOT_LISTED = (
+        "No unit on your agency's list matches «{unit}». Please choose your unit below, or "
+        "type other words from its name."
+    )
+    UNIT_GONE_PICK = "That unit is no longer on the list. Please choose your unit below:"
+    UNIT_ELSEWHERE = (
+        "The staff list has <b>{name}</b> in <b>{listed}</b>, not in {chosen}. "
+        "Which unit are you in?"
+    )
+    BTN_UNIT_LISTED = "✅ {unit} (as listed)"
+    BTN_UNIT_KEEP = "Keep {unit}"
+    ON_ROSTER = "👥 You are on the staff list of {unit}."
+    UNIT_LINK_UNKNOWN = (
+        "This registration link no longer works (the unit was changed or closed). "
+        "You can still register as usual:"
+    )
+    UNIT_LINK_ASK_NAME = (
+        "Welcome to the Lifelong Learning Week of {org}! 👋\n"
+        "You are registering in <b>{unit}</b>. Please type your <b>full name</b> "
+        "(e.g. Nguyễn Văn An)."
+    )
+    UNIT_LINK_ALREADY = (
+        "You are already registered in <b>{unit}</b>. Send /checkin to log your study."
+    )
+    UNIT_LINK_MOVE = (
+        "You are registered in <b>{current}</b>. This link is for <b>{unit}</b>: "
+        "do you want to move to that unit?"
+    )
+    BTN_UNIT_MOVE = "➡️ Move to {unit}"
+    BTN_UNIT_STAY = "Keep my unit"
+    UNIT_STAYED = "Your unit stays as it was; nothing changed."
+    UNIT_GONE_MOVE = "Not moved: that unit is no longer on the list, or you are not registered."
+    INVITE_HEADER = (
+        "📨 <b>Registration links — {org}</b>\n"
+        "Send them to staff by e-mail or chat, or print the QR codes for each unit. A tap opens "
+        "the bot to register; a unit's link has the unit chosen, so people only type their "
+        "name.\n\n"
+        "• <b>For the whole agency</b>: {link}\n\n"
+        "<b>Per unit</b> ({count}):"
+    )
+    INVITE_UNIT_LINE = "• {unit}: {link}"
+    INVITE_NO_UNITS = (
+        "There are no units yet. Once an admin imports the staff list or people register, "
+        "send /invite again for each unit's link."
+    )
+    INVITE_QR_GENERAL = "Register for the Lifelong Learning Week — {org}"
+    INVITE_PHOTO = "The general registration QR code: print it or attach it to the invitation."
+    INVITE_ZIP = (
+        "📦 {count} QR codes (PNG, one file per unit, named by the unit's code) and links.csv "
+        "to paste into an invitation."
+    )
+    GREETING_ORG = "🏛 Lifelong Learning Week at <b>{org}</b>"
+    UNIT_LINK_WELCOME = (
+        "Welcome to the Lifelong Learning Week of {org}! 👋\n"
+        "This link registers you in <b>{unit}</b>: once you agree below, just type your name."
+    )
+    UNIT_MOVE_CONSENT = (
+        "Not moved: please agree to the personal data notice first. Send /profile to read it "
+        "and agree, then open the unit's link again."
+    )
+    INVITE_TABLE_HEADER = ("Unit", "Link")

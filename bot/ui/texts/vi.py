@@ -655,6 +655,7 @@ class Vi:
         "grant": "Cấp quyền ban tổ chức",
         "revoke": "Thu hồi quyền ban tổ chức",
         "roles": "Ai đang giữ quyền nào",
+        "invite": "Đường dẫn và mã QR mời đăng ký",
         "audit": "Nhật ký thao tác quản trị",
         "followup": "Ai chưa đăng ký, chưa điểm danh",
         "roster": "Nhập danh sách cán bộ",
@@ -1209,3 +1210,84 @@ class Vi:
     UNIT_ARCHIVED = "✅ Đã lưu trữ đơn vị <b>{name}</b>."
     UNIT_ADMIN_GONE = "Đơn vị này không còn (đã được gộp hoặc lưu trữ)."
     UNIT_CANCELLED = "Đã hủy, không có gì thay đổi."
+    # --- i14-invites ---
+    ORG_DEFAULT = "cơ quan"
+    ASK_UNIT_PICK = (
+        "Cảm ơn {name}. Bạn thuộc <b>đơn vị</b> (phòng/ban) nào? Bấm tên đơn vị bên dưới, hoặc gõ "
+        "vài chữ trong tên (có dấu hay không đều được, ví dụ: <i>ke toan</i>, <i>KHTC</i>) để tìm. "
+        "Chưa có đơn vị của bạn thì gõ đầy đủ tên đơn vị."
+    )
+    ASK_UNIT_LISTED = (
+        "Cảm ơn {name}. Bạn thuộc <b>đơn vị</b> (phòng/ban) nào? Bấm tên đơn vị bên dưới, hoặc gõ "
+        "vài chữ trong tên (có dấu hay không đều được, ví dụ: <i>ke toan</i>, <i>KHTC</i>) để tìm."
+    )
+    UNITS_PAGE = "Chọn đơn vị của bạn (trang {page}/{pages}), hoặc gõ vài chữ trong tên để tìm:"
+    BTN_UNITS_PREV = "◀ Trang trước"
+    BTN_UNITS_NEXT = "Trang sau ▶ ({page}/{pages})"
+    BTN_UNITS_ALL = "📋 Xem cả danh sách"
+    BTN_UNIT_NEW = "➕ Đơn vị mới: {unit}"
+    UNIT_ONE_MATCH = (
+        "Với «{unit}», mình tìm thấy <b>{found}</b>. Đúng đơn vị của bạn thì bấm vào tên:"
+    )
+    UNIT_SOME_MATCH = "Có {count} đơn vị khớp với «{unit}». Bạn hãy bấm đơn vị của mình:"
+    UNIT_NOT_LISTED = (
+        "Không có đơn vị nào khớp với «{unit}» trong danh sách đơn vị của cơ quan. Bạn hãy chọn "
+        "đơn vị của mình bên dưới, hoặc gõ lại vài chữ khác trong tên."
+    )
+    UNIT_GONE_PICK = "Đơn vị này không còn trong danh sách. Bạn hãy chọn đơn vị bên dưới:"
+    UNIT_ELSEWHERE = (
+        "Danh sách cán bộ ghi <b>{name}</b> thuộc <b>{listed}</b>, không phải {chosen}. "
+        "Bạn thuộc đơn vị nào?"
+    )
+    BTN_UNIT_LISTED = "✅ {unit} (theo danh sách)"
+    BTN_UNIT_KEEP = "Vẫn chọn {unit}"
+    ON_ROSTER = "👥 Bạn có trong danh sách cán bộ của {unit}."
+    UNIT_LINK_UNKNOWN = (
+        "Đường dẫn đăng ký này không còn dùng được (đơn vị đã đổi hoặc ngừng). "
+        "Bạn vẫn đăng ký được như bình thường:"
+    )
+    UNIT_LINK_ASK_NAME = (
+        "Chào mừng bạn đến với Tuần lễ hưởng ứng học tập suốt đời của {org}! 👋\n"
+        "Bạn đăng ký vào <b>{unit}</b>. Hãy gõ <b>họ và tên đầy đủ</b> của bạn "
+        "(ví dụ: Nguyễn Văn An)."
+    )
+    UNIT_LINK_ALREADY = "Bạn đã đăng ký ở <b>{unit}</b> rồi. Gõ /diemdanh để điểm danh tự học."
+    UNIT_LINK_MOVE = (
+        "Bạn đang đăng ký ở <b>{current}</b>. Đường dẫn này dành cho <b>{unit}</b>: "
+        "bạn có muốn chuyển sang đơn vị đó không?"
+    )
+    BTN_UNIT_MOVE = "➡️ Chuyển sang {unit}"
+    BTN_UNIT_STAY = "Giữ đơn vị hiện tại"
+    UNIT_STAYED = "Đã giữ nguyên đơn vị của bạn, không có gì thay đổi."
+    UNIT_GONE_MOVE = (
+        "Không chuyển được: đơn vị này không còn trong danh sách, hoặc bạn chưa đăng ký."
+    )
+    INVITE_HEADER = (
+        "📨 <b>Đường dẫn mời đăng ký — {org}</b>\n"
+        "Gửi cho cán bộ qua e-mail, Zalo hoặc in mã QR dán ở đơn vị. Bấm vào là mở bot và đăng "
+        "ký; đường dẫn của đơn vị chọn sẵn đơn vị, người nhận chỉ cần gõ họ tên.\n\n"
+        "• <b>Chung cho cả cơ quan</b>: {link}\n\n"
+        "<b>Theo đơn vị</b> ({count}):"
+    )
+    INVITE_UNIT_LINE = "• {unit}: {link}"
+    INVITE_NO_UNITS = (
+        "Chưa có đơn vị nào. Khi quản trị viên nhập danh sách cán bộ hoặc có người đăng ký, "
+        "gõ lại /moi để có đường dẫn của từng đơn vị."
+    )
+    INVITE_QR_GENERAL = "Đăng ký Tuần lễ học tập suốt đời — {org}"
+    INVITE_PHOTO = "Mã QR đăng ký chung: in ra hoặc gửi kèm thư mời."
+    INVITE_ZIP = (
+        "📦 {count} mã QR (PNG, mỗi đơn vị một tệp, tên tệp là mã đơn vị) và bảng links.csv "
+        "để dán vào thư mời."
+    )
+    GREETING_ORG = "🏛 Tuần lễ hưởng ứng học tập suốt đời tại <b>{org}</b>"
+    UNIT_LINK_WELCOME = (
+        "Chào mừng bạn đến với Tuần lễ hưởng ứng học tập suốt đời của {org}! 👋\n"
+        "Đường dẫn này đăng ký bạn vào <b>{unit}</b>: sau khi bạn đồng ý dưới đây, "
+        "chỉ cần gõ họ tên."
+    )
+    UNIT_MOVE_CONSENT = (
+        "Chưa chuyển: bạn cần đồng ý với thông báo về dữ liệu cá nhân trước. Gõ /hoso để xem "
+        "và đồng ý, rồi mở lại đường dẫn của đơn vị."
+    )
+    INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn")

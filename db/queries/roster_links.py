@@ -1,0 +1,75 @@
+"""Registration against the managed unit list and the staff list: active units by id or
+name, the roster rows a registering name matches, and the link to one of them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import RosterPerson, Unit
+from db.queries.users import UnitInfo
+
+
+async def active_unit(
+    session: AsyncSession, *, unit_id: int | None = None, key: str | None = None
+) -> UnitInfo | None:
+    """The unit with this id (or folded name key) if it exists and is not archived."""
+    query = select(Unit).where(Unit.archived_at.is_(None))
+    query = query.where(Unit.id == unit_id) if unit_id is not None else query
+    query = query.where(Unit.name_key == key) if key is not None else query
+    unit = await session.scalar(query.limit(1))
+    return None if unit is None else UnitInfo(unit.id, unit.name, 0)
+
+
+async def unit_key_taken(session: AsyncSession, key: str) -> bool:
+    """Whether a unit (archived or not) is stored under this folded name."""
+    return await session.scalar(select(Unit.id).where(Unit.name_key == key)) is not None
+
+
+async def roster_units_of(
+    session: AsyncSession, name_key: str, user_id: int | None
+) -> list[UnitInfo]:
+    """The active units where the roster lists someone under `name_key` (not left) who is
+    free to link: linked to nobody, or already to `user_id`. By unit id."""
+    free = or_(RosterPerson.user_id.is_(None), RosterPerson.user_id == user_id)
+    rows = await session.execute(
+        select(Unit.id, Unit.name)
+        .join(RosterPerson, RosterPerson.unit_id == Unit.id)
+        .where(
+            RosterPerson.name_key == name_key,
+            RosterPerson.left_at.is_(None),
+            Unit.archived_at.is_(None),
+            free,
+        )
+        .group_by(Unit.id, Unit.name)
+        .order_by(Unit.id)
+    )
+    return [UnitInfo(uid, name, 0) for uid, name in rows]
+
+
+async def relink_roster(
+    session: AsyncSession, user_id: int, name_key: str, unit_id: int, now: datetime
+) -> bool:
+    """Link the user to the roster row of this name in this unit (not left, free), after
+    cutting any link they had; True if they are on the list now."""
+    await session.execute(
+        update(RosterPerson).where(RosterPerson.user_id == user_id).values(user_id=None)
+    )
+    await session.flush()  # user_id is unique: the old link goes before the new one
+    row = await session.scalar(
+        select(RosterPerson)
+        .where(
+            RosterPerson.name_key == name_key,
+            RosterPerson.unit_id == unit_id,
+            RosterPerson.left_at.is_(None),
+            RosterPerson.user_id.is_(None),
+        )
+        .order_by(RosterPerson.id)
+        .limit(1)
+    )
+    if row is None:
+        return False
+    row.user_id, row.updated_at = user_id, now
+    return True

@@ -1,0 +1,35 @@
+"""bot.services.invites on a real DB: codes given once, unique, kept; archived units left out."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from bot.services import invites
+from db.models import AuditEntry, Unit
+from db.session import Sessions
+from tests.conftest import vn
+from tests.services.conftest import register
+
+NOW = vn(2026, 10, 1, 9)
+
+
+async def test_codes_are_given_once_unique_and_archived_units_are_left_out(
+    sessions: Sessions,
+) -> None:
+    await register(sessions, 1, "Phòng Kế toán")
+    await register(sessions, 2, "Phòng Kế-toán!")  # another unit whose code would collide
+    await register(sessions, 3, "Phòng Cũ")
+    async with sessions() as s, s.begin():
+        await s.execute(update(Unit).where(Unit.name == "Phòng Cũ").values(archived_at=NOW))
+    first = await invites.unit_invites(sessions, 42, NOW)
+    codes = {u.unit: u.code for u in first.units}
+    assert codes == {"Phòng Kế toán": "phong-ke-toan", "Phòng Kế-toán!": "phong-ke-toan-2"}
+    assert first.assigned == 2
+    again = await invites.unit_invites(sessions, None, NOW)  # the command line: no audit
+    assert again.units == first.units and again.assigned == 0
+    assert invites.link("x_bot", first.units[0].payload) == "https://t.me/x_bot?start=u-" + (
+        first.units[0].code
+    )
+    async with sessions() as s:
+        entries = list(await s.execute(select(AuditEntry.actor_id, AuditEntry.params)))
+    assert [tuple(e) for e in entries if e[1].get("units")] == [(42, {"units": 2, "assigned": 2})]
