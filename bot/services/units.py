@@ -92,14 +92,17 @@ async def rename(
 ) -> Change:
     """Rename an active unit (`name` already cleaned)."""
     async with sessions() as session, session.begin():
-        if unit_id not in await _active(session):
+        before = (await _active(session)).get(unit_id)
+        if before is None:
             return Change(Outcome.GONE)
         key = unit_key(name)
         other = await _holder(session, key, unit_id)
         if other is not None:
             return Change(Outcome.TAKEN, other=other)
         await q.set_unit(session, unit_id, name=name, name_key=key)
-        await audit(session, actor_id, "unit_rename", {"unit": unit_id}, now)
+        # Unit names are not personal data: the log names them so it reads as a sentence.
+        params = {"unit": unit_id, "unit_name": before.name, "new_name": name}
+        await audit(session, actor_id, "unit_rename", params, now)
         return Change(Outcome.DONE, (await _active(session))[unit_id])
 
 
@@ -112,7 +115,7 @@ async def add(sessions: Sessions, actor_id: int, name: str, now: datetime) -> Ch
             return Change(Outcome.TAKEN, other=other)
         taken = {u.code for u in await q.units(session) if u.code}
         unit_id = await q.add_unit(session, name, key, unit_code(name, taken), now)
-        await audit(session, actor_id, "unit_add", {"unit": unit_id}, now)
+        await audit(session, actor_id, "unit_add", {"unit": unit_id, "unit_name": name}, now)
         return Change(Outcome.DONE, (await _active(session))[unit_id])
 
 
@@ -127,7 +130,13 @@ async def merge(
             return Change(Outcome.GONE)
         await q.move_unit_members(session, source, target, now)
         await q.set_unit(session, source, archived_at=now)
-        params = {"unit": source, "into": target, "members": active[source].members}
+        params = {
+            "unit": source,
+            "into": target,
+            "members": active[source].members,
+            "unit_name": active[source].name,
+            "new_name": active[target].name,
+        }
         await audit(session, actor_id, "unit_merge", params, now)
         return Change(Outcome.DONE, active[source], (await _active(session))[target])
 
@@ -144,6 +153,6 @@ async def archive(
         if unit.members and not confirmed:
             return Change(Outcome.ASK, unit)
         await q.set_unit(session, unit_id, archived_at=now)
-        params = {"unit": unit_id, "members": unit.members}
+        params = {"unit": unit_id, "members": unit.members, "unit_name": unit.name}
         await audit(session, actor_id, "unit_archive", params, now)
         return Change(Outcome.DONE, unit)

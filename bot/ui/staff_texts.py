@@ -36,6 +36,23 @@ def _when(t: Texts, stamp: Any, tz: tzinfo) -> str | None:
     return t.fmt_when(moment.astimezone(tz))
 
 
+# Counts an entry's params may carry, shown as numbers in the reader's format.
+_COUNTS = (
+    "recipients",
+    "checkins",
+    "people",
+    "added",
+    "moved",
+    "left",
+    "units_created",
+    "members",
+    "units",
+    "assigned",
+    "not_registered",
+    "not_checked_in",
+)
+
+
 def audit_line(t: Texts, view: AuditView, tz: tzinfo) -> str:
     """One entry as a sentence: who did what, to whom, when (dd/mm/yyyy HH:MM local)."""
     row, params = view.row, view.row.params
@@ -57,11 +74,12 @@ def audit_line(t: Texts, view: AuditView, tz: tzinfo) -> str:
     for key in ("broadcast", "year"):
         if isinstance(params.get(key), int):
             values[key] = str(params[key])
-    for key in ("recipients", "checkins"):
+    for key in _COUNTS:
         if isinstance(params.get(key), int):
             values[key] = t.fmt_number(params[key])
-    if params.get("title"):
-        values["title"] = escape(str(params["title"]))
+    for key in ("title", "unit_name", "new_name"):
+        if params.get(key):
+            values[key] = escape(str(params[key]))
     if params.get("audience") in t.AUDIT_AUDIENCES:
         values["audience"] = t.AUDIT_AUDIENCES[params["audience"]]
     if params.get("format"):

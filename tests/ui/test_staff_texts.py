@@ -76,3 +76,42 @@ def test_an_admin_who_never_registered_is_named_by_id_in_words(t: Texts, named: 
     row = AuditRow(AT, Person(1, "", None), "grant", {"user": ORG.telegram_id})
     line = staff_texts.audit_line(t, AuditView(row, ORG), VN)
     assert f"— {named}" in line
+
+
+# Issue 14: the roster, the unit list, invitations and follow-up lists read as sentences too,
+# naming units (escaped) and counts, never a raw action name.
+NEW_ENTRIES: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "roster_import",
+        {"people": 1000, "added": 3, "returned": 0, "moved": 2, "left": 1, "units_created": 4},
+        "nhập danh sách cán bộ: 1.000 người (3 mới, 2 chuyển đơn vị, 1 không còn",
+    ),
+    ("unit_add", {"unit": 5, "unit_name": "Phòng <b>A</b>"}, "thêm đơn vị «Phòng &lt;b&gt;A"),
+    (
+        "unit_rename",
+        {"unit": 5, "unit_name": "P. KT", "new_name": "Phòng Kế toán"},
+        "đổi tên đơn vị «P. KT» thành «Phòng Kế toán»",
+    ),
+    (
+        "unit_merge",
+        {"unit": 5, "into": 6, "members": 7, "unit_name": "KHTC", "new_name": "Phòng KHTC"},
+        "gộp đơn vị «KHTC» (7 người) vào «Phòng KHTC»",
+    ),
+    ("unit_archive", {"unit": 5, "members": 0, "unit_name": "Cũ"}, "lưu trữ đơn vị «Cũ»"),
+    ("invite_codes", {"units": 40, "assigned": 2}, "đường dẫn mời của 40 đơn vị (2 mã mới)"),
+    (
+        "followup_list",
+        {"year": 2023, "names": True, "not_registered": 12, "not_checked_in": 30},
+        "năm 2023: 12 chưa đăng ký, 30 chưa điểm danh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("action", "params", "expected"), NEW_ENTRIES)
+def test_issue_14_actions_are_sentences(action: str, params: dict[str, Any], expected: str) -> None:
+    view = AuditView(AuditRow(AT, ADMIN, action, params), None)
+    for t in (Vi, En):
+        line = staff_texts.audit_line(t, view, VN)
+        assert t.ACTIONS["other"].split("}")[-1] not in line
+        assert "{" not in line and "(không rõ)" not in line and "(unknown)" not in line, line
+    assert expected in staff_texts.audit_line(Vi, view, VN)

@@ -383,6 +383,19 @@ class En:
         "export": (
             "{actor} exported the personal data of {year} ({format} file, {checkins} check-ins)."
         ),
+        "roster_import": (
+            "{actor} imported the staff list: {people} people ({added} new, {moved} moved, "
+            "{left} no longer listed, {units_created} new units)."
+        ),
+        "unit_add": "{actor} added the unit «{unit_name}».",
+        "unit_rename": "{actor} renamed the unit «{unit_name}» to «{new_name}».",
+        "unit_merge": "{actor} merged the unit «{unit_name}» ({members} people) into «{new_name}».",
+        "unit_archive": "{actor} archived the unit «{unit_name}» ({members} people).",
+        "invite_codes": "{actor} took the invite links of {units} units ({assigned} new codes).",
+        "followup_list": (
+            "{actor} viewed who to remind for {year}: {not_registered} not registered, "
+            "{not_checked_in} not checked in."
+        ),
         "erasure": "A user erased their own data, as is their right.",
         "other": "{actor} took an admin action.",
     }

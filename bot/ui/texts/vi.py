@@ -361,6 +361,19 @@ class Vi:
         "export": (
             "{actor} xuất dữ liệu cá nhân năm {year} (tệp {format}, {checkins} lượt điểm danh)."
         ),
+        "roster_import": (
+            "{actor} nhập danh sách cán bộ: {people} người ({added} mới, {moved} chuyển đơn vị, "
+            "{left} không còn trong danh sách, {units_created} đơn vị mới)."
+        ),
+        "unit_add": "{actor} thêm đơn vị «{unit_name}».",
+        "unit_rename": "{actor} đổi tên đơn vị «{unit_name}» thành «{new_name}».",
+        "unit_merge": "{actor} gộp đơn vị «{unit_name}» ({members} người) vào «{new_name}».",
+        "unit_archive": "{actor} lưu trữ đơn vị «{unit_name}» ({members} người).",
+        "invite_codes": "{actor} lấy đường dẫn mời của {units} đơn vị ({assigned} mã mới).",
+        "followup_list": (
+            "{actor} xem danh sách cần nhắc năm {year}: {not_registered} chưa đăng ký, "
+            "{not_checked_in} chưa điểm danh."
+        ),
         "erasure": "Một người dùng đã xóa dữ liệu của mình theo quyền của chủ thể dữ liệu.",
         "other": "{actor} thực hiện một thao tác quản trị.",
     }
