@@ -70,7 +70,13 @@ async def test_merge_moves_members_and_roster_and_archives(sessions: Sessions) -
         assert set(await s.scalars(select(User.unit_id))) == {target}
         assert set(await s.scalars(select(RosterPerson.unit_id))) == {target}
         entry = await s.scalar(select(AuditEntry).where(AuditEntry.action == "unit_merge"))
-    assert entry is not None and entry.params == {"unit": source, "into": target, "members": 1}
+    assert entry is not None and entry.params == {
+        "unit": source,
+        "into": target,
+        "members": 1,
+        "unit_name": "Phòng QLKH",
+        "new_name": "Phòng Quản lý Khoa học",
+    }
     assert (await units.merge(sessions, 1, source, target, NOW)).outcome is Outcome.GONE
 
 
