@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.core.textnorm import fold, has_control_chars, nfc
+from bot.core.textnorm import fold, has_control_chars, match_key, nfc
 
 MAX_ROWS = 50_000  # people in one file; over it nothing is imported
 MAX_NAME = 100  # roster_people.full_name
@@ -145,7 +145,7 @@ class Parsed:
 def key_of(text: str) -> str:
     """The folded form two spellings of a name or unit share ("Phòng  Kế toán" ~ "phong ke
     toan"); the same rule as bot.services.profile.unit_key."""
-    return fold(nfc(text))
+    return match_key(text)
 
 
 def _cell(row: Sequence[str], column: int | None) -> str:

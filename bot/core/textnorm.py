@@ -22,6 +22,12 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+def match_key(text: str) -> str:
+    """The key two spellings of one name share ("Phòng  Kế toán" ~ "phong ke toan"): unit
+    names are stored under it, and staff-list names are matched with it."""
+    return fold(nfc(text))
+
+
 # Format characters that are part of ordinary text: the zero-width joiner builds emoji such as
 # 👩‍💻 (woman + ZWJ + laptop) and the non-joiner shapes some scripts. Variation selectors
 # (U+FE0F in ❤️) are combining marks, not format characters, so they need no exception.

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import Enum
 
 from bot.core.inputs import better_spelling
-from bot.core.textnorm import fold, nfc
+from bot.core.textnorm import match_key, nfc
 from bot.core.unit_search import search
 from db.queries.roster_links import active_unit, relink_roster, roster_units_of, unit_key_taken
 from db.queries.units import active_units, roster_exists, unit_by_code
@@ -41,7 +41,7 @@ __all__ = [
 def unit_key(name: str) -> str:
     """The folded form under which two spellings of one unit name collide (the unique key
     units are stored under; folding is a text rule of the domain, so it is computed here)."""
-    return fold(nfc(name))
+    return match_key(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ async def current(sessions: Sessions, telegram_id: int) -> Profile | None:
 
 def name_key(full_name: str) -> str:
     """The folded form a person's name is matched with on the roster."""
-    return fold(nfc(full_name))
+    return match_key(full_name)
 
 
 @dataclass(frozen=True, slots=True)
