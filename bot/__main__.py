@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=int, help="edition year (default: the current one)")
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write")
+    from bot import cli_editions
+
+    cli_editions.add_parser(sub)
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     return parser
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command in {"backup", "healthcheck"}:  # no application, engine or event loop needed
         return _operations(command, args, settings)
-    quiet = command in {"console", "stats", "db", "reminders", "export"} or (
+    quiet = command in {"console", "stats", "db", "reminders", "export", "editions"} or (
         command == "run" and settings.offline
     )
     configure_logging(
@@ -104,6 +107,10 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
     from bot import cli  # imported late: settings errors must print before heavy imports
     from bot.ops import alerts
 
+    if command == "editions":
+        from bot import cli_editions
+
+        return cli_editions.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")
