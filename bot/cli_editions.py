@@ -57,9 +57,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(json.dumps(listed, ensure_ascii=False, indent=2))
         else:
             for item in listed:
-                print(
-                    f"{item['year']}  {item['start']} – {item['end']}  {item['theme']}  ({item['origin']})"
-                )
+                days = f"{item['start']} – {item['end']}"
+                print(f"{item['year']}  {days}  {item['theme']}  ({item['origin']})")
         return 0
     fields = _read(args.file)
     if fields is None:
