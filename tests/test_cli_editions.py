@@ -24,7 +24,9 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_extract_prints_the_fields_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["editions", "extract", str(NOTICES / "seed_2023_skhcn_hcm.txt")]) == 0
     printed = json.loads(capsys.readouterr().out)
-    packaged = edition_data(load_editions().get(2023))  # type: ignore[arg-type]
+    found = load_editions().get(2023)
+    assert found is not None
+    packaged = edition_data(found)
     assert printed["opening_time"] is None and printed["related_decision"] is None
     assert {k: v for k, v in printed.items() if v is not None} == {
         k: v for k, v in packaged.items() if k in printed

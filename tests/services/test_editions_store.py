@@ -7,20 +7,28 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from bot.core.editions import EditionBook, load_editions
+from bot.core.editions import Edition, EditionBook, load_editions
 from bot.services import editions as store
 from db.models import AuditEntry
 from db.session import Sessions
 from tests.conftest import vn
 
 NOW = vn(2026, 11, 24, 9)
+
+
+def edition(year: int) -> Edition:
+    found = load_editions().get(year)
+    assert found is not None
+    return found
+
+
 ADMIN = 7001
 
 
 async def test_seed_fills_missing_years_and_never_overwrites(sessions: Sessions) -> None:
     packaged = load_editions()
     assert set(await store.seed(sessions, packaged, NOW)) == {2021, 2023}
-    changed = replace(packaged.get(2023), theme="Chủ đề đã sửa trong chat")  # type: ignore[type-var]
+    changed = replace(edition(2023), theme="Chủ đề đã sửa trong chat")
     await store.save(
         sessions, changed, actor=ADMIN, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
     )
@@ -33,13 +41,13 @@ async def test_seed_fills_missing_years_and_never_overwrites(sessions: Sessions)
 
 
 async def test_save_is_audited_and_refused_to_a_non_admin(sessions: Sessions) -> None:
-    edition = replace(load_editions().get(2023), year=2027)  # type: ignore[type-var]
+    new = replace(edition(2023), year=2027)
     refused = await store.save(
-        sessions, edition, actor=42, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
+        sessions, new, actor=42, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
     )
     assert refused is None and await store.stored(sessions, 2027) is None
     saved = await store.save(
-        sessions, edition, actor=ADMIN, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
+        sessions, new, actor=ADMIN, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
     )
     assert saved == store.Saved(2027, created=True)
     async with sessions() as s:
@@ -54,7 +62,7 @@ async def test_book_reloads_only_when_the_table_changed(sessions: Sessions) -> N
     await store.seed(sessions, load_editions(), NOW)
     assert await store.refresh(sessions, book) is True
     assert await store.refresh(sessions, book) is False  # nothing changed since
-    new = replace(load_editions().get(2023), year=2027, theme="Năm mới")  # type: ignore[type-var]
+    new = replace(edition(2023), year=2027, theme="Năm mới")
     await store.save(
         sessions, new, actor=None, admin_ids=frozenset(), origin="cli", now=vn(2026, 11, 25)
     )
