@@ -47,6 +47,7 @@ from handlers import (
     unreadable,
     week,
 )
+from handlers import editions as edition_flow
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def register_handlers(app: BotApp) -> None:
     features = (
         flow,
         broadcast,
+        edition_flow,
         start,
         me,
         receipt_undo,
@@ -194,7 +196,10 @@ def build_application(
         deps.sessions,
         deps.clock,
         max_age=flow.FLOW_TIMEOUT,
-        codec=DraftCodec((*states.FLOW_KEYS, broadcast.SCHEDULE_KEY), [states.PendingCheckin]),
+        codec=DraftCodec(
+            (*states.FLOW_KEYS, broadcast.SCHEDULE_KEY, edition_flow.DRAFT_KEY),
+            [states.PendingCheckin],
+        ),
         prepare=lambda: _ready(engine),
     )
     token = settings.telegram_bot_token

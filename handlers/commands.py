@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "revoke": ("revoke", "thuhoi"),
     "roles": ("roles", "phanquyen"),
     "audit": ("audit", "nhatky"),
+    "edition": ("edition", "tuanlemoi"),
     "broadcasts": ("broadcasts", "cacthongbao"),
     "broadcast": ("broadcast", "thongbao"),
     "stats": ("stats", "thongke"),
@@ -89,7 +90,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ),
     ),
     (Role.ORGANISER, ("stats", "broadcast", "broadcasts", "schedule")),
-    (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit")),
+    (Role.ADMIN, ("export", "grant", "revoke", "roles", "audit", "edition")),
 )
 
 # A section's entries: (command key, the name shown in that language).

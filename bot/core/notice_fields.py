@@ -82,8 +82,11 @@ class NoticeFields:
 
 
 def problems(f: NoticeFields) -> tuple[str, ...]:
-    """Why these dates cannot be an edition: codes "order", "length", "opening"."""
+    """Why these dates cannot be an edition: codes "order", "length", "opening",
+    "year_dates" (the year is not the first day's)."""
     found = []
+    if f.year and f.start and f.year != f.start.year:
+        found.append("year_dates")
     if f.start and f.end:
         if f.end < f.start:
             found.append("order")

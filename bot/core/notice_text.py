@@ -64,11 +64,10 @@ def organiser(text: str) -> tuple[str, int] | None:
     issuer = _ISSUER.search(text)
     if head is not None:
         name, position = head
-        spelled = re.search(re.escape(name).replace(r"\ ", r"\s+"), text, re.I)
-        cased = [m[0] for m in re.finditer(re.escape(name).replace(r"\ ", r"\s+"), text, re.I)]
-        mixed = [c for c in cased if not c.isupper()]
+        spelled = re.finditer(re.escape(name).replace(r"\ ", r"\s+"), text, re.I)
+        mixed = [m for m in spelled if not m[0].isupper()]
         if mixed:
-            return _squash(mixed[-1]), spelled.start() if spelled else position
+            return _squash(mixed[-1][0]), mixed[-1].start()
         if issuer and name.lower().startswith(issuer[1].lower()):
             rest = name[len(issuer[1]) :].strip()
             return _squash(f"{issuer[1]} {rest.title()}".strip()), position

@@ -119,3 +119,20 @@ async def save(
             now,
         )
     return Saved(edition.year, created)
+
+
+async def publish(
+    sessions: Sessions,
+    book: EditionBook,
+    edition: Edition,
+    *,
+    actor: int,
+    admin_ids: frozenset[int],
+    now: datetime,
+) -> Saved | None:
+    """An admin's save from chat: stored and audited, then this replica's book reloaded at
+    once (the others reload within a minute). None if the actor is no longer an admin."""
+    saved = await save(sessions, edition, actor=actor, admin_ids=admin_ids, origin="chat", now=now)
+    if saved is not None:
+        await refresh(sessions, book, force=True)
+    return saved
