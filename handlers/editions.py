@@ -159,13 +159,13 @@ async def _save(update: Update, context: BotContext, fields: NoticeFields) -> in
     if missing:
         await answer_button(update)
         names = ", ".join(t.ED_FIELDS[n] for n in missing)
-        await send(update, t.ED_MISSING.format(fields=names))
+        await send(update, t.ED_MISSING.format(fields=names), edition_card.keyboard(t))
         return REVIEW
     try:
         edition = to_edition(fields)
     except EditionsError:
         await answer_button(update)
-        await send(update, _problem(t, fields, problems(fields)[0]))
+        await send(update, _problem(t, fields, problems(fields)[0]), edition_card.keyboard(t))
         return REVIEW
     saved = await service.publish(
         context.sessions,
@@ -229,8 +229,8 @@ def _limit(name: str) -> int:
 
 
 async def review_text(update: Update, context: BotContext) -> int:
-    """Typed while the card waits for a button."""
-    await send(update, context.t.ED_PRESS)
+    """Typed while the card waits for a button: the buttons again, under the reminder."""
+    await send(update, context.t.ED_PRESS, edition_card.keyboard(context.t))
     return REVIEW
 
 
