@@ -144,17 +144,20 @@ async def _ready(engine: AsyncEngine) -> bool:
     return True
 
 
+async def load_stored_editions(deps: Deps) -> None:
+    """The editions: the packaged file fills the years the database lacks, then the bot
+    answers from the database (where admins save new editions). Before any update."""
+    packaged = load_editions(deps.settings.editions_file)
+    await edition_store.seed(deps.sessions, packaged, deps.clock.now())
+    await edition_store.refresh(deps.sessions, deps.editions, force=True)
+
+
 async def _post_init(app: BotApp) -> None:
     """Migrate the database, prove it can be written, publish the command menus (everyone's,
     then each organiser's and admin's) and the bot's description."""
     deps = deps_of(app)
     await check_writable(deps.engine)  # else one clear line, not a traceback
-    # The editions: the packaged file fills the years the database lacks, then the bot
-    # answers from the database (where admins save new editions), before any update.
-    await edition_store.seed(
-        deps.sessions, load_editions(deps.settings.editions_file), deps.clock.now()
-    )
-    await edition_store.refresh(deps.sessions, deps.editions, force=True)
+    await load_stored_editions(deps)
     await menus.publish_all(app.bot, deps_of(app))
     log.info("bot @%s ready", app.bot.username)
 

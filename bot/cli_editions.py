@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.clock import make_clock
-from bot.core.editions import EditionsError, edition_data, load_editions
+from bot.core.editions import Editions, EditionsError, edition_data, load_editions
 from bot.core.notice_extract import extract
 from bot.core.notice_fields import NoticeFields, problems, to_edition, to_json
 from bot.services import editions as store
@@ -84,16 +84,25 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _listing(settings: Settings) -> list[dict[str, Any]]:
+async def stored_editions(settings: Settings) -> Editions:
+    """The editions as the bot knows them (the database, seeded from the packaged file)."""
+    return Editions([item.edition for item in await _stored(settings)])
+
+
+async def _stored(settings: Settings) -> list[store.Listed]:
     engine = create_engine(settings.database_url)
     try:
         await upgrade(engine)
         sessions = create_sessionmaker(engine)
         now = make_clock(settings.tz, settings.bot_clock_start).now()
         await store.seed(sessions, load_editions(settings.editions_file), now)
-        listed = await store.listing(sessions)
+        return await store.listing(sessions)
     finally:
         await engine.dispose()
+
+
+async def _listing(settings: Settings) -> list[dict[str, Any]]:
+    listed = await _stored(settings)
     return [
         {**edition_data(x.edition), "origin": x.origin, "updated_at": x.updated_at.isoformat()}
         for x in listed

@@ -64,3 +64,16 @@ def test_a_file_that_is_not_a_notice(tmp_path: Path, capsys: pytest.CaptureFixtu
     fake.write_bytes(b"%PDF-1.4 not a word file")
     assert main(["editions", "extract", str(fake)]) == 1
     assert "not a readable notice" in capsys.readouterr().err
+
+
+def test_stats_and_export_see_an_added_edition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--year", "2025", "--json"]) == 1  # not known yet
+    assert main(["editions", "add", str(PLAN), "--yes"]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--year", "2025", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["year"] == 2025
+    out = tmp_path / "2025.csv"
+    assert main(["export", "--year", "2025", "--format", "csv", "-o", str(out)]) == 0
+    assert out.exists()
