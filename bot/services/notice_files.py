@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 
 MAX_BYTES = 20 * 1024 * 1024  # Telegram's own limit for files a bot may download
@@ -35,7 +36,7 @@ def notice_text(content: bytes, file_name: str) -> str:
         raise NoticeFileError("type")
     if not text.strip():
         raise NoticeFileError("empty")
-    return text
+    return unicodedata.normalize("NFC", text)  # Windows-1258 writes tone marks apart
 
 
 def _plain(content: bytes) -> str:
