@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -39,6 +40,7 @@ _DECISION = re.compile(
 _PLAN = re.compile(r"(?<!\w)Kế hoạch(?:\s+số)?\s+(\d+/[\w-]*\w)")
 _ABOUT = re.compile(r"^\s*(?:về việc|về|V/v:?)\s+([^,.;:\n]{3,200})", re.I)
 _OPENING = re.compile(r"khai mạc", re.I)
+Keep = Callable[[str, object, int], None]  # (field, value, where in the text)
 
 
 def extract(raw: str) -> NoticeFields:
@@ -90,7 +92,7 @@ def extract(raw: str) -> NoticeFields:
     return _with_source(fields, text)
 
 
-def _opening(text: str, year: int | None, keep: object) -> None:
+def _opening(text: str, year: int | None, keep: Keep) -> None:
     for m in _OPENING.finditer(text):
         sentence = nd.sentence_at(text, m.start())
         offset = text.find(sentence)
@@ -98,24 +100,24 @@ def _opening(text: str, year: int | None, keep: object) -> None:
         found = nd.partial_date(after, year) or nd.partial_date(sentence, year)
         if found is None:
             continue
-        keep("opening", found[0], m.start())  # type: ignore[operator]
+        keep("opening", found[0], m.start())
         hour = nd.hour(after[found[1].end :]) or nd.hour(after[: found[1].start])
         if hour is not None:
-            keep("opening_time", hour, m.start())  # type: ignore[operator]
+            keep("opening_time", hour, m.start())
         return
 
 
-def _theme(text: str, keep: object) -> None:
+def _theme(text: str, keep: Keep) -> None:
     m = _THEME.search(text) or _THEME_PLAIN.search(text)
     if m:
-        keep("theme", capitalise(m[1].strip(" .")), m.start())  # type: ignore[operator]
+        keep("theme", capitalise(m[1].strip(" .")), m.start())
 
 
-def _plan(text: str, keep: object) -> None:
+def _plan(text: str, keep: Keep) -> None:
     m = _PLAN.search(text)
     if m is None:
         return
-    keep("plan_number", m[1], m.start())  # type: ignore[operator]
+    keep("plan_number", m[1], m.start())
     rest = text[m.end() :]
     dated = re.match(r"\s*(?:,\s*)?(?:ngày\s+)?" + nd.DATE.pattern, rest)
     sentence = nd.sentence_at(text, m.start())
@@ -133,10 +135,10 @@ def _plan(text: str, keep: object) -> None:
         ]
         plan_date = earlier[-1] if earlier else None
     if plan_date is not None:
-        keep("plan_date", plan_date, m.start())  # type: ignore[operator]
+        keep("plan_date", plan_date, m.start())
     about = _ABOUT.match(rest)
     if about:
-        keep("plan_title", capitalise(about[1].strip()), m.start())  # type: ignore[operator]
+        keep("plan_title", capitalise(about[1].strip()), m.start())
 
 
 def _with_source(f: NoticeFields, text: str) -> NoticeFields:

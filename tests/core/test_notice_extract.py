@@ -4,6 +4,7 @@ notices in other agencies' styles give their expected fields, and nothing is eve
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,34 @@ def test_a_written_week_is_read_back_exactly(start, length, before, after) -> No
 
 def test_packaged_editions_are_editions() -> None:
     assert all(isinstance(e, Edition) for e in load_editions().all)
+
+
+# Fragments of real notices shuffled with noise: whatever is found is quoted from the text.
+FRAGMENTS = st.sampled_from(
+    [
+        "Tuần lễ hưởng ứng học tập suốt đời năm 2027",
+        "từ ngày 04/10/2027 đến ngày 10/10/2027",
+        "Lễ khai mạc lúc 8 giờ ngày 04/10/2027.",
+        "Chủ đề: “Học tập suốt đời”",
+        "Kế hoạch số 12/KH-UBND ngày 01/9/2027 về việc tổ chức Tuần lễ",
+        "Sở Giáo dục và Đào tạo ban hành Kế hoạch",
+        "Quyết định số 1373/QĐ-TTg ngày 30/7/2021",
+        "Ngày thông báo: 02/9/2027",
+        "mục đích:\n- Một.\n- Hai.",
+        "\n",
+        ". ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, st.text(SAFE, max_size=30)), max_size=12))
+def test_every_field_found_is_quoted_from_the_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = extract(text)
+    flat = " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())
+    for name in FIELD_NAMES:
+        if found.given(name) and name != "source":
+            assert " ".join(found.sentences[name].split()) in flat, name
+    if found.opening and found.start and found.end:
+        assert found.start <= found.end
