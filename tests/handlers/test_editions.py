@@ -12,6 +12,7 @@ from bot.context import deps_of
 from bot.delivery.outbox_sender import dispatch_once
 from bot.offline.fake_updates import FakeUser
 from bot.ui.texts.vi import Vi
+from bot.ui.tg_html import parsed_length
 from db.models import AuditEntry, EditionRecord
 from db.queries.users import set_role
 from tests.conftest import ADMIN, AN, Harness, Restartable, button_pairs, vn
@@ -189,3 +190,35 @@ async def test_draft_and_edition_survive_restarts(restartable: Restartable) -> N
         assert reply is not None and THEME_2027 in reply.text
         async with deps_of(bot.app).sessions() as session:
             assert await session.scalar(select(func.count(EditionRecord.year))) == 3
+
+
+async def test_a_long_card_is_split_and_an_unchanged_year_says_so(bot: Harness) -> None:
+    bot.clock.set(vn(2026, 11, 24, 9))
+    await bot.say(ADMIN, "/tuanlemoi")
+    before = len(bot.telegram.sent(ADMIN.id))
+    await bot.say(ADMIN, (NOTICES / "seed_2021_sgddt_dien_bien.txt").read_text("utf-8"))
+    parts = bot.telegram.sent(ADMIN.id)[before:]
+    assert len(parts) == 2 and all(parsed_length(p.text) <= 4096 for p in parts)
+    assert parts[0].reply_markup is None and button_pairs(parts[1])
+    whole = "\n".join(p.text for p in parts)
+    assert "<b>Năm 2021 đã có trong bot</b>; thông báo này không thay đổi mục nào." in whole
+
+
+async def test_another_replica_sees_the_edition_within_a_minute(restartable: Restartable) -> None:
+    from bot.app import build_application, running
+    from bot.services import editions as store
+
+    async with restartable.started() as first:
+        other = build_application(
+            restartable.settings, request=restartable.telegram, clock=restartable.clock
+        )
+        async with running(other):
+            (job,) = other.job_queue.get_jobs_by_name("editions_refresh")  # type: ignore[union-attr]
+            assert job.trigger.interval.total_seconds() == 60  # type: ignore[attr-defined]
+            await letter_card(first)
+            restartable.clock.advance(timedelta(seconds=5))
+            await complete_and_save(first)
+            assert deps_of(other).editions.get(2027) is None
+            assert await store.refresh(deps_of(other).sessions, deps_of(other).editions)
+            edition = deps_of(other).editions.get(2027)
+            assert edition is not None and edition.theme == THEME_2027
