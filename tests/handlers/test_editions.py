@@ -106,6 +106,10 @@ async def test_corrections_are_checked_and_bad_input_changes_nothing(bot: Harnes
     await bot.press(ADMIN, "ed:fix:theme")
     card = await bot.say(ADMIN, "<b>Học & hành</b>")
     assert card is not None and "&lt;b&gt;Học &amp; hành&lt;/b&gt;" in card.text
+    saved = await complete_and_save(bot)  # HTML in a field is only ever text
+    assert "«&lt;b&gt;Học &amp; hành&lt;/b&gt;»" in saved
+    reply = await bot.say(ADMIN, "chủ đề năm 2027 là gì")
+    assert reply is not None and "&lt;b&gt;Học &amp; hành&lt;/b&gt;" in reply.text
 
 
 async def test_a_year_that_exists_is_shown_as_a_change(bot: Harness) -> None:
