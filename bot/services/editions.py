@@ -21,7 +21,7 @@ from bot.core.editions import (
 from bot.core.roles import Role
 from bot.services.access import role_of
 from db.queries.admin import audit
-from db.queries.editions import all_editions, edition_row, last_change, put_edition, years
+from db.queries.editions import all_editions, edition_row, last_change, put_edition
 from db.session import Sessions
 
 CLI_ACTOR = -1  # the audit log's actor for the command line (no Telegram id)
@@ -44,15 +44,18 @@ class Saved:
 
 
 async def seed(sessions: Sessions, packaged: Editions, now: datetime) -> tuple[int, ...]:
-    """Store the packaged editions whose year the table lacks; the years added."""
+    """Store the packaged editions the table lacks, and follow the file for the years it
+    seeded (an operator edited EDITIONS_FILE); a year saved from chat or the command line is
+    never overwritten. The years written."""
+    written = []
     async with sessions() as s, s.begin():
-        have = await years(s)
-        added = tuple(e.year for e in packaged.all if e.year not in have)
+        rows = {row.year: row for row in await all_editions(s)}
         for edition in packaged.all:
-            if edition.year in added:
-                data = edition_data(edition)
+            data, row = edition_data(edition), rows.get(edition.year)
+            if row is None or (row.origin == "seed" and row.data != data):
                 await put_edition(s, edition.year, data, origin="seed", by=None, now=now)
-    return added
+                written.append(edition.year)
+    return tuple(written)
 
 
 async def listing(sessions: Sessions) -> list[Listed]:

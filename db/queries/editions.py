@@ -38,10 +38,6 @@ async def edition_row(session: AsyncSession, year: int) -> EditionRow | None:
     return None if record is None else _row(record)
 
 
-async def years(session: AsyncSession) -> set[int]:
-    return set(await session.scalars(select(EditionRecord.year)))
-
-
 async def last_change(session: AsyncSession) -> datetime | None:
     """When any edition last changed (replicas compare it to know when to reload)."""
     return await session.scalar(select(func.max(EditionRecord.updated_at)))

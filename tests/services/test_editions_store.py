@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from bot.core.editions import Edition, EditionBook, load_editions
+from bot.core.editions import Edition, EditionBook, Editions, load_editions
 from bot.services import editions as store
 from db.models import AuditEntry
 from db.session import Sessions
@@ -33,6 +33,11 @@ async def test_seed_fills_missing_years_and_never_overwrites(sessions: Sessions)
         sessions, changed, actor=ADMIN, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
     )
     assert await store.seed(sessions, packaged, vn(2026, 11, 25)) == ()
+    # An edited EDITIONS_FILE is followed for the years it seeded, never for a saved one.
+    edited = Editions([replace(e, theme=f"Sửa {e.year}") for e in packaged.all])
+    assert await store.seed(sessions, edited, vn(2026, 11, 26)) == (2021,)
+    assert (await store.stored(sessions, 2021)).theme == "Sửa 2021"  # type: ignore[union-attr]
+    await store.seed(sessions, packaged, vn(2026, 11, 27))
     kept = await store.stored(sessions, 2023)
     assert kept is not None and kept.theme == "Chủ đề đã sửa trong chat"
     listed = await store.listing(sessions)
