@@ -32,12 +32,19 @@ from bot.core.notice_fields import (
     to_edition,
     to_json,
 )
-from bot.core.notice_input import FieldInputError, kind_of, read_value
+from bot.core.notice_input import (
+    PURPOSES_LIMIT,
+    TEXT_LIMIT,
+    FieldInputError,
+    kind_of,
+    read_value,
+)
 from bot.core.roles import Role
 from bot.services import editions as service
 from bot.services.notice_files import MAX_BYTES, NoticeFileError, notice_text
 from bot.ui import edition_card, render
 from bot.ui.buttons import EditionAction
+from bot.ui.texts import Texts
 from handlers.access import requires
 from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
 from handlers.common import answer_button, conversation, send
@@ -165,7 +172,8 @@ async def _save(update: Update, context: BotContext, fields: NoticeFields) -> in
         edition = to_edition(fields)
     except EditionsError:
         await answer_button(update)
-        await send(update, _problem(t, fields, problems(fields)[0]), edition_card.keyboard(t))
+        code = (*problems(fields), "order")[0]  # the start-up check refused these dates
+        await send(update, _problem(t, fields, code), edition_card.keyboard(t))
         return REVIEW
     saved = await service.publish(
         context.sessions,
@@ -191,10 +199,10 @@ async def _save(update: Update, context: BotContext, fields: NoticeFields) -> in
     return END
 
 
-def _problem(t: Any, fields: NoticeFields, code: str) -> str:
+def _problem(t: Texts, fields: NoticeFields, code: str) -> str:
     start = fields.start.strftime("%d/%m/%Y") if fields.start else ""
     end = fields.end.strftime("%d/%m/%Y") if fields.end else ""
-    return str(t.ED_BAD[code]).format(start=start, end=end)
+    return t.ED_BAD[code].format(start=start, end=end)
 
 
 @requires(Role.ADMIN)
@@ -223,8 +231,6 @@ async def corrected(update: Update, context: BotContext) -> int:
 
 
 def _limit(name: str) -> int:
-    from bot.core.notice_input import PURPOSES_LIMIT, TEXT_LIMIT
-
     return PURPOSES_LIMIT if name == "purposes" else TEXT_LIMIT
 
 
