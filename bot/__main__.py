@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write")
     cli_roster.add_parser(sub)
+    from bot import cli_editions
+
+    cli_editions.add_parser(sub)
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     cli_units.add_parser(sub)
@@ -74,9 +77,16 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command in {"backup", "healthcheck"}:  # no application, engine or event loop needed
         return _operations(command, args, settings)
-    quiet = command in {"console", "stats", "db", "reminders", "export", "roster", "units"} or (
-        command == "run" and settings.offline
-    )
+    quiet = command in {
+        "console",
+        "stats",
+        "db",
+        "reminders",
+        "export",
+        "roster",
+        "units",
+        "editions",
+    } or (command == "run" and settings.offline)
     configure_logging(
         "WARNING" if quiet else settings.log_level,
         [token, secret, database_password(settings.database_url)],
@@ -111,6 +121,10 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
         return cli_roster.run(args, settings)
     if command == "units":
         return cli_units.run(args, settings)
+    if command == "editions":
+        from bot import cli_editions
+
+        return cli_editions.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")

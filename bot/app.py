@@ -18,13 +18,14 @@ from telegram.request import BaseRequest
 
 from bot.context import DEPS_KEY, BotApp, BotContext, Deps, deps_of
 from bot.core.clock import Clock, make_clock
-from bot.core.editions import load_editions
+from bot.core.editions import EditionBook, load_editions
 from bot.core.matcher import load_matcher
 from bot.core.schedule import load_reminder_data, specs_for
 from bot.delivery.outbox_sender import dispatch_job
 from bot.delivery.ratelimit import TelegramRateLimiter
 from bot.ops.db_errors import DatabaseUnavailable, check_writable
 from bot.ops.db_state import on_database_error, state_of
+from bot.services import editions as edition_store
 from bot.services import retention
 from bot.transport.draft_codec import DraftCodec
 from bot.transport.persistence import DbPersistence, WriteThroughApplication
@@ -50,6 +51,7 @@ from handlers import (
     unreadable,
     week,
 )
+from handlers import editions as edition_flow
 from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,7 @@ OFFLINE_TOKEN = "0:offline-console"
 RATE_LIMIT_RETRIES = 3
 UNREADABLE_GROUP = -3  # handler groups run in ascending order; group 0 holds the features
 IDENTITY_GROUP = -2
+EDITIONS_REFRESH_SECONDS = 60
 
 
 def register_handlers(app: BotApp) -> None:
@@ -76,6 +79,7 @@ def register_handlers(app: BotApp) -> None:
     features = (
         flow,
         broadcast,
+        edition_flow,
         start,
         me,
         receipt_undo,
@@ -103,6 +107,10 @@ async def _purge_inbox(context: BotContext) -> None:
     await retention.purge_conversations(deps.sessions, deps.clock.now(), flow.FLOW_TIMEOUT)
 
 
+async def _refresh_editions(context: BotContext) -> None:
+    await edition_store.refresh(context.deps.sessions, context.deps.editions)
+
+
 def schedule_jobs(app: BotApp) -> None:
     if app.job_queue is not None:
         # Raw updates past INBOX_RETENTION_DAYS; hourly is plenty for a period counted in days.
@@ -111,6 +119,15 @@ def schedule_jobs(app: BotApp) -> None:
             interval=retention.INTERVAL,
             first=60,
             name="inbox_retention",
+            job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+        )
+    if app.job_queue is not None:
+        # Editions saved on another replica reach this one within a minute.
+        app.job_queue.run_repeating(
+            _refresh_editions,
+            interval=EDITIONS_REFRESH_SECONDS,
+            first=EDITIONS_REFRESH_SECONDS,
+            name="editions_refresh",
             job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
         )
     interval = deps_of(app).settings.dispatch_interval_seconds
@@ -135,10 +152,20 @@ async def _ready(engine: AsyncEngine) -> bool:
     return True
 
 
+async def load_stored_editions(deps: Deps) -> None:
+    """The editions: the packaged file fills the years the database lacks, then the bot
+    answers from the database (where admins save new editions). Before any update."""
+    packaged = load_editions(deps.settings.editions_file)
+    await edition_store.seed(deps.sessions, packaged, deps.clock.now())
+    await edition_store.refresh(deps.sessions, deps.editions, force=True)
+
+
 async def _post_init(app: BotApp) -> None:
     """Migrate the database, prove it can be written, publish the command menus (everyone's,
     then each organiser's and admin's) and the bot's description."""
-    await check_writable(deps_of(app).engine)  # else one clear line, not a traceback
+    deps = deps_of(app)
+    await check_writable(deps.engine)  # else one clear line, not a traceback
+    await load_stored_editions(deps)
     await menus.publish_all(app.bot, deps_of(app))
     log.info("bot @%s ready", app.bot.username)
 
@@ -171,7 +198,7 @@ def build_application(
         clock=clock or make_clock(settings.tz, settings.bot_clock_start),
         engine=engine,
         sessions=create_sessionmaker(engine),
-        editions=editions,
+        editions=EditionBook(editions),
         matcher=load_matcher(),
         reminders=reminder_data,
     )
@@ -181,7 +208,13 @@ def build_application(
         deps.clock,
         max_age=flow.FLOW_TIMEOUT,
         codec=DraftCodec(
-            (*states.FLOW_KEYS, broadcast.SCHEDULE_KEY, roster.PENDING_FILE, units.UNIT_EDIT),
+            (
+                *states.FLOW_KEYS,
+                broadcast.SCHEDULE_KEY,
+                roster.PENDING_FILE,
+                units.UNIT_EDIT,
+                edition_flow.DRAFT_KEY,
+            ),
             [states.PendingCheckin],
         ),
         prepare=lambda: _ready(engine),

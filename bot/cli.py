@@ -12,10 +12,10 @@ from typing import Any
 import uvicorn
 from telegram import Update
 
-from bot.app import build_application, running
+from bot.app import build_application, load_stored_editions, running
+from bot.cli_editions import stored_editions
 from bot.context import deps_of
 from bot.core.clock import local_today, make_clock
-from bot.core.editions import load_editions
 from bot.ops import health
 from bot.services import reports as report_service
 from bot.services.reminders import Figures, delivery_figures
@@ -89,7 +89,7 @@ async def db_upgrade(settings: Settings) -> None:
 
 async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
     """The `stats` figures for `year` (default: this year's edition, else the latest)."""
-    editions = load_editions(settings.editions_file)
+    editions = await stored_editions(settings)  # saved in chat or by `editions add` too
     if year is None:
         edition = editions.lookup(
             None, local_today(make_clock(settings.tz, settings.bot_clock_start))
@@ -140,11 +140,12 @@ async def export(settings: Settings, year: int | None, fmt: str) -> tuple[bytes,
     app = build_application(settings)
     deps = deps_of(app)
     today = local_today(deps.clock)
-    edition = deps.editions.get(year) if year else deps.editions.lookup(None, today).edition
     try:
+        await upgrade(deps.engine)
+        await load_stored_editions(deps)  # saved in chat or by `editions add` too
+        edition = deps.editions.get(year) if year else deps.editions.lookup(None, today).edition
         if edition is None:
             return None
-        await upgrade(deps.engine)
         tz = deps.clock.tz
         found = await report_service.export_data(deps.sessions, edition, tz)
         data = await files.export_file(

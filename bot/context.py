@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.core.clock import Clock
-from bot.core.editions import Editions
+from bot.core.editions import EditionBook
 from bot.core.matcher import Matcher
 from bot.core.schedule import ReminderData
 from bot.delivery.state import DeliveryState
@@ -30,7 +30,7 @@ class Deps:
     clock: Clock
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
-    editions: Editions
+    editions: EditionBook  # live: replaced when an edition is saved (bot/services/editions.py)
     matcher: Matcher
     reminders: ReminderData
     metrics: Metrics = field(default_factory=Metrics)  # one registry per app (bot/ops/metrics.py)

@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "audit": ("audit", "nhatky"),
     "roster": ("roster", "danhsach"),
     "units": ("units", "donvi"),
+    "edition": ("edition", "tuanlemoi"),
     "broadcasts": ("broadcasts", "cacthongbao"),
     "broadcast": ("broadcast", "thongbao"),
     "stats": ("stats", "thongke"),
@@ -93,7 +94,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ),
     ),
     (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule", "invite")),
-    (Role.ADMIN, ("export", "roster", "units", "grant", "revoke", "roles", "audit")),
+    (Role.ADMIN, ("edition", "roster", "units", "export", "grant", "revoke", "roles", "audit")),
 )
 
 # A section's entries: (command key, the name shown in that language).

@@ -195,3 +195,60 @@ def load_editions(path: Path | None = None) -> Editions:
     except tomllib.TOMLDecodeError as exc:
         raise EditionsError(f"editions file is not valid TOML: {exc}") from exc
     return Editions([_edition(raw) for raw in data.get("edition", [])])
+
+
+class EditionBook(Editions):
+    """The editions the running bot answers from: `Editions`, whose contents `replace` swaps
+    at once (an admin saved a new edition; another replica did). Every reader holds the book,
+    never a copy, so the next answer, report or reminder pass sees the new editions."""
+
+    def __init__(self, editions: Editions, version: object = None) -> None:
+        super().__init__(list(editions.all))
+        self.version = version  # what the store says it last loaded (e.g. max updated_at)
+
+    def replace(self, editions: Editions, version: object = None) -> None:
+        self.all = editions.all  # one assignment: a reader sees the old or the new tuple
+        self.version = version
+
+
+_DATES = ("start", "end", "opening", "plan_date", "published")
+
+
+def edition_data(edition: Edition) -> dict[str, Any]:
+    """The edition as JSON-friendly data (ISO dates, "HH:MM:SS" times), for the database."""
+    data: dict[str, Any] = {}
+    for name in Edition.__slots__:
+        value = getattr(edition, name)
+        if isinstance(value, date | time):
+            value = value.isoformat()
+        elif name == "purposes":
+            value = list(value)
+        elif name == "reminder":
+            value = [
+                {k: v.isoformat() if isinstance(v, time) else v for k, v in block.items()}
+                for block in value
+            ]
+        if value not in (None, "", []):
+            data[name] = value
+    return data
+
+
+def edition_from_data(data: dict[str, Any]) -> Edition:
+    """The inverse of `edition_data`, checked as at start-up (EditionsError if wrong)."""
+    raw = dict(data)
+    try:
+        for key in _DATES:
+            if isinstance(raw.get(key), str):
+                raw[key] = date.fromisoformat(raw[key])
+        if isinstance(raw.get("opening_time"), str):
+            raw["opening_time"] = time.fromisoformat(raw["opening_time"])
+        raw["reminder"] = [
+            {
+                k: time.fromisoformat(v) if k == "time" and isinstance(v, str) else v
+                for k, v in b.items()
+            }
+            for b in raw.get("reminder", ())
+        ]
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise EditionsError(f"edition {raw.get('year', '?')}: {exc}") from exc
+    return _edition(raw)

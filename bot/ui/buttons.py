@@ -339,3 +339,27 @@ class UnitMove(CallbackData):
 
     def __post_init__(self) -> None:
         _require(1 <= self.unit_id <= DB_ID_MAX)
+
+
+# /edition's review card (branch i14-editions).
+
+EDITION_ACTIONS = ("fix", "save", "drop")
+NO_FIELD = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class EditionAction(CallbackData):
+    """A button on /edition's card: "ed:fix:<field>" asks for the field's value, "ed:save:-"
+    saves the edition, "ed:drop:-" drops the draft."""
+
+    prefix: ClassVar[str] = "ed"
+    action: str
+    field: str
+
+    def __post_init__(self) -> None:
+        from bot.core.notice_fields import FIELD_NAMES
+
+        _require(
+            self.action in EDITION_ACTIONS
+            and (self.field in FIELD_NAMES if self.action == "fix" else self.field == NO_FIELD)
+        )

@@ -678,6 +678,7 @@ class En:
         "followup": "Who has not registered or checked in",
         "roster": "Import the staff list",
         "units": "Manage units",
+        "edition": "Enter a new week from its notice",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
@@ -1319,3 +1320,81 @@ class En:
         "and agree, then open the unit's link again."
     )
     INVITE_TABLE_HEADER = ("Unit", "Link")
+    # --- i14-editions ---
+    ED_ASK = (
+        "Please paste the text of the notice about the new week, forward the notice, or "
+        "send it as a <b>.txt</b> or <b>.docx</b> file. Type /cancel to stop."
+    )
+    ED_FILE_PROBLEMS: ClassVar[dict[str, str]] = {
+        "too_big": "The file is over 20 MB, so the bot cannot read it; please send a smaller one.",
+        "not_docx": "This file is not a real Word (.docx) document; please save it again as "
+        ".docx, or paste the text.",
+        "type": "The bot reads only .txt and .docx files; please send one of those, or paste "
+        "the text.",
+        "empty": "The file holds no text; please send the notice itself.",
+    }
+    ED_NOT_NOTICE = (
+        "The bot found nothing about the week in this text; please send the notice itself."
+    )
+    ED_CARD_HEAD = "<b>The {year} week</b>, as read from the notice:"
+    ED_NO_YEAR = "year unknown"
+    ED_FIELDS: ClassVar[dict[str, str]] = {
+        "year": "Year",
+        "name": "Name",
+        "start": "First day",
+        "end": "Last day",
+        "opening": "Opening day",
+        "opening_time": "Opening time",
+        "theme": "Theme",
+        "organiser": "Organiser",
+        "audience": "For",
+        "plan_number": "Plan number",
+        "plan_date": "Plan date",
+        "published": "Notice published",
+        "plan_title": "Plan title",
+        "ministry_launch": "Ministry's letter",
+        "movement": "Movement",
+        "related_decision": "Related decision",
+        "purposes": "Purposes",
+        "source": "Source",
+    }
+    ED_ABSENT = "<i>not in the notice</i>"
+    ED_FROM = "   ↳ <i>«{sentence}»</i>"
+    ED_TYPED = "   ↳ <i>typed by you</i>"
+    ED_CHANGES = "<b>The bot already has {year}.</b> Saving changes these fields:"
+    ED_CHANGE = "• {field}: {old} → {new}"
+    ED_NO_CHANGES = "<b>The bot already has {year}</b>; this notice changes nothing."
+    ED_CARD_FOOT = "Press a field to correct it, <b>✅ Save</b> to save, <b>Cancel</b> to drop."
+    ED_MISSING = "Not saved yet: {fields} missing. Press each field's button to type it."
+    ED_ASK_VALUE = "Please type the <b>{field}</b>{hint}. Type <b>-</b> to leave it empty."
+    ED_HINTS: ClassVar[dict[str, str]] = {
+        "date": " as dd/mm/yyyy, e.g. 04/10/2027",
+        "time": " as hours:minutes, e.g. 08:00",
+        "year": ", e.g. 2027",
+        "purposes": ", one per line",
+        "text": "",
+    }
+    ED_NOW = "Now: {value}"
+    ED_BAD: ClassVar[dict[str, str]] = {
+        "date": "«{text}» is not a valid date; please type it as dd/mm/yyyy, e.g. 04/10/2027. "
+        "Nothing changed.",
+        "time": "«{text}» is not a valid time; please type it as 08:00. Nothing changed.",
+        "year": "«{text}» is not a valid year; please type 4 digits, e.g. 2027. Nothing changed.",
+        "long": "That is longer than {limit} characters; please shorten it. Nothing changed.",
+        "order": "The last day must come after the first day; nothing changed.",
+        "length": "The week lasts 1 to 10 days; nothing changed.",
+        "opening": "The opening day must fall within the week ({start} – {end}); nothing changed.",
+        "year_dates": "The year must be the first day's year ({start}); nothing changed.",
+    }
+    ED_SAVE = "✅ Save"
+    ED_DROP = "Cancel"
+    ED_FIX = "✏️ {field}"
+    ED_SAVED = (
+        "✅ Saved the {year} week ({start} – {end}), theme «{theme}». The bot uses it from "
+        "now on, reminders included."
+    )
+    ED_DROPPED = "Cancelled; nothing was saved."
+    ED_PRESS = (
+        "Please press a button on the card: a field to correct, <b>✅ Save</b> or <b>Cancel</b>."
+    )
+    ED_GONE = "This draft is gone. Type /edition to start again."

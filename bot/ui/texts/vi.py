@@ -673,6 +673,7 @@ class Vi:
         "followup": "Ai chưa đăng ký, chưa điểm danh",
         "roster": "Nhập danh sách cán bộ",
         "units": "Quản lý đơn vị",
+        "edition": "Nhập Tuần lễ năm mới từ thông báo",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
@@ -1304,3 +1305,81 @@ class Vi:
         "và đồng ý, rồi mở lại đường dẫn của đơn vị."
     )
     INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn")
+    # --- i14-editions ---
+    ED_ASK = (
+        "Bạn hãy dán nội dung thông báo về Tuần lễ năm mới, chuyển tiếp tin nhắn thông báo, "
+        "hoặc gửi tệp <b>.txt</b> hay <b>.docx</b>. Gõ /huy để dừng."
+    )
+    ED_FILE_PROBLEMS: ClassVar[dict[str, str]] = {
+        "too_big": "Tệp lớn hơn 20 MB nên bot không đọc được; bạn hãy gửi tệp nhỏ hơn.",
+        "not_docx": "Tệp này không phải văn bản Word (.docx) thật; bạn hãy mở và lưu lại "
+        "dưới dạng .docx, hoặc dán nội dung.",
+        "type": "Bot chỉ đọc được tệp .txt hoặc .docx; bạn hãy gửi một trong hai, hoặc dán "
+        "nội dung.",
+        "empty": "Tệp không có chữ nào; bạn hãy gửi đúng tệp thông báo.",
+    }
+    ED_NOT_NOTICE = (
+        "Bot không tìm thấy thông tin nào về Tuần lễ trong nội dung này; bạn hãy gửi đúng "
+        "văn bản thông báo."
+    )
+    ED_CARD_HEAD = "<b>Tuần lễ năm {year}</b> — thông tin đọc từ thông báo:"
+    ED_NO_YEAR = "chưa rõ"
+    ED_FIELDS: ClassVar[dict[str, str]] = {
+        "year": "Năm",
+        "name": "Tên",
+        "start": "Ngày bắt đầu",
+        "end": "Ngày kết thúc",
+        "opening": "Ngày khai mạc",
+        "opening_time": "Giờ khai mạc",
+        "theme": "Chủ đề",
+        "organiser": "Đơn vị tổ chức",
+        "audience": "Đối tượng",
+        "plan_number": "Số kế hoạch",
+        "plan_date": "Ngày kế hoạch",
+        "published": "Ngày đăng thông báo",
+        "plan_title": "Tên kế hoạch",
+        "ministry_launch": "Văn bản của Bộ",
+        "movement": "Phong trào thi đua",
+        "related_decision": "Quyết định liên quan",
+        "purposes": "Mục đích",
+        "source": "Nguồn",
+    }
+    ED_ABSENT = "<i>chưa có trong thông báo</i>"
+    ED_FROM = "   ↳ <i>«{sentence}»</i>"
+    ED_TYPED = "   ↳ <i>do bạn nhập</i>"
+    ED_CHANGES = "<b>Năm {year} đã có trong bot.</b> Khi lưu, các mục sau sẽ thay đổi:"
+    ED_CHANGE = "• {field}: {old} → {new}"
+    ED_NO_CHANGES = "<b>Năm {year} đã có trong bot</b>; thông báo này không thay đổi mục nào."
+    ED_CARD_FOOT = "Bấm một mục để sửa, <b>✅ Lưu</b> để lưu, <b>Hủy</b> để bỏ."
+    ED_MISSING = "Chưa lưu được: còn thiếu {fields}. Bạn hãy bấm nút của từng mục để nhập."
+    ED_ASK_VALUE = "Bạn hãy nhập <b>{field}</b>{hint}. Gõ <b>-</b> để để trống mục này."
+    ED_HINTS: ClassVar[dict[str, str]] = {
+        "date": " theo dạng dd/mm/yyyy, ví dụ 04/10/2027",
+        "time": " theo dạng giờ:phút, ví dụ 08:00",
+        "year": ", ví dụ 2027",
+        "purposes": ", mỗi mục một dòng",
+        "text": "",
+    }
+    ED_NOW = "Hiện tại: {value}"
+    ED_BAD: ClassVar[dict[str, str]] = {
+        "date": "«{text}» không phải một ngày hợp lệ; bạn hãy nhập theo dạng dd/mm/yyyy, "
+        "ví dụ 04/10/2027. Chưa thay đổi gì.",
+        "time": "«{text}» không phải giờ hợp lệ; bạn hãy nhập theo dạng 08:00. Chưa thay đổi gì.",
+        "year": "«{text}» không phải năm hợp lệ; bạn hãy nhập 4 chữ số, ví dụ 2027. "
+        "Chưa thay đổi gì.",
+        "long": "Nội dung dài quá {limit} ký tự; bạn hãy rút gọn. Chưa thay đổi gì.",
+        "order": "Ngày kết thúc phải sau ngày bắt đầu; chưa thay đổi gì.",
+        "length": "Tuần lễ chỉ dài từ 1 đến 10 ngày; chưa thay đổi gì.",
+        "opening": "Ngày khai mạc phải nằm trong Tuần lễ ({start} – {end}); chưa thay đổi gì.",
+        "year_dates": "Năm phải trùng với năm của ngày bắt đầu ({start}); chưa thay đổi gì.",
+    }
+    ED_SAVE = "✅ Lưu"
+    ED_DROP = "Hủy"
+    ED_FIX = "✏️ {field}"
+    ED_SAVED = (
+        "✅ Đã lưu Tuần lễ năm {year} ({start} – {end}), chủ đề «{theme}». "
+        "Bot dùng thông tin này ngay từ bây giờ, kể cả lịch nhắc."
+    )
+    ED_DROPPED = "Đã hủy, bot không lưu gì."
+    ED_PRESS = "Bạn hãy bấm một nút trên thẻ: sửa một mục, <b>✅ Lưu</b> hoặc <b>Hủy</b>."
+    ED_GONE = "Bản nháp này không còn nữa. Gõ /tuanlemoi để bắt đầu lại."

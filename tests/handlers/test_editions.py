@@ -1,0 +1,228 @@
+"""/edition (/tuanlemoi) end to end: the notice in, the card, corrections, the save; the new
+year answered at once, its reminders planned, and kept across a restart."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from bot.context import deps_of
+from bot.delivery.outbox_sender import dispatch_once
+from bot.offline.fake_updates import FakeUser
+from bot.ui.texts.vi import Vi
+from bot.ui.tg_html import parsed_length
+from db.models import AuditEntry, EditionRecord
+from db.queries.users import set_role
+from tests.conftest import ADMIN, AN, Harness, Restartable, button_pairs, vn
+
+NOTICES = Path(__file__).parents[1] / "data" / "notices"
+LETTER = (NOTICES / "ministry_letter_2027.txt").read_bytes()
+THEME_2027 = "Học tập suốt đời trong kỷ nguyên trí tuệ nhân tạo"
+ORG = FakeUser(2101, "Tổ chức", "vi", "to_chuc_ed")
+SAVE, DROP = "ed:save:-", "ed:drop:-"
+
+
+async def send_file(bot: Harness, user: FakeUser, content: bytes, name: str) -> str:
+    await bot.feed(bot.factory.document(user, content, name))
+    return bot.last(user).text
+
+
+async def stored_years(bot: Harness) -> list[int]:
+    async with deps_of(bot.app).sessions() as session:
+        return sorted(await session.scalars(select(EditionRecord.year)))
+
+
+async def letter_card(bot: Harness) -> str:
+    """The admin sends the ministry's 2027 letter as a file: the card."""
+    bot.clock.set(vn(2027, 9, 20, 9, 0))
+    reply = await bot.say(ADMIN, "/tuanlemoi")
+    assert reply is not None and "dán nội dung thông báo" in reply.text
+    return await send_file(bot, ADMIN, LETTER, "cong-van-4321.txt")
+
+
+async def complete_and_save(bot: Harness) -> str:
+    """Purposes are missing from the letter: typed on the card, then ✅ Lưu."""
+    await bot.press(ADMIN, "ed:fix:purposes")
+    await bot.say(ADMIN, "- Lan tỏa tinh thần tự học.\n- Xây dựng xã hội học tập")
+    reply = await bot.press(ADMIN, SAVE)
+    assert reply is not None
+    return reply.text
+
+
+async def test_card_shows_values_sentences_and_what_is_missing(bot: Harness) -> None:
+    card = await letter_card(bot)
+    assert f"<b>Chủ đề</b>: {THEME_2027}" in card
+    assert "↳ <i>«Chủ đề: “Học tập suốt đời" in card  # the sentence it came from
+    assert "<b>Giờ khai mạc</b>: <i>chưa có trong thông báo</i>" in card
+    assert "còn thiếu Mục đích" in card
+    labels = {data: label for label, data in button_pairs(bot.last(ADMIN))}
+    assert labels[SAVE] == "✅ Lưu" and labels[DROP] == "Hủy" and "ed:fix:theme" in labels
+    reply = await bot.press(ADMIN, SAVE)  # cannot save without the purposes
+    assert reply is not None and "Chưa lưu được: còn thiếu Mục đích" in reply.text
+    assert await stored_years(bot) == [2021, 2023]
+
+
+async def test_saved_edition_answers_at_once_and_plans_its_reminders(bot: Harness) -> None:
+    await letter_card(bot)
+    saved = await complete_and_save(bot)
+    assert "Đã lưu Tuần lễ năm 2027 (04/10/2027 – 10/10/2027)" in saved
+    assert await stored_years(bot) == [2021, 2023, 2027]
+    async with deps_of(bot.app).sessions() as session:
+        entry = await session.scalar(select(AuditEntry).where(AuditEntry.action == "edition_save"))
+    assert entry is not None and entry.actor_id == ADMIN.id and entry.params["year"] == 2027
+    # Answered at once, without a restart.
+    await bot.register(AN)
+    reply = await bot.say(AN, "chủ đề năm 2027 là gì")
+    assert reply is not None and THEME_2027 in reply.text
+    reply = await bot.say(ADMIN, "/lichnhac")
+    assert reply is not None and "03/10 16:00" in reply.text
+    # The dispatcher plans and sends the eve reminder on a clock in that week.
+    bot.clock.set(vn(2027, 10, 3, 16, 0, 30))
+    report = await dispatch_once(deps_of(bot.app), bot.app.bot)
+    assert report.sent >= 1
+    assert any("Ngày mai khai mạc" in text and THEME_2027 in text for text in bot.texts(AN))
+
+
+async def test_corrections_are_checked_and_bad_input_changes_nothing(bot: Harness) -> None:
+    await letter_card(bot)
+    await bot.press(ADMIN, "ed:fix:opening")
+    reply = await bot.say(ADMIN, "32/10/2027")
+    assert reply is not None and reply.text == Vi.ED_BAD["date"].format(text="32/10/2027")
+    reply = await bot.say(ADMIN, "12/10/2027")  # after the week
+    assert reply is not None and "phải nằm trong Tuần lễ (04/10/2027 – 10/10/2027)" in reply.text
+    card = await bot.say(ADMIN, "05/10/2027")
+    assert (
+        card is not None
+        and "<b>Ngày khai mạc</b>: 05/10/2027\n   ↳ <i>do bạn nhập</i>" in card.text
+    )
+    await bot.press(ADMIN, "ed:fix:end")
+    reply = await bot.say(ADMIN, "20/10/2027")  # 17 days
+    assert reply is not None and reply.text == Vi.ED_BAD["length"]
+    await bot.press(ADMIN, "ed:fix:opening_time")
+    card = await bot.say(ADMIN, "8g30")
+    assert card is not None and "<b>Giờ khai mạc</b>: 08:30" in card.text
+    await bot.press(ADMIN, "ed:fix:theme")
+    card = await bot.say(ADMIN, "<b>Học & hành</b>")
+    assert card is not None and "&lt;b&gt;Học &amp; hành&lt;/b&gt;" in card.text
+    saved = await complete_and_save(bot)  # HTML in a field is only ever text
+    assert "«&lt;b&gt;Học &amp; hành&lt;/b&gt;»" in saved
+    reply = await bot.say(ADMIN, "chủ đề năm 2027 là gì")
+    assert reply is not None and "&lt;b&gt;Học &amp; hành&lt;/b&gt;" in reply.text
+
+
+async def test_a_year_that_exists_is_shown_as_a_change(bot: Harness) -> None:
+    bot.clock.set(vn(2026, 11, 24, 9))
+    text = (NOTICES / "seed_2023_skhcn_hcm.txt").read_text("utf-8")
+    await bot.say(ADMIN, "/edition")
+    card = await bot.say(ADMIN, text.replace("Xây dựng năng lực tự học", "Năng lực số"))
+    assert card is not None
+    assert "<b>Năm 2023 đã có trong bot.</b>" in card.text
+    assert (
+        "• Chủ đề: Xây dựng năng lực tự học trong kỷ nguyên số → "
+        "Năng lực số trong kỷ nguyên số" in card.text
+    )
+    reply = await bot.press(ADMIN, DROP)
+    assert reply is not None and reply.text == Vi.ED_DROPPED
+
+
+async def test_files_that_are_not_notices_get_one_sentence(bot: Harness) -> None:
+    await bot.say(ADMIN, "/tuanlemoi")
+    text = await send_file(bot, ADMIN, b"%PDF-1.7 binary", "thong-bao.docx")
+    assert text == Vi.ED_FILE_PROBLEMS["not_docx"]
+    text = await send_file(bot, ADMIN, b"x" * (20 * 1024 * 1024 + 1), "thong-bao.txt")
+    assert text == Vi.ED_FILE_PROBLEMS["too_big"]
+    text = await send_file(bot, ADMIN, b"a,b\n1,2", "bang.csv")
+    assert text == Vi.ED_FILE_PROBLEMS["type"]
+    reply = await bot.say(ADMIN, "xin chào mọi người")
+    assert reply is not None and reply.text == Vi.ED_NOT_NOTICE
+    assert await stored_years(bot) == [2021, 2023]
+
+
+async def test_a_docx_notice_is_read(bot: Harness, tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in LETTER.decode().splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "cv.docx"
+    document.save(str(path))
+    await bot.say(ADMIN, "/tuanlemoi")
+    card = await send_file(bot, ADMIN, path.read_bytes(), "cv.docx")
+    assert f"<b>Chủ đề</b>: {THEME_2027}" in card
+
+
+async def test_only_admins_at_the_command_and_at_every_button(restartable: Restartable) -> None:
+    async with restartable.started() as bot:
+        await bot.register(ORG)
+        await bot.register(AN)
+        async with deps_of(bot.app).sessions() as session, session.begin():
+            await set_role(session, ORG.id, "organiser")
+        for user in (ORG, AN):
+            reply = await bot.say(user, "/edition")
+            assert reply is not None and reply.text == Vi.NOT_ALLOWED_ADMIN
+        await letter_card(bot)
+        await bot.press(ADMIN, "ed:fix:purposes")
+        await bot.say(ADMIN, "Lan tỏa tinh thần tự học.")
+        for user in (ORG, AN):  # a forged press of the admin's ✅ Lưu
+            before = len(bot.telegram.calls)
+            await bot.feed(bot.factory.press(user, bot.last(ADMIN), SAVE))
+            answers = [c for c in bot.telegram.calls[before:] if c.method == "answerCallbackQuery"]
+            assert [a.params.get("text") for a in answers] == [Vi.NOT_ALLOWED_ADMIN]
+    # The admin leaves ADMIN_IDS before pressing ✅ Lưu: refused, nothing saved.
+    restartable.configure(admin_ids=frozenset())
+    async with restartable.started() as bot:
+        before = len(bot.telegram.calls)
+        await bot.press(ADMIN, SAVE)
+        answers = [c for c in bot.telegram.calls[before:] if c.method == "answerCallbackQuery"]
+        assert [a.params.get("text") for a in answers] == [Vi.NOT_ALLOWED_ADMIN]
+        assert await stored_years(bot) == [2021, 2023]
+
+
+async def test_draft_and_edition_survive_restarts(restartable: Restartable) -> None:
+    async with restartable.started() as bot:
+        await letter_card(bot)
+        await bot.press(ADMIN, "ed:fix:purposes")
+    async with restartable.started() as bot:  # the bot restarted mid-correction
+        await bot.say(ADMIN, "Lan tỏa tinh thần tự học.")
+        reply = await bot.press(ADMIN, SAVE)
+        assert reply is not None and "Đã lưu Tuần lễ năm 2027" in reply.text
+    restartable.clock.advance(timedelta(minutes=1))
+    async with restartable.started() as bot:
+        reply = await bot.say(ADMIN, "chủ đề năm 2027 là gì")
+        assert reply is not None and THEME_2027 in reply.text
+        async with deps_of(bot.app).sessions() as session:
+            assert await session.scalar(select(func.count(EditionRecord.year))) == 3
+
+
+async def test_a_long_card_is_split_and_an_unchanged_year_says_so(bot: Harness) -> None:
+    bot.clock.set(vn(2026, 11, 24, 9))
+    await bot.say(ADMIN, "/tuanlemoi")
+    before = len(bot.telegram.sent(ADMIN.id))
+    await bot.say(ADMIN, (NOTICES / "seed_2021_sgddt_dien_bien.txt").read_text("utf-8"))
+    parts = bot.telegram.sent(ADMIN.id)[before:]
+    assert len(parts) == 2 and all(parsed_length(p.text) <= 4096 for p in parts)
+    assert parts[0].reply_markup is None and button_pairs(parts[1])
+    whole = "\n".join(p.text for p in parts)
+    assert "<b>Năm 2021 đã có trong bot</b>; thông báo này không thay đổi mục nào." in whole
+
+
+async def test_another_replica_sees_the_edition_within_a_minute(restartable: Restartable) -> None:
+    from bot.app import build_application, running
+    from bot.services import editions as store
+
+    async with restartable.started() as first:
+        other = build_application(
+            restartable.settings, request=restartable.telegram, clock=restartable.clock
+        )
+        async with running(other):
+            (job,) = other.job_queue.get_jobs_by_name("editions_refresh")  # type: ignore[union-attr]
+            assert job.trigger.interval.total_seconds() == 60  # type: ignore[attr-defined]
+            await letter_card(first)
+            restartable.clock.advance(timedelta(seconds=5))
+            await complete_and_save(first)
+            assert deps_of(other).editions.get(2027) is None
+            assert await store.refresh(deps_of(other).sessions, deps_of(other).editions)
+            edition = deps_of(other).editions.get(2027)
+            assert edition is not None and edition.theme == THEME_2027

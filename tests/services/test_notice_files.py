@@ -1,0 +1,41 @@
+"""Notices sent as files: text in UTF-8 or Windows-1258, Word .docx, and what is refused."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from bot.services.notice_files import MAX_BYTES, NoticeFileError, notice_text
+
+
+def _refused(content: bytes, name: str) -> str:
+    with pytest.raises(NoticeFileError) as caught:
+        notice_text(content, name)
+    return caught.value.kind
+
+
+def test_text_files() -> None:
+    assert notice_text("Chủ đề: “Học”".encode(), "a.TXT") == "Chủ đề: “Học”"
+    assert notice_text("\ufeffThông báo".encode(), "a.txt") == "Thông báo"
+    windows = "Tu\u00e2\u0300n l\u00ea\u0303".encode("cp1258")  # base letters + marks
+    assert notice_text(windows, "a.txt") == "Tuần lễ"
+
+
+def test_docx_paragraphs_and_tables() -> None:
+    document = docx.Document()
+    document.add_paragraph("Chủ đề: “Đọc sách”")
+    document.add_table(rows=1, cols=2).rows[0].cells[0].text = "SỞ GIÁO DỤC"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = notice_text(buffer.getvalue(), "tb.docx")
+    assert "Chủ đề: “Đọc sách”" in text and "SỞ GIÁO DỤC" in text
+
+
+def test_refusals() -> None:
+    assert _refused(b"%PDF-1.4", "tb.docx") == "not_docx"
+    assert _refused(b"PK\x03\x04 zip", "tb.txt") == "type"
+    assert _refused(b"x" * (MAX_BYTES + 1), "tb.txt") == "too_big"
+    assert _refused(b"   \n", "tb.txt") == "empty"
+    assert _refused(b"a;b", "tb.csv") == "type"
