@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.core import notice_dates as nd
 from bot.core.notice_fields import DATE_FIELDS
+from bot.core.numbers import parse_int
 from bot.core.textnorm import nfc
 
 CLEAR = "-"  # typed alone: leave the field empty
@@ -53,9 +54,10 @@ def read_value(name: str, typed: str) -> Any:
             raise FieldInputError("time")
         return time(int(t[1]), int(t[2] or 0))
     if kind == "year":
-        if not (text.isascii() and text.isdigit() and int(text) in YEARS):
+        year = parse_int(text, YEARS.start, YEARS.stop - 1)
+        if year is None:
             raise FieldInputError("year")
-        return int(text)
+        return year
     if kind == "purposes":
         if len(text) > PURPOSES_LIMIT:
             raise FieldInputError("long")
