@@ -44,9 +44,9 @@ _PURPOSE_HEAD = re.compile(r"mục đích(?:, yêu cầu)?\s*:?\s*$", re.I | re.
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-đ]\))\s+(.+)$")
 _LEAD = re.compile(r"^việc tổ chức\b.*?\bnhằm\s+", re.I)
 _LINKS = re.compile(r"^(?:cùng với đó|đồng thời|bên cạnh đó|ngoài ra),?\s+", re.I)
-# Two slips of wording the packaged 2023 edition corrected by hand: "vừa" (just now) ages
-# badly in a stored fact, and the ministry writes to the provinces' People's Committees.
-_TIDY = (("vừa ban hành", "đã ban hành"), ("UBND thành phố các tỉnh", "UBND các tỉnh"))
+# "vừa" (just now) ages badly in a fact retold for years, so "vừa ban hành" is stored as
+# "đã ban hành". Nothing else of a notice's wording is changed, slips included.
+_JUST_NOW = ("vừa ban hành", "đã ban hành")
 
 
 def capitalise(text: str) -> str:
@@ -107,10 +107,7 @@ def ministry_launch(text: str) -> tuple[str, int] | None:
     m = _MINISTRY.search(text) or _MINISTRY_LETTER.search(text)
     if m is None:
         return None
-    value = _squash(m[0])
-    for slip, tidy in _TIDY:
-        value = value.replace(slip, tidy)
-    return value, m.start()
+    return _squash(m[0]).replace(*_JUST_NOW), m.start()
 
 
 def published(text: str) -> tuple[object, int] | None:
