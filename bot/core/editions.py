@@ -159,7 +159,8 @@ class Editions:
         return self.running(today) or (upcoming[0] if upcoming else self._fallback(today))
 
 
-_REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser", "purposes", "source")
+# Not `purposes`: a short notice may state none, and the bot then says it does not give them.
+_REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser", "source")
 
 
 def _edition(raw: dict[str, Any]) -> Edition:
@@ -167,7 +168,7 @@ def _edition(raw: dict[str, Any]) -> Edition:
     if missing:
         raise EditionsError(f"edition {raw.get('year', '?')}: missing {', '.join(missing)}")
     fields = dict(raw)
-    fields["purposes"] = tuple(raw["purposes"])
+    fields["purposes"] = tuple(raw.get("purposes", ()))
     fields["reminder"] = tuple(raw.get("reminder", ()))
     try:
         edition = Edition(**fields)

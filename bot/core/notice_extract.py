@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core import notice_dates as nd
-from bot.core.notice_fields import NoticeFields
+from bot.core.notice_fields import NoticeFields, default_source
 from bot.core.notice_text import (
     audience,
     capitalise,
@@ -147,13 +147,6 @@ def _with_source(f: NoticeFields, text: str) -> NoticeFields:
     if not (f.organiser or f.published):
         return f
     posted = bool(re.search(r"ngày đăng|đăng ngày", text, re.I))
-    parts = ["Thông báo"]
-    if posted and f.plan_number:
-        parts.append(f" về Kế hoạch số {f.plan_number}")
-    if f.organiser:
-        parts.append(f" của {f.organiser}")
-    if f.published:
-        parts.append(f", {'đăng ngày' if posted else 'ngày'} {f.published:%d/%m/%Y}")
     sentences = dict(f.sentences)
     sentences["source"] = f.sentences.get("published") or f.sentences.get("organiser", "")
-    return replace(f, source="".join(parts), sentences=sentences)
+    return replace(f, source=default_source(f, posted=posted), sentences=sentences)

@@ -37,7 +37,9 @@ FIELD_NAMES = (
 )
 DATE_FIELDS = frozenset({"start", "end", "opening", "plan_date", "published"})
 # What an Edition cannot do without (bot.core.editions._REQUIRED).
-REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser", "purposes", "source")
+# `source` is not asked for: without one it is "Thông báo của <organiser>, ngày <date>"
+# (default_source); `purposes` may be empty (the bot says the notice gives none).
+REQUIRED = ("year", "name", "start", "end", "opening", "theme", "organiser")
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,24 @@ def to_edition(f: NoticeFields) -> Edition:
         raise EditionsError(f"missing {', '.join(missing)}")
     if problems(f):
         raise EditionsError(f"edition {f.year}: {', '.join(problems(f))}")
+    if not f.source:
+        f = replace(f, source=default_source(f))
     raw: dict[str, Any] = {n: f.value(n) for n in FIELD_NAMES if f.given(n)}
     return _edition(raw)
+
+
+def default_source(f: NoticeFields, *, posted: bool = False) -> str:
+    """Where the edition came from, in the words a notice uses for itself: an agency's own
+    notice ("Thông báo của X, ngày D") or a post reporting a plan ("Thông báo về Kế hoạch
+    số N của X, đăng ngày D")."""
+    parts = ["Thông báo"]
+    if posted and f.plan_number:
+        parts.append(f" về Kế hoạch số {f.plan_number}")
+    if f.organiser:
+        parts.append(f" của {f.organiser}")
+    if f.published:
+        parts.append(f", {'đăng ngày' if posted else 'ngày'} {f.published:%d/%m/%Y}")
+    return "".join(parts)
 
 
 def from_edition(edition: Edition) -> NoticeFields:

@@ -54,6 +54,8 @@ def _fact(intent: str, e: Edition, today: date, t: Texts, newer: bool = False) -
         )
         return f"{when}\n{hour}"
     if intent == "purpose":
+        if not e.purposes:
+            return t.PURPOSE_UNKNOWN.format(year=y)
         items = "\n".join(f"• {escape(p)}" for p in e.purposes)
         return t.PURPOSE.format(year=y, items=items)
     if intent == "organiser":

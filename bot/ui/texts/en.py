@@ -134,6 +134,7 @@ class En:
         "Plan No. {number} of {date}: «{title}»."
     )
     PLAN_UNKNOWN = "📄 The {year} notice does not give a plan number."
+    PURPOSE_UNKNOWN = "💡 The {year} notice does not state the week's purpose."
     MINISTRY = (
         "🏫 <b>The Ministry's instruction for the {year} week</b>"
         " <i>(quoted from the notice, in Vietnamese)</i>\n{text}"

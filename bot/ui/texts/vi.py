@@ -108,6 +108,7 @@ class Vi:
     AUDIENCE = "Đối tượng, phạm vi: {audience}."
     PLAN = "📄 <b>Kế hoạch năm {year}</b>\nKế hoạch số {number} ngày {date}: {title}."
     PLAN_UNKNOWN = "📄 Thông báo năm {year} không nêu số kế hoạch."
+    PURPOSE_UNKNOWN = "💡 Thông báo năm {year} không nêu mục đích của Tuần lễ."
     MINISTRY = "🏫 <b>Chỉ đạo của Bộ (năm {year})</b>\n{text}"
     MINISTRY_UNKNOWN = (
         "🏫 Thông báo năm {year} không nêu văn bản của Bộ Giáo dục và Đào tạo về Tuần lễ."
