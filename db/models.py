@@ -73,6 +73,8 @@ class Unit(Base):
     # Archived units are hidden from registration, pickers and reports, never deleted (their
     # members' check-ins stay theirs). A merge archives the unit merged away.
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The unit this one was merged into: its invite links (printed on posters) lead there.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
 
 
 class User(Base):

@@ -22,10 +22,23 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NUMBER = re.compile(r"([0-9]+)")
+
+
 def match_key(text: str) -> str:
-    """The key two spellings of one name share ("Phòng  Kế toán" ~ "phong ke toan"): unit
-    names are stored under it, and staff-list names are matched with it."""
-    return fold(nfc(text))
+    """The key two spellings of one name share: case, diacritics, spacing and punctuation
+    aside ("Phòng Kế hoạch - Tài chính" ~ "phong ke hoach, tai chinh"). Unit names are stored
+    under it, and staff-list names are matched with it."""
+    return _NOT_ALNUM.sub(" ", fold(nfc(text))).strip()
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for names people read in order: diacritics aside, and numbers by value
+    ("Phòng số 2" before "Phòng số 10")."""
+    # split() with a group alternates text and digits: odd positions are the numbers.
+    parts = _NUMBER.split(fold(nfc(text)))
+    return tuple((0, int(p)) if i % 2 else (1, p) for i, p in enumerate(parts) if p)
 
 
 # Format characters that are part of ordinary text: the zero-width joiner builds emoji such as

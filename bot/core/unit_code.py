@@ -29,10 +29,20 @@ def unit_code(name: str, taken: Collection[str] = ()) -> str:
     number = 1
     while True:
         tail = "" if number == 1 else f"-{number}"
-        code = base[: MAX_CODE - len(tail)].rstrip("-") + tail
+        code = _cut(base, MAX_CODE - len(tail)) + tail
         if code not in taken:
             return code
         number += 1
+
+
+def _cut(base: str, limit: int) -> str:
+    """`base` within `limit` characters, cut between words when it must be cut
+    ("trung-tam-thong-tin-va-thong-ke..." -> "trung-tam-thong-tin-va", not "...-thong-k")."""
+    if len(base) <= limit:
+        return base
+    head = base[:limit]
+    cut = head.rfind("-") if base[limit] != "-" else limit
+    return (head[:cut] if cut > 0 else head).rstrip("-")
 
 
 def code_of_payload(payload: str) -> str | None:

@@ -37,3 +37,10 @@ def test_every_code_is_a_valid_start_payload(name: str, taken: set[str]) -> None
     assert is_code(code)
     assert START_PAYLOAD.fullmatch(PREFIX + code)
     assert code_of_payload(PREFIX + code) == code
+
+
+def test_a_long_name_is_cut_between_words() -> None:
+    code = unit_code("Trung tâm Thông tin và Thống kê Khoa học và Công nghệ")
+    assert code == "trung-tam-thong-tin-va-thong"
+    assert unit_code("Trung tâm Thông tin và Thống kê", {code}).endswith("-2")
+    assert unit_code("a" * 40) == "a" * 30  # one long word: cut where it must be

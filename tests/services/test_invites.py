@@ -16,14 +16,18 @@ NOW = vn(2026, 10, 1, 9)
 async def test_codes_are_given_once_unique_and_archived_units_are_left_out(
     sessions: Sessions,
 ) -> None:
-    await register(sessions, 1, "Phòng Kế toán")
-    await register(sessions, 2, "Phòng Kế-toán!")  # another unit whose code would collide
+    # Two units whose names agree on the first 30 letters: the codes would collide.
+    await register(sessions, 1, "Trung tâm Thông tin và Thống kê")
+    await register(sessions, 2, "Trung tâm Thông tin và Thống kê Khoa học")
     await register(sessions, 3, "Phòng Cũ")
     async with sessions() as s, s.begin():
         await s.execute(update(Unit).where(Unit.name == "Phòng Cũ").values(archived_at=NOW))
     first = await invites.unit_invites(sessions, 42, NOW)
     codes = {u.unit: u.code for u in first.units}
-    assert codes == {"Phòng Kế toán": "phong-ke-toan", "Phòng Kế-toán!": "phong-ke-toan-2"}
+    assert codes == {
+        "Trung tâm Thông tin và Thống kê": "trung-tam-thong-tin-va-thong",
+        "Trung tâm Thông tin và Thống kê Khoa học": "trung-tam-thong-tin-va-thong-2",
+    }
     assert first.assigned == 2
     again = await invites.unit_invites(sessions, None, NOW)  # the command line: no audit
     assert again.units == first.units and again.assigned == 0
