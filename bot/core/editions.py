@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
 from importlib import resources
@@ -50,6 +50,9 @@ class Edition:
     deadline: str = ""
     fee: str = ""
     contact: str = ""
+    # The day an admin saved the edition from its notice (chat or command line): known from
+    # then on even when the notice is dated later. Not part of the stored data.
+    saved_on: date | None = field(default=None, compare=False)
     # Raw [[edition.reminder]] blocks replacing the default schedule (see bot/core/schedule.py).
     reminder: tuple[dict[str, Any], ...] = ()
 
@@ -67,7 +70,9 @@ class Edition:
         return self.published or self.plan_date
 
     def known_on(self, day: date) -> bool:
-        """Whether the edition's notice had been published by `day`."""
+        """Whether the edition's notice had been published, or the edition saved, by `day`."""
+        if self.saved_on is not None and self.saved_on <= day:
+            return True
         return self.notice_date is None or self.notice_date <= day
 
 
@@ -219,6 +224,8 @@ def edition_data(edition: Edition) -> dict[str, Any]:
     """The edition as JSON-friendly data (ISO dates, "HH:MM:SS" times), for the database."""
     data: dict[str, Any] = {}
     for name in Edition.__slots__:
+        if name == "saved_on":  # when, not what: the row's own created_at keeps it
+            continue
         value = getattr(edition, name)
         if isinstance(value, date | time):
             value = value.isoformat()

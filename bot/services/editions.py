@@ -7,7 +7,7 @@ only fills the years the table lacks, never overwriting a year an admin saved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.core.editions import (
@@ -68,6 +68,9 @@ async def listing(sessions: Sessions) -> list[Listed]:
             edition = edition_from_data(row.data)
         except EditionsError:
             continue
+        if row.origin != "seed":
+            # An admin who saved it has the notice in hand, whatever date it bears.
+            edition = replace(edition, saved_on=row.created_at.date())
         listed.append(Listed(edition, row.origin, row.updated_at, row.updated_by))
     return listed
 

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.services.admin import AuditView, Person, RoleHolders
+from bot.services.editions import CLI_ACTOR
 from bot.ui.render import person
 from bot.ui.texts import Texts
 from db.queries.privacy import ERASED_ID
@@ -59,11 +60,15 @@ def audit_line(t: Texts, view: AuditView, tz: tzinfo) -> str:
     action = row.action
     if action == "group_subscription":
         action = "group_on" if params.get("subscribed") else "group_off"
+    if action == "edition_save":
+        action = "edition_new" if params.get("created") else "edition_change"
     template = t.ACTIONS.get(action, t.ACTIONS["other"])
     values = _Values(t.AUDIT_UNKNOWN)
     erased = row.actor.telegram_id == ERASED_ID
     # An admin set in the configuration may never have registered: "Người có mã 1", not "1".
     values["actor"] = t.ERASED_PERSON if erased else shown_person(t, row.actor)
+    if row.actor.telegram_id == CLI_ACTOR:
+        values["actor"] = t.CLI_PERSON
     if "user" in params:
         if params["user"] == ERASED_ID:
             values["user"] = t.ERASED_PERSON
@@ -77,6 +82,8 @@ def audit_line(t: Texts, view: AuditView, tz: tzinfo) -> str:
     for key in _COUNTS:
         if isinstance(params.get(key), int):
             values[key] = t.fmt_number(params[key])
+    if isinstance(params.get("fields"), list):
+        values["fields"] = t.fmt_number(len(params["fields"]))
     for key in ("title", "unit_name", "new_name"):
         if params.get(key):
             values[key] = escape(str(params[key]))

@@ -19,11 +19,17 @@ class EditionRow:
     origin: str
     updated_at: datetime
     updated_by: int | None
+    created_at: datetime
 
 
 def _row(record: EditionRecord) -> EditionRow:
     return EditionRow(
-        record.year, dict(record.data), record.origin, record.updated_at, record.updated_by
+        record.year,
+        dict(record.data),
+        record.origin,
+        record.updated_at,
+        record.updated_by,
+        record.created_at,
     )
 
 

@@ -246,3 +246,16 @@ async def test_another_replica_sees_the_edition_within_a_minute(restartable: Res
             assert await store.refresh(deps_of(other).sessions, deps_of(other).editions)
             edition = deps_of(other).editions.get(2027)
             assert edition is not None and edition.theme == THEME_2027
+
+
+async def test_an_edition_saved_before_its_notice_date_is_answered_at_once(bot: Harness) -> None:
+    """Found by trying it: a notice dated 15/09 saved on 01/09 (a draft in hand, or a
+    rehearsal clock) was stored but the bot still said it knew nothing about that year."""
+    bot.clock.set(vn(2027, 9, 1, 9, 0))
+    await bot.say(ADMIN, "/tuanlemoi")
+    await send_file(bot, ADMIN, LETTER, "cong-van-4321.txt")
+    reply = await bot.press(ADMIN, SAVE)
+    assert reply is not None and "Đã lưu Tuần lễ năm 2027" in reply.text
+    await bot.register(AN)
+    reply = await bot.say(AN, "chủ đề năm 2027 là gì")
+    assert reply is not None and THEME_2027 in reply.text

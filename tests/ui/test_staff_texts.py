@@ -115,3 +115,16 @@ def test_issue_14_actions_are_sentences(action: str, params: dict[str, Any], exp
         assert t.ACTIONS["other"].split("}")[-1] not in line
         assert "{" not in line and "(không rõ)" not in line and "(unknown)" not in line, line
     assert expected in staff_texts.audit_line(Vi, view, VN)
+
+
+def test_edition_saves_read_as_sentences_and_the_command_line_is_named() -> None:
+    cli = Person(-1, None, None)
+    new = AuditView(AuditRow(AT, ADMIN, "edition_save", {"year": 2027, "created": True}), None)
+    changed = AuditView(
+        AuditRow(AT, cli, "edition_save", {"year": 2027, "created": False, "fields": ["a", "b"]}),
+        None,
+    )
+    assert "lưu Tuần lễ năm 2027 từ thông báo." in staff_texts.audit_line(Vi, new, VN)
+    line = staff_texts.audit_line(Vi, changed, VN)
+    assert "Người quản trị máy chủ (dòng lệnh) sửa thông tin Tuần lễ năm 2027 (2 mục" in line
+    assert "changed the 2027 week (2 fields changed)" in staff_texts.audit_line(En, changed, VN)

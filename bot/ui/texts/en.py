@@ -358,6 +358,7 @@ class En:
     ROLE_TARGET_GONE = "This person is no longer in the bot's data. Nothing was changed."
     ROLE_CANCELLED = "Cancelled. This person's role is unchanged."
     ERASED_PERSON = "(a user who erased their data)"
+    CLI_PERSON = "The server's operator (command line)"
     ROLES = (
         "👥 <b>Roles</b>\n\n<b>Admins</b> (set in the bot's configuration):\n{admins}\n\n"
         "<b>Organisers</b>:\n{organisers}"
@@ -389,6 +390,8 @@ class En:
             "{left} no longer listed, {units_created} new units)."
         ),
         "unit_add": "{actor} added the unit «{unit_name}».",
+        "edition_new": "{actor} saved the {year} week from its notice.",
+        "edition_change": "{actor} changed the {year} week ({fields} fields changed).",
         "unit_rename": "{actor} renamed the unit «{unit_name}» to «{new_name}».",
         "unit_merge": "{actor} merged the unit «{unit_name}» ({members} people) into «{new_name}».",
         "unit_archive": "{actor} archived the unit «{unit_name}» ({members} people).",

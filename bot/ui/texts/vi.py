@@ -336,6 +336,7 @@ class Vi:
     ROLE_TARGET_GONE = "Người này không còn trong dữ liệu của bot. Không có gì thay đổi."
     ROLE_CANCELLED = "Đã hủy. Quyền của người này không thay đổi."
     ERASED_PERSON = "(người dùng đã xóa dữ liệu)"
+    CLI_PERSON = "Người quản trị máy chủ (dòng lệnh)"
     ROLES = (
         "👥 <b>Phân quyền</b>\n\n<b>Quản trị viên</b> (theo cấu hình của bot):\n{admins}\n\n"
         "<b>Ban tổ chức</b>:\n{organisers}"
@@ -367,6 +368,8 @@ class Vi:
             "{left} không còn trong danh sách, {units_created} đơn vị mới)."
         ),
         "unit_add": "{actor} thêm đơn vị «{unit_name}».",
+        "edition_new": "{actor} lưu Tuần lễ năm {year} từ thông báo.",
+        "edition_change": "{actor} sửa thông tin Tuần lễ năm {year} ({fields} mục thay đổi).",
         "unit_rename": "{actor} đổi tên đơn vị «{unit_name}» thành «{new_name}».",
         "unit_merge": "{actor} gộp đơn vị «{unit_name}» ({members} người) vào «{new_name}».",
         "unit_archive": "{actor} lưu trữ đơn vị «{unit_name}» ({members} người).",
