@@ -1351,7 +1351,7 @@ class En:
         "opening_time": "Opening time",
         "theme": "Theme",
         "organiser": "Organiser",
-        "audience": "For",
+        "audience": "Audience",
         "plan_number": "Plan number",
         "plan_date": "Plan date",
         "published": "Notice published",
