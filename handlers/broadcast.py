@@ -3,8 +3,6 @@ buttons are in handlers/broadcast_actions.py."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
@@ -31,7 +29,7 @@ from handlers import broadcast_actions as actions
 from handlers.access import requires
 from handlers.commands import CANCEL_TEXT, PRIVATE, command
 from handlers.commands import TEXT as TYPED_TEXT
-from handlers.common import answer_button, conversation, send
+from handlers.common import answer_button, conversation, or_end, send
 from handlers.receipts import reply_after_commit
 
 COMPOSE, WHEN, AUDIENCE, UNIT, CONFIRM = range(10, 15)
@@ -39,18 +37,6 @@ COMPOSE, WHEN, AUDIENCE, UNIT, CONFIRM = range(10, 15)
 SCHEDULE_KEY = "broadcast_to_schedule"
 CONTENT = PRIVATE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL)
 END = ConversationHandler.END
-StepHandler = Callable[[Update, BotContext], Coroutine[Any, Any, int]]
-
-
-def _or_end(callback: Callable[[Update, BotContext], Awaitable[int | None]]) -> StepHandler:
-    """A step whose role check refused (None) closes the conversation, as /cancel would."""
-
-    @functools.wraps(callback)
-    async def step(update: Update, context: BotContext) -> int:
-        state = await callback(update, context)
-        return END if state is None else state
-
-    return step
 
 
 def _content(message: Message) -> Content | None:
@@ -277,18 +263,18 @@ def build_compose() -> ConversationHandler[BotContext]:
             # A typed "hủy", "thôi"… stops, as /cancel and /huy do; it is never the message.
             COMPOSE: [
                 MessageHandler(CANCEL_TEXT, cancel),
-                MessageHandler(CONTENT, _or_end(content)),
+                MessageHandler(CONTENT, or_end(content)),
             ],
             WHEN: [
                 MessageHandler(CANCEL_TEXT, cancel),
-                MessageHandler(TYPED_TEXT, _or_end(when_text)),
+                MessageHandler(TYPED_TEXT, or_end(when_text)),
                 CallbackQueryHandler(pressed, pattern=BroadcastButton.pattern()),
             ],
             # Waiting for a button: the buttons, or what is typed read as one of them.
             **{
                 step: [
                     MessageHandler(CANCEL_TEXT, cancel),
-                    MessageHandler(PRIVATE & ~filters.COMMAND, _or_end(typed)),
+                    MessageHandler(PRIVATE & ~filters.COMMAND, or_end(typed)),
                     CallbackQueryHandler(pressed, pattern=BroadcastButton.pattern()),
                 ]
                 for step, typed in (

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import date, datetime
 from typing import Any
 
@@ -142,3 +143,18 @@ def conversation(**kwargs: Any) -> ConversationHandler[BotContext]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
         return ConversationHandler(per_message=False, **kwargs)
+
+
+StepHandler = Callable[[Update, BotContext], Coroutine[Any, Any, int]]
+
+
+def or_end(callback: Callable[[Update, BotContext], Awaitable[int | None]]) -> StepHandler:
+    """A conversation step whose role check refused (None) closes the conversation, as
+    /cancel would: a person who lost the role mid-flow is not left inside it."""
+
+    @functools.wraps(callback)
+    async def step(update: Update, context: BotContext) -> int:
+        state = await callback(update, context)
+        return ConversationHandler.END if state is None else state
+
+    return step

@@ -7,8 +7,6 @@ checked at the command, at every typed step and at every button press.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
@@ -47,25 +45,13 @@ from bot.ui.buttons import EditionAction
 from bot.ui.texts import Texts
 from handlers.access import requires
 from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
-from handlers.common import answer_button, conversation, send
+from handlers.common import answer_button, conversation, or_end, send
 from handlers.receipts import reply_after_commit
 
 NOTICE, REVIEW, CORRECT = range(40, 43)
 DRAFT_KEY = "edition_draft"  # {"fields": to_json(...), "sentences": {...}, "editing": name}
 END = ConversationHandler.END
 NOTICE_IN = PRIVATE & ((filters.TEXT & ~filters.COMMAND) | filters.Document.ALL)
-Step = Callable[[Update, BotContext], Coroutine[Any, Any, int]]
-
-
-def _or_end(callback: Callable[[Update, BotContext], Awaitable[int | None]]) -> Step:
-    """A step whose role check refused (None) closes the conversation."""
-
-    @functools.wraps(callback)
-    async def step(update: Update, context: BotContext) -> int:
-        state = await callback(update, context)
-        return END if state is None else state
-
-    return step
 
 
 def _draft(context: BotContext) -> dict[str, Any] | None:
@@ -259,17 +245,17 @@ def build() -> ConversationHandler[BotContext]:
         states={
             NOTICE: [
                 MessageHandler(CANCEL_TEXT, cancel),
-                MessageHandler(NOTICE_IN, _or_end(notice)),
+                MessageHandler(NOTICE_IN, or_end(notice)),
             ],
             REVIEW: [
-                CallbackQueryHandler(_or_end(pressed), pattern=EditionAction.pattern()),
+                CallbackQueryHandler(or_end(pressed), pattern=EditionAction.pattern()),
                 MessageHandler(CANCEL_TEXT, cancel),
                 MessageHandler(PRIVATE & ~filters.COMMAND, review_text),
             ],
             CORRECT: [
                 MessageHandler(CANCEL_TEXT, cancel),
-                MessageHandler(STEP_TEXT, _or_end(corrected)),
-                CallbackQueryHandler(_or_end(pressed), pattern=EditionAction.pattern()),
+                MessageHandler(STEP_TEXT, or_end(corrected)),
+                CallbackQueryHandler(or_end(pressed), pattern=EditionAction.pattern()),
             ],
         },
         fallbacks=[command("cancel", cancel)],
