@@ -55,6 +55,8 @@ bench: $(STAMP)
 	$(BENCH).broadcast --recipients 10000 --limit 1000 --rate 1000
 	$(BENCH).reports --backend sqlite
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BENCH).reports --backend postgresql
+	$(BENCH).roster --people 1000 --units 40
+	$(BENCH).roster --people 50000 --units 400 --rounds 1
 
 bench-quick: $(STAMP)
 	$(BENCH).matcher
@@ -63,6 +65,7 @@ bench-quick: $(STAMP)
 	$(BENCH).broadcast --recipients 3000 --limit 1000 --rate 1000
 	$(BENCH).reports --backend sqlite --checkins 200000 --export-rows 20000
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BENCH).reports --backend postgresql --checkins 200000 --export-rows 20000
+	$(BENCH).roster --people 1000 --units 40 --rounds 1
 
 clean:
 	rm -rf $(VENV) .uv .mypy_cache .pytest_cache .ruff_cache .hypothesis
