@@ -7,10 +7,11 @@ checked at the command, at every typed step and at every button press.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -46,6 +47,7 @@ from bot.ui.texts import Texts
 from handlers.access import requires
 from handlers.commands import CANCEL_TEXT, PRIVATE, STEP_TEXT, command
 from handlers.common import answer_button, conversation, or_end, send
+from handlers.flow import FLOW_TIMEOUT
 from handlers.receipts import reply_after_commit
 
 NOTICE, REVIEW, CORRECT = range(40, 43)
@@ -60,6 +62,9 @@ def _draft(context: BotContext) -> dict[str, Any] | None:
     return draft if isinstance(draft, dict) else None
 
 
+SENTENCE_KEPT = 400
+
+
 def _fields(draft: dict[str, Any]) -> NoticeFields:
     return from_json(draft["fields"], draft.get("sentences"))
 
@@ -68,7 +73,8 @@ def _keep(context: BotContext, fields: NoticeFields, editing: str | None = None)
     assert context.user_data is not None
     context.user_data[DRAFT_KEY] = {
         "fields": to_json(fields),
-        "sentences": dict(fields.sentences),
+        # The card shows a sentence shortened anyway; the draft keeps no more than it shows.
+        "sentences": {k: v[:SENTENCE_KEPT] for k, v in fields.sentences.items()},
         "editing": editing,
     }
 
@@ -103,11 +109,16 @@ async def notice(update: Update, context: BotContext) -> int:
             if not name.lower().endswith((".txt", ".docx")):
                 raise NoticeFileError("type")
             file = await context.bot.get_file(document.file_id)
-            text = notice_text(bytes(await file.download_as_bytearray()), name)
+            content = bytes(await file.download_as_bytearray())
+            # Parsing a .docx and reading a long text take CPU: off the event loop.
+            text = await asyncio.to_thread(notice_text, content, name)
         except NoticeFileError as exc:
             await send(update, t.ED_FILE_PROBLEMS[exc.kind])
             return NOTICE
-    fields = extract(text)
+        except TelegramError:
+            await send(update, t.ED_FILE_PROBLEMS["unreachable"])
+            return NOTICE
+    fields = await asyncio.to_thread(extract, text)
     if not any(fields.given(n) for n in ("year", "start", "theme", "plan_number")):
         await send(update, t.ED_NOT_NOTICE)
         return NOTICE
@@ -260,7 +271,9 @@ def build() -> ConversationHandler[BotContext]:
         },
         fallbacks=[command("cancel", cancel)],
         allow_reentry=True,
-        conversation_timeout=timedelta(minutes=30),
+        # As every flow: the conversation store forgets drafts older than FLOW_TIMEOUT, so a
+        # longer timeout here would end differently before and after a restart.
+        conversation_timeout=FLOW_TIMEOUT,
         name="edition_entry",
         persistent=True,  # kept in the database across restarts (bot/transport/persistence.py)
     )

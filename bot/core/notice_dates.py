@@ -8,6 +8,8 @@ A day that does not exist (31/02) is not a date: it is skipped, never corrected.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, time
@@ -125,19 +127,28 @@ def hour(text: str) -> time | None:
     return None
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Where each sentence (or line) of the text starts and ends."""
+@functools.lru_cache(maxsize=4)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence (or line) of the text starts and ends. Cached: the extractor asks
+    for the sentence of many positions in one text, and must not re-split it each time."""
     spans, begin = [], 0
     for m in _SENTENCE_END.finditer(text):
         spans.append((begin, m.start()))
         begin = m.end()
     spans.append((begin, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return tuple((a, b) for a, b in spans if text[a:b].strip())
+
+
+def span_at(text: str, position: int) -> tuple[int, int] | None:
+    """The (start, end) of the sentence holding `position`, if any."""
+    spans = sentence_spans(text)
+    index = bisect.bisect_right(spans, (position, len(text) + 1)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
 
 
 def sentence_at(text: str, position: int) -> str:
     """The sentence holding `position`, trimmed."""
-    for a, b in sentence_spans(text):
-        if a <= position < b:
-            return text[a:b].strip()
-    return ""
+    span = span_at(text, position)
+    return "" if span is None else text[span[0] : span[1]].strip()

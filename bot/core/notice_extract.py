@@ -94,9 +94,11 @@ def extract(raw: str) -> NoticeFields:
 
 def _opening(text: str, year: int | None, keep: Keep) -> None:
     for m in _OPENING.finditer(text):
-        sentence = nd.sentence_at(text, m.start())
-        offset = text.find(sentence)
-        after = sentence[m.start() - offset :]
+        span = nd.span_at(text, m.start())
+        if span is None:
+            continue
+        sentence = text[span[0] : span[1]].strip()
+        after = text[m.start() : span[1]].strip()
         found = nd.partial_date(after, year) or nd.partial_date(sentence, year)
         if found is None:
             continue

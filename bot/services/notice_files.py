@@ -6,13 +6,19 @@ import io
 import unicodedata
 import zipfile
 
+from bot.core.zip_guard import UnsafeArchive, check_archive
+
 MAX_BYTES = 20 * 1024 * 1024  # Telegram's own limit for files a bot may download
+# A notice is a few pages (the two seeds: 2,000 and 4,000 characters); the reader's cost
+# grows with the text, so a file that is really a book is refused before it is read.
+MAX_CHARS = 100_000
 DOCX = ".docx"
 TEXT = ".txt"
 
 
 class NoticeFileError(ValueError):
-    """Why a file cannot be read as a notice: "too_big", "not_docx", "type" or "empty"."""
+    """Why a file cannot be read as a notice: "too_big", "not_docx", "type", "empty" or
+    "too_long"."""
 
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
@@ -36,6 +42,8 @@ def notice_text(content: bytes, file_name: str) -> str:
         raise NoticeFileError("type")
     if not text.strip():
         raise NoticeFileError("empty")
+    if len(text) > MAX_CHARS:
+        raise NoticeFileError("too_long")
     return unicodedata.normalize("NFC", text)  # Windows-1258 writes tone marks apart
 
 
@@ -53,6 +61,10 @@ def _plain(content: bytes) -> str:
 def _docx_text(content: bytes) -> str:
     import docx  # python-docx: imported here, only a .docx needs it
 
+    try:
+        check_archive(content)  # before python-docx inflates it whole
+    except UnsafeArchive as exc:
+        raise NoticeFileError("not_docx") from exc
     try:
         document = docx.Document(io.BytesIO(content))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

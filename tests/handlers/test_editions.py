@@ -259,3 +259,16 @@ async def test_an_edition_saved_before_its_notice_date_is_answered_at_once(bot: 
     await bot.register(AN)
     reply = await bot.say(AN, "chủ đề năm 2027 là gì")
     assert reply is not None and THEME_2027 in reply.text
+
+
+async def test_a_file_telegram_cannot_hand_over_gets_one_sentence(bot: Harness) -> None:
+    bot.clock.set(vn(2027, 9, 20, 9, 0))
+    await bot.say(ADMIN, "/tuanlemoi")
+    bot.telegram.fail_next("getFile", 400, "Bad Request: file is too big")
+    text = await send_file(bot, ADMIN, LETTER, "cong-van-4321.txt")
+    assert "không tải được tệp" in text
+    assert bot.telegram.rejections == [("getFile", "Bad Request: file is too big")]
+    bot.telegram.rejections.clear()  # the failure was the test's own
+    # Still waiting for the notice: the same file again is read.
+    text = await send_file(bot, ADMIN, LETTER, "cong-van-4321.txt")
+    assert THEME_2027 in text

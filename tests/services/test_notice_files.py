@@ -39,3 +39,17 @@ def test_refusals() -> None:
     assert _refused(b"x" * (MAX_BYTES + 1), "tb.txt") == "too_big"
     assert _refused(b"   \n", "tb.txt") == "empty"
     assert _refused(b"a;b", "tb.csv") == "type"
+
+
+def test_a_docx_that_would_inflate_to_hundreds_of_megabytes_is_refused_unread() -> None:
+    """Found in review: a 186 KB .docx took 32 s and 830 MB inside python-docx."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:t>" + b"x" * (150 * 1024 * 1024) + b"</w:t>")
+    assert _refused(out.getvalue(), "bom.docx") == "not_docx"
+
+
+def test_a_text_longer_than_any_notice_is_refused() -> None:
+    assert _refused(("Tuần lễ. " * 20_000).encode(), "sach.txt") == "too_long"

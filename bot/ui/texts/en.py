@@ -1336,6 +1336,10 @@ class En:
         "type": "The bot reads only .txt and .docx files; please send one of those, or paste "
         "the text.",
         "empty": "The file holds no text; please send the notice itself.",
+        "too_long": "The file is over 100,000 characters, which is not a notice; please send the "
+        "notice about the week on its own, or paste the text.",
+        "unreachable": "The bot could not fetch the file from Telegram just now; please send it "
+        "again in a few minutes, or paste the text.",
     }
     ED_NOT_NOTICE = (
         "The bot found nothing about the week in this text; please send the notice itself."

@@ -1321,6 +1321,10 @@ class Vi:
         "type": "Bot chỉ đọc được tệp .txt hoặc .docx; bạn hãy gửi một trong hai, hoặc dán "
         "nội dung.",
         "empty": "Tệp không có chữ nào; bạn hãy gửi đúng tệp thông báo.",
+        "too_long": "Tệp dài hơn 100.000 ký tự, không giống một thông báo; bạn hãy gửi riêng "
+        "thông báo về Tuần lễ, hoặc dán nội dung.",
+        "unreachable": "Bot không tải được tệp từ Telegram lúc này; bạn hãy gửi lại sau ít phút, "
+        "hoặc dán nội dung.",
     }
     ED_NOT_NOTICE = (
         "Bot không tìm thấy thông tin nào về Tuần lễ trong nội dung này; bạn hãy gửi đúng "
