@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import EditionRecord
+from db.session import upsert_insert
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +46,19 @@ async def edition_row(session: AsyncSession, year: int) -> EditionRow | None:
     return None if record is None else _row(record)
 
 
-async def last_change(session: AsyncSession) -> datetime | None:
-    """When any edition last changed (replicas compare it to know when to reload)."""
-    return await session.scalar(select(func.max(EditionRecord.updated_at)))
+async def last_change(session: AsyncSession) -> tuple[tuple[int, datetime, str], ...] | None:
+    """Every edition's year and last change, or None without any: replicas compare it to know
+    when to reload. The whole list, not its latest time: a save stamped no later than the
+    newest one (two replicas' clocks apart, a frozen clock) must still be seen."""
+    rows = await session.execute(
+        select(EditionRecord.year, EditionRecord.updated_at, EditionRecord.data).order_by(
+            EditionRecord.year
+        )
+    )
+    found = tuple(
+        (year, at, json.dumps(data, sort_keys=True, ensure_ascii=False)) for year, at, data in rows
+    )
+    return found or None
 
 
 async def put_edition(
@@ -61,12 +73,23 @@ async def put_edition(
     """Insert or replace the year's edition; True if the year was new."""
     record = await session.get(EditionRecord, year, with_for_update=True)
     if record is None:
-        session.add(
-            EditionRecord(
-                year=year, data=data, origin=origin, created_at=now, updated_at=now, updated_by=by
-            )
+        # Two admins (or two replicas seeding at start-up) adding one new year at once: the
+        # row lock above locks nothing yet, so the insert gives way on conflict and the
+        # loser updates the winner's row below, instead of failing on the primary key.
+        insert = upsert_insert(session)
+        values = dict(
+            year=year, data=data, origin=origin, created_at=now, updated_at=now, updated_by=by
         )
-        return True
+        result = await session.execute(
+            insert(EditionRecord).values(**values).on_conflict_do_nothing(index_elements=["year"])
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            return True
+        record = await session.get(
+            EditionRecord, year, with_for_update=True, populate_existing=True
+        )
+        assert record is not None  # inserted by whoever won
+
     record.data = data
     record.origin = origin
     record.updated_at = now

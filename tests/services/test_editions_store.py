@@ -74,3 +74,48 @@ async def test_book_reloads_only_when_the_table_changed(sessions: Sessions) -> N
     assert book.get(2027) is None
     assert await store.refresh(sessions, book) is True  # another replica's periodic job
     assert book.get(2027) == new and book.latest.year == 2027
+
+
+async def test_a_save_stamped_no_later_than_the_last_one_still_reaches_other_replicas(
+    sessions: Sessions,
+) -> None:
+    """Found in review: replicas compared max(updated_at), so a save stamped at the same
+    moment (a frozen clock) or earlier (another replica's clock behind) was never loaded."""
+    await store.seed(sessions, load_editions(), NOW)
+    other = EditionBook(load_editions())
+    assert await store.refresh(sessions, other)
+    for theme in ("Lần một", "Lần hai"):  # two saves at the very same moment
+        changed = replace(edition(2023), theme=theme)
+        await store.save(
+            sessions, changed, actor=ADMIN, admin_ids=frozenset({ADMIN}), origin="chat", now=NOW
+        )
+        assert await store.refresh(sessions, other)
+        assert other.get(2023).theme == theme  # type: ignore[union-attr]
+    assert not await store.refresh(sessions, other)  # nothing new: nothing reloaded
+
+
+async def test_two_admins_adding_the_same_new_year_at_once_both_succeed(
+    sessions: Sessions,
+) -> None:
+    import asyncio
+
+    new = replace(edition(2023), year=2031, name="Tuần lễ năm 2031")
+    new = replace(new, start=new.start.replace(year=2031), end=new.end.replace(year=2031))
+    new = replace(new, opening=new.start, plan_date=None, published=None)
+    admins = frozenset({ADMIN})
+    results = await asyncio.gather(
+        *(
+            store.save(
+                sessions,
+                replace(new, theme=t),
+                actor=ADMIN,
+                admin_ids=admins,
+                origin="chat",
+                now=NOW,
+            )
+            for t in ("A", "B")
+        )
+    )
+    assert all(r is not None for r in results)
+    assert sorted(r.created for r in results if r) == [False, True]
+    assert (await store.stored(sessions, 2031)).theme in {"A", "B"}  # type: ignore[union-attr]
