@@ -117,13 +117,38 @@ def week_ranges(text: str) -> list[tuple[date, date, Found]]:
     return sorted(found, key=lambda item: item[2].start)
 
 
+_ABOUT_WEEK = re.compile(r"tuần lễ|thời gian", re.IGNORECASE)
+
+
+def the_week(text: str) -> tuple[date, date, Found] | None:
+    """The range that is the week itself: the first one in a sentence naming the week ("Tuần
+    lễ … từ …", "Thời gian: từ …"), else the first range at all. A deadline given before the
+    week ("báo cáo từ 10/11 đến 15/11") is not taken for it."""
+    ranges = week_ranges(text)
+    for found in ranges:
+        if _ABOUT_WEEK.search(sentence_at(text, found[2].start)):
+            return found
+    return ranges[0] if ranges else None
+
+
+_AFTERNOON = re.compile(r"\s*(?:chiều|tối)", re.IGNORECASE)
+_MORNING = re.compile(r"\s*(?:sáng|đêm)", re.IGNORECASE)
+
+
 def hour(text: str) -> time | None:
-    """The first hour of the day written in `text` ("8 giờ 30", "8h", "08:00")."""
+    """The first hour of the day written in `text` ("8 giờ 30", "8h", "08:00", "2 giờ
+    chiều" = 14:00). A small hour with no "sáng" ("phòng 2h") is taken for something else:
+    no ceremony opens between midnight and five."""
     for m in TIME.finditer(text):
         after = text[m.end() : m.end() + 1]
         if m["u"].lower() in {"h", "g"} and not m["m"] and after.isalpha():
             continue  # "8 hộ", "5 gói": not an hour of the day
-        return time(int(m["h"]), int(m["m"] or 0))
+        hours, rest = int(m["h"]), text[m.end() : m.end() + 12]
+        if hours < 12 and _AFTERNOON.match(rest):
+            hours += 12
+        elif hours < 5 and not _MORNING.match(rest):
+            continue
+        return time(hours, int(m["m"] or 0))
     return None
 
 

@@ -53,18 +53,19 @@ def extract(raw: str) -> NoticeFields:
         values[name] = value
         sentences[name] = nd.sentence_at(text, position)
 
-    weeks = nd.week_ranges(text)
-    if weeks:
-        start, end, where = weeks[0]
+    week = nd.the_week(text)
+    if week:
+        start, end, where = week
         keep("start", start, where.start)
         keep("end", end, where.start)
     name = _WEEK_NAME.search(text)
     year = int(name[1]) if name and name[1] else None
-    year = year or (weeks[0][0].year if weeks else None)
+    year = year or (week[0].year if week else None)
     if name and year:
         keep("name", f"Tuần lễ hưởng ứng học tập suốt đời năm {year}", name.start())
     if year:
-        keep("year", year, name.start() if name and name[1] else weeks[0][2].start)
+        # The year came from the name, else (year set) from the week.
+        keep("year", year, name.start() if name and name[1] else week[2].start if week else 0)
     _opening(text, year, keep)
     _theme(text, keep)
     _plan(text, keep)

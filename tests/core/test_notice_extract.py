@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,23 @@ def test_many_sentences_naming_the_opening_without_a_date_are_read_in_one_pass()
     fields = extract(text)
     assert fields.start is not None and fields.opening is None
     assert nd.sentence_spans.cache_info().misses == 1
+
+
+def test_a_deadline_range_before_the_week_is_not_taken_for_it() -> None:
+    """Found in review: the first range in the text won, even a reporting deadline."""
+    text = (
+        "Các đơn vị gửi báo cáo từ ngày 10/11/2024 đến ngày 15/11/2024.\n"
+        "Tuần lễ hưởng ứng học tập suốt đời năm 2024 diễn ra từ ngày 01/10/2024 đến ngày "
+        "07/10/2024."
+    )
+    fields = extract(text)
+    assert (fields.start, fields.end) == (date(2024, 10, 1), date(2024, 10, 7))
+
+
+def test_hours_read_as_a_person_means_them() -> None:
+    from bot.core.notice_dates import hour
+
+    assert hour("khai mạc ngày 01/10/2024 tại phòng 2h tầng 3") is None
+    assert hour("lúc 2 giờ chiều") == time(14, 0)
+    assert hour("lúc 7h30 sáng") == time(7, 30)
+    assert hour("vào 19 giờ tối") == time(19, 0)
