@@ -126,8 +126,11 @@ async def test_a_file_over_twenty_megabytes_is_refused_before_downloading(bot: H
 
 
 async def test_new_units_are_named_in_the_preview_escaped_and_counted(bot: Harness) -> None:
-    rows = [["Họ và tên", "Đơn vị"], ["An", "<Phòng> & Co"]]
-    rows += [[f"Người {n}", f"Đơn vị {n:02d}"] for n in range(14)]
+    rows = [["Họ và tên", "Đơn vị"], ["An", "<> Phòng & Co"]]
+    rows += [[f"Người {n}", f"Đơn vị {n}"] for n in range(14)]
     text = await _send(bot, ADMIN, "ds.xlsx", workbook(rows))
-    assert "Đơn vị mới: <i>&lt;Phòng&gt; &amp; Co</i>, <i>Đơn vị 00</i>" in text
+    # By natural order: "Đơn vị 2" before "Đơn vị 10".
+    assert "Đơn vị mới: <i>&lt;&gt; Phòng &amp; Co</i>, <i>Đơn vị 0</i>, <i>Đơn vị 1</i>, " in text
+    assert "<i>Đơn vị 2</i>, <i>Đơn vị 3</i>" in text
+    assert "<i>Đơn vị 9</i>, <i>Đơn vị 10</i> và 3 đơn vị khác." in text
     assert "và 3 đơn vị khác." in text

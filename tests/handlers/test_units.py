@@ -23,13 +23,18 @@ async def _units(bot: Harness) -> dict[str, bool]:
 
 async def test_list_with_headcount_and_registered(bot: Harness) -> None:
     await bot.register(AN, unit="Phòng A")
-    rows = [["Họ và tên", "Đơn vị"], ["An", "Phòng A"], ["Bình", "Phòng A"], ["Chi", "<Phòng B>"]]
+    rows = [
+        ["Họ và tên", "Đơn vị"],
+        ["An", "Phòng A"],
+        ["Bình", "Phòng A"],
+        ["Chi", "Phòng <> & B"],
+    ]
     await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
     reply = await bot.say(ADMIN, "/donvi")
     assert reply is not None
-    assert "• Phòng A: 2 / 1" in reply.text and "• &lt;Phòng B&gt;: 1 / 0" in reply.text
+    assert "• Phòng A: 2 / 1" in reply.text and "• Phòng &lt;&gt; &amp; B: 1 / 0" in reply.text
     labels = [label for label, _ in button_pairs(reply)]
-    assert labels == ["<Phòng B>", "Phòng A", "➕ Thêm đơn vị"]
+    assert labels == ["Phòng <> & B", "Phòng A", "➕ Thêm đơn vị"]
 
 
 async def test_rename_validates_and_confirms_after_commit(bot: Harness) -> None:
@@ -44,13 +49,16 @@ async def test_rename_validates_and_confirms_after_commit(bot: Harness) -> None:
     assert long is not None and "dài quá 120" in long.text
     taken = await bot.say(ADMIN, "phong b")
     assert taken is not None and "Đã có đơn vị «Phòng B»" in taken.text
-    done = await bot.say(ADMIN, "Phòng <i>Kế toán</i> & Tài vụ")
+    tagged = await bot.say(ADMIN, "Phòng <i>Kế toán</i>")
+    assert tagged is not None and "không được chứa thẻ HTML" in tagged.text
+    formula = await bot.say(ADMIN, "=HYPERLINK(1)")
+    assert formula is not None and "không được bắt đầu bằng dấu =" in formula.text
+    assert set(await _units(bot)) == {"Phòng A", "Phòng B"}  # refused: nothing changed
+    done = await bot.say(ADMIN, "Phòng Kế toán <> & Tài vụ")
     assert done is not None
-    assert (
-        "✅ Đã đổi tên đơn vị thành <b>Phòng &lt;i&gt;Kế toán&lt;/i&gt; &amp; Tài vụ</b>"
-        in done.text
-    )
-    assert "Phòng <i>Kế toán</i> & Tài vụ" in await _units(bot)
+    assert "✅ Đã đổi tên đơn vị thành <b>Phòng Kế toán &lt;&gt; &amp; Tài vụ</b>" in done.text
+    assert [label for label, _ in button_pairs(done)] == ["🏢 Xem đơn vị", "↩️ Danh sách đơn vị"]
+    assert "Phòng Kế toán <> & Tài vụ" in await _units(bot)
     after = await bot.say(ADMIN, "Phòng C")  # the step is over: not a rename any more
     assert "Phòng C" not in await _units(bot) and (after is None or "✅" not in after.text)
 

@@ -31,7 +31,20 @@ def test_bad_names(text: str, problem: NameProblem) -> None:
 
 
 def test_a_name_is_stored_in_nfc_with_spaces_collapsed() -> None:
-    assert units.clean_name("  Phòng   <b>A</b> ") == "Phòng <b>A</b>"
+    assert units.clean_name("  Phòng   <> & B ") == "Phòng <> & B"
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [("Phòng <b>A</b>", "markup"), ("<script>alert(1)</script>", "markup"), ("=SUM(1)", "formula"),
+     ("+cmd", "formula"), ("-2+3", "formula"), ("@SUM(1)", "formula")],
+)  # fmt: skip
+def test_tags_and_formulas_are_refused_by_the_same_rule_as_registration(
+    typed: str, problem: str
+) -> None:
+    with pytest.raises(units.UnitNameError) as caught:
+        units.clean_name(typed)
+    assert caught.value.problem.value == problem
 
 
 async def test_add_and_rename_refuse_a_folded_duplicate(sessions: Sessions) -> None:
@@ -76,6 +89,7 @@ async def test_merge_moves_members_and_roster_and_archives(sessions: Sessions) -
         "members": 1,
         "unit_name": "Phòng QLKH",
         "new_name": "Phòng Quản lý Khoa học",
+        "linked": 0,
     }
     assert (await units.merge(sessions, 1, source, target, NOW)).outcome is Outcome.GONE
 
