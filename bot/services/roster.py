@@ -156,7 +156,9 @@ def _named(plan: _Plan, units: list[UnitRecord]) -> tuple[tuple[Move, ...], tupl
         ),
         key=lambda m: (natural_key(m.target), natural_key(m.full_name)),
     )
-    leavers = sorted(plan.leaving, key=lambda e: (natural_key(names[e.unit_id]), e.name_key))
+    leavers = sorted(
+        plan.leaving, key=lambda e: (natural_key(names[e.unit_id]), natural_key(e.full_name))
+    )
     shown = tuple(f"{e.full_name} ({names[e.unit_id]})" for e in leavers[:MAX_NAMED])
     return tuple(moves[:MAX_NAMED]), shown
 
