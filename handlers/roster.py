@@ -1,5 +1,6 @@
 """/roster (/danhsach), admins: the staff list's summary, its sample file, and importing a
-file the admin sends: a preview first, then 📥 Nhập or Hủy.
+file the admin sends: a preview first, then 📥 Nhập or Hủy. A .xlsx or .csv is taken at any
+time; after /roster any document is, read by its content (a CSV saved as .txt works).
 
 The pending file is kept as its Telegram file_id in the conversation's draft (persisted,
 bot/transport/persistence.py) and downloaded again at 📥 Nhập, so a restart between the

@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bot.context import deps_of
-from bot.services import roster
 from bot.offline.fake_updates import FakeUser
+from bot.services import roster
 from bot.ui.files.roster_read import read_table
 from db.models import AuditEntry, RosterPerson
 from tests.conftest import ADMIN, AN, Harness, Restartable, button_pairs, callback_data

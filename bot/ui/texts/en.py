@@ -1443,10 +1443,6 @@ class En:
         ("Trần Thị Bình", "Director's Office", "CB002"),
         ("Lê Minh Châu", "Science Management Division", ""),
     )
-    ROSTER_SEND_FILE = (
-        "Send the staff list (Excel .xlsx or CSV) here as a file; its name does not matter, "
-        "the bot reads its content."
-    )
     UNIT_LISTED = (
         "<b>{name}</b> has {headcount} people on the staff list, so it cannot be archived "
         "(they would drop out of the figures). If the unit was merged, merge it into the new "

@@ -1433,10 +1433,6 @@ class Vi:
         ("Trần Thị Bình", "Văn phòng Sở", "CB002"),
         ("Lê Minh Châu", "Phòng Quản lý Khoa học", ""),
     )
-    ROSTER_SEND_FILE = (
-        "Bạn gửi tệp danh sách (Excel .xlsx hoặc CSV) vào đây dưới dạng tệp đính kèm; "
-        "tên tệp không quan trọng, bot đọc theo nội dung."
-    )
     UNIT_LISTED = (
         "<b>{name}</b> có {headcount} người trong danh sách cán bộ nên không lưu trữ được "
         "(họ sẽ mất khỏi số liệu). Nếu đơn vị đã sáp nhập, bạn hãy gộp nó vào đơn vị mới "
