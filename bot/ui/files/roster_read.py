@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from bot.core.roster import HEADER_SCAN, MAX_ROWS, find_header
 
@@ -66,6 +67,8 @@ def _text(value: Any) -> str:
         return str(int(value))  # a staff code typed as a number: 1024, not 1024.0
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, ArrayFormula | DataTableFormula):
+        return _formula(value)
     return str(value)
 
 
@@ -103,14 +106,13 @@ def _read_sheet(book: Any, *, formulas: bool) -> tuple[list[list[str]], list[tup
             raise RosterFileError(FileProblem.EMPTY)
         rows: list[list[str]] = []
         sheet = book.worksheets[0]
-        for r, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS)):
-            cells = []
-            for c, cell in enumerate(row):
-                if formulas and getattr(cell, "data_type", None) == "f":
-                    found.append((r, c))
-                    cells.append(_formula(cell.value))
-                else:
-                    cells.append(_text(getattr(cell, "value", None)).strip())
+        for r, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
+            cells = [_text(v).strip() for v in values]
+            # Read with formulas, a formula is "=..."; so is text typed as "=...", whose
+            # saved "result" is itself. Both are looked up again (rare: checked per row).
+            joined = "\x00".join(cells)
+            if formulas and (joined.startswith("=") or "\x00=" in joined):
+                found += [(r, c) for c, cell in enumerate(cells) if cell.startswith("=")]
             while cells and not cells[-1]:  # read-only sheets pad every row to max_col
                 cells.pop()
             rows.append(cells)
