@@ -86,7 +86,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         now = make_clock(settings.tz, settings.bot_clock_start).now()
         result = await service.import_roster(sessions, rows, CLI_ACTOR, now, via="cli")
-        _say(roster_texts.imported(Vi, result.preview))
+        _say(roster_texts.imported(Vi, result))
         return 0
 
     try:

@@ -1,5 +1,6 @@
 """/roster (/danhsach), admins: the staff list's summary, its sample file, and importing a
-file the admin sends: a preview first, then 📥 Nhập or Hủy.
+file the admin sends: a preview first, then 📥 Nhập or Hủy. A .xlsx or .csv is taken at any
+time; after /roster any document is, read by its content (a CSV saved as .txt works).
 
 The pending file is kept as its Telegram file_id in the conversation's draft (persisted,
 bot/transport/persistence.py) and downloaded again at 📥 Nhập, so a restart between the
@@ -36,7 +37,7 @@ from handlers.commands import PRIVATE, command
 from handlers.common import answer_button, conversation, replace_buttons, send
 from handlers.receipts import reply_after_commit
 
-CONFIRM = 0
+CONFIRM, AWAIT = 0, 1
 PENDING_FILE = "roster_file"  # the previewed file's file_id, until 📥 Nhập or Hủy
 FILE_TIMEOUT = timedelta(minutes=15)
 _EXTENSIONS = ("xlsx", "xls", "csv")
@@ -46,6 +47,9 @@ ROSTER_FILE = PRIVATE & (
     | filters.Document.FileExtension("csv")
     | filters.Document.MimeType("text/csv")
 )
+# After /roster any document is the list: read by its content (XLSX, else CSV text), so a
+# CSV saved as .txt works; anything else gets bot.ui.files.roster_read's one sentence.
+ANY_FILE = PRIVATE & filters.Document.ALL
 TEMPLATE_WORDS = {"mau", "mẫu", "template", "sample"}
 
 
@@ -54,17 +58,20 @@ def _refusal(t: Any) -> str:
 
 
 @requires(Role.ADMIN, refusal=_refusal)
-async def show(update: Update, context: BotContext) -> None:
-    """/roster: the current list's summary and how to send a file; "/roster mau": the sample."""
+async def show(update: Update, context: BotContext) -> int:
+    """/roster: the current list's summary, then any file sent is read as the list;
+    "/roster mau" (or "template"): the sample, in the reader's language."""
     t = context.t
     if {a.lower() for a in context.args or []} & TEMPLATE_WORDS:
         chat = update.effective_chat
         assert chat is not None
-        data = InputFile(template_xlsx(), filename=t.ROSTER_TEMPLATE_NAME)
+        sample = template_xlsx(t.ROSTER_SAMPLE_HEADER, t.ROSTER_SAMPLE_ROWS, t.ROSTER_SAMPLE_SHEET)
+        data = InputFile(sample, filename=t.ROSTER_TEMPLATE_NAME)
         await chat.send_document(data, caption=t.ROSTER_TEMPLATE_CAPTION)
-        return
+        return ConversationHandler.END
     found = await service.summary(context.sessions)
     await send(update, roster_texts.summary(t, found, context.clock.tz))
+    return AWAIT
 
 
 async def _rows(update: Update, context: BotContext, file_id: str) -> list[list[str]] | None:
@@ -98,18 +105,20 @@ async def _preview(update: Update, context: BotContext, rows: list[list[str]]) -
 
 @requires(Role.ADMIN, refusal=_refusal)
 async def received(update: Update, context: BotContext) -> int:
-    """A spreadsheet sent as a file: check its size, read it, show the preview."""
+    """A spreadsheet sent as a file (after /roster: any file, read by its content): check
+    its size, read it, show the preview."""
     message = update.effective_message
     assert message is not None and context.user_data is not None
     document: Document | None = message.document
     assert document is not None
     context.user_data.pop(PENDING_FILE, None)
+    # A refused file leaves the step open: the corrected file is read the same way.
     if document.file_size is not None and document.file_size > MAX_BYTES:
         await send(update, context.t.ROSTER_FILE_PROBLEMS[FileProblem.TOO_BIG.value])
-        return ConversationHandler.END
+        return AWAIT
     rows = await _rows(update, context, document.file_id)
     if rows is None or not await _preview(update, context, rows):
-        return ConversationHandler.END
+        return AWAIT
     context.user_data[PENDING_FILE] = document.file_id
     return CONFIRM
 
@@ -151,7 +160,7 @@ async def pressed(update: Update, context: BotContext) -> int:
         await replace_buttons(update, text, roster_texts.confirm_keyboard(t, result.preview.token))
         return CONFIRM
     context.user_data.pop(PENDING_FILE, None)
-    await reply_after_commit(update, context, roster_texts.imported(t, result.preview))
+    await reply_after_commit(update, context, roster_texts.imported(t, result))
     return ConversationHandler.END
 
 
@@ -164,12 +173,13 @@ async def stale_button(update: Update, context: BotContext) -> None:
 
 def build() -> ConversationHandler[BotContext]:
     return conversation(
-        entry_points=[MessageHandler(ROSTER_FILE, received)],
+        entry_points=[MessageHandler(ROSTER_FILE, received), command("roster", show)],
         states={
+            AWAIT: [MessageHandler(ANY_FILE, received)],
             CONFIRM: [
                 CallbackQueryHandler(pressed, pattern=RosterButton.pattern()),
-                MessageHandler(ROSTER_FILE, received),
-            ]
+                MessageHandler(ANY_FILE, received),
+            ],
         },
         fallbacks=[],
         allow_reentry=True,
@@ -183,6 +193,5 @@ def handlers() -> list[BaseHandler[Any, BotContext, Any]]:
     """This feature's handlers in order, built fresh for each Application."""
     return [
         build(),
-        command("roster", show),
         CallbackQueryHandler(stale_button, pattern=RosterButton.pattern()),
     ]

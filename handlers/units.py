@@ -21,6 +21,7 @@ from bot.services.units import Outcome, UnitNameError
 from bot.ui import roster_texts
 from bot.ui.buttons import UnitButton
 from bot.ui.texts import Texts
+from bot.ui.texts.en import Count
 from handlers.access import requires
 from handlers.commands import CANCEL_TEXT, STEP_TEXT, command
 from handlers.common import answer_button, conversation, replace_buttons, send
@@ -82,16 +83,30 @@ async def _action(update: Update, context: BotContext, b: UnitButton) -> None:
             members=change.unit.members,
             headcount=change.unit.headcount,
         )
-        await reply_after_commit(update, context, text)
+        if change.linked:
+            text += "\n" + t.UNIT_MERGED_LINKED.format(count=Count(change.linked))
+        markup = roster_texts.back_to_list(t, change.target.id)
+        await reply_after_commit(update, context, text, markup)
     elif b.action in {"arch", "archok"}:
         change = await service.archive(sessions, actor.id, b.unit_id, now, b.action == "archok")
         if change.unit is None:
             await replace_buttons(update, t.UNIT_ADMIN_GONE)
+        elif change.outcome is Outcome.LISTED:
+            await replace_buttons(update, *roster_texts.archive_refused(t, change.unit))
         elif change.outcome is Outcome.ASK:
             await replace_buttons(update, *roster_texts.archive_confirm(t, change.unit))
         else:
-            text = t.UNIT_ARCHIVED.format(name=escape(change.unit.name))
-            await reply_after_commit(update, context, text)
+            await reply_after_commit(update, context, *roster_texts.archived(t, change.unit))
+    elif b.action == "restore":
+        change = await service.restore(sessions, actor.id, b.unit_id, now)
+        if change.unit is None:
+            await replace_buttons(update, t.UNIT_ADMIN_GONE)
+            return
+        text = t.UNIT_RESTORED.format(
+            name=escape(change.unit.name), code=escape(change.unit.code or "")
+        )
+        markup = roster_texts.back_to_list(t, change.unit.id)
+        await reply_after_commit(update, context, text, markup)
 
 
 @requires(Role.ADMIN, refusal=_refusal)
@@ -152,9 +167,16 @@ async def typed_name(update: Update, context: BotContext) -> int | None:
         change = await service.rename(context.sessions, actor.id, unit_id, name, now)
     else:
         change = await service.add(context.sessions, actor.id, name, now)
+    if change.outcome is Outcome.ARCHIVED and change.archived_id is not None:
+        offer = roster_texts.restore_offer(
+            t, change.archived_id, change.other or "", change.merged_into
+        )
+        await send(update, *offer)
+        return NAME
     if change.outcome is Outcome.TAKEN:
         other = escape(change.other or "")
-        await send(update, t.UNIT_NAME_PROBLEMS["taken"].format(name=other))
+        key = "taken_archived" if change.archived_id else "taken_rename" if unit_id else "taken"
+        await send(update, t.UNIT_NAME_PROBLEMS[key].format(name=other))
         return NAME
     context.user_data.pop(UNIT_EDIT, None)
     if change.outcome is not Outcome.DONE or change.unit is None:
@@ -165,7 +187,8 @@ async def typed_name(update: Update, context: BotContext) -> int | None:
         text = t.UNIT_RENAMED.format(name=shown)
     else:
         text = t.UNIT_ADDED.format(name=shown, code=escape(change.unit.code or ""))
-    await reply_after_commit(update, context, text, edit=False)
+    markup = roster_texts.back_to_list(t, change.unit.id)
+    await reply_after_commit(update, context, text, markup, edit=False)
     return ConversationHandler.END
 
 

@@ -49,6 +49,8 @@ class InputProblem(Enum):
     CONTROL_CHARS = "control_chars"
     BROKEN_CHARS = "broken_chars"
     NO_SEPARATOR = "no_separator"
+    MARKUP = "markup"  # an HTML-like tag: "<b>", "</i>", "<!--", "<script>"
+    FORMULA = "formula"  # starts with = + - @: a spreadsheet would run it as a formula
 
 
 class InputError(ValueError):
@@ -73,6 +75,22 @@ def _check_chars(text: str) -> None:
         raise InputError(InputProblem.CONTROL_CHARS)
 
 
+# "<" then a letter, "/" or "!" opens a tag; a lone "<" ("A < B", "<>") is just text.
+_TAG = re.compile(r"<[A-Za-z/!]")
+FORMULA_CHARS = ("=", "+", "-", "@")
+
+
+def name_problem(text: str) -> InputProblem | None:
+    """The one rule for names and units wherever they come from (typed, /units, the staff
+    list): no HTML-like tag and no leading formula character. None when the text is fine."""
+    value = text.strip()
+    if _TAG.search(value):
+        return InputProblem.MARKUP
+    if value.startswith(FORMULA_CHARS):
+        return InputProblem.FORMULA
+    return None
+
+
 def _clean(text: str, *, minimum: int, maximum: int) -> str:
     _check_chars(text)
     value = nfc(text)
@@ -84,11 +102,16 @@ def _clean(text: str, *, minimum: int, maximum: int) -> str:
         raise InputError(InputProblem.TOO_SHORT, minimum)
     if not any(ch.isalpha() for ch in value):
         raise InputError(InputProblem.NO_LETTERS)
+    problem = name_problem(value)
+    if problem is not None:
+        raise InputError(problem)
     return value
 
 
 def clean_full_name(text: str) -> str:
-    """A full name as stored: NFC, single spaces. Any characters (even `<b>`) are kept verbatim."""
+    """A full name as stored: NFC, single spaces. No tag and no leading formula character
+    (name_problem); other characters ("&", "<>", quotes) are kept verbatim and escaped where
+    shown."""
     return _clean(text, minimum=2, maximum=NAME_MAX)
 
 

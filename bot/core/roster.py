@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from bot.core.inputs import InputProblem, name_problem
 from bot.core.textnorm import fold, has_control_chars, match_key, nfc
 
 MAX_ROWS = 50_000  # people in one file; over it nothing is imported
@@ -23,6 +24,7 @@ MAX_CODE = 32  # roster_people.staff_code
 HEADER_SCAN = 30  # title rows above the header: how far down to look for it
 
 NAME, UNIT, CODE, EMAIL, PHONE = "name", "unit", "code", "email", "phone"
+STATUS = "status"  # "Trạng thái" as the export writes it: rows marked as left are not listed
 # Header spellings, folded (see header_key). Longer phrases first is not needed: a cell
 # matches a field only when its whole key is one of these.
 HEADERS: dict[str, frozenset[str]] = {
@@ -48,7 +50,10 @@ HEADERS: dict[str, frozenset[str]] = {
     PHONE: frozenset(
         {"so dien thoai", "sdt", "dien thoai", "dt", "phone", "phone number", "mobile"}
     ),
+    STATUS: frozenset({"trang thai", "tinh trang", "status"}),
 }
+# Status cells (header_key) that mean the person is no longer on the staff list.
+LEFT = frozenset({"da roi", "roi", "left", "has left", "da nghi", "nghi viec", "da nghi viec"})
 NOT_STORED = (EMAIL, PHONE)
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -103,6 +108,10 @@ class Problem(Enum):
     CONTROL = "control"  # invisible control characters in a cell
     DUPLICATE_CODE = "dup_code"  # the same staff code as an earlier row
     DUPLICATE_NAME = "dup_name"  # the same name in the same unit as an earlier row
+    NAME_MARKUP = "name_markup"  # an HTML-like tag in the name (bot.core.inputs.name_problem)
+    UNIT_MARKUP = "unit_markup"
+    NAME_FORMULA = "name_formula"  # a formula, or text a spreadsheet would run as one
+    UNIT_FORMULA = "unit_formula"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +141,7 @@ class Parsed:
     people: tuple[Person, ...]
     problems: tuple[RowProblem, ...]
     not_stored: tuple[str, ...]  # e-mail / phone columns present but not kept
+    marked_left: int = 0  # rows whose status column says the person has left: not listed
 
     @property
     def units(self) -> dict[str, str]:
@@ -167,13 +177,27 @@ def _problem(name: str, unit: str, code: str) -> Problem | None:
         return Problem.UNIT_LONG
     if len(code) > MAX_CODE:
         return Problem.CODE_LONG
+    for text, markup, formula in (
+        (name, Problem.NAME_MARKUP, Problem.NAME_FORMULA),
+        (unit, Problem.UNIT_MARKUP, Problem.UNIT_FORMULA),
+    ):
+        found = name_problem(text)
+        if found is not None:
+            return markup if found is InputProblem.MARKUP else formula
     return None
+
+
+def has_left(status: str) -> bool:
+    """Whether a status cell says the person left ("Đã rời", "left", "da roi")."""
+    return header_key(status) in LEFT
 
 
 def parse(rows: Sequence[Sequence[str]], header: Header) -> Parsed:
     """The people below the header, and the rows that cannot be imported (empty rows are
-    skipped silently). HTML in a cell is just text: it is escaped where it is shown."""
+    skipped silently, and so are rows whose status column marks the person as left). A tag
+    or a formula in a name or unit is a problem, as it is when typed (bot.core.inputs)."""
     people: list[Person] = []
+    marked_left = 0
     problems: list[RowProblem] = []
     codes: dict[str, int] = {}
     names: dict[tuple[str, str], int] = {}
@@ -182,6 +206,9 @@ def parse(rows: Sequence[Sequence[str]], header: Header) -> Parsed:
         row, number = rows[index], index + 1
         name, unit, code = (_cell(row, cols.get(f)) for f in (NAME, UNIT, CODE))
         if not (name or unit or code):
+            continue
+        if STATUS in cols and has_left(_cell(row, cols[STATUS])):
+            marked_left += 1
             continue
         found = _problem(name, unit, code)
         if found is not None:
@@ -199,7 +226,7 @@ def parse(rows: Sequence[Sequence[str]], header: Header) -> Parsed:
             codes[code.casefold()] = number
         names[(name_key, unit_key)] = number
         people.append(Person(number, name, name_key, unit, unit_key, code or None))
-    return Parsed(tuple(people), tuple(problems), header.not_stored)
+    return Parsed(tuple(people), tuple(problems), header.not_stored, marked_left)
 
 
 class RosterProblem(Enum):

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.roster import Parsed, Person, RowProblem, read
+from bot.core.textnorm import match_key, natural_key
 from bot.core.unit_code import unit_code
 from bot.services.profile import unit_key
 from db.queries import roster as q
@@ -24,7 +25,18 @@ from db.queries.admin import audit
 from db.queries.roster import Entry, ExportRow, UnitRecord
 from db.session import Sessions
 
-__all__ = ["ExportRow", "Imported", "Preview", "import_roster", "preview", "summary"]
+__all__ = ["ExportRow", "Imported", "Move", "Preview", "import_roster", "preview", "summary"]
+
+MAX_NAMED = 20  # people named in a preview's moves and leavers; the rest are counted
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Someone on the list whose unit changes: names as the roster and the file spell them."""
+
+    full_name: str
+    source: str
+    target: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +47,8 @@ class Changes:
     left: int = 0  # no longer listed: marked as left
     unchanged: int = 0
     new_units: tuple[str, ...] = ()  # units the import creates (or brings back from archive)
+    moves: tuple[Move, ...] = ()  # the first MAX_NAMED who move, by unit and name
+    leavers: tuple[str, ...] = ()  # the first MAX_NAMED who leave ("Name (unit)"), likewise
 
     @property
     def any(self) -> bool:
@@ -49,6 +63,7 @@ class Preview:
     not_stored: tuple[str, ...]
     changes: Changes
     token: str  # the roster's state this preview was made against
+    marked_left: int = 0  # rows the file's status column marks as left: not listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +75,8 @@ class Imported:
     done: bool = False
     stale: bool = False
     already: bool = False
+    linked: int = 0  # officials who registered before and are now linked to their row
+    followed: int = 0  # linked officials moved to the unit the list names for them
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +144,36 @@ def _plan(parsed: Parsed, people: list[Entry], units: list[UnitRecord]) -> _Plan
     return plan
 
 
-def _preview(parsed: Parsed, plan: _Plan, token: str) -> Preview:
+def _named(plan: _Plan, units: list[UnitRecord]) -> tuple[tuple[Move, ...], tuple[str, ...]]:
+    """Who moves (from -> to) and who leaves, by unit then name, the first MAX_NAMED each."""
+    names = {u.id: u.name for u in units}
+    by_key = {u.name_key: u.name for u in units}
+    moves = sorted(
+        (
+            Move(e.full_name, names[e.unit_id], by_key.get(p.unit_key, p.unit))
+            for e, p in plan.updates
+            if not e.left and names[e.unit_id] != by_key.get(p.unit_key, p.unit)
+        ),
+        key=lambda m: (natural_key(m.target), natural_key(m.full_name)),
+    )
+    leavers = sorted(
+        plan.leaving, key=lambda e: (natural_key(names[e.unit_id]), natural_key(e.full_name))
+    )
+    shown = tuple(f"{e.full_name} ({names[e.unit_id]})" for e in leavers[:MAX_NAMED])
+    return tuple(moves[:MAX_NAMED]), shown
+
+
+def _preview(parsed: Parsed, plan: _Plan, token: str, units: list[UnitRecord]) -> Preview:
     c = plan.counts
+    moves, leavers = _named(plan, units)
     changes = Changes(
         c["added"], c["returned"], c["moved"], c["left"], c["unchanged"],
-        tuple(plan.new_units.values()),
+        tuple(sorted(plan.new_units.values(), key=natural_key)), moves, leavers,
     )  # fmt: skip
     return Preview(
-        len(parsed.people), len(parsed.units), parsed.problems, parsed.not_stored, changes, token
-    )
+        len(parsed.people), len(parsed.units), parsed.problems, parsed.not_stored, changes, token,
+        parsed.marked_left,
+    )  # fmt: skip
 
 
 async def preview(sessions: Sessions, rows: Sequence[Sequence[str]]) -> Preview:
@@ -144,7 +182,7 @@ async def preview(sessions: Sessions, rows: Sequence[Sequence[str]]) -> Preview:
     parsed = read(rows)
     async with sessions() as session:
         people, units, token = await _state(session)
-    return _preview(parsed, _plan(parsed, people, units), token)
+    return _preview(parsed, _plan(parsed, people, units), token, units)
 
 
 async def _units_for(
@@ -162,7 +200,7 @@ async def _units_for(
             ids[key] = await q.add_unit(session, name, unit_key(name), code, now)
             continue
         if unit.archived:  # listed again: the unit is in use again
-            await q.set_unit(session, unit.id, archived_at=None)
+            await q.set_unit(session, unit.id, archived_at=None, merged_into_id=None)
         ids[key] = unit.id
     return ids
 
@@ -194,7 +232,7 @@ async def import_roster(
     async with sessions() as session, session.begin():
         people, units, current = await _state(session, lock=True)
         plan = _plan(parsed, people, units)
-        shown = _preview(parsed, plan, current)
+        shown = _preview(parsed, plan, current, units)
         if token is not None and token != current:
             return Imported(shown, stale=True, already=not shown.changes.any)
         unit_ids = await _units_for(session, parsed, units, now)
@@ -224,10 +262,15 @@ async def import_roster(
             "left": c.left,
             "units_created": len(c.new_units),
         }
+        # Officials who registered before the list (or under a unit merged since) are
+        # linked now, and linked ones follow the list's unit.
+        await session.flush()
+        found = await q.link_registered(session, match_key, now)
+        params.update(linked=found.linked, followed=found.moved)
         if via is not None:
             params["via"] = via
         await audit(session, actor_id, "roster_import", params, now)
-    return Imported(shown, done=True)
+    return Imported(shown, done=True, linked=found.linked, followed=found.moved)
 
 
 async def summary(sessions: Sessions) -> Summary:

@@ -283,6 +283,7 @@ UNIT_ACTIONS = (
     "mergeok",  # merge into unit `arg`
     "arch",  # archive (asks first when it has members)
     "archok",  # archive, confirmed
+    "restore",  # bring an archived unit back
 )
 
 

@@ -8,10 +8,11 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.roster import RowProblem
-from bot.services.roster import Preview, Summary
+from bot.services.roster import Imported, Preview, Summary
 from bot.services.units import UnitRow
 from bot.ui.buttons import RosterButton, UnitButton
 from bot.ui.texts import Texts
+from bot.ui.texts.en import Count
 
 MAX_PROBLEMS = 20  # rows listed in a preview; the rest are counted
 PAGE = 8  # units per page of /units
@@ -31,7 +32,7 @@ def preview(t: Texts, shown: Preview) -> str:
         ),
     ]
     if c.returned:
-        parts.append(t.ROSTER_RETURNED.format(returned=c.returned))
+        parts.append(t.ROSTER_RETURNED.format(returned=Count(c.returned)))
     if c.new_units:  # "Phòng QLKH" beside "Phòng Quản lý Khoa học" is seen before importing
         names = ", ".join(f"<i>{escape(n)}</i>" for n in c.new_units[:MAX_UNIT_NAMES])
         more = len(c.new_units) - MAX_UNIT_NAMES
@@ -40,6 +41,24 @@ def preview(t: Texts, shown: Preview) -> str:
             if more > 0
             else t.ROSTER_NEW_UNITS.format(names=names)
         )
+    if c.moves:
+        lines = [t.ROSTER_MOVES_HEAD]
+        lines += [
+            t.ROSTER_MOVE_LINE.format(
+                name=escape(m.full_name), source=escape(m.source), target=escape(m.target)
+            )
+            for m in c.moves
+        ]
+        if c.moved > len(c.moves):
+            lines.append(t.ROSTER_NAMED_MORE.format(count=c.moved - len(c.moves)))
+        parts.append("\n".join(lines))
+    if c.leavers:
+        lines = [t.ROSTER_LEAVERS_HEAD, *(f"• {escape(name)}" for name in c.leavers)]
+        if c.left > len(c.leavers):
+            lines.append(t.ROSTER_NAMED_MORE.format(count=c.left - len(c.leavers)))
+        parts.append("\n".join(lines))
+    if shown.marked_left:
+        parts.append(t.ROSTER_MARKED_LEFT.format(count=Count(shown.marked_left)))
     if shown.problems:
         lines = [t.ROSTER_PROBLEMS_HEAD.format(count=len(shown.problems))]
         lines += [f"• {row_problem(t, p)}" for p in shown.problems[:MAX_PROBLEMS]]
@@ -52,15 +71,25 @@ def preview(t: Texts, shown: Preview) -> str:
     return "\n\n".join(parts)
 
 
-def imported(t: Texts, shown: Preview) -> str:
+def imported(t: Texts, result: Imported) -> str:
+    """The import's result: its counts, the officials linked or moved, the next steps."""
+    shown = result.preview
     c = shown.changes
-    return t.ROSTER_IMPORTED.format(
-        people=shown.people,
-        added=c.added + c.returned,
-        moved=c.moved,
-        left=c.left,
-        new_units=len(c.new_units),
-    )
+    parts = [
+        t.ROSTER_IMPORTED.format(
+            people=shown.people,
+            added=c.added + c.returned,
+            moved=c.moved,
+            left=c.left,
+            new_units=len(c.new_units),
+        )
+    ]
+    if result.linked:
+        parts.append(t.ROSTER_LINKED.format(count=Count(result.linked)))
+    if result.followed:
+        parts.append(t.ROSTER_FOLLOWED.format(count=Count(result.followed)))
+    parts.append(t.ROSTER_NEXT)
+    return "\n\n".join(parts)
 
 
 def confirm_keyboard(t: Texts, token: str) -> InlineKeyboardMarkup:
@@ -81,10 +110,11 @@ def confirm_keyboard(t: Texts, token: str) -> InlineKeyboardMarkup:
 def summary(t: Texts, found: Summary, tz: tzinfo) -> str:
     if not found.people and not found.left:
         return t.ROSTER_NONE + "\n\n" + t.ROSTER_HOW
-    when = found.last_import.astimezone(tz).strftime("%H:%M %d/%m/%Y") if found.last_import else "—"
-    head = t.ROSTER_SUMMARY.format(
-        people=found.people, units=found.units, left=found.left, when=when
-    )
+    head = t.ROSTER_SUMMARY.format(people=found.people, units=found.units, left=found.left)
+    if found.last_import is not None:
+        local = found.last_import.astimezone(tz)
+        when = t.ROSTER_LAST_IMPORT.format(date=t.fmt_date(local.date()), time=f"{local:%H:%M}")
+        head += " " + when
     return head + "\n\n" + t.ROSTER_HOW
 
 
@@ -180,3 +210,43 @@ def archive_confirm(t: Texts, unit: UnitRow) -> tuple[str, InlineKeyboardMarkup]
         [_b(t.ROSTER_CANCEL_BUTTON, "show", unit.id)],
     ]
     return text, InlineKeyboardMarkup(rows)
+
+
+def archive_refused(t: Texts, unit: UnitRow) -> tuple[str, InlineKeyboardMarkup]:
+    """A unit with people on the staff list is not archived: why, and what to do."""
+    text = t.UNIT_LISTED.format(name=escape(unit.name), headcount=unit.headcount)
+    rows = [
+        [_b(t.UNIT_MERGE_BUTTON, "merge", unit.id)],
+        [_b(t.UNITS_BACK_BUTTON, "show", unit.id)],
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def archived(t: Texts, unit: UnitRow) -> tuple[str, InlineKeyboardMarkup]:
+    """Archived: how to undo it, with the button that does."""
+    text = t.UNIT_ARCHIVED.format(name=escape(unit.name)) + "\n" + t.UNIT_ARCHIVED_UNDO
+    rows = [
+        [_b(t.UNIT_RESTORE_BUTTON, "restore", unit.id)],
+        [_b(t.UNITS_BACK_BUTTON, "list")],
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def restore_offer(
+    t: Texts, unit_id: int, name: str, merged_into: str | None
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A typed new name that an archived unit holds: offer to bring that unit back."""
+    if merged_into is not None:
+        text = t.UNIT_RESTORE_OFFER_MERGED.format(name=escape(name), target=escape(merged_into))
+    else:
+        text = t.UNIT_RESTORE_OFFER.format(name=escape(name))
+    rows = [[_b(t.UNIT_RESTORE_BUTTON, "restore", unit_id), _b(t.UNITS_BACK_BUTTON, "list")]]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def back_to_list(t: Texts, unit_id: int = 0) -> InlineKeyboardMarkup:
+    """After a change: the unit's card (if any) and the list, so the next step is a press."""
+    row = [_b(t.UNITS_BACK_BUTTON, "list")]
+    if unit_id:
+        row.insert(0, _b(t.UNIT_OPEN_BUTTON, "show", unit_id))
+    return InlineKeyboardMarkup([row])

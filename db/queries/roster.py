@@ -5,12 +5,13 @@ transaction."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import AuditEntry, RosterPerson, Unit, User
@@ -135,3 +136,73 @@ async def move_unit_members(session: AsyncSession, source: int, target: int, now
         .values(unit_id=target, updated_at=now)
     )
     return int(getattr(moved, "rowcount", 0) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """What `link_registered` did: officials linked to their row, officials moved to the
+    unit their row is in."""
+
+    linked: int
+    moved: int
+
+
+async def link_registered(
+    session: AsyncSession, key: Callable[[str], str], now: datetime
+) -> Linked:
+    """Link registered officials to the unlinked roster rows (not left) with their name
+    (`key` folds it as the roster's name_key) in their unit, where the match is unique on
+    both sides; then move every linked official whose row is in another unit to the row's
+    unit (the staff list is authoritative)."""
+    rows = await session.execute(
+        select(RosterPerson.id, RosterPerson.name_key, RosterPerson.unit_id).where(
+            RosterPerson.user_id.is_(None), RosterPerson.left_at.is_(None)
+        )
+    )
+    free: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for row_id, name_key, unit_id in rows:
+        free[(name_key, unit_id)].append(row_id)
+    linked_users = select(RosterPerson.user_id).where(RosterPerson.user_id.is_not(None))
+    users = await session.execute(
+        select(User.id, User.full_name, User.unit_id).where(
+            User.registered_at.is_not(None),
+            User.full_name.is_not(None),
+            User.unit_id.is_not(None),
+            User.id.not_in(linked_users),
+        )
+    )
+    waiting: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for user_id, full_name, user_unit in users:
+        if full_name is not None and user_unit is not None:  # the query's filter: for mypy
+            waiting[(key(full_name), user_unit)].append(user_id)
+    pairs = [
+        {"id": free[k][0], "user_id": ids[0], "updated_at": now}
+        for k, ids in waiting.items()
+        if len(ids) == 1 and len(free.get(k, ())) == 1
+    ]
+    if pairs:
+        await session.execute(update(RosterPerson), pairs)
+    follow = (
+        select(RosterPerson.unit_id)
+        .where(RosterPerson.user_id == User.id, RosterPerson.left_at.is_(None))
+        .scalar_subquery()
+    )
+    moved = await session.execute(
+        update(User)
+        .where(
+            exists().where(
+                RosterPerson.user_id == User.id,
+                RosterPerson.left_at.is_(None),
+                RosterPerson.unit_id != User.unit_id,
+            )
+        )
+        .values(unit_id=follow, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return Linked(len(pairs), int(getattr(moved, "rowcount", 0) or 0))
+
+
+async def merged_into(session: AsyncSession, unit_id: int) -> str | None:
+    """The name of the unit this one was merged into, if it was."""
+    target = select(Unit.merged_into_id).where(Unit.id == unit_id).scalar_subquery()
+    return await session.scalar(select(Unit.name).where(Unit.id == target))

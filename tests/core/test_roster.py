@@ -101,7 +101,7 @@ def test_bad_rows_are_listed_by_number_and_left_out() -> None:
         ["x" * 101, "Phòng A", ""],
         ["Lê Văn C", "P" * 121, ""],
         ["Lê\u202eVăn D", "Phòng A", ""],
-        ["<b>Lê</b> & Co", "Phòng A", "7"],
+        ["Lê <> & Co", "Phòng A", "7"],
         ["Lê Văn E", "Phòng A", "7"],
         ["le  van  f", "PHÒNG A", ""],
         ["Lê Văn F", "phong a", ""],
@@ -117,7 +117,7 @@ def test_bad_rows_are_listed_by_number_and_left_out() -> None:
         (8, Problem.DUPLICATE_CODE, 7),
         (10, Problem.DUPLICATE_NAME, 9),
     ]
-    assert [p.full_name for p in parsed.people] == ["<b>Lê</b> & Co", "le van f"]
+    assert [p.full_name for p in parsed.people] == ["Lê <> & Co", "le van f"]
 
 
 def test_the_same_name_in_two_units_is_two_people() -> None:
@@ -139,3 +139,45 @@ def test_a_file_that_cannot_be_imported_says_why(
     with pytest.raises(RosterError) as caught:
         read(rows)
     assert caught.value.problem is problem
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "problem"),
+    [
+        ("<b>Bold</b> Name", "Phòng A", Problem.NAME_MARKUP),
+        ("Lê An", "<script>alert(1)</script>", Problem.UNIT_MARKUP),
+        ("Lê An", "Phòng <!-- x -->", Problem.UNIT_MARKUP),
+        ('=HYPERLINK("http://x")', "Phòng A", Problem.NAME_FORMULA),
+        ("+cmd", "Phòng A", Problem.NAME_FORMULA),
+        ("-2+3", "Phòng A", Problem.NAME_FORMULA),
+        ("Lê An", "@SUM(1)", Problem.UNIT_FORMULA),
+        ("Lê An", "=A1&B1", Problem.UNIT_FORMULA),  # an unsaved formula, as the reader gives it
+    ],
+)
+def test_tags_and_formulas_are_problems_not_people(name: str, unit: str, problem: Problem) -> None:
+    parsed = read([["Họ và tên", "Đơn vị"], ["Trần Bình", "Phòng B"], [name, unit]])
+    assert [(p.row, p.problem) for p in parsed.problems] == [(3, problem)]
+    assert [p.full_name for p in parsed.people] == ["Trần Bình"]
+
+
+def test_a_lone_angle_bracket_is_text() -> None:
+    parsed = read([["Họ và tên", "Đơn vị"], ["Lê An", "Phòng A < B"], ["Lê Bình", "Phòng <>"]])
+    assert parsed.problems == () and len(parsed.people) == 2
+
+
+@pytest.mark.parametrize("status", ["Đã rời", "đã rời", "da roi", "Left", "LEFT"])
+def test_rows_the_status_column_marks_as_left_are_not_listed(status: str) -> None:
+    rows = [
+        ["Họ và tên", "Đơn vị", "Mã cán bộ", "Trạng thái"],
+        ["Lê An", "Phòng A", "CB1", "Trong danh sách"],
+        ["Lê Bình", "Phòng A", "CB2", status],
+        ["Lê Chi", "Phòng B", "", ""],
+    ]
+    parsed = read(rows)
+    assert [p.full_name for p in parsed.people] == ["Lê An", "Lê Chi"]
+    assert parsed.marked_left == 1 and parsed.problems == ()
+
+
+def test_without_a_status_column_a_cell_saying_left_is_ignored() -> None:
+    parsed = read([["Họ và tên", "Đơn vị", "Ghi chú"], ["Lê An", "Phòng A", "Đã rời"]])
+    assert len(parsed.people) == 1 and parsed.marked_left == 0

@@ -17,8 +17,8 @@ from db.queries.users import set_role
 from tests.conftest import Harness
 from tests.handlers.test_broadcast import ORG, draft, staff
 
-UNIT = "Phòng <Khoa học> & Công nghệ"  # typed by people: must come back escaped
-SHOWN = "Phòng &lt;Khoa học&gt; &amp; Công nghệ"
+UNIT = "Phòng <> Khoa học & Công nghệ"  # typed by people: must come back escaped
+SHOWN = "Phòng &lt;&gt; Khoa học &amp; Công nghệ"
 MEMBERS = [FakeUser(31_000 + i, f"KH{i}") for i in range(5)]
 EN_ORG = FakeUser(2101, "Organiser", "en", "organiser_en")
 

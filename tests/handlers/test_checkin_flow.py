@@ -37,11 +37,28 @@ async def test_typed_unit_is_merged_with_an_existing_spelling(bot: Harness) -> N
 
 
 async def test_html_and_sql_in_names_are_stored_verbatim_and_shown_escaped(bot: Harness) -> None:
-    name = "<b>An</b> & Co'; DROP TABLE users;--"
-    await bot.register(AN, name, "Phòng <i>IT</i>")
+    name = "An <> & Co'; DROP TABLE users;--"
+    await bot.register(AN, name, "Phòng <> IT")
     user = (await rows(bot, User))[0]
     assert user.full_name == name
-    assert "&lt;b&gt;An&lt;/b&gt; &amp; Co" in bot.last(AN).text
+    assert "An &lt;&gt; &amp; Co" in bot.last(AN).text
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("/hoso <b>An</b> Lê | Phòng A", "Họ và tên không được chứa thẻ HTML"),
+        ("/hoso Lê An | <script>alert(1)</script>", "Tên đơn vị không được chứa thẻ HTML"),
+        ("/hoso =HYPERLINK(1) | Phòng A", "Họ và tên không được bắt đầu bằng dấu ="),
+        ("/hoso Lê An | @SUM(1)", "Tên đơn vị không được bắt đầu bằng dấu ="),
+    ],
+)
+async def test_tags_and_formulas_in_a_profile_get_one_sentence_and_store_nothing(
+    bot: Harness, line: str, message: str
+) -> None:
+    reply = await bot.say(AN, line)
+    assert reply is not None and message in reply.text
+    assert await rows(bot, User) == []
 
 
 @pytest.mark.parametrize(

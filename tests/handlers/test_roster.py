@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from bot.context import deps_of
 from bot.offline.fake_updates import FakeUser
+from bot.services import roster
 from bot.ui.files.roster_read import read_table
 from db.models import AuditEntry, RosterPerson
 from tests.conftest import ADMIN, AN, Harness, Restartable, button_pairs, callback_data
@@ -57,8 +58,6 @@ async def test_a_preview_overtaken_by_another_import_is_shown_again(bot: Harness
     first = bot.last(ADMIN)
     stale = _import_button(bot, ADMIN)
     # Another import lands before the press (say, from the command line).
-    from bot.services import roster
-
     rows = read_table((DATA / "danh-sach-2028-cp1258.csv").read_bytes())
     await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
     await bot.feed(bot.factory.press(ADMIN, first, stale))
@@ -126,8 +125,97 @@ async def test_a_file_over_twenty_megabytes_is_refused_before_downloading(bot: H
 
 
 async def test_new_units_are_named_in_the_preview_escaped_and_counted(bot: Harness) -> None:
-    rows = [["Họ và tên", "Đơn vị"], ["An", "<Phòng> & Co"]]
-    rows += [[f"Người {n}", f"Đơn vị {n:02d}"] for n in range(14)]
+    rows = [["Họ và tên", "Đơn vị"], ["An", "<> Phòng & Co"]]
+    rows += [[f"Người {n}", f"Đơn vị {n}"] for n in range(14)]
     text = await _send(bot, ADMIN, "ds.xlsx", workbook(rows))
-    assert "Đơn vị mới: <i>&lt;Phòng&gt; &amp; Co</i>, <i>Đơn vị 00</i>" in text
+    # By natural order: "Đơn vị 2" before "Đơn vị 10".
+    assert "Đơn vị mới: <i>&lt;&gt; Phòng &amp; Co</i>, <i>Đơn vị 0</i>, <i>Đơn vị 1</i>, " in text
+    assert "<i>Đơn vị 2</i>, <i>Đơn vị 3</i>" in text
+    assert "<i>Đơn vị 9</i>, <i>Đơn vị 10</i> và 3 đơn vị khác." in text
     assert "và 3 đơn vị khác." in text
+
+
+ADMIN_EN = FakeUser(ADMIN.id, "Admin", "en")
+
+
+async def test_the_result_links_registered_officials_and_names_the_next_steps(
+    bot: Harness,
+) -> None:
+    await bot.register(AN, "Lê Văn Cường", unit="Phòng A")
+    rows = [["Họ và tên", "Đơn vị"], ["Lê Văn Cường", "Phòng A"], ["Trần Bình", "Phòng B"]]
+    await _send(bot, ADMIN, "ds.xlsx", workbook(rows))
+    done = await bot.press(ADMIN, _import_button(bot, ADMIN))
+    assert done is not None and "🔗 1 cán bộ đăng ký từ trước" in done.text
+    assert "/moi" in done.text and "/donvi" in done.text and "/thongke" in done.text
+    # The list moves him: he follows, and the preview said who moves where.
+    moved = [["Họ và tên", "Đơn vị"], ["Lê Văn Cường", "Phòng B"], ["Trần Bình", "Phòng B"]]
+    preview = await _send(bot, ADMIN, "ds2.xlsx", workbook(moved))
+    assert "Chuyển đơn vị:\n• Lê Văn Cường: Phòng A → Phòng B" in preview
+    done = await bot.press(ADMIN, _import_button(bot, ADMIN))
+    assert done is not None and "🔀 1 cán bộ đã đăng ký được chuyển sang đơn vị" in done.text
+    me = await bot.say(AN, "/cuatoi")
+    assert me is not None and "Phòng B" in me.text
+
+
+async def test_the_preview_names_leavers_and_counts_the_rest(bot: Harness) -> None:
+    rows = [["Họ và tên", "Đơn vị"], *[[f"Người {n}", "Phòng A"] for n in range(23)]]
+    await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
+    text = await _send(bot, ADMIN, "ds.xlsx", workbook([rows[0], ["Lê An", "Phòng B"]]))
+    assert "Không còn trong danh sách:\n• Người 0 (Phòng A)\n• Người 1 (Phòng A)" in text
+    assert "• Người 19 (Phòng A)\n… và 3 người khác." in text and "Người 20" not in text
+
+
+async def test_an_exported_list_with_leavers_does_not_bring_them_back(bot: Harness) -> None:
+    rows = [
+        ["Họ và tên", "Đơn vị", "Mã cán bộ", "Trạng thái"],
+        ["Lê An", "Phòng A", "CB1", "Trong danh sách"],
+        ["Lê Bình", "Phòng A", "CB2", "Đã rời"],
+    ]
+    text = await _send(bot, ADMIN, "export.xlsx", workbook(rows))
+    assert "1 người, 1 đơn vị" in text and "1 dòng ghi «Đã rời»" in text
+
+
+async def test_after_the_command_any_document_is_read_by_its_content(bot: Harness) -> None:
+    csv = "Họ và tên,Đơn vị\nLê An,Phòng A\n".encode()
+
+    async def plain(name: str, data: bytes) -> str:
+        await bot.feed(bot.factory.document(ADMIN, data, name, "text/plain"))
+        return bot.last(ADMIN).text
+
+    ignored = await plain("ds.txt", csv)  # not after /danhsach: not taken as the list
+    assert "1 người, 1 đơn vị" not in ignored
+    await bot.say(ADMIN, "/danhsach")
+    assert "1 người, 1 đơn vị" in await plain("ds.txt", csv)
+    await bot.say(ADMIN, "/danhsach")
+    refused = await plain("anh.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 50)
+    assert "không đọc được tệp này" in refused and await _people(bot) == 0
+    # The step stays open after a refusal: the right file is read next.
+    assert "1 người, 1 đơn vị" in await plain("ds.txt", csv)
+
+
+async def test_in_english_the_sample_and_the_texts_are_english(bot: Harness) -> None:
+    summary = await bot.say(ADMIN_EN, "/roster")
+    assert summary is not None and "<code>/roster template</code>" in summary.text
+    await bot.say(ADMIN_EN, "/roster template")
+    sample = bot.last(ADMIN_EN)
+    assert sample.upload is not None
+    assert read_table(sample.upload)[0] == ["Full name", "Unit", "Staff ID"]
+    rows = [["Full name", "Unit", "Email"], ["Lê An", "Unit A", "a@x.vn"]]
+    text = await _send(bot, ADMIN_EN, "list.xlsx", workbook(rows))
+    assert "Columns in the file that the bot does not keep: Email." in text
+    done = await bot.press(ADMIN_EN, _import_button(bot, ADMIN_EN))
+    assert done is not None and "/invite" in done.text
+    again = await bot.say(ADMIN_EN, "/roster")
+    assert again is not None and "Last import: 3 Oct 2023, 09:00." in again.text
+    # Listed again after having left: one person, in the singular.
+    await roster.import_roster(
+        deps_of(bot.app).sessions, [rows[0], ["Lê Bình", "Unit A", ""]], 0, bot.clock.now()
+    )
+    back = await _send(bot, ADMIN_EN, "list.xlsx", workbook(rows))
+    assert "Listed again after having left: 1 person." in back
+
+
+async def test_too_many_rows_says_what_to_do(bot: Harness) -> None:
+    rows = "Họ và tên,Đơn vị\n" + "An,A\n" * 50_001
+    text = await _send(bot, ADMIN, "big.csv", rows.encode())
+    assert "hơn 50.000" in text and "đừng chia tệp" in text and await _people(bot) == 0

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.context import deps_of
 from bot.services import roster
-from db.models import AuditEntry, Unit, User
+from db.models import AuditEntry, RosterPerson, Unit, User
 from tests.conftest import ADMIN, AN, BINH, Harness, Restartable, button_pairs
 
 
@@ -23,13 +23,18 @@ async def _units(bot: Harness) -> dict[str, bool]:
 
 async def test_list_with_headcount_and_registered(bot: Harness) -> None:
     await bot.register(AN, unit="Phòng A")
-    rows = [["Họ và tên", "Đơn vị"], ["An", "Phòng A"], ["Bình", "Phòng A"], ["Chi", "<Phòng B>"]]
+    rows = [
+        ["Họ và tên", "Đơn vị"],
+        ["An", "Phòng A"],
+        ["Bình", "Phòng A"],
+        ["Chi", "Phòng <> & B"],
+    ]
     await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
     reply = await bot.say(ADMIN, "/donvi")
     assert reply is not None
-    assert "• Phòng A: 2 / 1" in reply.text and "• &lt;Phòng B&gt;: 1 / 0" in reply.text
+    assert "• Phòng A: 2 / 1" in reply.text and "• Phòng &lt;&gt; &amp; B: 1 / 0" in reply.text
     labels = [label for label, _ in button_pairs(reply)]
-    assert labels == ["<Phòng B>", "Phòng A", "➕ Thêm đơn vị"]
+    assert labels == ["Phòng <> & B", "Phòng A", "➕ Thêm đơn vị"]
 
 
 async def test_rename_validates_and_confirms_after_commit(bot: Harness) -> None:
@@ -44,13 +49,16 @@ async def test_rename_validates_and_confirms_after_commit(bot: Harness) -> None:
     assert long is not None and "dài quá 120" in long.text
     taken = await bot.say(ADMIN, "phong b")
     assert taken is not None and "Đã có đơn vị «Phòng B»" in taken.text
-    done = await bot.say(ADMIN, "Phòng <i>Kế toán</i> & Tài vụ")
+    tagged = await bot.say(ADMIN, "Phòng <i>Kế toán</i>")
+    assert tagged is not None and "không được chứa thẻ HTML" in tagged.text
+    formula = await bot.say(ADMIN, "=HYPERLINK(1)")
+    assert formula is not None and "không được bắt đầu bằng dấu =" in formula.text
+    assert set(await _units(bot)) == {"Phòng A", "Phòng B"}  # refused: nothing changed
+    done = await bot.say(ADMIN, "Phòng Kế toán <> & Tài vụ")
     assert done is not None
-    assert (
-        "✅ Đã đổi tên đơn vị thành <b>Phòng &lt;i&gt;Kế toán&lt;/i&gt; &amp; Tài vụ</b>"
-        in done.text
-    )
-    assert "Phòng <i>Kế toán</i> & Tài vụ" in await _units(bot)
+    assert "✅ Đã đổi tên đơn vị thành <b>Phòng Kế toán &lt;&gt; &amp; Tài vụ</b>" in done.text
+    assert [label for label, _ in button_pairs(done)] == ["🏢 Xem đơn vị", "↩️ Danh sách đơn vị"]
+    assert "Phòng Kế toán <> & Tài vụ" in await _units(bot)
     after = await bot.say(ADMIN, "Phòng C")  # the step is over: not a rename any more
     assert "Phòng C" not in await _units(bot) and (after is None or "✅" not in after.text)
 
@@ -134,3 +142,76 @@ async def test_the_list_pages_by_eight(bot: Harness) -> None:
     second = await bot.press(ADMIN, _button(bot, "Sau"))
     assert second is not None and "trang 2/2" in second.text and "Đơn vị 10" in second.text
     assert [label for label, _ in button_pairs(second)][-2:] == ["‹ Trước", "➕ Thêm đơn vị"]
+
+
+async def _roster(bot: Harness, rows: list[list[str]]) -> None:
+    await roster.import_roster(deps_of(bot.app).sessions, rows, 0, bot.clock.now())
+
+
+async def test_a_unit_on_the_staff_list_is_not_archived_and_says_what_to_do(
+    bot: Harness,
+) -> None:
+    await _roster(bot, [["Họ và tên", "Đơn vị"], ["An", "Phòng A"], ["Bình", "Phòng B"]])
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Phòng A"))
+    refused = await bot.press(ADMIN, _button(bot, "Lưu trữ"))
+    assert refused is not None and "1 người trong danh sách cán bộ nên không lưu trữ được" in (
+        refused.text
+    )
+    assert "Gộp vào" in refused.text and "/danhsach" in refused.text
+    assert [label for label, _ in button_pairs(refused)] == ["🔀 Gộp vào…", "↩️ Danh sách đơn vị"]
+    assert await _units(bot) == {"Phòng A": False, "Phòng B": False}
+
+
+async def test_archiving_an_empty_unit_can_be_undone_and_adding_its_name_restores_it(
+    bot: Harness,
+) -> None:
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Thêm đơn vị"))
+    await bot.say(ADMIN, "Phòng Pháp chế")
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Phòng Pháp chế"))
+    done = await bot.press(ADMIN, _button(bot, "Lưu trữ"))  # nobody in it: no question
+    assert done is not None and "✅ Đã lưu trữ đơn vị <b>Phòng Pháp chế</b>" in done.text
+    assert "Khôi phục" in done.text and await _units(bot) == {"Phòng Pháp chế": True}
+    undone = await bot.press(ADMIN, _button(bot, "Khôi phục"))
+    assert undone is not None and "✅ Đã khôi phục đơn vị <b>Phòng Pháp chế</b>" in undone.text
+    assert await _units(bot) == {"Phòng Pháp chế": False}
+    # Archived again, then its name typed as a new unit: offered back, not a dead end.
+    await bot.press(ADMIN, _button(bot, "Xem đơn vị"))
+    await bot.press(ADMIN, _button(bot, "Lưu trữ"))
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Thêm đơn vị"))
+    offer = await bot.say(ADMIN, "phong phap che")
+    assert offer is not None and "«Phòng Pháp chế» đã được lưu trữ" in offer.text
+    restored = await bot.press(ADMIN, _button(bot, "Khôi phục"))
+    assert restored is not None and "Đã khôi phục" in restored.text
+    assert await _units(bot) == {"Phòng Pháp chế": False}
+
+
+async def test_adding_a_duplicate_says_so_without_merging_advice(bot: Harness) -> None:
+    await bot.register(AN, unit="Phòng A")
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Thêm đơn vị"))
+    taken = await bot.say(ADMIN, "phòng a")
+    assert (
+        taken is not None and taken.text == "Đã có đơn vị «Phòng A». Bạn gõ tên khác, hoặc gõ hủy."
+    )
+    added = await bot.say(ADMIN, "Phòng <> B")
+    assert added is not None and "Phòng &lt;&gt; B" in added.text
+    assert [label for label, _ in button_pairs(added)] == ["🏢 Xem đơn vị", "↩️ Danh sách đơn vị"]
+
+
+async def test_a_merge_links_registered_officials_and_says_so(bot: Harness) -> None:
+    await bot.register(AN, "Lê Văn Cường", unit="Phòng QLKH")
+    await _roster(bot, [["Họ và tên", "Đơn vị"], ["Lê Văn Cường", "Phòng Quản lý Khoa học"]])
+    await bot.say(ADMIN, "/donvi")
+    await bot.press(ADMIN, _button(bot, "Phòng QLKH"))
+    await bot.press(ADMIN, _button(bot, "Gộp vào"))
+    await bot.press(ADMIN, _button(bot, "Phòng Quản lý Khoa học"))
+    done = await bot.press(ADMIN, _button(bot, "🔀 Gộp"))
+    assert done is not None and "🔗 1 cán bộ đã đăng ký nay được gắn với tên mình" in done.text
+    async with deps_of(bot.app).sessions() as s:
+        linked = await s.scalar(select(RosterPerson.user_id))
+        merged = await s.scalar(select(Unit.merged_into_id).where(Unit.name == "Phòng QLKH"))
+    assert linked is not None and merged is not None

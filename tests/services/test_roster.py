@@ -40,7 +40,8 @@ async def test_first_import_creates_units_and_people(sessions: Sessions) -> None
     assert codes == {"phong-a", "phong-b"}
     assert entry is not None and entry.action == "roster_import"
     assert entry.params == {
-        "people": 2, "added": 2, "returned": 0, "moved": 0, "left": 0, "units_created": 2
+        "people": 2, "added": 2, "returned": 0, "moved": 0, "left": 0, "units_created": 2,
+        "linked": 0, "followed": 0,
     }  # fmt: skip
 
 

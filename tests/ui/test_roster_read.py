@@ -10,8 +10,9 @@ import zipfile
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
 
-from bot.core.roster import read
+from bot.core.roster import Problem, read
 from bot.ui.files.roster_read import (
     MAX_BYTES,
     FileProblem,
@@ -21,6 +22,7 @@ from bot.ui.files.roster_read import (
     read_table,
 )
 from bot.ui.files.roster_write import export_csv, export_xlsx, template_xlsx
+from bot.ui.texts import En, Vi
 from tests.roster_files import cp1258, workbook
 
 TEXT = "Họ và tên;Đơn vị\nNguyễn Thị Hường;Phòng Quản lý Khoa học\n"
@@ -122,13 +124,48 @@ def test_any_bytes_are_rows_or_a_typed_error(data: bytes) -> None:
     assert all(isinstance(cell, str) for row in rows for cell in row)
 
 
-def test_the_template_and_the_export_read_back() -> None:
-    assert len(read(read_table(template_xlsx())).people) == 3
-    rows = [('=HYPERLINK("x")', "+Phòng", "", "Trong danh sách")]
-    for data in (export_xlsx(rows), export_csv(rows)):
+@pytest.mark.parametrize("t", [Vi, En], ids=["vi", "en"])
+def test_the_template_reads_back_in_each_language(t: type[Vi] | type[En]) -> None:
+    data = template_xlsx(t.ROSTER_SAMPLE_HEADER, t.ROSTER_SAMPLE_ROWS, t.ROSTER_SAMPLE_SHEET)
+    table = read_table(data)
+    assert table[0] == list(t.ROSTER_SAMPLE_HEADER)
+    assert len(read(table).people) == 3
+    assert load_workbook(io.BytesIO(data)).sheetnames == [t.ROSTER_SAMPLE_SHEET]
+
+
+def test_the_export_reads_back_and_never_holds_a_live_formula() -> None:
+    rows = [
+        ('=HYPERLINK("x")', "+Phòng", "", "Trong danh sách"),
+        ("Lê An", "Phòng A", "CB1", "Trong danh sách"),
+        ("Lê Bình", "Phòng A", "CB2", "Đã rời"),
+    ]
+    xlsx = export_xlsx(rows)
+    assert load_workbook(io.BytesIO(xlsx)).sheetnames == ["Danh sách"]
+    for data in (xlsx, export_csv(rows)):
         table = read_table(data)
         assert not table[1][0].startswith("=") or data[:2] == b"PK"
-        assert read(table).people
+        parsed = read(table)
+        # Read back, the leaver stays out, and nobody's name starts a formula (the CSV's
+        # neutralised cell is text: "'=HYPERLINK...").
+        names = [p.full_name for p in parsed.people]
+        assert "Lê An" in names and "Lê Bình" not in names and parsed.marked_left == 1
+        assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+    xlsx_problems = read(read_table(xlsx)).problems
+    assert [p.problem for p in xlsx_problems] == [Problem.NAME_FORMULA]
+
+
+def test_a_formula_cell_without_a_saved_result_is_a_formula_problem_not_missing() -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Đơn vị"])
+    sheet.append(["Lê An", "=B3"])  # openpyxl saves no result: the unit cell reads as empty
+    sheet.append(["Lê Bình", "Phòng A"])
+    out = io.BytesIO()
+    book.save(out)
+    parsed = read(read_table(out.getvalue()))
+    assert [(p.row, p.problem) for p in parsed.problems] == [(2, Problem.UNIT_FORMULA)]
+    assert [p.full_name for p in parsed.people] == ["Lê Bình"]
 
 
 _VIETNAMESE = st.text(

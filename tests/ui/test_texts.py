@@ -18,7 +18,8 @@ from bot.ui.texts import En, Vi
 
 # Keys whose English value may stay exactly the Vietnamese one although it has Vietnamese
 # letters: official names that have no English form. Empty today; add with a reason.
-SAME_IN_BOTH: frozenset[str] = frozenset()
+# The sample staff list's people are Vietnamese in both languages (their units are not).
+SAME_IN_BOTH: frozenset[str] = frozenset({"ROSTER_SAMPLE_ROWS"})
 
 
 def public_keys(catalogue: type) -> set[str]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from bot.core.roster import HEADER_SCAN, MAX_ROWS, find_header
 
@@ -25,6 +27,7 @@ MAX_LINES = MAX_ROWS + HEADER_SCAN + 1  # rows read at most (title rows, header,
 DELIMITERS = (",", ";", "\t")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls / .doc of Office 97-2003
+_BINARY_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # controls no CSV holds
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf")
 
 
@@ -64,21 +67,52 @@ def _text(value: Any) -> str:
         return str(int(value))  # a staff code typed as a number: 1024, not 1024.0
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, ArrayFormula | DataTableFormula):
+        return _formula(value)
     return str(value)
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
+def _sheet(data: bytes, *, data_only: bool) -> Any:
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises zip, XML, key and value errors alike
         raise RosterFileError(FileProblem.UNREADABLE) from exc
+
+
+def _formula(value: Any) -> str:
+    """A formula cell as text ("=A2&B2"); an array formula keeps its text too."""
+    text = str(getattr(value, "text", value) or "")
+    return text if text.startswith("=") else "=" + text
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    """The first sheet's rows. Read once with formulas; only a sheet that has some is read
+    again for their saved results: a formula with a result counts as that text, one with
+    none keeps its "=..." text, so the row is reported as a formula, not as an empty cell."""
+    rows, formulas = _read_sheet(_sheet(data, data_only=False), formulas=True)
+    if formulas:
+        values, _ = _read_sheet(_sheet(data, data_only=True), formulas=False)
+        for r, c in formulas:
+            saved = values[r][c] if r < len(values) and c < len(values[r]) else ""
+            if saved:
+                rows[r][c] = saved
+    return _trimmed(rows)
+
+
+def _read_sheet(book: Any, *, formulas: bool) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    found: list[tuple[int, int]] = []
     try:
         if not book.worksheets:
             raise RosterFileError(FileProblem.EMPTY)
         rows: list[list[str]] = []
         sheet = book.worksheets[0]
-        for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+        for r, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
             cells = [_text(v).strip() for v in values]
+            # Read with formulas, a formula is "=..."; so is text typed as "=...", whose
+            # saved "result" is itself. Both are looked up again (rare: checked per row).
+            joined = "\x00".join(cells)
+            if formulas and (joined.startswith("=") or "\x00=" in joined):
+                found += [(r, c) for c, cell in enumerate(cells) if cell.startswith("=")]
             while cells and not cells[-1]:  # read-only sheets pad every row to max_col
                 cells.pop()
             rows.append(cells)
@@ -90,7 +124,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         raise RosterFileError(FileProblem.UNREADABLE) from exc
     finally:
         book.close()
-    return _trimmed(rows)
+    return rows, found
 
 
 def _trimmed(rows: list[list[str]]) -> list[list[str]]:
@@ -114,7 +148,7 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _strict(data, "cp1258")
-    if "\x00" in text:
+    if _BINARY_TEXT.search(text):  # not text after all: some other binary file
         raise RosterFileError(FileProblem.UNREADABLE)
     return text
 

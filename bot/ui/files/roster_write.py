@@ -15,14 +15,11 @@ from openpyxl.styles import Font
 
 from bot.ui.files.csvfile import neutralise
 
-# The columns as the bot reads them back (bot.core.roster.HEADERS recognises each).
+# The columns as the bot reads them back (bot.core.roster.HEADERS recognises each, the
+# status column too: a row "Đã rời" is not listed when the export is imported again).
 HEADER = ("Họ và tên", "Đơn vị", "Mã cán bộ")
 EXPORT_HEADER = (*HEADER, "Trạng thái")
-SAMPLE = (
-    ("Nguyễn Văn An", "Phòng Kế hoạch - Tài chính", "CB001"),
-    ("Trần Thị Bình", "Văn phòng Sở", "CB002"),
-    ("Lê Minh Châu", "Phòng Quản lý Khoa học", ""),
-)
+SHEET = "Danh sách"
 
 
 def _workbook(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) -> bytes:
@@ -47,13 +44,16 @@ def _workbook(header: Sequence[str], rows: Iterable[Sequence[str]], title: str) 
     return out.getvalue()
 
 
-def template_xlsx() -> bytes:
-    """A workbook with the recognised headers and three example rows."""
-    return _workbook(HEADER, SAMPLE, "Danh sach")
+def template_xlsx(
+    header: Sequence[str], rows: Iterable[Sequence[str]], title: str = SHEET
+) -> bytes:
+    """A sample workbook: the recognised headers (in the reader's language) and example
+    rows, from the texts (ROSTER_SAMPLE_*)."""
+    return _workbook(header, rows, title)
 
 
 def export_xlsx(rows: Iterable[Sequence[str]]) -> bytes:
-    return _workbook(EXPORT_HEADER, rows, "Danh sach")
+    return _workbook(EXPORT_HEADER, rows, SHEET)
 
 
 def export_csv(rows: Iterable[Sequence[str]]) -> bytes:

@@ -189,6 +189,8 @@ class En:
         "no_letters": "{field} must contain letters. Please try again.",
         "control_chars": "{field} contains invalid characters. Please try again.",
         "broken_chars": "{field} contains broken characters that cannot be read. Please retype it.",
+        "markup": "{field} cannot contain HTML tags (like &lt;b&gt;). Please retype it.",
+        "formula": "{field} cannot start with =, +, - or @. Please retype it.",
         "no_separator": (
             "Separate your name and unit with |, for example:\n"
             "<code>/profile Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
@@ -395,6 +397,7 @@ class En:
         "unit_rename": "{actor} renamed the unit «{unit_name}» to «{new_name}».",
         "unit_merge": "{actor} merged the unit «{unit_name}» ({members} people) into «{new_name}».",
         "unit_archive": "{actor} archived the unit «{unit_name}» ({members} people).",
+        "unit_restore": "{actor} restored the archived unit «{unit_name}».",
         "invite_codes": "{actor} took the invite links of {units} units ({assigned} new codes).",
         "followup_list": (
             "{actor} viewed who to remind for {year}: {not_registered} not registered, "
@@ -1119,17 +1122,21 @@ class En:
             "again; the list is unchanged."
         ),
         "too_many_rows": (
-            "The file has over 50,000 rows, more than one import allows; nothing imported."
+            "The file has over 50,000 rows, more than one import allows; nothing imported. "
+            "Delete the empty or extra rows at the end of the sheet and send it again; do not "
+            "split the file into several imports, as each import replaces the whole list."
         ),
     }
     ROSTER_PROBLEMS: ClassVar[dict[str, str]] = {
         "no_header": (
             "No header row with a <b>Full name</b> and a <b>Unit</b> (or «Department») column "
             "was found. Please add the column headers and send it again; "
-            "<code>/roster mau</code> sends a sample file."
+            "<code>/roster template</code> sends a sample file."
         ),
         "too_many_rows": (
-            "The file lists over 50,000 people, more than one import allows; nothing imported."
+            "The file lists over 50,000 people, more than one import allows; nothing imported. "
+            "Delete the rows that are not staff (totals, notes) and send it again; do not split "
+            "the file into several imports, as each import replaces the whole list."
         ),
         "no_people": (
             "The file has a header but no row that can be imported; the list is unchanged."
@@ -1144,6 +1151,10 @@ class En:
         "control": "row {row}: hidden control characters",
         "dup_code": "row {row}: same staff ID as row {first}",
         "dup_name": "row {row}: same name and unit as row {first}",
+        "name_markup": "row {row}: the Full name cell holds an HTML tag",
+        "unit_markup": "row {row}: the Unit cell holds an HTML tag",
+        "name_formula": "row {row}: the Full name cell is a formula (or starts with =, +, -, @)",
+        "unit_formula": "row {row}: the Unit cell is a formula (or starts with =, +, -, @)",
     }
     ROSTER_PREVIEW = (
         "📋 <b>Staff list preview</b>\n{people} people, {units} units ({new_units} new units)."
@@ -1154,12 +1165,12 @@ class En:
     )
     ROSTER_NEW_UNITS = "New units: {names}."
     ROSTER_NEW_UNITS_MORE = "New units: {names} and {count} more."
-    ROSTER_RETURNED = "Of the new, {returned} had left the list before and are back."
+    ROSTER_RETURNED = "Listed again after having left: {returned:person/people}."
     ROSTER_PROBLEMS_HEAD = "⚠️ {count} rows will not be imported:"
     ROSTER_MORE = "… and {count} more rows."
     ROSTER_NOT_STORED = (
-        "The file has a {columns} column, which the bot does not keep: only names, units and "
-        "staff IDs (minimal data, Decree 356/2025)."
+        "Columns in the file that the bot does not keep: {columns}. It keeps only names, units "
+        "and staff IDs (minimal data, Decree 356/2025)."
     )
     ROSTER_COLUMNS: ClassVar[dict[str, str]] = {"email": "Email", "phone": "Phone"}
     ROSTER_CONFIRM_HINT = "Press <b>📥 Import</b> to update the list, or <b>Cancel</b>."
@@ -1181,15 +1192,12 @@ class En:
     ROSTER_DOWNLOAD_FAILED = (
         "The bot could not fetch the file from Telegram. Please send it again in a few minutes."
     )
-    ROSTER_SUMMARY = (
-        "📋 <b>Staff list</b>: {people} people in {units} units ({left} have left). "
-        "Last import: {when}."
-    )
+    ROSTER_SUMMARY = "📋 <b>Staff list</b>: {people} people in {units} units ({left} have left)."
     ROSTER_NONE = "📋 No staff list yet."
     ROSTER_HOW = (
         "To import or update it, send an Excel (.xlsx) or CSV file here <b>as a file</b>, "
         "with the columns <b>Full name</b>, <b>Unit</b> and, if you have it, <b>Staff ID</b>. "
-        "The bot shows a preview before importing. <code>/roster mau</code> sends a sample."
+        "The bot shows a preview before importing. <code>/roster template</code> sends a sample."
     )
     ROSTER_TEMPLATE_CAPTION = "A sample staff list: fill it in and send it back here."
     ROSTER_TEMPLATE_NAME = "staff-list-sample.xlsx"
@@ -1219,7 +1227,17 @@ class En:
         "empty": "A unit name cannot be empty. Type the name again, or type cancel.",
         "long": "A unit name is at most 120 characters. Type a shorter one, or type cancel.",
         "control": "The name holds hidden control characters. Type it again, or type cancel.",
-        "taken": "There is already a unit «{name}». Type another name, or use 🔀 Merge into….",
+        "taken": "There is already a unit «{name}». Type another name, or type cancel.",
+        "taken_rename": (
+            "There is already a unit «{name}». Type another name, or type cancel; if the two "
+            "are one unit, use the 🔀 Merge into button on the unit's card."
+        ),
+        "taken_archived": (
+            "That name belongs to the archived unit «{name}». Type another name, or type cancel, "
+            "then press ➕ Add a unit and type that name to restore it."
+        ),
+        "markup": "A unit name cannot hold HTML tags (like &lt;b&gt;). Type it again, or cancel.",
+        "formula": "A unit name cannot start with =, +, - or @. Type it again, or type cancel.",
     }
     UNIT_RENAMED = "✅ The unit is now called <b>{name}</b>."
     UNIT_ADDED = "✅ Unit <b>{name}</b> added (code {code})."
@@ -1406,3 +1424,50 @@ class En:
         "Please press a button on the card: a field to correct, <b>✅ Save</b> or <b>Cancel</b>."
     )
     ED_GONE = "This draft is gone. Type /edition to start again."
+    # --- i14-fixroster ---
+    ROSTER_MOVES_HEAD = "Moving to another unit:"
+    ROSTER_MOVE_LINE = "• {name}: {source} → {target}"
+    ROSTER_LEAVERS_HEAD = "No longer listed:"
+    ROSTER_NAMED_MORE = "… and {count} more."
+    ROSTER_MARKED_LEFT = "Not counted: {count:row/rows} marked «left» in the Status column."
+    ROSTER_LINKED = (
+        "🔗 Now linked to their name on the list: {count:official/officials} who registered "
+        "before it."
+    )
+    ROSTER_FOLLOWED = (
+        "🔀 Moved to the unit the list names for them: {count:registered official/registered "
+        "officials} (the staff list is authoritative)."
+    )
+    ROSTER_NEXT = (
+        "Next: /invite for each unit's invite link and QR code; /units to view, rename or "
+        "merge units; /stats for the figures against the list."
+    )
+    ROSTER_LAST_IMPORT = "Last import: {date}, {time}."
+    ROSTER_SAMPLE_SHEET = "Staff list"
+    ROSTER_SAMPLE_HEADER = ("Full name", "Unit", "Staff ID")
+    ROSTER_SAMPLE_ROWS = (
+        ("Nguyễn Văn An", "Planning and Finance Division", "CB001"),
+        ("Trần Thị Bình", "Director's Office", "CB002"),
+        ("Lê Minh Châu", "Science Management Division", ""),
+    )
+    UNIT_LISTED = (
+        "<b>{name}</b> has {headcount} people on the staff list, so it cannot be archived "
+        "(they would drop out of the figures). If the unit was merged, merge it into the new "
+        "one (🔀 Merge into); if it no longer exists, import a staff list without it (/roster)."
+    )
+    UNIT_ARCHIVED_UNDO = (
+        "To use it again, press <b>♻️ Restore</b>; later, press ➕ Add a unit and type this "
+        "exact name."
+    )
+    UNIT_RESTORE_BUTTON = "♻️ Restore"
+    UNIT_RESTORE_OFFER = (
+        "The unit «{name}» is archived. Press <b>♻️ Restore</b> to use it again (same code "
+        "and invite link), or type another name."
+    )
+    UNIT_RESTORE_OFFER_MERGED = (
+        "The unit «{name}» was merged into «{target}». Press <b>♻️ Restore</b> to make it a "
+        "unit of its own again (empty at first), or type another name."
+    )
+    UNIT_RESTORED = "✅ Unit <b>{name}</b> restored (code {code})."
+    UNIT_MERGED_LINKED = "🔗 Now linked to their name on the list: {count:official/officials}."
+    UNIT_OPEN_BUTTON = "🏢 Open the unit"

@@ -157,6 +157,8 @@ class Vi:
         "no_letters": "{field} phải có chữ cái. Vui lòng nhập lại.",
         "control_chars": "{field} chứa ký tự không hợp lệ. Vui lòng nhập lại.",
         "broken_chars": "{field} có ký tự bị lỗi mã hóa, không đọc được. Vui lòng gõ lại.",
+        "markup": "{field} không được chứa thẻ HTML (như &lt;b&gt;). Vui lòng gõ lại.",
+        "formula": "{field} không được bắt đầu bằng dấu =, +, - hoặc @. Vui lòng gõ lại.",
         "no_separator": (
             "Hãy ngăn cách họ tên và đơn vị bằng dấu |, ví dụ:\n"
             "<code>/hoso Nguyễn Văn An | Phòng Quản lý Khoa học</code>"
@@ -373,6 +375,7 @@ class Vi:
         "unit_rename": "{actor} đổi tên đơn vị «{unit_name}» thành «{new_name}».",
         "unit_merge": "{actor} gộp đơn vị «{unit_name}» ({members} người) vào «{new_name}».",
         "unit_archive": "{actor} lưu trữ đơn vị «{unit_name}» ({members} người).",
+        "unit_restore": "{actor} khôi phục đơn vị «{unit_name}» đã lưu trữ.",
         "invite_codes": "{actor} lấy đường dẫn mời của {units} đơn vị ({assigned} mã mới).",
         "followup_list": (
             "{actor} xem danh sách cần nhắc năm {year}: {not_registered} chưa đăng ký, "
@@ -1107,7 +1110,11 @@ class Vi:
             "Đây là tệp Excel đời cũ (.xls). Bạn hãy mở tệp và lưu lại dạng .xlsx hoặc CSV rồi "
             "gửi lại; danh sách không thay đổi."
         ),
-        "too_many_rows": ("Tệp có hơn 50.000 dòng, vượt giới hạn một lần nhập, nên chưa nhập gì."),
+        "too_many_rows": (
+            "Tệp có hơn 50.000 dòng, vượt giới hạn một lần nhập, nên chưa nhập gì. Bạn hãy xóa "
+            "các dòng trống hoặc thừa ở cuối bảng rồi gửi lại; đừng chia tệp làm nhiều lần "
+            "nhập, vì mỗi lần nhập thay cả danh sách."
+        ),
     }
     ROSTER_PROBLEMS: ClassVar[dict[str, str]] = {
         "no_header": (
@@ -1115,7 +1122,11 @@ class Vi:
             "(hoặc «Phòng ban»). Bạn hãy thêm tiêu đề cột rồi gửi lại; gõ /danhsach mau để "
             "nhận tệp mẫu."
         ),
-        "too_many_rows": "Tệp có hơn 50.000 người, vượt giới hạn một lần nhập, nên chưa nhập gì.",
+        "too_many_rows": (
+            "Tệp có hơn 50.000 người, vượt giới hạn một lần nhập, nên chưa nhập gì. Bạn hãy "
+            "xóa các dòng không phải cán bộ (dòng tổng, dòng ghi chú) rồi gửi lại; đừng chia "
+            "tệp làm nhiều lần nhập, vì mỗi lần nhập thay cả danh sách."
+        ),
         "no_people": "Tệp có tiêu đề nhưng không có dòng nào nhập được; danh sách không thay đổi.",
     }
     ROSTER_ROW_PROBLEMS: ClassVar[dict[str, str]] = {
@@ -1127,6 +1138,10 @@ class Vi:
         "control": "dòng {row}: có ký tự điều khiển ẩn",
         "dup_code": "dòng {row}: trùng mã cán bộ với dòng {first}",
         "dup_name": "dòng {row}: trùng họ tên và đơn vị với dòng {first}",
+        "name_markup": "dòng {row}: ô Họ và tên có thẻ HTML",
+        "unit_markup": "dòng {row}: ô Đơn vị có thẻ HTML",
+        "name_formula": "dòng {row}: ô Họ và tên là công thức (hoặc bắt đầu bằng =, +, -, @)",
+        "unit_formula": "dòng {row}: ô Đơn vị là công thức (hoặc bắt đầu bằng =, +, -, @)",
     }
     ROSTER_PREVIEW = (
         "📋 <b>Xem trước danh sách cán bộ</b>\n{people} người, {units} đơn vị "
@@ -1165,8 +1180,7 @@ class Vi:
     )
     ROSTER_DOWNLOAD_FAILED = "Bot chưa tải được tệp từ Telegram. Bạn hãy gửi lại sau ít phút."
     ROSTER_SUMMARY = (
-        "📋 <b>Danh sách cán bộ</b>: {people} người trong {units} đơn vị"
-        " ({left} người đã rời). Lần nhập gần nhất: {when}."
+        "📋 <b>Danh sách cán bộ</b>: {people} người trong {units} đơn vị ({left} người đã rời)."
     )
     ROSTER_NONE = "📋 Chưa có danh sách cán bộ."
     ROSTER_HOW = (
@@ -1203,7 +1217,19 @@ class Vi:
         "empty": "Tên đơn vị không được để trống. Bạn gõ lại tên, hoặc gõ hủy.",
         "long": "Tên đơn vị dài quá 120 ký tự. Bạn gõ tên ngắn hơn, hoặc gõ hủy.",
         "control": "Tên đơn vị có ký tự điều khiển ẩn. Bạn gõ lại tên, hoặc gõ hủy.",
-        "taken": "Đã có đơn vị «{name}». Bạn gõ tên khác, hoặc dùng 🔀 Gộp vào….",
+        "taken": "Đã có đơn vị «{name}». Bạn gõ tên khác, hoặc gõ hủy.",
+        "taken_rename": (
+            "Đã có đơn vị «{name}». Bạn gõ tên khác, hoặc gõ hủy; nếu hai đơn vị là một, "
+            "hãy dùng nút 🔀 Gộp vào trên thẻ đơn vị."
+        ),
+        "taken_archived": (
+            "Tên này thuộc đơn vị đã lưu trữ «{name}». Bạn gõ tên khác, hoặc gõ hủy rồi "
+            "bấm ➕ Thêm đơn vị và gõ tên đó để khôi phục đơn vị cũ."
+        ),
+        "markup": "Tên đơn vị không được chứa thẻ HTML (như &lt;b&gt;). Bạn gõ lại, hoặc gõ hủy.",
+        "formula": (
+            "Tên đơn vị không được bắt đầu bằng dấu =, +, - hoặc @. Bạn gõ lại, hoặc gõ hủy."
+        ),
     }
     UNIT_RENAMED = "✅ Đã đổi tên đơn vị thành <b>{name}</b>."
     UNIT_ADDED = "✅ Đã thêm đơn vị <b>{name}</b> (mã {code})."
@@ -1391,3 +1417,48 @@ class Vi:
     ED_DROPPED = "Đã hủy, bot không lưu gì."
     ED_PRESS = "Bạn hãy bấm một nút trên thẻ: sửa một mục, <b>✅ Lưu</b> hoặc <b>Hủy</b>."
     ED_GONE = "Bản nháp này không còn nữa. Gõ /tuanlemoi để bắt đầu lại."
+    # --- i14-fixroster ---
+    ROSTER_MOVES_HEAD = "Chuyển đơn vị:"
+    ROSTER_MOVE_LINE = "• {name}: {source} → {target}"
+    ROSTER_LEAVERS_HEAD = "Không còn trong danh sách:"
+    ROSTER_NAMED_MORE = "… và {count} người khác."
+    ROSTER_MARKED_LEFT = "{count} dòng ghi «Đã rời» ở cột Trạng thái nên không được tính."
+    ROSTER_LINKED = "🔗 {count} cán bộ đăng ký từ trước nay được gắn với tên mình trong danh sách."
+    ROSTER_FOLLOWED = (
+        "🔀 {count} cán bộ đã đăng ký được chuyển sang đơn vị ghi trong danh sách "
+        "(danh sách cán bộ là chuẩn)."
+    )
+    ROSTER_NEXT = (
+        "Bước tiếp theo: /moi để lấy đường dẫn mời và mã QR của từng đơn vị; /donvi để xem, "
+        "đổi tên hoặc gộp đơn vị; /thongke để xem số liệu theo danh sách."
+    )
+    ROSTER_LAST_IMPORT = "Lần nhập gần nhất: {time} ngày {date}."
+    ROSTER_SAMPLE_SHEET = "Danh sách"
+    ROSTER_SAMPLE_HEADER = ("Họ và tên", "Đơn vị", "Mã cán bộ")
+    ROSTER_SAMPLE_ROWS = (
+        ("Nguyễn Văn An", "Phòng Kế hoạch - Tài chính", "CB001"),
+        ("Trần Thị Bình", "Văn phòng Sở", "CB002"),
+        ("Lê Minh Châu", "Phòng Quản lý Khoa học", ""),
+    )
+    UNIT_LISTED = (
+        "<b>{name}</b> có {headcount} người trong danh sách cán bộ nên không lưu trữ được "
+        "(họ sẽ mất khỏi số liệu). Nếu đơn vị đã sáp nhập, bạn hãy gộp nó vào đơn vị mới "
+        "(🔀 Gộp vào); nếu đơn vị không còn, bạn hãy nhập lại danh sách cán bộ không có "
+        "đơn vị này (/danhsach)."
+    )
+    UNIT_ARCHIVED_UNDO = (
+        "Muốn dùng lại, bạn bấm <b>♻️ Khôi phục</b>; sau này thì bấm ➕ Thêm đơn vị và gõ "
+        "đúng tên này."
+    )
+    UNIT_RESTORE_BUTTON = "♻️ Khôi phục"
+    UNIT_RESTORE_OFFER = (
+        "Đơn vị «{name}» đã được lưu trữ. Bấm <b>♻️ Khôi phục</b> để dùng lại đơn vị này "
+        "(giữ nguyên mã và đường dẫn mời), hoặc gõ tên khác."
+    )
+    UNIT_RESTORE_OFFER_MERGED = (
+        "Đơn vị «{name}» đã được gộp vào «{target}». Bấm <b>♻️ Khôi phục</b> để tách lại "
+        "thành đơn vị riêng (lúc đầu chưa có ai), hoặc gõ tên khác."
+    )
+    UNIT_RESTORED = "✅ Đã khôi phục đơn vị <b>{name}</b> (mã {code})."
+    UNIT_MERGED_LINKED = "🔗 {count} cán bộ đã đăng ký nay được gắn với tên mình trong danh sách."
+    UNIT_OPEN_BUTTON = "🏢 Xem đơn vị"
