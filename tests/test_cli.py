@@ -79,6 +79,9 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
         "by_unit",
         "headcount",
         "unregistered",
+        "on_roster",
+        "off_roster",
+        "registered_off_roster",
         "rate",
         "rate_basis",
     }
@@ -109,6 +112,8 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
             "minutes": 45,
             "headcount": None,
             "unregistered": None,
+            "on_roster": None,
+            "off_roster": None,
             "rate": 1.0,
         }
     ]

@@ -5,15 +5,17 @@ Files and charts are built from this data by bot/ui/files (off the event loop).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.editions import Edition
 from bot.core.roles import Role
+from bot.core.textnorm import natural_key
 from bot.services.access import role_of
 from db.queries.admin import audit
+from db.queries.edition_people import Window
 from db.queries.stats import Detail as Detail  # re-exported: what the files are built from
 from db.queries.stats import EditionStats as EditionStats
 from db.queries.stats import Learner as Learner
@@ -55,10 +57,18 @@ def closes(edition: Edition, tz: tzinfo) -> datetime:
     return datetime.combine(edition.end + timedelta(days=1), time(0), tzinfo=tz)
 
 
+def window(edition: Edition, tz: tzinfo) -> Window:
+    """The edition's days and close, as the figures and the follow-up lists read them."""
+    return Window(edition.start, edition.end, closes(edition, tz))
+
+
 async def _stats(session: AsyncSession, edition: Edition, tz: tzinfo) -> EditionStats:
-    return await edition_stats(
+    found = await edition_stats(
         session, edition.year, edition.start, edition.end, registered_before=closes(edition, tz)
     )
+    # Units in the order people read them: "Phòng số 2" before "Phòng số 10".
+    units = tuple(sorted(found.by_unit, key=lambda u: natural_key(u.unit)))
+    return replace(found, by_unit=units)
 
 
 async def figures(sessions: Sessions, edition: Edition, tz: tzinfo) -> EditionStats:
