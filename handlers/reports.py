@@ -67,7 +67,7 @@ async def _send_summary(
     day = today(context)
     earlier = [e.year for e in context.deps.editions.all if e.year < edition.year]
     previous = max(earlier) if earlier and day < edition.start else None
-    text = report_texts.summary(t, edition, found.figures, day, previous)
+    text = report_texts.summary(t, edition, found.figures, day, previous, found.roster_later)
     if meant is not None:
         text = report_texts.other_edition(t, meant, edition.year) + "\n\n" + text
     await send(update, text, keyboards.report(t, edition.year, found.personal))

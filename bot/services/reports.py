@@ -21,6 +21,7 @@ from db.queries.stats import EditionStats as EditionStats
 from db.queries.stats import Learner as Learner
 from db.queries.stats import details as detail_rows
 from db.queries.stats import edition_stats, top_learners
+from db.queries.units import roster_exists
 from db.session import Sessions
 
 FORMATS = ("xlsx", "csv")
@@ -32,6 +33,7 @@ class Summary:
 
     figures: EditionStats
     personal: bool
+    roster_later: bool = False  # no staff list for this edition, but one exists now
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,8 @@ async def summary(
     async with sessions() as session:
         stats = await _stats(session, edition, tz)
         admin = await role_of(session, viewer_id, admin_ids) >= Role.ADMIN
-    return Summary(stats, admin)
+        later = stats.headcount is None and await roster_exists(session)
+    return Summary(stats, admin, later)
 
 
 async def top(sessions: Sessions, edition: Edition) -> tuple[Learner, ...]:

@@ -44,8 +44,16 @@ def no_edition(t: Texts, year: int, years: Sequence[int]) -> tuple[str, InlineKe
     return text, InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
-def summary(t: Texts, e: Edition, s: EditionStats, today: date, previous: int | None = None) -> str:
-    """The /stats summary; before the week, says so (and where last year's figures are)."""
+def summary(
+    t: Texts,
+    e: Edition,
+    s: EditionStats,
+    today: date,
+    previous: int | None = None,
+    roster_later: bool = False,
+) -> str:
+    """The /stats summary; before the week, says so (and where last year's figures are);
+    `roster_later`: the staff list came after this edition, so its figures do not use it."""
     lines = [
         t.STATS_HEADER.format(year=s.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)),
         "",
@@ -57,6 +65,8 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date, previous: int | 
         lines.append("")
     if s.headcount is None:
         lines.append(_body(t, s))
+        if roster_later:
+            lines.append(t.STATS_ROSTER_LATER.format(year=s.year))
         if not s.registered:
             lines += ["", t.STATS_NOBODY_REGISTERED]
     else:

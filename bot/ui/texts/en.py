@@ -1438,3 +1438,7 @@ class En:
         "<i>The current staff list was imported after the {year} week, so it does not apply "
         "to that year: the bot only knows who registered and did not check in.</i>"
     )
+    STATS_ROSTER_LATER = (
+        "<i>The current staff list was imported after the {year} week, so it does not apply "
+        "to that year: the participation rate is over the registered officials.</i>"
+    )

@@ -1423,3 +1423,7 @@ class Vi:
         "<i>Danh sách cán bộ hiện có được nhập sau Tuần lễ năm {year} nên không dùng cho năm "
         "này: bot chỉ biết ai đã đăng ký mà chưa điểm danh.</i>"
     )
+    STATS_ROSTER_LATER = (
+        "<i>Danh sách cán bộ hiện có được nhập sau Tuần lễ năm {year} nên không dùng cho năm "
+        "này: tỷ lệ tham gia tính trên số cán bộ đã đăng ký.</i>"
+    )
