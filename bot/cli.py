@@ -88,12 +88,11 @@ async def db_upgrade(settings: Settings) -> None:
 
 
 async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
-    """The `stats` figures for `year` (default: this year's edition, else the latest)."""
+    """The `stats` figures for `year` (default: as /stats, the running edition, else the
+    coming one once announced, else the latest)."""
     editions = await stored_editions(settings)  # saved in chat or by `editions add` too
     if year is None:
-        edition = editions.lookup(
-            None, local_today(make_clock(settings.tz, settings.bot_clock_start))
-        ).edition
+        edition = editions.to_show(local_today(make_clock(settings.tz, settings.bot_clock_start)))
     else:
         found = editions.get(year)
         if found is None:
@@ -143,7 +142,7 @@ async def export(settings: Settings, year: int | None, fmt: str) -> tuple[bytes,
     try:
         await upgrade(deps.engine)
         await load_stored_editions(deps)  # saved in chat or by `editions add` too
-        edition = deps.editions.get(year) if year else deps.editions.lookup(None, today).edition
+        edition = deps.editions.get(year) if year else deps.editions.to_show(today)
         if edition is None:
             return None
         tz = deps.clock.tz
@@ -172,12 +171,21 @@ def stats_text(data: dict[str, Any]) -> str:
     rate over them."""
     roster = data.get("headcount") is not None
     basis = f"{data['headcount']} theo danh sách, " if roster else ""
+    took_part = (
+        f"{data['on_roster']}/{data['headcount']} trong danh sách tham gia"
+        if roster
+        else f"{data['participants']} tham gia"
+    )
     lines = [
         f"Tuần lễ {data['year']}: {basis}{data['registered']} đã đăng ký, "
-        f"{data['participants']} tham gia ({data['rate'] * 100:.1f}%), {data['checkins']} lượt, "
+        f"{took_part} ({data['rate'] * 100:.1f}%), {data['checkins']} lượt, "
         f"{data['minutes']} phút",
         *(
-            [f"Tỷ lệ tính trên số cán bộ theo danh sách; chưa đăng ký: {data['unregistered']}"]
+            [
+                "Tỷ lệ: người trong danh sách đã tham gia trên số cán bộ theo danh sách; "
+                f"chưa đăng ký: {data['unregistered']}, ngoài danh sách: {data['off_roster']} "
+                f"người tham gia, {data['registered_off_roster']} người đăng ký"
+            ]
             if roster
             else []
         ),
@@ -195,8 +203,10 @@ def stats_text(data: dict[str, Any]) -> str:
 
 
 def _unit_line(u: dict[str, Any]) -> str:
-    basis = u["registered"] if u.get("headcount") is None else u["headcount"]
-    line = f"  {u['unit']}: {u['participants']}/{basis} người, {u['minutes']} phút"
-    if u.get("headcount") is not None:
-        line += f", chưa đăng ký {u['unregistered']}"
+    if u.get("headcount") is None:
+        return f"  {u['unit']}: {u['participants']}/{u['registered']} người, {u['minutes']} phút"
+    line = f"  {u['unit']}: {u['on_roster']}/{u['headcount']} người, {u['minutes']} phút"
+    line += f", chưa đăng ký {u['unregistered']}"
+    if u["off_roster"]:
+        line += f", ngoài danh sách {u['off_roster']}"
     return line

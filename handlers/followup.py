@@ -15,23 +15,22 @@ from bot.services.followup import follow_up
 from bot.ui import files, followup_texts
 from handlers.access import requires
 from handlers.commands import command
-from handlers.common import requested_year, send, today
+from handlers.common import requested_year, send
+from handlers.reports import pick_edition
 
 
 @requires(Role.ORGANISER)
 async def followup(update: Update, context: BotContext) -> None:
-    """The lists of the edition asked for (default: this year's, else the latest)."""
+    """The lists of the edition asked for (default: as /stats, the running or coming one)."""
     t, chat, user = context.t, update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     ok, year = await requested_year(update, context, context.args)
     if not ok:
         return
-    editions = context.deps.editions
-    edition = (
-        editions.get(year) if year is not None else editions.lookup(None, today(context)).edition
-    )
+    # The same edition /stats shows: before the week, the coming one once announced.
+    edition, _ = pick_edition(context, year)
     if edition is None:
-        years = [e.year for e in editions.all]
+        years = [e.year for e in context.deps.editions.all]
         await send(update, followup_texts.no_edition(t, year or 0, years))
         return
     found = await follow_up(

@@ -20,13 +20,19 @@ from handlers.commands import command
 from handlers.common import answer_button, requested_year, send, today
 
 
-def _edition(context: BotContext, year: int | None) -> tuple[Edition | None, int | None]:
-    """The edition asked for (None: not known), and the year that was meant when it is
-    another one: no year given and this year has no edition yet, so the latest is shown."""
+def pick_edition(context: BotContext, year: int | None) -> tuple[Edition | None, int | None]:
+    """The edition asked for (None: not known), and the year that was meant when another is
+    shown. With no year: the running edition, else the coming one once announced (before the
+    week, its registrations and staff list), else the latest known; "another year" only when
+    this year's week has not been announced."""
+    editions = context.deps.editions
     if year is not None:
-        return context.deps.editions.get(year), None
-    found = context.deps.editions.lookup(None, today(context))
-    return found.edition, None if found.exact else found.requested_year
+        return editions.get(year), None
+    day = today(context)
+    shown = editions.to_show(day)
+    current = editions.get(day.year)
+    announced = current is not None and current.known_on(day)
+    return shown, None if shown.year == day.year or announced else day.year
 
 
 async def _no_edition(update: Update, context: BotContext, year: int | None) -> None:
@@ -42,7 +48,7 @@ async def stats(update: Update, context: BotContext) -> None:
     ok, year = await requested_year(update, context, context.args)
     if not ok:
         return
-    edition, meant = _edition(context, year)
+    edition, meant = pick_edition(context, year)
     if edition is None:
         await _no_edition(update, context, year)
         return
@@ -58,7 +64,10 @@ async def _send_summary(
     found = await service.summary(
         context.sessions, edition, context.clock.tz, user.id, context.deps.settings.admin_ids
     )
-    text = report_texts.summary(t, edition, found.figures, today(context))
+    day = today(context)
+    earlier = [e.year for e in context.deps.editions.all if e.year < edition.year]
+    previous = max(earlier) if earlier and day < edition.start else None
+    text = report_texts.summary(t, edition, found.figures, day, previous, found.roster_later)
     if meant is not None:
         text = report_texts.other_edition(t, meant, edition.year) + "\n\n" + text
     await send(update, text, keyboards.report(t, edition.year, found.personal))
@@ -143,7 +152,7 @@ async def export(update: Update, context: BotContext) -> None:
     else:
         year = None
     unknown = [a for a in rest if parse_year(a) is None]
-    edition, meant = _edition(context, year)
+    edition, meant = pick_edition(context, year)
     if unknown:
         await send(update, t.EXPORT_USAGE)
     elif edition is None:

@@ -79,6 +79,9 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
         "by_unit",
         "headcount",
         "unregistered",
+        "on_roster",
+        "off_roster",
+        "registered_off_roster",
         "rate",
         "rate_basis",
     }
@@ -109,12 +112,32 @@ def test_db_upgrade_and_stats_json(tmp_path: Path) -> None:
             "minutes": 45,
             "headcount": None,
             "unregistered": None,
+            "on_roster": None,
+            "off_roster": None,
             "rate": 1.0,
         }
     ]
     assert run(["stats", "--year", "1999", "--json"], tmp_path).returncode == 1
     text = run(["stats", "--year", "2023"], tmp_path).stdout
     assert "Tuần lễ 2023: 1 đã đăng ký, 1 tham gia (100.0%)" in text
+
+
+def test_stats_before_the_week_read_the_coming_edition_against_the_list(tmp_path: Path) -> None:
+    """QA 14 items 2 and 5: no --year before the week gives the coming edition (not 2021), and
+    with a staff list the rate is over it, the people off it counted apart."""
+    before = {"BOT_CLOCK_START": "2023-09-30T09:00:00+07:00"}
+    staff = tmp_path / "staff.csv"
+    staff.write_text("Họ và tên,Đơn vị\nNguyễn Văn An,Phòng A\nTrần Bình,Phòng A\n", "utf-8")
+    imported = run(["roster", "import", str(staff), "--yes"], tmp_path, **before)
+    assert imported.returncode == 0, imported.stderr
+    result = run(["stats", "--json"], tmp_path, **before)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["year"], data["headcount"], data["unregistered"]) == (2023, 2, 2)
+    assert (data["on_roster"], data["off_roster"], data["rate"]) == (0, 0, 0.0)
+    assert data["by_unit"][0]["off_roster"] == 0
+    text = run(["stats"], tmp_path, **before).stdout
+    assert "Tuần lễ 2023: 2 theo danh sách, 0 đã đăng ký, 0/2 trong danh sách tham gia" in text
 
 
 def test_token_never_reaches_the_logs(tmp_path: Path) -> None:

@@ -1,24 +1,26 @@
 """/followup: who to call in an edition, by unit — names for admins, counts for organisers.
 
-Without a roster nobody knows who has not registered yet (there is no list to compare
-with), so that list is None; "not checked in" are the registered officials with no check-in
-in the edition. With a roster, both lists. Every use is audited with counts only.
+Without a staff list for the edition nobody knows who has not registered yet (there is no
+list to compare with), so that list is None; "not checked in" are the officials registered
+for the edition with no check-in in it. With a list, both. Before the week starts nobody can
+have checked in yet: only the unregistered are listed. Who counts is the figures' rule
+(db/queries/edition_people.py). Every use is audited with counts only.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from bot.core.editions import Edition
 from bot.core.roles import Role
-from bot.core.textnorm import fold
+from bot.core.textnorm import fold, natural_key
 from bot.services.access import role_of
-from bot.services.reports import closes
+from bot.services.reports import window
 from db.queries.admin import audit
 from db.queries.followup import Pending as Pending  # re-exported: what the lists hold
-from db.queries.followup import not_checked_in, not_registered
+from db.queries.followup import not_checked_in, not_registered, registered_count, roster_rows
 from db.queries.units import roster_exists
 from db.session import Sessions
 
@@ -39,9 +41,13 @@ class UnitFollowUp:
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     year: int
-    roster: bool
+    roster: bool  # the edition has a staff list (people on it during the week)
     names: bool  # the viewer is an admin: the names are given
-    units: tuple[UnitFollowUp, ...]  # units with someone to follow up, by name
+    units: tuple[UnitFollowUp, ...]  # units with someone to follow up, natural order
+    registered: int = 0  # officials registered for the edition (every unit)
+    started: bool = True  # the week has begun: "not checked in" means something
+    start: date | None = None  # its first day
+    roster_later: bool = False  # no list for this edition, but one exists now
 
     @property
     def unregistered(self) -> int | None:
@@ -76,15 +82,15 @@ async def follow_up(
     now: datetime,
 ) -> FollowUp:
     """The edition's follow-up lists as the viewer may see them (role read now), audited."""
+    w = window(edition, tz)
+    started = now.astimezone(tz).date() >= edition.start
     async with sessions() as session, session.begin():
         admin = await role_of(session, viewer_id, admin_ids) >= Role.ADMIN
-        roster = await roster_exists(session)
-        missing = _by_unit(await not_registered(session)) if roster else {}
-        absent = _by_unit(
-            await not_checked_in(
-                session, edition.start, edition.end, registered_before=closes(edition, tz)
-            )
-        )
+        roster = await roster_rows(session, w) > 0
+        later = not roster and await roster_exists(session)
+        missing = _by_unit(await not_registered(session, w)) if roster else {}
+        absent = _by_unit(await not_checked_in(session, w)) if started else {}
+        registered = await registered_count(session, w)
         units = tuple(
             UnitFollowUp(
                 unit,
@@ -93,9 +99,11 @@ async def follow_up(
                 tuple(missing.get(unit, [])) if admin else (),
                 tuple(absent.get(unit, [])) if admin else (),
             )
-            for unit in sorted(missing.keys() | absent.keys(), key=lambda u: (fold(u), u))
+            for unit in sorted(missing.keys() | absent.keys(), key=lambda u: (natural_key(u), u))
         )
-        found = FollowUp(edition.year, roster, admin, units)
+        found = FollowUp(
+            edition.year, roster, admin, units, registered, started, edition.start, later
+        )
         params = {
             "year": edition.year,
             "names": admin,

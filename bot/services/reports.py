@@ -5,20 +5,23 @@ Files and charts are built from this data by bot/ui/files (off the event loop).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, tzinfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.editions import Edition
 from bot.core.roles import Role
+from bot.core.textnorm import natural_key
 from bot.services.access import role_of
 from db.queries.admin import audit
+from db.queries.edition_people import Window
 from db.queries.stats import Detail as Detail  # re-exported: what the files are built from
 from db.queries.stats import EditionStats as EditionStats
 from db.queries.stats import Learner as Learner
 from db.queries.stats import details as detail_rows
 from db.queries.stats import edition_stats, top_learners
+from db.queries.units import roster_exists
 from db.session import Sessions
 
 FORMATS = ("xlsx", "csv")
@@ -30,6 +33,7 @@ class Summary:
 
     figures: EditionStats
     personal: bool
+    roster_later: bool = False  # no staff list for this edition, but one exists now
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +59,18 @@ def closes(edition: Edition, tz: tzinfo) -> datetime:
     return datetime.combine(edition.end + timedelta(days=1), time(0), tzinfo=tz)
 
 
+def window(edition: Edition, tz: tzinfo) -> Window:
+    """The edition's days and close, as the figures and the follow-up lists read them."""
+    return Window(edition.start, edition.end, closes(edition, tz))
+
+
 async def _stats(session: AsyncSession, edition: Edition, tz: tzinfo) -> EditionStats:
-    return await edition_stats(
+    found = await edition_stats(
         session, edition.year, edition.start, edition.end, registered_before=closes(edition, tz)
     )
+    # Units in the order people read them: "Phòng số 2" before "Phòng số 10".
+    units = tuple(sorted(found.by_unit, key=lambda u: natural_key(u.unit)))
+    return replace(found, by_unit=units)
 
 
 async def figures(sessions: Sessions, edition: Edition, tz: tzinfo) -> EditionStats:
@@ -73,7 +85,8 @@ async def summary(
     async with sessions() as session:
         stats = await _stats(session, edition, tz)
         admin = await role_of(session, viewer_id, admin_ids) >= Role.ADMIN
-    return Summary(stats, admin)
+        later = stats.headcount is None and await roster_exists(session)
+    return Summary(stats, admin, later)
 
 
 async def top(sessions: Sessions, edition: Edition) -> tuple[Learner, ...]:

@@ -17,16 +17,25 @@ def as_file(found: FollowUp) -> bool:
     return found.names and found.people > NAMES_IN_CHAT
 
 
-def _totals(t: Texts, found: FollowUp) -> str:
+def _totals(t: Texts, found: FollowUp) -> str | None:
+    """The totals line; None when it would only say 0 (nobody registered, no list)."""
+    if found.roster and not found.started:
+        return t.FOLLOWUP_TOTALS_BEFORE.format(unregistered=t.fmt_number(found.unregistered or 0))
     if found.roster:
         return t.FOLLOWUP_TOTALS_ROSTER.format(
             unregistered=t.fmt_number(found.unregistered or 0),
             absent=t.fmt_number(found.absent),
         )
+    if not found.started or not found.registered:
+        return None
     return t.FOLLOWUP_TOTALS.format(absent=t.fmt_number(found.absent))
 
 
-def _counts(t: Texts, u: UnitFollowUp) -> str:
+def _counts(t: Texts, found: FollowUp, u: UnitFollowUp) -> str:
+    if u.unregistered is not None and not found.started:
+        return t.FOLLOWUP_UNIT_COUNTS_BEFORE.format(
+            unit=escape(u.unit), unregistered=t.fmt_number(u.unregistered)
+        )
     if u.unregistered is not None:
         return t.FOLLOWUP_UNIT_COUNTS_ROSTER.format(
             unit=escape(u.unit),
@@ -34,6 +43,15 @@ def _counts(t: Texts, u: UnitFollowUp) -> str:
             absent=t.fmt_number(u.absent),
         )
     return t.FOLLOWUP_UNIT_COUNTS.format(unit=escape(u.unit), absent=t.fmt_number(u.absent))
+
+
+def _nobody(t: Texts, found: FollowUp) -> str:
+    """Why the lists are empty: each case says what is true, never a 🎉 over nobody."""
+    if found.roster:
+        return t.FOLLOWUP_NONE if found.started else t.FOLLOWUP_NONE_BEFORE
+    if not found.registered:
+        return t.FOLLOWUP_NOBODY_REGISTERED.format(year=found.year)
+    return t.FOLLOWUP_NONE_NO_ROSTER if found.started else t.FOLLOWUP_NOTHING_YET
 
 
 def _name(t: Texts, p: Pending) -> str:
@@ -58,18 +76,27 @@ def _names(t: Texts, u: UnitFollowUp) -> list[str]:
 
 def follow_up(t: Texts, found: FollowUp) -> str:
     """The whole reply (the sender splits it at line ends, never over 4096 characters)."""
-    lines = [t.FOLLOWUP_HEADER.format(year=found.year), "", _totals(t, found)]
+    lines = [t.FOLLOWUP_HEADER.format(year=found.year), ""]
+    if not found.started and found.start is not None:
+        lines += [t.FOLLOWUP_NOT_STARTED.format(date=t.fmt_date(found.start)), ""]
+    totals = _totals(t, found)
+    if totals is not None:
+        lines.append(totals)
     if not found.roster:
-        lines.append(t.FOLLOWUP_NO_ROSTER)
+        lines.append(
+            t.FOLLOWUP_ROSTER_LATER.format(year=found.year)
+            if found.roster_later
+            else t.FOLLOWUP_NO_ROSTER
+        )
     if not found.units:
-        lines += ["", t.FOLLOWUP_NONE if found.roster else t.FOLLOWUP_NONE_NO_ROSTER]
+        lines += ["", _nobody(t, found)]
         return "\n".join(lines)
     if found.names and not as_file(found):
         for u in found.units:
             lines += _names(t, u)
         return "\n".join(lines)
     lines.append("")
-    lines += [_counts(t, u) for u in found.units]
+    lines += [_counts(t, found, u) for u in found.units]
     closing = (
         t.FOLLOWUP_FILE.format(count=t.fmt_number(found.people))
         if found.names

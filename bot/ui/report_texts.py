@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.editions import Edition
+from bot.core.textnorm import natural_key
 from bot.ui.buttons import ReportView
 from bot.ui.texts import Texts
 from db.queries.stats import EditionStats, Learner, UnitRow
@@ -19,9 +20,10 @@ def _rate(t: Texts, rate: float | None) -> str:
     return t.RATE_UNKNOWN if rate is None else t.fmt_percent(rate)
 
 
-def unit_order(u: UnitRow) -> tuple[float, str]:
-    """Best participation first (a unit without a basis last), then by name."""
-    return (-(u.rate if u.rate is not None else -1.0), u.unit)
+def unit_order(u: UnitRow) -> tuple[float, tuple[tuple[int, int | str], ...], str]:
+    """Best participation first (a unit without a basis last), then by name as people read
+    it ("Phòng số 2" before "Phòng số 10"): By unit, the workbook and the chart."""
+    return (-(u.rate if u.rate is not None else -1.0), natural_key(u.unit), u.unit)
 
 
 def other_edition(t: Texts, meant: int, shown: int) -> str:
@@ -42,38 +44,36 @@ def no_edition(t: Texts, year: int, years: Sequence[int]) -> tuple[str, InlineKe
     return text, InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
-def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
-    # An average over nobody means nothing: said only when someone took part.
-    average = (
-        t.STATS_AVERAGE.format(average=t.fmt_minutes(round(s.average_minutes)))
-        if s.participants
-        else ""
-    )
-    roster = (
-        []
-        if s.headcount is None
-        else [
-            t.STATS_HEADCOUNT.format(
-                headcount=t.fmt_number(s.headcount),
-                unregistered=t.fmt_number(s.unregistered or 0),
-            )
-        ]
-    )
+def summary(
+    t: Texts,
+    e: Edition,
+    s: EditionStats,
+    today: date,
+    previous: int | None = None,
+    roster_later: bool = False,
+) -> str:
+    """The /stats summary; before the week, says so (and where last year's figures are);
+    `roster_later`: the staff list came after this edition, so its figures do not use it."""
     lines = [
         t.STATS_HEADER.format(year=s.year, start=t.fmt_date(e.start), end=t.fmt_date(e.end)),
         "",
-        *roster,
-        t.STATS_BODY.format(
-            registered=t.fmt_number(s.registered),
-            participants=t.fmt_number(s.participants),
-            rate=t.fmt_percent(s.rate),
-            checkins=t.fmt_number(s.checkins),
-            minutes=t.fmt_minutes(s.minutes),
-            average=average,
-        ),
     ]
-    if s.headcount is not None:
-        lines.append(t.STATS_RATE_ON_ROSTER)
+    if today < e.start:
+        lines.append(t.STATS_NOT_STARTED.format(date=t.fmt_date(e.start)))
+        if previous is not None:
+            lines.append(t.STATS_PREVIOUS.format(year=previous))
+        lines.append("")
+    if s.headcount is None:
+        lines.append(_body(t, s))
+        if roster_later:
+            lines.append(t.STATS_ROSTER_LATER.format(year=s.year))
+        if not s.registered:
+            lines += ["", t.STATS_NOBODY_REGISTERED]
+    else:
+        headcount = t.STATS_HEADCOUNT.format(
+            headcount=t.fmt_number(s.headcount), unregistered=t.fmt_number(s.unregistered or 0)
+        )
+        lines += [headcount, _body(t, s), t.STATS_RATE_ON_ROSTER]
     for d in s.by_day:
         if d.date == today:
             lines += [
@@ -86,6 +86,41 @@ def summary(t: Texts, e: Edition, s: EditionStats, today: date) -> str:
                 ),
             ]
     return "\n".join(lines)
+
+
+def _body(t: Texts, s: EditionStats) -> str:
+    """Registered, took part and the rate, check-ins, time; with a staff list, who is off it
+    is said apart (why the counts do not add up) and never in the rate."""
+    # An average over nobody means nothing: said only when someone took part.
+    average = (
+        t.STATS_AVERAGE.format(average=t.fmt_minutes(round(s.average_minutes)))
+        if s.participants
+        else ""
+    )
+    basis = s.registered if s.headcount is None else s.headcount
+    rate = t.fmt_percent(s.rate) if basis else t.RATE_UNKNOWN
+    figures = {
+        "registered": t.fmt_number(s.registered),
+        "rate": rate,
+        "checkins": t.fmt_number(s.checkins),
+        "minutes": t.fmt_minutes(s.minutes),
+        "average": average,
+    }
+    if s.headcount is None:
+        return t.STATS_BODY.format(participants=t.fmt_number(s.participants), **figures)
+    off_registered = (
+        t.STATS_REGISTERED_OFF_ROSTER.format(count=t.fmt_number(s.registered_off_roster))
+        if s.registered_off_roster
+        else ""
+    )
+    off = t.STATS_OFF_ROSTER.format(count=t.fmt_number(s.off_roster)) if s.off_roster else ""
+    return t.STATS_BODY_ROSTER.format(
+        participants=t.fmt_number(s.on_roster or 0),
+        headcount=t.fmt_number(s.headcount),
+        registered_off=off_registered,
+        off_roster=off,
+        **figures,
+    )
 
 
 def by_day(t: Texts, s: EditionStats) -> str:
@@ -115,11 +150,16 @@ def by_unit(t: Texts, s: EditionStats) -> str:
             lines.append(
                 t.BY_UNIT_LINE_ROSTER.format(
                     unit=escape(u.unit),
-                    participants=t.fmt_number(u.participants),
+                    participants=t.fmt_number(u.on_roster or 0),
                     headcount=t.fmt_count(u.headcount, "person"),
                     rate=_rate(t, u.rate),
                     minutes=t.fmt_minutes(u.minutes),
                     unregistered=t.fmt_number(u.unregistered or 0),
+                )
+                + (
+                    t.BY_UNIT_OFF_ROSTER.format(count=t.fmt_number(u.off_roster))
+                    if u.off_roster
+                    else ""
                 )
             )
         else:

@@ -6,10 +6,11 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, distinct, exists, func, or_, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Checkin, DailyTotal, RosterPerson, Unit, User
+from db.queries.edition_people import Window, in_week, on_roster, people
 
 HEADCOUNT = "headcount"  # the participation rate's basis with a roster
 REGISTERED = "registered"  # ... and without one, as before the roster existed
@@ -25,21 +26,26 @@ class DayRow:
 
 @dataclass(frozen=True, slots=True)
 class UnitRow:
-    """An active unit's figures; `headcount` and `unregistered` are None without a roster."""
+    """An active unit's figures; the roster fields are None when the edition has no staff
+    list (see db/queries/edition_people.py for who counts where)."""
 
     unit: str
     registered: int
-    participants: int
+    participants: int  # everyone who took part, on the staff list or not
     minutes: int
-    headcount: int | None = None  # on the roster (not left by the edition's close)
+    headcount: int | None = None  # on the staff list during the edition
     unregistered: int | None = None  # of those, not registered in the bot
+    on_roster: int | None = None  # participants on the staff list (at most the headcount)
+    off_roster: int | None = None  # participants not on it: shown apart, never in the rate
 
     @property
     def rate(self) -> float | None:
-        """Participants over headcount (with a roster) or over registered; None when that
-        basis is 0 (a unit with people taking part but nobody on the roster)."""
-        basis = self.registered if self.headcount is None else self.headcount
-        return self.participants / basis if basis else None
+        """Participants on the list over the headcount (with a roster), or participants over
+        registered (without); None when that basis is 0 (nobody of the unit on the list)."""
+        if self.headcount is None:
+            return self.participants / self.registered if self.registered else None
+        listed = self.participants if self.on_roster is None else self.on_roster
+        return listed / self.headcount if self.headcount else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +57,11 @@ class EditionStats:
     minutes: int
     by_day: tuple[DayRow, ...]
     by_unit: tuple[UnitRow, ...]
-    headcount: int | None = None  # on the roster, every unit; None without a roster
+    headcount: int | None = None  # on the staff list during the edition; None without one
     unregistered: int | None = None  # of those, not registered in the bot
+    on_roster: int | None = None  # participants on the staff list (at most the headcount)
+    off_roster: int | None = None  # participants not on it
+    registered_off_roster: int | None = None  # registered officials not on it
 
     @property
     def rate_basis(self) -> str:
@@ -61,10 +70,12 @@ class EditionStats:
 
     @property
     def rate(self) -> float:
-        """Participation rate: participants over headcount with a roster, else over the
-        registered; 0 when that basis is 0."""
-        basis = self.registered if self.headcount is None else self.headcount
-        return self.participants / basis if basis else 0.0
+        """Participation rate: participants on the staff list over its headcount (never over
+        100%), else (no list) participants over the registered; 0 when that basis is 0."""
+        if self.headcount is None:
+            return self.participants / self.registered if self.registered else 0.0
+        listed = self.participants if self.on_roster is None else self.on_roster
+        return listed / self.headcount if self.headcount else 0.0
 
     @property
     def average_minutes(self) -> float:
@@ -88,31 +99,97 @@ async def edition_stats(
 ) -> EditionStats:
     """Totals, per-day and per-unit figures for check-ins dated within start..end.
 
-    "Registered" are the people registered before `registered_before` (the end of the
-    edition's last day), and anyone who checked in for the edition: not those who came later,
-    nor those who erased their data (they are gone). A unit appears if it had someone
-    registered so, a check-in, or people on the roster: a unit nobody belongs to any more does
-    not, nor an archived one (the totals still count its people).
+    `registered_before` is the edition's close (the end of its last day). Who counts as
+    registered, who is on the staff list for the edition and in which unit each person
+    counts: db/queries/edition_people.py. A unit appears if someone counts in it, took part
+    in it or is on the list in it; an archived unit does not (the totals still count its
+    people).
 
-    With a roster (anyone on it not marked as left before the edition closed), `headcount`
-    is that list overall and per unit, and the rate divides by it; without one, headcount is
-    None and the rate divides by the registered, as before rosters existed.
+    With a staff list for the edition, `headcount` is that list overall and per unit and the
+    rate is its people who took part over it (never over 100%); those who took part but are
+    not on it are `off_roster`, counted apart. Without one, the roster fields are None and
+    the rate divides by the registered, as before rosters existed.
 
     Reads the daily_totals rollup: at most officials × days rows, whatever the check-ins.
     """
-    in_week = (DailyTotal.local_date.between(start, end), DailyTotal.checkins > 0)
-    took_part = exists().where(DailyTotal.user_id == User.id, *in_week)
-    counted = or_(User.registered_at < registered_before, took_part)
-    registered = await session.scalar(select(func.count(User.id)).where(counted))
-    totals = (
-        await session.execute(
+    w = Window(start, end, registered_before)
+    checkins = await session.scalar(
+        select(func.coalesce(func.sum(DailyTotal.checkins), 0)).where(*in_week(w))
+    )
+    by_day = await _by_day(session, w)
+    person = people(w)
+    per_user = (
+        select(DailyTotal.user_id, func.sum(DailyTotal.minutes).label("m"))
+        .where(*in_week(w))
+        .group_by(DailyTotal.user_id)
+        .subquery()
+    )
+    listed = person.c.listed.is_not(None)
+    # Per unit counted in (NULL: someone with no unit), every counted person once.
+    groups = {
+        unit_id: (int(n), int(n_listed), int(p), int(p_listed), int(m))
+        for unit_id, n, n_listed, p, p_listed, m in await session.execute(
             select(
-                func.count(distinct(DailyTotal.user_id)),
-                func.coalesce(func.sum(DailyTotal.checkins), 0),
-                func.coalesce(func.sum(DailyTotal.minutes), 0),
-            ).where(*in_week)
+                person.c.unit_id,
+                func.count(),
+                func.count().filter(listed),
+                func.count(per_user.c.user_id),
+                func.count(per_user.c.user_id).filter(listed),
+                func.coalesce(func.sum(per_user.c.m), 0),
+            )
+            .outerjoin(per_user, per_user.c.user_id == person.c.user_id)
+            .group_by(person.c.unit_id)
         )
-    ).one()
+    }
+    heads = {
+        unit_id: int(n)
+        for unit_id, n in await session.execute(
+            select(RosterPerson.unit_id, func.count(RosterPerson.id))
+            .where(on_roster(w))
+            .group_by(RosterPerson.unit_id)
+        )
+    }
+    roster = sum(heads.values()) > 0
+    totals = [sum(g[i] for g in groups.values()) for i in range(5)]
+    registered, registered_listed, participants, participants_listed, minutes = totals
+    shown = {unit_id for unit_id in groups if unit_id is not None} | heads.keys()
+    names = {
+        unit_id: name
+        for unit_id, name in await session.execute(
+            select(Unit.id, Unit.name).where(Unit.archived_at.is_(None), Unit.id.in_(shown))
+        )
+    }
+    by_unit = tuple(
+        _unit_row(name, groups.get(unit_id, (0, 0, 0, 0, 0)), heads.get(unit_id, 0), roster)
+        for unit_id, name in sorted(names.items(), key=lambda item: item[1])
+    )
+    return EditionStats(
+        year,
+        registered,
+        participants,
+        int(checkins or 0),
+        minutes,
+        by_day,
+        by_unit,
+        sum(heads.values()) if roster else None,
+        sum(heads.values()) - registered_listed if roster else None,
+        participants_listed if roster else None,
+        participants - participants_listed if roster else None,
+        registered - registered_listed if roster else None,
+    )
+
+
+def _unit_row(
+    name: str, group: tuple[int, int, int, int, int], heads: int, roster: bool
+) -> UnitRow:
+    n, n_listed, p, p_listed, m = group
+    if not roster:
+        return UnitRow(name, n, p, m)
+    return UnitRow(name, n, p, m, heads, heads - n_listed, p_listed, p - p_listed)
+
+
+async def _by_day(session: AsyncSession, w: Window) -> tuple[DayRow, ...]:
+    """Every day of the edition, a day without check-ins as zeros."""
     per_day = {
         day: (p, c, m)
         for day, p, c, m in await session.execute(
@@ -122,110 +199,16 @@ async def edition_stats(
                 func.sum(DailyTotal.checkins),
                 func.sum(DailyTotal.minutes),
             )
-            .where(*in_week)
+            .where(*in_week(w))
             .group_by(DailyTotal.local_date)
         )
     }
-    by_day = []
-    for offset in range((end - start).days + 1):
-        day = start + timedelta(days=offset)
+    rows = []
+    for offset in range((w.end - w.start).days + 1):
+        day = w.start + timedelta(days=offset)
         p, c, m = per_day.get(day, (0, 0, 0))
-        by_day.append(DayRow(day, int(p), int(c), int(m)))
-
-    members = (
-        select(User.unit_id, func.count(User.id).label("n"))
-        .where(counted)
-        .group_by(User.unit_id)
-        .subquery()
-    )
-    per_user = (
-        select(DailyTotal.user_id, func.sum(DailyTotal.minutes).label("m"))
-        .where(*in_week)
-        .group_by(DailyTotal.user_id)
-        .subquery()
-    )
-    activity = (
-        select(
-            User.unit_id,
-            func.count(per_user.c.user_id).label("p"),
-            func.sum(per_user.c.m).label("m"),
-        )
-        .join(per_user, per_user.c.user_id == User.id)
-        .group_by(User.unit_id)
-        .subquery()
-    )
-    counts = _roster_counts(registered_before)
-    roster = counts.add_columns(RosterPerson.unit_id).group_by(RosterPerson.unit_id).subquery()
-    heads = (await session.execute(counts)).one()
-    with_roster = bool(heads[0])
-    # Per-unit rows: active units only (an archived unit is out of every list); the totals
-    # above count every participant, wherever their unit went.
-    unit_rows = await session.execute(
-        select(
-            Unit.name,
-            func.coalesce(members.c.n, 0),
-            func.coalesce(activity.c.p, 0),
-            func.coalesce(activity.c.m, 0),
-            func.coalesce(roster.c.heads, 0),
-            func.coalesce(roster.c.unlinked, 0),
-        )
-        .outerjoin(members, members.c.unit_id == Unit.id)
-        .outerjoin(activity, activity.c.unit_id == Unit.id)
-        .outerjoin(roster, roster.c.unit_id == Unit.id)
-        .where(
-            Unit.archived_at.is_(None), or_(members.c.n > 0, activity.c.p > 0, roster.c.heads > 0)
-        )
-        .order_by(Unit.name)
-    )
-    by_unit = tuple(
-        UnitRow(
-            name,
-            int(n),
-            int(p),
-            int(m),
-            int(h) if with_roster else None,
-            int(u) if with_roster else None,
-        )
-        for name, n, p, m, h, u in unit_rows
-    )
-    return EditionStats(
-        year,
-        int(registered or 0),
-        int(totals[0]),
-        int(totals[1]),
-        int(totals[2]),
-        tuple(by_day),
-        by_unit,
-        int(heads[0]) if with_roster else None,
-        int(heads[1]) if with_roster else None,
-    )
-
-
-def _on_roster(closes: datetime) -> ColumnElement[bool]:
-    """On the staff list during the edition: not marked as left before it closed. The roster
-    keeps no history of who joined when, so the current list stands for the staff then, less
-    those known to have left earlier (for the running edition: not marked as left)."""
-    return or_(RosterPerson.left_at.is_(None), RosterPerson.left_at >= closes)
-
-
-def _roster_counts(closes: datetime) -> Select[int, int]:
-    """On the roster during the edition, and of them nobody registered as by its close."""
-    return (
-        select(
-            func.count(RosterPerson.id).label("heads"),
-            func.count(RosterPerson.id).filter(_unlinked(closes)).label("unlinked"),
-        )
-        .outerjoin(User, User.id == RosterPerson.user_id)
-        .where(_on_roster(closes))
-    )
-
-
-def _unlinked(closes: datetime) -> ColumnElement[bool]:
-    """A roster person nobody registered as by the edition's close (needs the outer join on
-    User)."""
-    return or_(
-        RosterPerson.user_id.is_(None), User.registered_at.is_(None), User.registered_at >= closes
-    )
+        rows.append(DayRow(day, int(p), int(c), int(m)))
+    return tuple(rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,17 +50,30 @@ async def test_stats_against_the_roster(bot: Harness) -> None:
     await with_roster(bot)
     reply = await bot.say(ORG, "/thongke")
     assert reply is not None
-    # On the roster: 4 + 2 + 3 = 9, linked 2 -> 7 not registered; 3 took part: 33,3%.
+    # On the roster: 4 + 2 + 3 = 9, linked 2 -> 7 not registered. 3 took part, but only An
+    # is on the list (Bình is not linked to her row, Chi's unit has no list): 1/9 = 11,1%,
+    # and the two others are counted apart, as are the two registered off the list.
     assert "Cán bộ theo danh sách: <b>9</b> (chưa đăng ký: <b>7</b>)" in reply.text
-    assert "Tham gia (có điểm danh): <b>3</b> — tỷ lệ <b>33,3%</b>" in reply.text
+    assert (
+        "Cán bộ đã đăng ký: <b>4</b> (trong đó 2 người đăng ký không có trong danh sách)"
+        in reply.text
+    )
+    assert (
+        "Tham gia (có điểm danh): <b>1</b>/9 người trong danh sách — tỷ lệ <b>11,1%</b>"
+        in reply.text
+    )
+    assert "Người tham gia ngoài danh sách: <b>2</b> (không tính vào tỷ lệ)" in reply.text
     assert "tính trên số cán bộ theo danh sách" in reply.text
     by_unit = await bot.press(ORG, "rp:unit:2023")
     assert by_unit is not None
-    lines = by_unit.text.splitlines()
-    assert f"• {QLKH}: 2/4 người (50,0%) · 2 giờ 45 phút · chưa đăng ký: 3" in lines
-    assert "• Phòng Thanh tra: 0/3 người (0,0%) · 0 phút · chưa đăng ký: 3" in lines
-    # Chi's unit has nobody on the roster: no rate to give, and it comes last.
-    assert lines[-1] == "• Phòng Tổng hợp: 1/0 người (—) · 20 phút · chưa đăng ký: 0"
+    lines = by_unit.text.splitlines()[2:]
+    assert lines == [
+        f"• {QLKH}: 1/4 người (25,0%) · 2 giờ 45 phút · chưa đăng ký: 3 · ngoài danh sách: 1",
+        "• Phòng Thanh tra: 0/3 người (0,0%) · 0 phút · chưa đăng ký: 3",
+        "• Văn phòng Sở: 0/2 người (0,0%) · 0 phút · chưa đăng ký: 1",
+        # Chi's unit has nobody on the roster: no rate to give, and it comes last.
+        "• Phòng Tổng hợp: 0/0 người (—) · 20 phút · chưa đăng ký: 0 · ngoài danh sách: 1",
+    ]
     # The 2021 week still counts 2021 only.
     older = await bot.say(ORG, "/thongke 2021")
     assert older is not None and "Tham gia (có điểm danh): <b>0</b>" in older.text
@@ -74,7 +87,10 @@ async def test_xlsx_by_unit_sheet_has_headcount_columns(bot: Harness) -> None:
     wb = load_workbook(io.BytesIO(upload))
     summary = {r[0]: r[1] for r in wb["Tổng quan"].iter_rows(min_row=2, values_only=True)}
     assert summary["Cán bộ theo danh sách"] == 9 and summary["Chưa đăng ký"] == 7
-    assert summary["Tỷ lệ tham gia"] == pytest.approx(3 / 9)
+    assert summary["Tỷ lệ tham gia"] == pytest.approx(1 / 9)
+    assert summary["Tham gia"] == 3 and summary["Tham gia trong danh sách"] == 1
+    assert summary["Tham gia ngoài danh sách"] == 2
+    assert summary["Đăng ký nhưng không có trong danh sách"] == 2
     assert summary["Tỷ lệ tham gia tính trên"] == "Số cán bộ theo danh sách"
     ws = wb["Theo đơn vị"]
     rows = list(ws.iter_rows(values_only=True))
@@ -84,14 +100,17 @@ async def test_xlsx_by_unit_sheet_has_headcount_columns(bot: Harness) -> None:
         "Đã đăng ký",
         "Chưa đăng ký",
         "Tham gia",
+        "Tham gia trong danh sách",
+        "Tham gia ngoài danh sách",
         "Tỷ lệ tham gia",
         "Số phút",
     )
-    assert rows[1] == (QLKH, 4, 2, 3, 2, 0.5, 165)
-    assert rows[-1] == ("Phòng Tổng hợp", 0, 1, 0, 1, None, 20)
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:G{len(rows)}"
+    assert rows[1] == (QLKH, 4, 2, 3, 2, 1, 1, 0.25, 165)
+    assert rows[-1] == ("Phòng Tổng hợp", 0, 1, 0, 1, 0, 1, None, 20)
+    assert all(rate is None or rate <= 1 for *_, rate, _minutes in rows[1:])
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:I{len(rows)}"
     assert ws.column_dimensions["A"].width == 42 and ws.column_dimensions["B"].width == 16
-    assert ws.cell(row=2, column=6).number_format == "0.0%"
+    assert ws.cell(row=2, column=8).number_format == "0.0%"
 
 
 async def test_followup_without_a_roster(bot: Harness) -> None:

@@ -21,10 +21,12 @@ async def test_stats_say_which_edition_is_shown_when_this_year_has_none(bot: Har
     bot.clock.set(NOW)
     reply = await bot.say(ADMIN, "/thongke")
     assert reply is not None
-    assert reply.text.startswith("ℹ️ Chưa có Tuần lễ năm 2026; dưới đây là số liệu năm 2023.")
+    assert reply.text.startswith(
+        "ℹ️ Chưa có thông báo về Tuần lễ năm 2026; dưới đây là số liệu năm 2023."
+    )
     await bot.say(ADMIN, "/export csv")
     caption = bot.telegram.sent(ADMIN.id)[-1].text
-    assert "Chưa có Tuần lễ năm 2026; dưới đây là số liệu năm 2023." in caption
+    assert "Chưa có thông báo về Tuần lễ năm 2026; dưới đây là số liệu năm 2023." in caption
     reply = await bot.say(ADMIN, "/thongke 2023")  # asked for: no note
     assert reply is not None and "Chưa có" not in reply.text
 
@@ -79,7 +81,9 @@ async def test_english_reports_note_the_edition_and_pluralise(bot: Harness) -> N
     bot.clock.set(NOW)
     reply = await bot.say(EN_ADMIN, "/stats")
     assert reply is not None
-    assert reply.text.startswith("ℹ️ There is no 2026 week yet; below are the figures of 2023.")
+    assert reply.text.startswith(
+        "ℹ️ The 2026 week has not been announced yet; below are the figures of 2023."
+    )
 
 
 async def test_schedule_of_a_past_edition_shows_no_estimate(bot: Harness) -> None:

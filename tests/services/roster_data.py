@@ -35,8 +35,10 @@ async def add_people(
     linked: dict[str, int] | None = None,
     left_at: datetime | None = None,
     codes: bool = False,
+    created_at: datetime = AT,
 ) -> None:
-    """Roster rows in `unit`; `linked` maps a name to the user who registered as them."""
+    """Roster rows in `unit`; `linked` maps a name to the user who registered as them;
+    `created_at`: when the row was imported (default: before the 2023 week)."""
     uid = await unit_id(sessions, unit)
     async with sessions() as s, s.begin():
         s.add_all(
@@ -47,8 +49,8 @@ async def add_people(
                 staff_code=f"CB{uid:03d}-{i:04d}" if codes else None,
                 user_id=(linked or {}).get(name),
                 left_at=left_at,
-                created_at=AT,
-                updated_at=AT,
+                created_at=created_at,
+                updated_at=created_at,
             )
             for i, name in enumerate(names)
         )

@@ -49,13 +49,16 @@ async def test_with_a_roster_headcount_rate_and_not_registered(sessions: Session
     # On the roster, not left: An, Bình, Cường, Duy, Em, Giang, Dũng = 7; of them only An
     # and Dũng are linked to a registered user (Bình registered but is not linked).
     assert (figures.headcount, figures.unregistered) == (7, 5)
-    assert figures.rate_basis == "headcount" and figures.rate == 3 / 7
+    # The rate counts only those on the list who took part (An, Dũng); Chi took part off it.
+    assert (figures.on_roster, figures.off_roster, figures.registered_off_roster) == (2, 1, 2)
+    assert figures.rate_basis == "headcount" and figures.rate == 2 / 7
     rows = {u.unit: u for u in figures.by_unit}
     assert set(rows) == {"Phòng A", "Phòng B", "Phòng C"}  # no archived unit
     a, b, c = rows["Phòng A"], rows["Phòng B"], rows["Phòng C"]
     assert (a.registered, a.participants, a.headcount, a.unregistered) == (2, 1, 4, 3)
-    assert a.rate == 0.25
+    assert (a.on_roster, a.off_roster, a.rate) == (1, 0, 0.25)
     assert (b.headcount, b.unregistered, b.rate) == (0, 0, None)  # nobody on the roster
+    assert (b.participants, b.on_roster, b.off_roster) == (1, 0, 1)
     assert (c.registered, c.participants, c.headcount, c.unregistered, c.rate) == (
         0,
         0,
@@ -64,7 +67,12 @@ async def test_with_a_roster_headcount_rate_and_not_registered(sessions: Session
         0.0,
     )
     data = figures.as_json()
-    assert (data["headcount"], data["rate_basis"]) == (7, "headcount")
+    assert (data["headcount"], data["rate_basis"], data["off_roster"]) == (7, "headcount", 1)
+    assert {u["unit"]: u["off_roster"] for u in data["by_unit"]} == {
+        "Phòng A": 0,
+        "Phòng B": 1,
+        "Phòng C": 0,
+    }
     assert {u["unit"]: u["headcount"] for u in data["by_unit"]} == {
         "Phòng A": 4,
         "Phòng B": 0,
@@ -76,12 +84,14 @@ async def test_each_edition_keeps_its_own_figures(sessions: Sessions) -> None:
     an = await register(sessions, 1, "Phòng A", name="An")
     await checkin(sessions, an, 2023, (2023, 10, 3, 9))
     await add_people(sessions, "Phòng A", ["An"], linked={"An": an})
-    # Left in 2022: on the staff during the 2021 week, not during the 2023 one.
-    await add_people(sessions, "Phòng A", ["Xuân"], left_at=vn(2022, 5, 1, 9))
+    # On the list since 2021, left in 2022: on the staff during the 2021 week only.
+    await add_people(
+        sessions, "Phòng A", ["Xuân"], left_at=vn(2022, 5, 1, 9), created_at=vn(2021, 9, 1, 9)
+    )
     older = await reports.figures(sessions, edition(2021), VN)
     assert (older.registered, older.participants) == (0, 0)
-    # An registered in 2023: for the 2021 week, nobody had registered as anyone.
-    assert (older.headcount, older.unregistered) == (2, 2)
+    # Only Xuân was on the list then (An's row came in 2023); nobody had registered as her.
+    assert (older.headcount, older.unregistered) == (1, 1)
     current = await reports.figures(sessions, edition(2023), VN)
     assert (current.participants, current.headcount, current.unregistered) == (1, 1, 0)
     assert current.rate == 1.0

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bot.ui.report_texts import unit_order
 from bot.ui.texts import Texts
 from db.queries.stats import EditionStats
 
@@ -76,10 +77,9 @@ def _peak(values: list[float]) -> float:
 
 
 def _build(t: Texts, stats: EditionStats, today: date | None) -> Figure:
-    # The same rates as /thongke and the workbook: over the roster's headcount if there is one.
-    units = sorted(stats.by_unit, key=lambda u: (-(u.rate if u.rate is not None else -1), u.unit))[
-        :MAX_UNITS
-    ]
+    # The same rates and order as /thongke and the workbook: with a staff list, its people
+    # who took part over its headcount (never over 100%).
+    units = sorted(stats.by_unit, key=unit_order)[:MAX_UNITS]
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(8, 9.5), dpi=150, gridspec_kw={"height_ratios": [1, 1.2]}
     )
@@ -109,8 +109,8 @@ def _build(t: Texts, stats: EditionStats, today: date | None) -> Figure:
         names = [u.unit if len(u.unit) <= 32 else u.unit[:31] + "…" for u in units]
         rates = [100 * u.rate if u.rate is not None else 0 for u in units]
         bottom.barh(names[::-1], rates[::-1], color="#2E9E5B")
-        # More people taking part than on the roster (people not on it) must still show.
-        bottom.set_xlim(0, max([100.0, *rates]))
+        # Without a staff list a rate is over the registered, so it cannot pass 100% either.
+        bottom.set_xlim(0, 100.0)
         bottom.set_xlabel(t.CHART_RATE if stats.headcount is None else t.CHART_RATE_ROSTER)
         bottom.set_title(t.CHART_BY_UNIT)
         fig.tight_layout()

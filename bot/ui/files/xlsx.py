@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from bot.core.editions import Edition
 from bot.ui.files.columns import activity_names, detail_header
+from bot.ui.report_texts import unit_order
 from bot.ui.texts import Texts
 from db.queries.stats import Detail, EditionStats
 
@@ -125,8 +126,9 @@ def build_xlsx(
 
 
 def _by_unit(wb: Workbook, t: Texts, stats: EditionStats) -> None:
-    """Theo đơn vị, best rate first; with a roster, its headcount and the people on it not
-    registered yet, and the rate over the headcount (empty where a unit has nobody on it)."""
+    """Theo đơn vị, best rate first (as /thongke); with a staff list, its headcount, the
+    people on it not registered yet, who took part on it and off it, and the rate: those on
+    it over the headcount (empty where a unit has nobody on it)."""
     roster = stats.headcount is not None
     if roster:
         headers = [
@@ -135,15 +137,17 @@ def _by_unit(wb: Workbook, t: Texts, stats: EditionStats) -> None:
             t.XLSX_REGISTERED,
             t.XLSX_UNREGISTERED,
             t.XLSX_PARTICIPANTS,
+            t.XLSX_ON_ROSTER,
+            t.XLSX_OFF_ROSTER,
             t.XLSX_RATE,
             t.XLSX_MINUTES,
         ]
-        widths = [42, 16, 14, 14, 16, 14, 14]
+        widths = [42, 16, 14, 14, 16, 18, 18, 14, 14]
     else:
         headers = [t.XLSX_UNIT, t.XLSX_REGISTERED, t.XLSX_PARTICIPANTS, t.XLSX_RATE, t.XLSX_MINUTES]
         widths = [42, 14, 16, 14, 14]
     ws = _sheet(wb, t.XLSX_BY_UNIT, headers, widths)
-    for u in sorted(stats.by_unit, key=lambda u: (-(u.rate if u.rate is not None else -1), u.unit)):
+    for u in sorted(stats.by_unit, key=unit_order):
         rate = _cell(ws, u.rate, PERCENT_FORMAT)
         if roster:
             ws.append(
@@ -153,6 +157,8 @@ def _by_unit(wb: Workbook, t: Texts, stats: EditionStats) -> None:
                     u.registered,
                     u.unregistered,
                     u.participants,
+                    u.on_roster,
+                    u.off_roster,
                     rate,
                     u.minutes,
                 ]
@@ -183,6 +189,15 @@ def _summary(wb: Workbook, t: Texts, edition: Edition, stats: EditionStats, made
         ),
         (t.XLSX_REGISTERED, stats.registered, "#,##0"),
         (t.XLSX_PARTICIPANTS, stats.participants, "#,##0"),
+        *(
+            ()
+            if stats.headcount is None
+            else (
+                (t.XLSX_REGISTERED_OFF_ROSTER, stats.registered_off_roster, "#,##0"),
+                (t.XLSX_ON_ROSTER, stats.on_roster, "#,##0"),
+                (t.XLSX_OFF_ROSTER, stats.off_roster, "#,##0"),
+            )
+        ),
         (t.XLSX_RATE, stats.rate, PERCENT_FORMAT),
         (t.XLSX_RATE_BASIS, t.XLSX_BASIS[stats.rate_basis], None),
         (t.XLSX_CHECKINS, stats.checkins, "#,##0"),

@@ -682,7 +682,7 @@ class En:
         "roles": "Who holds which role",
         "invite": "Registration links and QR codes",
         "audit": "Log of admin actions",
-        "followup": "Who has not registered or checked in",
+        "followup": "Not registered or not checked in, by unit",
         "roster": "Import the staff list",
         "units": "Manage units",
         "edition": "Enter a new week from its notice",
@@ -936,7 +936,9 @@ class En:
     CHAT_BROADCAST = "📣 To write an announcement to everyone, send /broadcast, then the message."
 
     # --- reports2 ---
-    REPORT_OTHER_EDITION = "ℹ️ There is no {meant} week yet; below are the figures of {year}."
+    REPORT_OTHER_EDITION = (
+        "ℹ️ The {meant} week has not been announced yet; below are the figures of {year}."
+    )
     BTN_STATS_YEAR = "📊 {year}"
     SCHEDULE_OTHER_EDITION = "ℹ️ There is no {meant} week yet; below is the schedule of {year}."
     SCHEDULE_MISSED = "• {when} — {label}: passed, not sent"
@@ -1471,3 +1473,44 @@ class En:
     UNIT_RESTORED = "✅ Unit <b>{name}</b> restored (code {code})."
     UNIT_MERGED_LINKED = "🔗 Now linked to their name on the list: {count:official/officials}."
     UNIT_OPEN_BUTTON = "🏢 Open the unit"
+    # --- i14-fixfigures ---
+    STATS_BODY_ROSTER = (
+        "• Registered officials: <b>{registered}</b>{registered_off}\n"
+        "• Took part (checked in): <b>{participants}</b> of the {headcount} on the staff list "
+        "— rate <b>{rate}</b>{off_roster}\n"
+        "• Check-ins: <b>{checkins}</b>\n"
+        "• Total self-study: <b>{minutes}</b>{average}"
+    )
+    STATS_REGISTERED_OFF_ROSTER = " (of whom {count} not on the staff list)"
+    STATS_OFF_ROSTER = "\n• Took part but not on the staff list: <b>{count}</b> (not in the rate)"
+    STATS_NOT_STARTED = (
+        "⏳ The week starts on {date}, so there are no check-ins yet; "
+        "below is who has registered so far."
+    )
+    STATS_PREVIOUS = "Figures of {year}: /stats {year}"
+    STATS_NOBODY_REGISTERED = (
+        "No official has registered with the bot yet. You can send registration links with /invite."
+    )
+    BY_UNIT_OFF_ROSTER = " · not on the list: {count}"
+    XLSX_ON_ROSTER = "Took part, on the staff list"
+    XLSX_OFF_ROSTER = "Took part, not on the staff list"
+    XLSX_REGISTERED_OFF_ROSTER = "Registered, not on the staff list"
+    FOLLOWUP_NOT_STARTED = (
+        "⏳ The week starts on {date}; from then on the bot also lists who has not checked in."
+    )
+    FOLLOWUP_TOTALS_BEFORE = "Not registered: <b>{unregistered}</b>"
+    FOLLOWUP_UNIT_COUNTS_BEFORE = "• {unit}: not registered <b>{unregistered}</b>"
+    FOLLOWUP_NONE_BEFORE = "Everyone on the staff list has registered. 🎉"
+    FOLLOWUP_NOBODY_REGISTERED = (
+        "No official has registered with the bot for the {year} week yet, so there is nobody "
+        "to remind to check in. You can send registration links with /invite."
+    )
+    FOLLOWUP_NOTHING_YET = "Nobody to remind for now."
+    FOLLOWUP_ROSTER_LATER = (
+        "<i>The current staff list was imported after the {year} week, so it does not apply "
+        "to that year: the bot only knows who registered and did not check in.</i>"
+    )
+    STATS_ROSTER_LATER = (
+        "<i>The current staff list was imported after the {year} week, so it does not apply "
+        "to that year: the participation rate is over the registered officials.</i>"
+    )

@@ -677,7 +677,7 @@ class Vi:
         "roles": "Ai đang giữ quyền nào",
         "invite": "Đường dẫn và mã QR mời đăng ký",
         "audit": "Nhật ký thao tác quản trị",
-        "followup": "Ai chưa đăng ký, chưa điểm danh",
+        "followup": "Số người chưa đăng ký, chưa điểm danh theo đơn vị",
         "roster": "Nhập danh sách cán bộ",
         "units": "Quản lý đơn vị",
         "edition": "Nhập Tuần lễ năm mới từ thông báo",
@@ -939,7 +939,9 @@ class Vi:
     CHAT_BROADCAST = "📣 Để soạn thông báo gửi mọi người, gõ /thongbao rồi gửi nội dung thông báo."
 
     # --- reports2 ---
-    REPORT_OTHER_EDITION = "ℹ️ Chưa có Tuần lễ năm {meant}; dưới đây là số liệu năm {year}."
+    REPORT_OTHER_EDITION = (
+        "ℹ️ Chưa có thông báo về Tuần lễ năm {meant}; dưới đây là số liệu năm {year}."
+    )
     BTN_STATS_YEAR = "📊 Năm {year}"
     SCHEDULE_OTHER_EDITION = "ℹ️ Chưa có Tuần lễ năm {meant}; dưới đây là lịch năm {year}."
     SCHEDULE_MISSED = "• {when} — {label}: đã qua, không gửi"
@@ -1462,3 +1464,44 @@ class Vi:
     UNIT_RESTORED = "✅ Đã khôi phục đơn vị <b>{name}</b> (mã {code})."
     UNIT_MERGED_LINKED = "🔗 {count} cán bộ đã đăng ký nay được gắn với tên mình trong danh sách."
     UNIT_OPEN_BUTTON = "🏢 Xem đơn vị"
+    # --- i14-fixfigures ---
+    STATS_BODY_ROSTER = (
+        "• Cán bộ đã đăng ký: <b>{registered}</b>{registered_off}\n"
+        "• Tham gia (có điểm danh): <b>{participants}</b>/{headcount} người trong danh sách "
+        "— tỷ lệ <b>{rate}</b>{off_roster}\n"
+        "• Lượt điểm danh: <b>{checkins}</b>\n"
+        "• Tổng thời gian tự học: <b>{minutes}</b>{average}"
+    )
+    STATS_REGISTERED_OFF_ROSTER = " (trong đó {count} người đăng ký không có trong danh sách)"
+    STATS_OFF_ROSTER = "\n• Người tham gia ngoài danh sách: <b>{count}</b> (không tính vào tỷ lệ)"
+    STATS_NOT_STARTED = (
+        "⏳ Tuần lễ bắt đầu ngày {date}, nên chưa có lượt điểm danh nào; "
+        "dưới đây là số người đăng ký đến nay."
+    )
+    STATS_PREVIOUS = "Số liệu năm {year}: /thongke {year}"
+    STATS_NOBODY_REGISTERED = (
+        "Chưa có cán bộ nào đăng ký dùng bot. Bạn có thể gửi đường dẫn mời đăng ký bằng /moi."
+    )
+    BY_UNIT_OFF_ROSTER = " · ngoài danh sách: {count}"
+    XLSX_ON_ROSTER = "Tham gia trong danh sách"
+    XLSX_OFF_ROSTER = "Tham gia ngoài danh sách"
+    XLSX_REGISTERED_OFF_ROSTER = "Đăng ký nhưng không có trong danh sách"
+    FOLLOWUP_NOT_STARTED = (
+        "⏳ Tuần lễ bắt đầu ngày {date}; từ ngày đó bot mới liệt kê người chưa điểm danh."
+    )
+    FOLLOWUP_TOTALS_BEFORE = "Chưa đăng ký: <b>{unregistered}</b>"
+    FOLLOWUP_UNIT_COUNTS_BEFORE = "• {unit}: chưa đăng ký <b>{unregistered}</b>"
+    FOLLOWUP_NONE_BEFORE = "Mọi người trong danh sách cán bộ đều đã đăng ký. 🎉"
+    FOLLOWUP_NOBODY_REGISTERED = (
+        "Chưa có cán bộ nào đăng ký dùng bot cho Tuần lễ năm {year}, nên chưa có ai để nhắc "
+        "điểm danh. Bạn có thể gửi đường dẫn mời đăng ký bằng /moi."
+    )
+    FOLLOWUP_NOTHING_YET = "Hiện chưa có ai cần nhắc."
+    FOLLOWUP_ROSTER_LATER = (
+        "<i>Danh sách cán bộ hiện có được nhập sau Tuần lễ năm {year} nên không dùng cho năm "
+        "này: bot chỉ biết ai đã đăng ký mà chưa điểm danh.</i>"
+    )
+    STATS_ROSTER_LATER = (
+        "<i>Danh sách cán bộ hiện có được nhập sau Tuần lễ năm {year} nên không dùng cho năm "
+        "này: tỷ lệ tham gia tính trên số cán bộ đã đăng ký.</i>"
+    )
