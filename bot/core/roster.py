@@ -200,7 +200,7 @@ def parse(rows: Sequence[Sequence[str]], header: Header) -> Parsed:
     marked_left = 0
     problems: list[RowProblem] = []
     codes: dict[str, int] = {}
-    names: dict[tuple[str, str], int] = {}
+    names: dict[tuple[str, str], tuple[int, bool]] = {}  # -> (first row, it had a code)
     cols = header.columns
     for index in range(header.row + 1, len(rows)):
         row, number = rows[index], index + 1
@@ -218,13 +218,15 @@ def parse(rows: Sequence[Sequence[str]], header: Header) -> Parsed:
         if code and code.casefold() in codes:
             problems.append(RowProblem(number, Problem.DUPLICATE_CODE, codes[code.casefold()]))
             continue
-        if (name_key, unit_key) in names:
-            first = names[(name_key, unit_key)]
-            problems.append(RowProblem(number, Problem.DUPLICATE_NAME, first))
+        # Two namesakes in one unit are common in a large agency: their staff codes tell them
+        # apart. Without codes on both rows, a repeated name is a row typed twice.
+        first = names.get((name_key, unit_key))
+        if first is not None and not (code and first[1]):
+            problems.append(RowProblem(number, Problem.DUPLICATE_NAME, first[0]))
             continue
         if code:
             codes[code.casefold()] = number
-        names[(name_key, unit_key)] = number
+        names.setdefault((name_key, unit_key), (number, bool(code)))
         people.append(Person(number, name, name_key, unit, unit_key, code or None))
     return Parsed(tuple(people), tuple(problems), header.not_stored, marked_left)
 

@@ -8,6 +8,7 @@ listed are marked `left_at`, never deleted: their check-ins stay; listed again, 
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -103,10 +104,19 @@ def _match(parsed: Parsed, people: Sequence[Entry], unit_keys: dict[int, str]) -
     for entry in people:
         by_name[entry.name_key].append(entry)
     in_file = Counter(p.name_key for p in parsed.people)
-    used: set[int] = set()
+    # Staff codes first, for every row: a name match below must never take a stored row that
+    # a later row's code names (that row would then be inserted with a code already held).
+    coded = {
+        person.row: by_code[person.code.casefold()]
+        for person in parsed.people
+        if person.code and person.code.casefold() in by_code
+    }
+    used: set[int] = {entry.id for entry in coded.values()}
     for person in parsed.people:
-        found = by_code.get(person.code.casefold()) if person.code else None
-        if found is None:
+        found = coded.get(person.row)
+        if found is not None:
+            used.discard(found.id)  # claimed below, as every match is
+        else:
             candidates = [
                 e
                 for e in by_name[person.name_key]
@@ -179,10 +189,13 @@ def _preview(parsed: Parsed, plan: _Plan, token: str, units: list[UnitRecord]) -
 async def preview(sessions: Sessions, rows: Sequence[Sequence[str]]) -> Preview:
     """What importing these rows would do; changes nothing. Raises RosterError for a file
     that cannot be imported at all."""
-    parsed = read(rows)
+    # Reading and matching 50,000 rows takes seconds of CPU: off the event loop, so every
+    # other chat is answered meanwhile.
+    parsed = await asyncio.to_thread(read, rows)
     async with sessions() as session:
         people, units, token = await _state(session)
-    return _preview(parsed, _plan(parsed, people, units), token, units)
+    plan = await asyncio.to_thread(_plan, parsed, people, units)
+    return _preview(parsed, plan, token, units)
 
 
 async def _units_for(
@@ -228,10 +241,10 @@ async def import_roster(
 ) -> Imported:
     """Import the rows in one transaction, if the roster is still as `token` saw it (None:
     whatever it is now, the CLI's --yes). Audited with counts only."""
-    parsed = read(rows)
+    parsed = await asyncio.to_thread(read, rows)
     async with sessions() as session, session.begin():
         people, units, current = await _state(session, lock=True)
-        plan = _plan(parsed, people, units)
+        plan = await asyncio.to_thread(_plan, parsed, people, units)
         shown = _preview(parsed, plan, current, units)
         if token is not None and token != current:
             return Imported(shown, stale=True, already=not shown.changes.any)

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from bot.core.roster import HEADER_SCAN, MAX_ROWS, find_header
+from bot.core.zip_guard import UnsafeArchive, check_archive
 
 MAX_BYTES = 20 * 1024 * 1024  # Telegram's download limit for bots, and ours for the CLI
 MAX_COLUMNS = 60  # a staff list has a handful; a sheet 16,384 columns wide is not read
@@ -73,6 +74,10 @@ def _text(value: Any) -> str:
 
 
 def _sheet(data: bytes, *, data_only: bool) -> Any:
+    try:
+        check_archive(data)  # a zip bomb is refused before openpyxl inflates it
+    except UnsafeArchive as exc:
+        raise RosterFileError(FileProblem.UNREADABLE) from exc
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises zip, XML, key and value errors alike
