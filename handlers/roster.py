@@ -34,7 +34,7 @@ from bot.ui.files.roster_read import MAX_BYTES, FileProblem, RosterFileError, re
 from bot.ui.files.roster_write import template_xlsx
 from handlers.access import requires
 from handlers.commands import PRIVATE, command
-from handlers.common import answer_button, conversation, replace_buttons, send
+from handlers.common import answer_button, conversation, or_end, replace_buttons, send
 from handlers.receipts import reply_after_commit
 
 CONFIRM, AWAIT = 0, 1
@@ -175,10 +175,11 @@ def build() -> ConversationHandler[BotContext]:
     return conversation(
         entry_points=[MessageHandler(ROSTER_FILE, received), command("roster", show)],
         states={
-            AWAIT: [MessageHandler(ANY_FILE, received)],
+            # or_end: an admin who lost the role mid-import is let out of the steps.
+            AWAIT: [MessageHandler(ANY_FILE, or_end(received))],
             CONFIRM: [
-                CallbackQueryHandler(pressed, pattern=RosterButton.pattern()),
-                MessageHandler(ANY_FILE, received),
+                CallbackQueryHandler(or_end(pressed), pattern=RosterButton.pattern()),
+                MessageHandler(ANY_FILE, or_end(received)),
             ],
         },
         fallbacks=[],

@@ -24,7 +24,7 @@ from bot.ui.texts import Texts
 from bot.ui.texts.en import Count
 from handlers.access import requires
 from handlers.commands import CANCEL_TEXT, STEP_TEXT, command
-from handlers.common import answer_button, conversation, replace_buttons, send
+from handlers.common import answer_button, conversation, or_end, replace_buttons, send
 from handlers.receipts import reply_after_commit
 
 NAME = 0
@@ -205,8 +205,10 @@ def build() -> ConversationHandler[BotContext]:
         states={
             NAME: [
                 MessageHandler(CANCEL_TEXT, cancel),
-                MessageHandler(STEP_TEXT, typed_name),
-                CallbackQueryHandler(pressed, pattern=UnitButton.pattern()),
+                # or_end: an admin who lost the role mid-rename is let out of the step
+                # (else every text they send is refused until the timeout).
+                MessageHandler(STEP_TEXT, or_end(typed_name)),
+                CallbackQueryHandler(or_end(pressed), pattern=UnitButton.pattern()),
             ]
         },
         fallbacks=[command("cancel", cancel)],
