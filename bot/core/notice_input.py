@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.core import notice_dates as nd
 from bot.core.notice_fields import DATE_FIELDS
+from bot.core.inputs import InputProblem, name_problem
 from bot.core.numbers import parse_int
 from bot.core.textnorm import nfc
 
@@ -62,7 +63,16 @@ def read_value(name: str, typed: str) -> Any:
         if len(text) > PURPOSES_LIMIT:
             raise FieldInputError("long")
         items = [nfc(line).lstrip("-–•+* ").strip() for line in text.splitlines()]
+        _no_markup(*items)
         return tuple(item for item in items if item)
     if len(text) > TEXT_LIMIT:
         raise FieldInputError("long")
+    _no_markup(text)
     return nfc(text)
+
+
+def _no_markup(*texts: str) -> None:
+    """A fact the bot will repeat to everyone holds no HTML tag (the names' rule; a leading
+    "-" or "+" is ordinary in a notice's wording, so only the tag part applies)."""
+    if any(name_problem(text) is InputProblem.MARKUP for text in texts):
+        raise FieldInputError("markup")

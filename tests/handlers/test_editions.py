@@ -124,12 +124,12 @@ async def test_corrections_are_checked_and_bad_input_changes_nothing(bot: Harnes
     card = await bot.say(ADMIN, "8g30")
     assert card is not None and "<b>Giờ khai mạc</b>: 08:30" in card.text
     await bot.press(ADMIN, "ed:fix:theme")
-    card = await bot.say(ADMIN, "<b>Học & hành</b>")
-    assert card is not None and "&lt;b&gt;Học &amp; hành&lt;/b&gt;" in card.text
-    saved = await complete_and_save(bot)  # HTML in a field is only ever text
-    assert "«&lt;b&gt;Học &amp; hành&lt;/b&gt;»" in saved
+    card = await bot.say(ADMIN, "Học & hành <3")  # characters HTML gives meaning to, no tag
+    assert card is not None and "Học &amp; hành &lt;3" in card.text
+    saved = await complete_and_save(bot)  # they are only ever text
+    assert "«Học &amp; hành &lt;3»" in saved
     reply = await bot.say(ADMIN, "chủ đề năm 2027 là gì")
-    assert reply is not None and "&lt;b&gt;Học &amp; hành&lt;/b&gt;" in reply.text
+    assert reply is not None and "Học &amp; hành &lt;3" in reply.text
 
 
 async def test_a_year_that_exists_is_shown_as_a_change(bot: Harness) -> None:
@@ -272,3 +272,13 @@ async def test_a_file_telegram_cannot_hand_over_gets_one_sentence(bot: Harness) 
     # Still waiting for the notice: the same file again is read.
     text = await send_file(bot, ADMIN, LETTER, "cong-van-4321.txt")
     assert THEME_2027 in text
+
+
+async def test_html_typed_into_a_field_is_refused_and_changes_nothing(bot: Harness) -> None:
+    """Issue 14: HTML in any field gets one sentence and changes nothing."""
+    await letter_card(bot)
+    await bot.press(ADMIN, "ed:fix:organiser")
+    reply = await bot.say(ADMIN, "Sở <b>GD</b>")
+    assert reply is not None and "thẻ HTML" in reply.text and "Chưa thay đổi gì" in reply.text
+    reply = await bot.say(ADMIN, "Sở Giáo dục A < B")  # a lone "<" is text
+    assert reply is not None and "Sở Giáo dục A &lt; B" in reply.text
