@@ -8,8 +8,8 @@ from datetime import date, time
 from typing import Any
 
 from bot.core import notice_dates as nd
-from bot.core.notice_fields import DATE_FIELDS
 from bot.core.inputs import InputProblem, name_problem
+from bot.core.notice_fields import DATE_FIELDS
 from bot.core.numbers import parse_int
 from bot.core.textnorm import nfc
 
