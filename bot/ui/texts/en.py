@@ -1413,8 +1413,8 @@ class En:
         "length": "The week lasts 1 to 10 days; nothing changed.",
         "opening": "The opening day must fall within the week ({start} – {end}); nothing changed.",
         "year_dates": "The year must be the first day's year ({start}); nothing changed.",
-        "markup": "That holds an HTML tag (like &lt;…&gt;), which cannot be saved; please type plain "
-        "text. Nothing changed.",
+        "markup": "That holds an HTML tag (like &lt;…&gt;), which cannot be saved; please "
+        "type plain text. Nothing changed.",
     }
     ED_SAVE = "✅ Save"
     ED_DROP = "Cancel"

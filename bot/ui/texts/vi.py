@@ -1408,8 +1408,8 @@ class Vi:
         "length": "Tuần lễ chỉ dài từ 1 đến 10 ngày; chưa thay đổi gì.",
         "opening": "Ngày khai mạc phải nằm trong Tuần lễ ({start} – {end}); chưa thay đổi gì.",
         "year_dates": "Năm phải trùng với năm của ngày bắt đầu ({start}); chưa thay đổi gì.",
-        "markup": "Nội dung có thẻ HTML (dạng &lt;…&gt;) nên không lưu được; bạn hãy gõ chữ thường. "
-        "Chưa thay đổi gì.",
+        "markup": "Nội dung có thẻ HTML (dạng &lt;…&gt;) nên không lưu được; bạn hãy gõ "
+        "chữ thường. Chưa thay đổi gì.",
     }
     ED_SAVE = "✅ Lưu"
     ED_DROP = "Hủy"
