@@ -17,17 +17,10 @@ from bot.core.inputs import (
 )
 from bot.services import profile as profiles
 from bot.services.profile import Outcome, Registration
-from bot.ui import buttons, keyboards, render, unit_keyboards
+from bot.ui import buttons, keyboards, registration_texts, render, unit_keyboards
 from bot.ui.texts import Texts
 from handlers import checkin, consent, states
-from handlers.common import (
-    answer_button,
-    cleaned_text,
-    contact_of,
-    replace_buttons,
-    send,
-    today,
-)
+from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send, today
 from handlers.receipts import reply_after_commit
 
 # How many typed units in a row the list did not have (not kept across a restart: at worst
@@ -296,42 +289,18 @@ async def save(
 
 
 def _not_listed(context: BotContext, shown: str) -> str:
-    """A typed unit the list does not have: choose or type again, and, since their unit may
-    really be missing, whom to tell and how to stop. Said differently from the second miss
-    on, so that nobody reads the same sentence over and over."""
+    """A typed unit the list does not have: counted, and said (bot.ui.registration_texts)."""
     assert context.user_data is not None
-    t = context.t
     misses = context.user_data.get(UNIT_MISSES, 0)
     misses = misses + 1 if isinstance(misses, int) else 1
     context.user_data[UNIT_MISSES] = misses
-    lead = (t.UNIT_NOT_LISTED if misses == 1 else t.UNIT_STILL_NOT_LISTED).format(unit=shown)
     contact = context.deps.settings.privacy_contact
-    help_ = t.UNIT_MISSING_CONTACT.format(contact=escape(contact)) if contact else None
-    return lead + "\n" + (help_ or t.UNIT_MISSING_NO_CONTACT)
+    return registration_texts.not_listed(context.t, shown, misses, contact)
 
 
 def saved_text(
     context: BotContext, done: Registration, *, next_step: bool = True
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The confirmation of a stored profile: the name and unit, the name as the staff list
-    spells it (when it replaced the typed one), the roster link, and what to do next (check in
-    during the week; when it starts, before it)."""
-    t = context.t
-    profile = done.profile
-    assert profile is not None
-    lines = [render.profile_saved(t, profile.full_name or "", profile.unit_name or "")]
-    if done.typed_name is not None:
-        name, typed = escape(profile.full_name or ""), render.echo(done.typed_name)
-        lines.append(t.NAME_FROM_ROSTER.format(name=name, typed=typed))
-    if done.on_roster:
-        lines.append(t.ON_ROSTER.format(unit=escape(profile.unit_name or "")))
-    markup = None
-    if next_step:
-        day, editions = today(context), context.deps.editions
-        coming = sorted(e.start for e in editions.known(day) if e.start > day)
-        if editions.running(day) is not None:
-            lines.append(t.NEXT_CHECKIN)
-            markup = keyboards.checkin_button(t)
-        elif coming:
-            lines.append(t.NEXT_WEEK_STARTS.format(start=t.fmt_long_date(coming[0])))
-    return "\n".join(lines), markup
+    """The confirmation of a stored profile, with the next step (bot.ui.registration_texts)."""
+    editions, day = context.deps.editions, today(context)
+    return registration_texts.saved(context.t, done, editions, day, next_step=next_step)

@@ -60,6 +60,7 @@ class Standing:
 
     registered: bool = False
     consented: bool = False
+    earlier_notice: bool = False  # agreed to an earlier version of the notice, not this one
 
     @property
     def ready(self) -> bool:
@@ -69,7 +70,8 @@ class Standing:
     def of(cls, profile: Profile | None) -> Standing:
         if profile is None:
             return cls()
-        return cls(profile.registered, profile.consented)
+        earlier = profile.consent_version is not None and not profile.consented
+        return cls(profile.registered, profile.consented, earlier)
 
 
 async def standing(sessions: Sessions, telegram_id: int) -> Standing:

@@ -14,7 +14,8 @@ from db.session import upsert_insert
 
 # The version of the data notice people agree to (texts CONSENT_NOTICE). Change it whenever
 # that text changes in substance: everyone is then asked again before their next write.
-CONSENT_VERSION = "2026-01"
+# 2026-11: registration is linked to the agency's staff list (name, unit, staff code).
+CONSENT_VERSION = "2026-11"
 # Tries at creating a unit whose code another new unit took at the same moment.
 CODE_ATTEMPTS = 5
 

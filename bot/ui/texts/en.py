@@ -1440,3 +1440,8 @@ class En:
         "📦 The general registration QR code (PNG) and links.csv. There are no units yet, so "
         "there are no unit QR codes."
     )
+    CONSENT_LEAD_CHANGED = (
+        "🔒 The personal data notice has been updated: the bot now links your registration to "
+        "your agency's staff list (if the agency has imported one). Please read it again and "
+        "say whether you agree before you go on.\n\n"
+    )

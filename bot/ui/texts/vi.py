@@ -1425,3 +1425,8 @@ class Vi:
         "📦 Mã QR đăng ký chung (PNG) và bảng links.csv. Chưa có đơn vị nào nên chưa có mã QR "
         "riêng của đơn vị."
     )
+    CONSENT_LEAD_CHANGED = (
+        "🔒 Thông báo về dữ liệu cá nhân đã được cập nhật: nay bot gắn đăng ký của bạn với danh "
+        "sách cán bộ của cơ quan (nếu cơ quan đã nhập). Bạn đọc lại và cho biết có đồng ý không "
+        "trước khi tiếp tục.\n\n"
+    )
