@@ -13,6 +13,7 @@ from bot.core.unit_search import search
 from db.queries.invite_codes import unit_of_code
 from db.queries.roster_links import (
     active_unit,
+    release_empty_unit,
     relink_roster,
     roster_rows_of,
     roster_units_of,
@@ -227,6 +228,9 @@ async def enrol(
                 unit_id=chosen.id,
             )
         assert profile.unit_id is not None
+        before = current_profile.unit_id if current_profile else None
+        if before is not None and before != profile.unit_id:
+            await release_empty_unit(session, before)  # a typed unit left behind, unoffered
         spelt = await relink_roster(session, profile.user_id, key, profile.unit_id, now)
         if spelt is None or spelt == name:
             return Registration(Outcome.SAVED, profile, on_roster=spelt is not None)

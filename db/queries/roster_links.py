@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import RosterPerson, Unit
+from db.models import RosterPerson, Unit, User
 from db.queries.users import UnitInfo
 
 
@@ -93,3 +93,15 @@ async def relink_roster(
         return None
     row.user_id, row.updated_at = user_id, now
     return row.full_name
+
+
+async def release_empty_unit(session: AsyncSession, unit_id: int) -> bool:
+    """A unit nobody is registered in any more and nobody is listed in loses its invite code,
+    so that registration no longer offers it (a typed unit its last member left: often a
+    misspelling). /invite gives the same code back to the same name. True if it was released."""
+    members = select(User.id).where(User.unit_id == unit_id, User.registered_at.is_not(None))
+    listed = select(RosterPerson.id).where(RosterPerson.unit_id == unit_id)
+    if await session.scalar(members.limit(1)) or await session.scalar(listed.limit(1)):
+        return False
+    await session.execute(update(Unit).where(Unit.id == unit_id).values(code=None))
+    return True

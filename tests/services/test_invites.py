@@ -67,3 +67,14 @@ async def test_a_unit_typed_at_registration_has_its_code_at_once(sessions: Sessi
         "Trung tâm Thông tin và Thống kê Khoa học": "trung-tam-thong-tin-va-thong-2",
     }
     assert (await invites.unit_invites(sessions, None, NOW)).assigned == 0
+
+
+async def test_a_typed_unit_its_last_member_left_is_offered_to_nobody(sessions: Sessions) -> None:
+    an = Contact(200, 200, None, "vi")
+    await profile.register(sessions, an, "Nguyễn Văn An", "Phong Ke Toan X", NOW, consent_at=NOW)
+    assert [u.name for u in await profile.unit_choices(sessions)] == ["Phong Ke Toan X"]
+    await profile.register(sessions, an, "Nguyễn Văn An", "Phòng Kế toán", NOW, consent_at=None)
+    assert [u.name for u in await profile.unit_choices(sessions)] == ["Phòng Kế toán"]
+    async with sessions() as s:
+        codes = {name: code for name, code in await s.execute(select(Unit.name, Unit.code))}
+    assert codes == {"Phong Ke Toan X": None, "Phòng Kế toán": "phong-ke-toan"}
