@@ -58,7 +58,9 @@ async def _question(
     if standing is None:
         standing = await _standing(update, context)
     lead = ""
-    if standing.registered:
+    if standing.earlier_notice:  # they agreed before; the notice has changed since
+        lead = t.CONSENT_LEAD_CHANGED
+    elif standing.registered:
         lead = t.CONSENT_LEAD_EXISTING
     elif context.user_data.get(states.THEN_CHECKIN):
         lead = t.CONSENT_LEAD_CHECKIN

@@ -17,7 +17,7 @@ from bot.core.unit_code import code_of_payload
 from bot.services import invites as service
 from bot.services import profile as profiles
 from bot.services.profile import Outcome
-from bot.ui import buttons, keyboards, render, unit_keyboards
+from bot.ui import buttons, keyboards, unit_keyboards
 from bot.ui.files import qr
 from bot.ui.texts import Texts
 from handlers import consent, profile, states
@@ -41,7 +41,8 @@ async def invite_command(update: Update, context: BotContext) -> None:
     t = context.t
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    found = await service.unit_invites(context.sessions, user.id, context.clock.now())
+    admins = context.deps.settings.admin_ids
+    found = await service.unit_invites(context.sessions, user.id, context.clock.now(), admins)
     bot_name = context.bot.username
     general = service.link(bot_name)
     org = org_name(t, context)
@@ -49,8 +50,8 @@ async def invite_command(update: Update, context: BotContext) -> None:
     for unit in found.units:
         link = service.link(bot_name, unit.payload)
         lines.append(t.INVITE_UNIT_LINE.format(unit=escape(unit.unit), link=link))
-    if not found.units:
-        lines.append(t.INVITE_NO_UNITS)
+    if not found.units:  # an admin can make units; an organiser waits for one to
+        lines.append(t.INVITE_NO_UNITS_ADMIN if found.by_admin else t.INVITE_NO_UNITS)
     await send(update, "\n".join(lines))  # split if long
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     files = [qr.QrFile("0-dang-ky-chung.png", general, t.INVITE_QR_GENERAL.format(org=org))]
@@ -62,7 +63,7 @@ async def invite_command(update: Update, context: BotContext) -> None:
     await chat.send_photo(InputFile(photo, filename=files[0].name), caption=t.INVITE_PHOTO)
     archive = await asyncio.to_thread(qr.bundle, files, t.INVITE_TABLE_HEADER)
     name = f"invites-{today(context).isoformat()}.zip"
-    caption = t.INVITE_ZIP.format(count=len(files))
+    caption = t.INVITE_ZIP.format(count=len(files)) if found.units else t.INVITE_ZIP_GENERAL
     await chat.send_document(InputFile(archive, filename=name), caption=caption)
 
 
@@ -82,6 +83,8 @@ async def open_unit_link(update: Update, context: BotContext) -> int:
         await send(update, t.UNIT_LINK_UNKNOWN)
         return await profile.start(update, context)
     shown = escape(unit.name)
+    if found.merged_from is not None:  # the link of a unit merged into this one
+        await send(update, t.UNIT_LINK_MERGED.format(old=escape(found.merged_from), unit=shown))
     if mine is not None and mine.registered:
         if mine.unit_id == unit.id:
             await send(update, t.UNIT_LINK_ALREADY.format(unit=shown))
@@ -118,10 +121,8 @@ async def move_button(update: Update, context: BotContext) -> None:
     if done.outcome is not Outcome.SAVED or done.profile is None:
         await replace_buttons(update, t.UNIT_GONE_MOVE)
         return
-    saved = render.profile_saved(t, done.profile.full_name or "", done.profile.unit_name or "")
-    if done.on_roster:
-        saved += "\n" + t.ON_ROSTER.format(unit=escape(done.profile.unit_name or ""))
-    await replace_buttons(update, saved)
+    text, markup = profile.saved_text(context, done)
+    await replace_buttons(update, text, markup)
 
 
 async def stay_button(update: Update, context: BotContext) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
@@ -16,11 +16,16 @@ from bot.core.inputs import (
     split_profile_line,
 )
 from bot.services import profile as profiles
-from bot.services.profile import Outcome
-from bot.ui import buttons, keyboards, render, unit_keyboards
+from bot.services.profile import Outcome, Registration
+from bot.ui import buttons, keyboards, registration_texts, render, unit_keyboards
+from bot.ui.texts import Texts
 from handlers import checkin, consent, states
-from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send
+from handlers.common import answer_button, cleaned_text, contact_of, replace_buttons, send, today
 from handlers.receipts import reply_after_commit
+
+# How many typed units in a row the list did not have (not kept across a restart: at worst
+# the first answer again). Reset whenever the unit is asked afresh or stored.
+UNIT_MISSES = "unit_misses"
 
 
 async def start(update: Update, context: BotContext) -> int:
@@ -100,19 +105,36 @@ async def name_text(update: Update, context: BotContext) -> int:
     return await ask_unit(update, context, name)
 
 
+async def _listing(update: Update, context: BotContext) -> profiles.UnitList:
+    """The units to offer, with the one the staff list names for the name typed, if any."""
+    assert context.user_data is not None
+    name = context.user_data.get(states.FULL_NAME)
+    telegram_id = contact_of(update).telegram_id
+    full_name = name if isinstance(name, str) else None
+    return await profiles.unit_list(context.sessions, telegram_id, full_name)
+
+
+def _picker(t: Texts, listing: profiles.UnitList, page: int = 0) -> InlineKeyboardMarkup:
+    return unit_keyboards.unit_picker(t, listing.units, page, listing.listed)
+
+
 async def ask_unit(update: Update, context: BotContext, name: str) -> int:
-    """The name is known: keep it and ask for the unit (its invite link's, or the picker)."""
+    """The name is known: keep it and ask for the unit (its invite link's, or the picker,
+    headed by the unit the staff list names for this name when it names one)."""
     assert context.user_data is not None
     t = context.t
     context.user_data[states.FULL_NAME] = name
+    context.user_data.pop(UNIT_MISSES, None)
     preset = context.user_data.get(states.PRESET_UNIT)
     if isinstance(preset, int):  # came by a unit's invite link: the unit is chosen already
         return await save(update, context, name, preset)
-    listing = await profiles.unit_list(context.sessions)
+    listing = await _listing(update, context)
     shown = escape(name)
     if listing.units:
         text = (t.ASK_UNIT_LISTED if listing.roster else t.ASK_UNIT_PICK).format(name=shown)
-        await send(update, text, unit_keyboards.unit_picker(t, listing.units, 0))
+        if listing.listed is not None:
+            text += "\n" + t.UNIT_PICK_LISTED.format(unit=escape(listing.listed.name))
+        await send(update, text, _picker(t, listing))
     else:
         await send(update, t.ASK_UNIT_TYPE.format(name=shown), keyboards.cancel_only(t))
     return states.UNIT
@@ -135,7 +157,7 @@ async def _offer(update: Update, context: BotContext, unit: str) -> int:
     """The units `unit` (typed) finds: its exact name is taken, else they are offered."""
     assert context.user_data is not None
     t = context.t
-    listing = await profiles.unit_list(context.sessions)
+    listing = await _listing(update, context)
     found = listing.find(unit)
     exact = [u for u in found if profiles.unit_key(u.name) == profiles.unit_key(unit)]
     if exact:
@@ -144,8 +166,7 @@ async def _offer(update: Update, context: BotContext, unit: str) -> int:
         return await _save_pending_name(update, context, unit)  # a new unit, as typed
     shown = render.echo(unit)
     if not found:
-        text = t.UNIT_NOT_LISTED.format(unit=shown)
-        await send(update, text, unit_keyboards.unit_picker(t, listing.units, 0))
+        await send(update, _not_listed(context, shown), _picker(t, listing))
         return states.UNIT
     typed = None
     if not listing.roster:
@@ -189,10 +210,10 @@ async def unit_page(update: Update, context: BotContext) -> int:
     assert query is not None and query.data is not None
     await answer_button(update)
     button = buttons.UnitPage.unpack(query.data)
-    listing = await profiles.unit_list(context.sessions)
+    listing = await _listing(update, context)
     page = 0 if button is None else button.page
     t = context.t
-    markup = unit_keyboards.unit_picker(t, listing.units, page)
+    markup = _picker(t, listing, page)
     pages = unit_keyboards.unit_pages(len(listing.units))
     text = t.UNITS_PAGE.format(page=min(page, pages - 1) + 1, pages=pages)
     await replace_buttons(update, text, markup)
@@ -252,17 +273,34 @@ async def save(
     if done.outcome is Outcome.UNLISTED and isinstance(unit, str):
         return await _offer(update, context, unit)
     if done.outcome is not Outcome.SAVED or done.profile is None:
-        listing = await profiles.unit_list(context.sessions)
-        await send(update, t.UNIT_GONE_PICK, unit_keyboards.unit_picker(t, listing.units, 0))
+        listing = await _listing(update, context)
+        await send(update, t.UNIT_GONE_PICK, _picker(t, listing))
         return states.UNIT
-    profile = done.profile
-    saved = render.profile_saved(t, profile.full_name or "", profile.unit_name or "")
-    if done.on_roster:
-        saved += "\n" + t.ON_ROSTER.format(unit=escape(profile.unit_name or ""))
-    await reply_after_commit(update, context, saved)
+    then_checkin = bool(data.get(states.THEN_CHECKIN))
+    saved, markup = saved_text(context, done, next_step=not then_checkin)
+    await reply_after_commit(update, context, saved, markup)
     for key in (states.FULL_NAME, states.UNIT_NAME, states.CONSENT_AT, states.UNIT_TYPED):
         data.pop(key, None)
-    if data.get(states.THEN_CHECKIN):
+    data.pop(UNIT_MISSES, None)
+    if then_checkin:
         return await checkin.after_registration(update, context)
     states.clear_flow(data)
     return ConversationHandler.END
+
+
+def _not_listed(context: BotContext, shown: str) -> str:
+    """A typed unit the list does not have: counted, and said (bot.ui.registration_texts)."""
+    assert context.user_data is not None
+    misses = context.user_data.get(UNIT_MISSES, 0)
+    misses = misses + 1 if isinstance(misses, int) else 1
+    context.user_data[UNIT_MISSES] = misses
+    contact = context.deps.settings.privacy_contact
+    return registration_texts.not_listed(context.t, shown, misses, contact)
+
+
+def saved_text(
+    context: BotContext, done: Registration, *, next_step: bool = True
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The confirmation of a stored profile, with the next step (bot.ui.registration_texts)."""
+    editions, day = context.deps.editions, today(context)
+    return registration_texts.saved(context.t, done, editions, day, next_step=next_step)

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
 from bot.core.inputs import better_spelling
-from bot.core.textnorm import match_key, nfc
+from bot.core.textnorm import match_key, natural_key, nfc
+from bot.core.unit_code import unit_code
 from bot.core.unit_search import search
-from db.queries.roster_links import active_unit, relink_roster, roster_units_of, unit_key_taken
-from db.queries.units import active_units, roster_exists, unit_by_code
+from db.queries.invite_codes import unit_of_code
+from db.queries.roster_links import (
+    active_unit,
+    release_empty_unit,
+    relink_roster,
+    roster_rows_of,
+    roster_units_of,
+    unit_key_taken,
+)
+from db.queries.units import active_units, roster_exists
 from db.queries.users import (
     Contact,
     Profile,
@@ -18,6 +27,7 @@ from db.queries.users import (
     get_profile,
     get_unit,
     save_profile,
+    set_full_name,
 )
 from db.session import Sessions
 
@@ -51,6 +61,7 @@ class Standing:
 
     registered: bool = False
     consented: bool = False
+    earlier_notice: bool = False  # agreed to an earlier version of the notice, not this one
 
     @property
     def ready(self) -> bool:
@@ -60,7 +71,8 @@ class Standing:
     def of(cls, profile: Profile | None) -> Standing:
         if profile is None:
             return cls()
-        return cls(profile.registered, profile.consented)
+        earlier = profile.consent_version is not None and not profile.consented
+        return cls(profile.registered, profile.consented, earlier)
 
 
 async def standing(sessions: Sessions, telegram_id: int) -> Standing:
@@ -80,29 +92,45 @@ def name_key(full_name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class UnitList:
-    """The units registration offers, by name, and whether a roster makes them the only
-    choice (no free-text unit then)."""
+    """The units registration offers, by name (numbers by value), whether a roster makes them
+    the only choice (no free-text unit then), and the unit the roster lists the person in
+    when their name is on it exactly once (offered first)."""
 
     units: tuple[UnitInfo, ...]
     roster: bool
+    listed: UnitInfo | None = None
 
     def find(self, query: str) -> tuple[UnitInfo, ...]:
         """The units what someone typed finds (part of the name, no diacritics, initials)."""
         return tuple(self.units[i] for i in search(query, [u.name for u in self.units]))
 
 
-async def unit_list(sessions: Sessions) -> UnitList:
+async def unit_list(
+    sessions: Sessions, telegram_id: int | None = None, full_name: str | None = None
+) -> UnitList:
     """Every active unit someone may register into: with members, on the roster or given an
-    invite code (a free-text unit its last member left is offered to nobody)."""
+    invite code (a free-text unit its last member left is offered to nobody). With the
+    person's name: the unit of the one roster row free for them under it, if exactly one."""
     async with sessions() as session:
         rows = await active_units(session)
         roster = await roster_exists(session)
-    offered = tuple(
-        UnitInfo(u.id, u.name, u.members)
-        for u in rows
-        if u.members or u.headcount or u.code is not None
+        listed = None
+        if roster and full_name is not None:
+            mine = None if telegram_id is None else await get_profile(session, telegram_id)
+            user_id = None if mine is None else mine.user_id
+            found = await roster_rows_of(session, name_key(full_name), user_id)
+            listed = found[0] if len(found) == 1 else None
+    offered = sorted(
+        (
+            UnitInfo(u.id, u.name, u.members)
+            for u in rows
+            if u.members or u.headcount or u.code is not None
+        ),
+        key=lambda u: natural_key(u.name),
     )
-    return UnitList(offered, roster)
+    if listed is not None:
+        listed = next((u for u in offered if u.id == listed.id), listed)
+    return UnitList(tuple(offered), roster, listed)
 
 
 async def unit_choices(sessions: Sessions) -> tuple[UnitInfo, ...]:
@@ -130,6 +158,7 @@ class Registration:
     outcome: Outcome
     profile: Profile | None = None
     on_roster: bool = False  # linked to their row of the staff list
+    typed_name: str | None = None  # the name as typed, when the list's spelling replaced it
     elsewhere: UnitInfo | None = None  # the unit the roster lists them in (ELSEWHERE)
     chosen: UnitInfo | None = None  # the unit they chose (ELSEWHERE)
 
@@ -184,6 +213,7 @@ async def enrol(
                 unit_key=unit_key(typed),
                 consent_at=consent_at,
                 better=better_spelling,
+                make_code=unit_code,  # its invite link works at once
             )
         else:
             assert chosen is not None
@@ -198,8 +228,17 @@ async def enrol(
                 unit_id=chosen.id,
             )
         assert profile.unit_id is not None
-        linked = await relink_roster(session, profile.user_id, key, profile.unit_id, now)
-        return Registration(Outcome.SAVED, profile, on_roster=linked)
+        before = current_profile.unit_id if current_profile else None
+        if before is not None and before != profile.unit_id:
+            await release_empty_unit(session, before)  # a typed unit left behind, unoffered
+        spelt = await relink_roster(session, profile.user_id, key, profile.unit_id, now)
+        if spelt is None or spelt == name:
+            return Registration(Outcome.SAVED, profile, on_roster=spelt is not None)
+        # On the list: the agency's spelling of the name is the one kept ("nguyen van an"
+        # typed is stored as "Nguyễn Văn An"), so that figures and exports read it.
+        await set_full_name(session, profile.user_id, spelt)
+        profile = replace(profile, full_name=spelt)
+        return Registration(Outcome.SAVED, profile, on_roster=True, typed_name=name)
 
 
 async def register(
@@ -219,20 +258,24 @@ async def register(
 
 @dataclass(frozen=True, slots=True)
 class LinkTarget:
-    """What a unit's invite link opens for this person: the unit (None: unknown code or
-    archived unit) and their profile if they have one."""
+    """What a unit's invite link opens for this person: the unit (None: unknown code or a
+    unit archived without a merge), the name of the unit the link was made for when that one
+    was merged into `unit`, and their profile if they have one."""
 
     unit: UnitInfo | None
     profile: Profile | None
+    merged_from: str | None = None
 
 
 async def link_target(sessions: Sessions, telegram_id: int, code: str | None) -> LinkTarget:
-    """The active unit an invite link names (t.me/<bot>?start=u-<code>) and who opened it."""
+    """The active unit an invite link names (t.me/<bot>?start=u-<code>), following merges
+    (the link of a unit merged into another leads there), and who opened it."""
     async with sessions() as session:
-        row = None if code is None else await unit_by_code(session, code)
+        found = None if code is None else await unit_of_code(session, code)
         profile = await get_profile(session, telegram_id)
-    unit = None if row is None else UnitInfo(row.id, row.name, row.members)
-    return LinkTarget(unit, profile)
+    if found is None:
+        return LinkTarget(None, profile)
+    return LinkTarget(found.unit, profile, found.merged_from)
 
 
 async def move_to(

@@ -25,12 +25,18 @@ def unit_pages(count: int) -> int:
     return max(1, -(-count // UNITS_PER_PAGE))
 
 
-def unit_picker(t: Texts, choices: Sequence[UnitInfo], page: int) -> InlineKeyboardMarkup:
-    """One page of the units (UNITS_PER_PAGE), ◀ ▶ between pages, and cancel."""
+def unit_picker(
+    t: Texts, choices: Sequence[UnitInfo], page: int, listed: UnitInfo | None = None
+) -> InlineKeyboardMarkup:
+    """One page of the units (UNITS_PER_PAGE), ◀ ▶ between pages, and cancel; above them,
+    `listed`: the unit the staff list names for the person ("✅ <unit> (theo danh sách)")."""
     pages = unit_pages(len(choices))
     page = min(max(page, 0), pages - 1)
     shown = choices[page * UNITS_PER_PAGE : (page + 1) * UNITS_PER_PAGE]
     rows = [[_button(u.name[:60], UnitChoice(u.id).pack())] for u in shown]
+    if listed is not None:
+        label = t.BTN_UNIT_LISTED.format(unit=listed.name[:50])
+        rows.insert(0, [_button(label, UnitChoice(listed.id).pack())])
     nav = []
     if page > 0:
         nav.append(_button(t.BTN_UNITS_PREV, UnitPage(page - 1).pack()))

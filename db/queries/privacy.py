@@ -146,9 +146,12 @@ async def erase_person(
     others = select(func.count(User.id)).where(User.unit_id == user.unit_id, User.id != user.id)
     unit_alone = unit is not None and not await session.scalar(others)
     if unit is not None and unit_alone:
-        # A managed unit (an invite code, people on the roster) stays for the others.
+        # A unit of the staff list stays for the others. Any other unit nobody else is in goes
+        # with its last member, invite code or not: every unit gets a code when it is created,
+        # so a unit they typed would otherwise outlive them (a code given again to the same
+        # name, were it added back, is the same code, so a printed link works again).
         listed = select(func.count(RosterPerson.id)).where(RosterPerson.unit_id == unit.id)
-        unit_alone = unit.code is None and not await session.scalar(listed)
+        unit_alone = not await session.scalar(listed)
     who = Identity.of({telegram_id, user.chat_id}, [user.username, username], user.full_name)
     result = await session.execute(delete(Checkin).where(Checkin.user_id == user.id))
     checkins = int(result.rowcount or 0)  # type: ignore[attr-defined]

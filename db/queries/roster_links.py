@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import RosterPerson, Unit
+from db.models import RosterPerson, Unit, User
 from db.queries.users import UnitInfo
 
 
@@ -49,11 +49,31 @@ async def roster_units_of(
     return [UnitInfo(uid, name, 0) for uid, name in rows]
 
 
+async def roster_rows_of(
+    session: AsyncSession, name_key: str, user_id: int | None
+) -> list[UnitInfo]:
+    """The unit of each roster row listing someone under `name_key` (not left, in an active
+    unit) who is free to link: linked to nobody, or already to `user_id`. One per row."""
+    free = or_(RosterPerson.user_id.is_(None), RosterPerson.user_id == user_id)
+    rows = await session.execute(
+        select(Unit.id, Unit.name)
+        .join(RosterPerson, RosterPerson.unit_id == Unit.id)
+        .where(
+            RosterPerson.name_key == name_key,
+            RosterPerson.left_at.is_(None),
+            Unit.archived_at.is_(None),
+            free,
+        )
+        .order_by(RosterPerson.id)
+    )
+    return [UnitInfo(uid, name, 0) for uid, name in rows]
+
+
 async def relink_roster(
     session: AsyncSession, user_id: int, name_key: str, unit_id: int, now: datetime
-) -> bool:
+) -> str | None:
     """Link the user to the roster row of this name in this unit (not left, free), after
-    cutting any link they had; True if they are on the list now."""
+    cutting any link they had; the list's spelling of their name if they are on it now."""
     await session.execute(
         update(RosterPerson).where(RosterPerson.user_id == user_id).values(user_id=None)
     )
@@ -70,6 +90,18 @@ async def relink_roster(
         .limit(1)
     )
     if row is None:
-        return False
+        return None
     row.user_id, row.updated_at = user_id, now
+    return row.full_name
+
+
+async def release_empty_unit(session: AsyncSession, unit_id: int) -> bool:
+    """A unit nobody is registered in any more and nobody is listed in loses its invite code,
+    so that registration no longer offers it (a typed unit its last member left: often a
+    misspelling). /invite gives the same code back to the same name. True if it was released."""
+    members = select(User.id).where(User.unit_id == unit_id, User.registered_at.is_not(None))
+    listed = select(RosterPerson.id).where(RosterPerson.unit_id == unit_id)
+    if await session.scalar(members.limit(1)) or await session.scalar(listed.limit(1)):
+        return False
+    await session.execute(update(Unit).where(Unit.id == unit_id).values(code=None))
     return True

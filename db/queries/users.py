@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +14,10 @@ from db.session import upsert_insert
 
 # The version of the data notice people agree to (texts CONSENT_NOTICE). Change it whenever
 # that text changes in substance: everyone is then asked again before their next write.
-CONSENT_VERSION = "2026-01"
+# 2026-11: registration is linked to the agency's staff list (name, unit, staff code).
+CONSENT_VERSION = "2026-11"
+# Tries at creating a unit whose code another new unit took at the same moment.
+CODE_ATTEMPTS = 5
 
 
 class ConsentRequired(Exception):
@@ -121,6 +124,7 @@ async def get_or_create_unit(
     now: datetime,
     *,
     better: Callable[[str, str], str] | None = None,
+    make_code: Callable[[str, Collection[str]], str] | None = None,
 ) -> Unit:
     """The unit under `key`, created with this spelling if it is new.
 
@@ -130,24 +134,34 @@ async def get_or_create_unit(
 
     `key` is the folded name under which two spellings of one unit collide; the caller folds
     it (bot.services.profile.unit_key) with the same text rules the rest of the bot reads
-    names with, which live in bot.core.
+    names with, which live in bot.core. A new unit gets its invite code at once,
+    `make_code(name, codes taken)` (bot.core.unit_code), so its link works before anyone
+    runs /invite.
 
     A missing unit is created with INSERT ... ON CONFLICT DO NOTHING and read back: people
     registering into a new unit at the same moment all end up in the one row (PostgreSQL makes
     the losers wait for the winner's commit, then skip), where a plain insert failed on the
-    unique key.
+    unique key. The conflict may also be on the code (two new units whose names give the same
+    code, created at once): the unit is then not there yet, and the insert is tried again
+    with the codes taken now.
     """
     query = select(Unit).where(Unit.name_key == key)
     unit = await session.scalar(query)
-    if unit is None:
+    for _ in range(CODE_ATTEMPTS):
+        if unit is not None:
+            break
+        code = None
+        if make_code is not None:
+            codes = await session.scalars(select(Unit.code).where(Unit.code.is_not(None)))
+            code = make_code(name, {c for c in codes if c is not None})
         insert = upsert_insert(session)
         await session.execute(
             insert(Unit)
-            .values(name=name, name_key=key, created_at=now)
-            .on_conflict_do_nothing(index_elements=["name_key"])
+            .values(name=name, name_key=key, code=code, created_at=now)
+            .on_conflict_do_nothing()  # any unique key: the name's, or the code's
         )
         unit = await session.scalar(query)
-        assert unit is not None  # inserted above, or by whoever won the race
+    assert unit is not None  # inserted above, or by whoever won the race
     if better is not None and (chosen := better(unit.name, name)) != unit.name:
         unit.name = chosen
     return unit
@@ -169,10 +183,12 @@ async def save_profile(
     consent_at: datetime | None = None,
     better: Callable[[str, str], str] | None = None,
     unit_id: int | None = None,
+    make_code: Callable[[str, Collection[str]], str] | None = None,
 ) -> Profile:
     """Register or update a user's full name and unit (names already validated and in NFC;
     `unit_key` is the unit name's folded key and `better` picks its spelling, see
-    get_or_create_unit). `unit_id`: an existing unit chosen from the list, taken as it is.
+    get_or_create_unit, as `make_code`, a new unit's code). `unit_id`: an existing unit chosen
+    from the list, taken as it is.
 
     Nothing is stored for someone who has not agreed to the current data notice: either it is
     on record, or `consent_at` says when they agreed in the flow that led here.
@@ -185,7 +201,9 @@ async def save_profile(
     if not on_record:
         user.consent_at, user.consent_version = consent_at, CONSENT_VERSION
     chosen = await session.get(Unit, unit_id) if unit_id is not None else None
-    unit = chosen or await get_or_create_unit(session, unit_name, unit_key, now, better=better)
+    unit = chosen or await get_or_create_unit(
+        session, unit_name, unit_key, now, better=better, make_code=make_code
+    )
     user.full_name = full_name
     user.unit_id = unit.id
     if user.registered_at is None:
@@ -203,6 +221,13 @@ async def save_profile(
         user.consent_version,
         user.consent_at,
     )
+
+
+async def set_full_name(session: AsyncSession, user_id: int, full_name: str) -> None:
+    """Store another spelling of a registered user's name (the staff list's)."""
+    user = await session.get(User, user_id)
+    if user is not None:
+        user.full_name = full_name
 
 
 async def record_consent(session: AsyncSession, telegram_id: int, now: datetime) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from bot.context import deps_of
 from bot.offline.fake_telegram import SentMessage
+from bot.offline.fake_updates import FakeUser
 from bot.services.profile import name_key, unit_key
 from db.models import AuditEntry, RosterPerson, Unit, User
 from tests.conftest import ADMIN, AN, BINH, EMMA, Harness, Restartable, button_pairs, callback_data
@@ -73,7 +74,8 @@ async def test_links_and_qr_codes_decode_back_and_a_unit_link_registers_in_one_a
         [entry] = list(
             await s.scalars(select(AuditEntry).where(AuditEntry.action == "invite_codes"))
         )
-    assert entry.params == {"units": 2, "assigned": 2}  # no names
+    # No names; no code given now: the units typed at registration had theirs at once.
+    assert entry.params == {"units": 2, "assigned": 0}
     # A new official opens the unit's link: the notice, then only the name is typed.
     reply = await bot.say(AN, "/start u-phong-ke-toan")
     assert reply is not None and "consent:yes" in callback_data(reply)
@@ -274,3 +276,67 @@ async def test_staying_changes_nothing_and_a_move_needs_consent_on_record(bot: H
     reply = await bot.press(AN, move)
     assert reply is not None and "cần đồng ý" in reply.text
     assert await profile_of(bot, AN.id) == ("Nguyễn Văn An", "Phòng Tổng hợp")
+
+
+async def _merge(bot: Harness, source: str, target: str) -> None:
+    """What merging unit `source` into `target` leaves (bot.services.units.merge)."""
+    async with deps_of(bot.app).sessions() as s, s.begin():
+        into = await s.scalar(select(Unit.id).where(Unit.name == target))
+        await s.execute(
+            update(Unit)
+            .where(Unit.name == source)
+            .values(archived_at=bot.clock.now(), merged_into_id=into)
+        )
+
+
+async def test_a_merged_units_link_leads_to_the_unit_it_went_into(bot: Harness) -> None:
+    await _roster(
+        bot, ("Nguyễn Văn An", "Phòng Quản lý Khoa học"), ("Trần Bình", "Phòng QLKH"), ("C", "Viện")
+    )
+    await invite(bot)  # the codes are out on posters
+    await _merge(bot, "Phòng QLKH", "Phòng Quản lý Khoa học")
+    await _merge(bot, "Phòng Quản lý Khoa học", "Viện")  # and merged again: two hops
+    await bot.say(AN, "/start u-phong-qlkh")
+    said = "\n".join(bot.texts(AN))
+    assert "<b>Phòng QLKH</b> đã được gộp vào <b>Viện</b>" in said
+    assert "không còn dùng được" not in said
+    await bot.agree(AN)
+    reply = await bot.say(AN, "Lê Minh")
+    assert reply is not None and "Đơn vị: Viện" in reply.text
+    assert await profile_of(bot, AN.id) == ("Lê Minh", "Viện")
+    # Archived without a merge: the link no longer works, as before.
+    async with deps_of(bot.app).sessions() as s, s.begin():
+        await s.execute(update(Unit).where(Unit.name == "Viện").values(archived_at=bot.clock.now()))
+    await bot.say(BINH, "/start u-phong-qlkh")
+    assert any("không còn dùng được" in t for t in bot.texts(BINH))
+    assert not any("gộp vào" in t for t in bot.texts(BINH))
+
+
+async def test_invite_with_no_units_speaks_to_the_admin_and_counts_no_unit_codes(
+    bot: Harness,
+) -> None:
+    texts, _, archive = await invite(bot)
+    body = "\n".join(m.text for m in texts)
+    assert "Bạn nhập danh sách cán bộ bằng /danhsach" in body and "Khi quản trị viên" not in body
+    assert "Chưa có đơn vị nào" in archive.text and "mỗi đơn vị" not in archive.text
+    assert archive.upload is not None
+    with zipfile.ZipFile(io.BytesIO(archive.upload)) as z:
+        table = z.read("links.csv").decode("utf-8-sig")
+    assert table.splitlines()[0] == "Đơn vị,Đường dẫn,Tệp mã QR"
+
+
+async def test_units_are_listed_in_natural_order_and_a_typed_unit_has_its_link_at_once(
+    bot: Harness,
+) -> None:
+    for i, number in enumerate((10, 2, 1)):
+        await bot.register(FakeUser(3000 + i, f"CB{i}"), f"Cán bộ {i}", f"Phòng số {number}")
+    # Nobody has run /moi: the unit typed at registration already has its link.
+    reply = await bot.say(AN, "/start u-phong-so-2")
+    assert reply is not None and not any("không còn dùng được" in t for t in bot.texts(AN))
+    await bot.agree(AN)
+    reply = await bot.say(AN, "Lê Minh")
+    assert reply is not None and "Đơn vị: Phòng số 2" in reply.text
+    texts, _, _ = await invite(bot)
+    body = "\n".join(m.text for m in texts)
+    positions = [body.index(f"• Phòng số {n}:") for n in (1, 2, 10)]
+    assert positions == sorted(positions)

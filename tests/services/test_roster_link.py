@@ -132,3 +132,85 @@ async def test_erasure_unlinks_the_roster_row_and_keeps_the_listed_unit(
     assert await _linked(sessions) == {"Nguyễn Văn An": None}
     async with sessions() as s:
         assert await s.get(Unit, units["Phòng Kế toán"]) is not None  # on the roster: kept
+
+
+async def test_a_roster_match_keeps_the_lists_spelling_of_the_name(sessions: Sessions) -> None:
+    units = await _roster(sessions, ("Nguyễn Văn An", "Phòng Kế toán"))
+    done = await profile.enrol(
+        sessions, AN, "nguyen van  AN", units["Phòng Kế toán"], NOW, consent_at=NOW
+    )
+    assert done.on_roster and done.profile is not None
+    assert done.profile.full_name == "Nguyễn Văn An" and done.typed_name == "nguyen van AN"
+    stored = await profile.current(sessions, AN.telegram_id)
+    assert stored is not None and stored.full_name == "Nguyễn Văn An"
+    # Typed as the list spells it: nothing to say.
+    same = await profile.enrol(
+        sessions, AN, "Nguyễn Văn An", units["Phòng Kế toán"], NOW, consent_at=None
+    )
+    assert same.on_roster and same.typed_name is None
+    # Not on the list: the name stays as typed.
+    other = await profile.enrol(
+        sessions, BINH, "le van cuong", units["Phòng Kế toán"], NOW, consent_at=NOW
+    )
+    assert other.profile is not None and other.profile.full_name == "le van cuong"
+    assert other.typed_name is None
+
+
+async def test_the_list_offers_units_in_natural_order_and_the_one_the_roster_names(
+    sessions: Sessions,
+) -> None:
+    units = await _roster(
+        sessions,
+        *((f"Người {n}", f"Phòng số {n}") for n in (10, 2, 1)),
+        ("Nguyễn Văn An", "Phòng số 2"),
+        ("Trần Thị Bình", "Phòng số 1"),
+        ("Trần Thị Bình", "Phòng số 10"),  # two people of one name: no unit offered first
+    )
+    listing = await profile.unit_list(sessions, AN.telegram_id, "nguyen van an")
+    assert [u.name for u in listing.units] == ["Phòng số 1", "Phòng số 2", "Phòng số 10"]
+    assert listing.listed is not None and listing.listed.id == units["Phòng số 2"]
+    assert (await profile.unit_list(sessions, BINH.telegram_id, "Trần Thị Bình")).listed is None
+    assert (await profile.unit_list(sessions, AN.telegram_id, "Lê Cường")).listed is None
+    assert (await profile.unit_list(sessions)).listed is None
+    # Once An's row is linked to An, it is offered to An again, and to nobody else.
+    await profile.enrol(sessions, AN, "Nguyễn Văn An", units["Phòng số 2"], NOW, consent_at=NOW)
+    mine = await profile.unit_list(sessions, AN.telegram_id, "Nguyễn Văn An")
+    assert mine.listed is not None and mine.listed.id == units["Phòng số 2"]
+    assert (await profile.unit_list(sessions, BINH.telegram_id, "Nguyễn Văn An")).listed is None
+
+
+async def _merge(sessions: Sessions, source: int, target: int) -> None:
+    """What merging `source` into `target` leaves (bot.services.units.merge)."""
+    async with sessions() as s, s.begin():
+        await s.execute(
+            update(Unit).where(Unit.id == source).values(archived_at=NOW, merged_into_id=target)
+        )
+
+
+async def test_a_merged_units_link_leads_to_the_unit_it_went_into(sessions: Sessions) -> None:
+    units = await _roster(
+        sessions, ("A", "Phòng QLKH"), ("B", "Phòng Quản lý Khoa học"), ("C", "Viện Mới")
+    )
+    async with sessions() as s, s.begin():
+        for name, unit_id in units.items():
+            code = {"Phòng QLKH": "qlkh", "Phòng Quản lý Khoa học": "ql", "Viện Mới": "vm"}
+            await s.execute(update(Unit).where(Unit.id == unit_id).values(code=code[name]))
+    own = await profile.link_target(sessions, AN.telegram_id, "qlkh")
+    assert own.unit is not None and own.unit.name == "Phòng QLKH" and own.merged_from is None
+    await _merge(sessions, units["Phòng QLKH"], units["Phòng Quản lý Khoa học"])
+    found = await profile.link_target(sessions, AN.telegram_id, "qlkh")
+    assert found.unit is not None and found.unit.name == "Phòng Quản lý Khoa học"
+    assert found.merged_from == "Phòng QLKH"
+    # Merged again: two hops.
+    await _merge(sessions, units["Phòng Quản lý Khoa học"], units["Viện Mới"])
+    found = await profile.link_target(sessions, AN.telegram_id, "qlkh")
+    assert found.unit is not None and found.unit.name == "Viện Mới"
+    assert found.merged_from == "Phòng QLKH"
+    # A cycle (no merge makes one) and an archive without a merge lead nowhere.
+    await _merge(sessions, units["Viện Mới"], units["Phòng QLKH"])
+    assert (await profile.link_target(sessions, AN.telegram_id, "qlkh")).unit is None
+    async with sessions() as s, s.begin():
+        await s.execute(update(Unit).values(merged_into_id=None))
+        await s.execute(update(Unit).where(Unit.code == "vm").values(archived_at=None))
+    assert (await profile.link_target(sessions, AN.telegram_id, "ql")).unit is None
+    assert (await profile.link_target(sessions, AN.telegram_id, "nothing")).unit is None

@@ -62,14 +62,15 @@ def png(link: str, caption: str = "") -> bytes:
 
 
 def bundle(files: Sequence[QrFile], table_header: Sequence[str]) -> bytes:
-    """A ZIP of the PNGs and a CSV (UTF-8 with BOM, opens in Excel) of captions and links."""
+    """A ZIP of the PNGs and a CSV (UTF-8 with BOM, opens in Excel) of captions, links and
+    file names, under `table_header` (the reader's words for those three columns)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in files:
             archive.writestr(file.name, png(file.link, file.caption))
         table = io.StringIO()
         writer = csv.writer(table)
-        writer.writerow([*table_header, "file"])
+        writer.writerow(table_header)
         for file in files:
             writer.writerow([file.caption, file.link, file.name])
         archive.writestr("links.csv", "\ufeff" + table.getvalue())

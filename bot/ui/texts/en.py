@@ -563,6 +563,10 @@ class En:
         "• <b>Profile:</b> full name and unit (which you give with /profile), Telegram id and "
         "username, language, when you agreed — to record your self-study, total it per unit and "
         "send reminders. Kept until you erase your data.\n"
+        "• <b>Staff list:</b> if your agency has imported its staff list (names, units, staff "
+        "codes held by the agency), your profile is linked to your row on it and your name is "
+        "kept as the list spells it, to count each unit's participation. When you erase your "
+        "data, the row stays on the agency's list but is no longer linked to you.\n"
         "• <b>Check-ins:</b> date, duration, activity, note — kept until you erase your data. "
         "Check-ins you remove with /undo are kept until then too (marked removed, not "
         "counted).\n"
@@ -612,6 +616,9 @@ class En:
         "your language and when you agreed.\n"
         "• <b>Why:</b> to record and total your self-study during the Lifelong Learning Week and "
         "to send you reminders.\n"
+        "• <b>Staff list:</b> if your agency has imported its staff list, the bot links your "
+        "registration to your row on it (name, unit, staff code held by the agency) and keeps "
+        "your name as the list spells it, to count each unit's participation.\n"
         "• <b>Who sees it:</b> admins see personal lists and export reports; organisers see "
         "totals only.\n"
         "• <b>How long:</b> your profile, check-ins (removed ones too) and the record of messages "
@@ -1343,7 +1350,7 @@ class En:
         "Not moved: please agree to the personal data notice first. Send /profile to read it "
         "and agree, then open the unit's link again."
     )
-    INVITE_TABLE_HEADER = ("Unit", "Link")
+    INVITE_TABLE_HEADER = ("Unit", "Link", "QR code file")
     # --- i14-editions ---
     ED_ASK = (
         "Please paste the text of the notice about the new week, forward the notice, or "
@@ -1515,4 +1522,43 @@ class En:
     STATS_ROSTER_LATER = (
         "<i>The current staff list was imported after the {year} week, so it does not apply "
         "to that year: the participation rate is over the registered officials.</i>"
+    )
+    # --- i14-fixinvites ---
+    NAME_FROM_ROSTER = (
+        "✏️ Your name is recorded as the staff list spells it: <b>{name}</b> (you typed «{typed}»)."
+    )
+    UNIT_LINK_MERGED = (
+        "<b>{old}</b> has been merged into <b>{unit}</b>: the old unit's link now leads to "
+        "<b>{unit}</b>."
+    )
+    UNIT_STILL_NOT_LISTED = "Still no unit matches «{unit}»."
+    UNIT_MISSING_CONTACT = (
+        "If your unit is not on the list, please tell {contact} so that it is added, and "
+        "register again later. Press <b>Cancel</b> (or type <i>cancel</i>) to stop."
+    )
+    UNIT_MISSING_NO_CONTACT = (
+        "If your unit is not on the list, please tell the Week's organisers or the bot's admin "
+        "at your agency so that it is added, and register again later. Press <b>Cancel</b> (or "
+        "type <i>cancel</i>) to stop."
+    )
+    UNIT_PICK_LISTED = (
+        "The staff list has you in <b>{unit}</b>: if that is right, press the first button."
+    )
+    NEXT_CHECKIN = "👉 Next: send /checkin or press the button below to log your study."
+    NEXT_WEEK_STARTS = (
+        "📅 The Week starts on {start}. From that day, send /checkin to log your study each day."
+    )
+    INVITE_NO_UNITS_ADMIN = (
+        "There are no units yet, so there are no unit links. Import the staff list with /roster "
+        "or add units with /units (people registering through the general link also create "
+        "units), then send /invite again."
+    )
+    INVITE_ZIP_GENERAL = (
+        "📦 The general registration QR code (PNG) and links.csv. There are no units yet, so "
+        "there are no unit QR codes."
+    )
+    CONSENT_LEAD_CHANGED = (
+        "🔒 The personal data notice has been updated: the bot now links your registration to "
+        "your agency's staff list (if the agency has imported one). Please read it again and "
+        "say whether you agree before you go on.\n\n"
     )

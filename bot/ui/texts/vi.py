@@ -558,6 +558,10 @@ class Vi:
         "• <b>Hồ sơ:</b> họ và tên, đơn vị (bạn khai báo với /hoso), mã định danh (ID) và tên "
         "người dùng (username) Telegram, ngôn ngữ, thời điểm bạn đồng ý — để ghi nhận kết quả tự "
         "học, tổng hợp theo đơn vị và gửi nhắc nhở. Lưu đến khi bạn xóa dữ liệu.\n"
+        "• <b>Danh sách cán bộ:</b> nếu cơ quan đã nhập danh sách cán bộ (họ tên, đơn vị, mã cán "
+        "bộ do cơ quan quản lý), hồ sơ của bạn được gắn với dòng của bạn trong danh sách và họ "
+        "tên được ghi theo danh sách, để tính tỷ lệ tham gia của từng đơn vị. Khi bạn xóa dữ "
+        "liệu, dòng đó vẫn thuộc danh sách của cơ quan nhưng không còn gắn với bạn.\n"
         "• <b>Lượt điểm danh:</b> ngày, thời lượng, hoạt động, ghi chú — lưu đến khi bạn xóa dữ "
         "liệu. Lượt bạn xóa bằng /hoantac cũng được lưu đến lúc đó (đánh dấu đã xóa, không "
         "được tính).\n"
@@ -606,6 +610,9 @@ class Vi:
         "(username) Telegram</b>, ngôn ngữ của bạn và thời điểm bạn đồng ý.\n"
         "• <b>Để làm gì:</b> ghi nhận, tổng hợp kết quả tự học trong Tuần lễ hưởng ứng học tập "
         "suốt đời và gửi nhắc nhở cho bạn.\n"
+        "• <b>Danh sách cán bộ:</b> nếu cơ quan đã nhập danh sách cán bộ, bot gắn đăng ký của bạn "
+        "với dòng của bạn trong danh sách đó (họ tên, đơn vị, mã cán bộ do cơ quan quản lý) và "
+        "ghi họ tên theo cách viết trong danh sách, để tính tỷ lệ tham gia của từng đơn vị.\n"
         "• <b>Ai xem được:</b> quản trị viên xem danh sách cá nhân và xuất báo cáo; ban tổ chức "
         "chỉ xem số liệu tổng hợp.\n"
         "• <b>Lưu bao lâu:</b> hồ sơ, lượt điểm danh (cả lượt đã hủy) và bản ghi các tin đã gửi "
@@ -1336,7 +1343,7 @@ class Vi:
         "Chưa chuyển: bạn cần đồng ý với thông báo về dữ liệu cá nhân trước. Gõ /hoso để xem "
         "và đồng ý, rồi mở lại đường dẫn của đơn vị."
     )
-    INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn")
+    INVITE_TABLE_HEADER = ("Đơn vị", "Đường dẫn", "Tệp mã QR")
     # --- i14-editions ---
     ED_ASK = (
         "Bạn hãy dán nội dung thông báo về Tuần lễ năm mới, chuyển tiếp tin nhắn thông báo, "
@@ -1506,4 +1513,43 @@ class Vi:
     STATS_ROSTER_LATER = (
         "<i>Danh sách cán bộ hiện có được nhập sau Tuần lễ năm {year} nên không dùng cho năm "
         "này: tỷ lệ tham gia tính trên số cán bộ đã đăng ký.</i>"
+    )
+    # --- i14-fixinvites ---
+    NAME_FROM_ROSTER = (
+        "✏️ Họ và tên được ghi theo danh sách cán bộ: <b>{name}</b> (bạn gõ «{typed}»)."
+    )
+    UNIT_LINK_MERGED = (
+        "Đơn vị <b>{old}</b> đã được gộp vào <b>{unit}</b>: đường dẫn của đơn vị cũ nay dẫn đến "
+        "<b>{unit}</b>."
+    )
+    UNIT_STILL_NOT_LISTED = "Vẫn chưa có đơn vị nào khớp với «{unit}»."
+    UNIT_MISSING_CONTACT = (
+        "Nếu đơn vị của bạn không có trong danh sách, bạn hãy báo {contact} để bổ sung, rồi đăng "
+        "ký lại sau. Bấm <b>Hủy</b> (hoặc gõ <i>hủy</i>) để dừng."
+    )
+    UNIT_MISSING_NO_CONTACT = (
+        "Nếu đơn vị của bạn không có trong danh sách, bạn hãy báo ban tổ chức Tuần lễ hoặc quản "
+        "trị viên của bot ở cơ quan để bổ sung, rồi đăng ký lại sau. Bấm <b>Hủy</b> (hoặc gõ "
+        "<i>hủy</i>) để dừng."
+    )
+    UNIT_PICK_LISTED = (
+        "Danh sách cán bộ ghi bạn thuộc <b>{unit}</b>: nếu đúng, bạn bấm nút đầu tiên."
+    )
+    NEXT_CHECKIN = "👉 Bước tiếp theo: gõ /diemdanh hoặc bấm nút bên dưới để điểm danh tự học."
+    NEXT_WEEK_STARTS = (
+        "📅 Tuần lễ bắt đầu ngày {start}. Từ hôm đó, bạn gõ /diemdanh để điểm danh tự học mỗi ngày."
+    )
+    INVITE_NO_UNITS_ADMIN = (
+        "Chưa có đơn vị nào, nên chưa có đường dẫn riêng của đơn vị. Bạn nhập danh sách cán bộ "
+        "bằng /danhsach hoặc thêm đơn vị bằng /donvi (cán bộ đăng ký qua đường dẫn chung cũng "
+        "tạo đơn vị), rồi gõ lại /moi."
+    )
+    INVITE_ZIP_GENERAL = (
+        "📦 Mã QR đăng ký chung (PNG) và bảng links.csv. Chưa có đơn vị nào nên chưa có mã QR "
+        "riêng của đơn vị."
+    )
+    CONSENT_LEAD_CHANGED = (
+        "🔒 Thông báo về dữ liệu cá nhân đã được cập nhật: nay bot gắn đăng ký của bạn với danh "
+        "sách cán bộ của cơ quan (nếu cơ quan đã nhập). Bạn đọc lại và cho biết có đồng ý không "
+        "trước khi tiếp tục.\n\n"
     )
