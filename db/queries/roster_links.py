@@ -78,8 +78,8 @@ async def relink_roster(
         update(RosterPerson).where(RosterPerson.user_id == user_id).values(user_id=None)
     )
     await session.flush()  # user_id is unique: the old link goes before the new one
-    row = await session.scalar(
-        select(RosterPerson)
+    free_rows = await session.execute(
+        select(RosterPerson.id, RosterPerson.full_name)
         .where(
             RosterPerson.name_key == name_key,
             RosterPerson.unit_id == unit_id,
@@ -87,12 +87,18 @@ async def relink_roster(
             RosterPerson.user_id.is_(None),
         )
         .order_by(RosterPerson.id)
-        .limit(1)
     )
-    if row is None:
-        return None
-    row.user_id, row.updated_at = user_id, now
-    return row.full_name
+    for row_id, full_name in free_rows.all():
+        # Claimed only if still free at the write: two namesakes registering at once must
+        # not both be told they are on the list with one row (the loser takes the next).
+        claimed = await session.execute(
+            update(RosterPerson)
+            .where(RosterPerson.id == row_id, RosterPerson.user_id.is_(None))
+            .values(user_id=user_id, updated_at=now)
+        )
+        if claimed.rowcount:  # type: ignore[attr-defined]
+            return str(full_name)
+    return None
 
 
 async def release_empty_unit(session: AsyncSession, unit_id: int) -> bool:

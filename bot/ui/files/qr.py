@@ -15,6 +15,8 @@ from matplotlib import font_manager
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
 
+from bot.ui.files.csvfile import neutralise
+
 BOX = 12  # pixels per module: about 500 px wide, sharp when printed at A5
 BORDER = 4  # the quiet zone the standard asks for, in modules
 CAPTION_SIZE = 28
@@ -72,6 +74,7 @@ def bundle(files: Sequence[QrFile], table_header: Sequence[str]) -> bytes:
         writer = csv.writer(table)
         writer.writerow(table_header)
         for file in files:
-            writer.writerow([file.caption, file.link, file.name])
+            # A unit name typed at registration lands in a sheet someone opens in Excel.
+            writer.writerow([neutralise(file.caption), neutralise(file.link), file.name])
         archive.writestr("links.csv", "\ufeff" + table.getvalue())
     return out.getvalue()
