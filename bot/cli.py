@@ -22,8 +22,7 @@ from bot.services.reminders import Figures, delivery_figures
 from bot.transport import instance_lock
 from bot.ui import files
 from bot.ui.texts import Vi
-from db.migrate import upgrade
-from db.session import create_engine, create_sessionmaker
+from db.migrate import migrated_sessions, upgrade
 from settings import Settings
 
 
@@ -80,11 +79,8 @@ class _QuietServer(uvicorn.Server):
 
 
 async def db_upgrade(settings: Settings) -> None:
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade(engine)
-    finally:
-        await engine.dispose()
+    async with migrated_sessions(settings.database_url):
+        pass
 
 
 async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
@@ -98,13 +94,8 @@ async def stats(settings: Settings, year: int | None) -> dict[str, Any] | None:
         if found is None:
             return None
         edition = found
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade(engine)
-        sessions = create_sessionmaker(engine)
+    async with migrated_sessions(settings.database_url) as sessions:
         result = await report_service.figures(sessions, edition, settings.tz)
-    finally:
-        await engine.dispose()
     return result.as_json()
 
 

@@ -16,8 +16,7 @@ from bot.core.notice_extract import extract
 from bot.core.notice_fields import NoticeFields, problems, to_edition, to_json
 from bot.services import editions as store
 from bot.services.notice_files import NoticeFileError, notice_text
-from db.migrate import upgrade
-from db.session import create_engine, create_sessionmaker
+from db.migrate import migrated_sessions
 from settings import Settings
 
 
@@ -90,15 +89,10 @@ async def stored_editions(settings: Settings) -> Editions:
 
 
 async def _stored(settings: Settings) -> list[store.Listed]:
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade(engine)
-        sessions = create_sessionmaker(engine)
+    async with migrated_sessions(settings.database_url) as sessions:
         now = make_clock(settings.tz, settings.bot_clock_start).now()
         await store.seed(sessions, load_editions(settings.editions_file), now)
         return await store.listing(sessions)
-    finally:
-        await engine.dispose()
 
 
 async def _listing(settings: Settings) -> list[dict[str, Any]]:
@@ -110,16 +104,11 @@ async def _listing(settings: Settings) -> list[dict[str, Any]]:
 
 
 async def _save(settings: Settings, edition: Any) -> store.Saved:
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade(engine)
-        sessions = create_sessionmaker(engine)
+    async with migrated_sessions(settings.database_url) as sessions:
         now = make_clock(settings.tz, settings.bot_clock_start).now()
         await store.seed(sessions, load_editions(settings.editions_file), now)
         saved = await store.save(
             sessions, edition, actor=None, admin_ids=settings.admin_ids, origin="cli", now=now
         )
-    finally:
-        await engine.dispose()
     assert saved is not None  # the command line is not checked for a role
     return saved

@@ -41,15 +41,10 @@ def _say(text: str, error: bool = False) -> None:
 
 
 async def _with_sessions(settings: Settings, work: Callable[[Sessions], Awaitable[T]]) -> T:
-    from db.migrate import upgrade
-    from db.session import create_engine, create_sessionmaker
+    from db.migrate import migrated_sessions
 
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade(engine)
-        return await work(create_sessionmaker(engine))
-    finally:
-        await engine.dispose()
+    async with migrated_sessions(settings.database_url) as sessions:
+        return await work(sessions)
 
 
 def _read(path: Path) -> list[list[str]] | None:

@@ -44,18 +44,12 @@ async def links(settings: Settings) -> list[dict[str, str]]:
     unit's (it is https://t.me/<bot>?start=register)."""
     from bot.core.clock import make_clock
     from bot.services import invites
-    from db.migrate import upgrade
-    from db.session import create_engine, create_sessionmaker
+    from db.migrate import migrated_sessions
 
     username = await bot_username(settings)
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade(engine)
-        sessions = create_sessionmaker(engine)
+    async with migrated_sessions(settings.database_url) as sessions:
         now = make_clock(settings.tz, settings.bot_clock_start).now()
         found = await invites.unit_invites(sessions, None, now)
-    finally:
-        await engine.dispose()
     return [
         {"unit": u.unit, "code": u.code, "link": invites.link(username, u.payload)}
         for u in found.units

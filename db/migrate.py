@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from alembic import command
@@ -9,6 +11,8 @@ from alembic.config import Config
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+from db.session import Sessions, create_engine, create_sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL advisory lock key for migrations (any fixed 64-bit number; "hoctapmg" in ASCII).
@@ -41,3 +45,15 @@ async def upgrade(engine: AsyncEngine) -> None:
                 text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
             )
         await connection.run_sync(_upgrade)
+
+
+@asynccontextmanager
+async def migrated_sessions(database_url: str) -> AsyncIterator[Sessions]:
+    """Sessions on `database_url`, migrated first and disposed after: what each command-line
+    command needs around its one piece of work."""
+    engine = create_engine(database_url)
+    try:
+        await upgrade(engine)
+        yield create_sessionmaker(engine)
+    finally:
+        await engine.dispose()
