@@ -186,6 +186,9 @@ async def _save(update: Update, context: BotContext, fields: NoticeFields) -> in
     await answer_button(update)
     assert context.user_data is not None
     context.user_data.pop(DRAFT_KEY, None)
+    if saved.unchanged:
+        await send(update, t.ED_SAVED_UNCHANGED.format(year=edition.year))
+        return END
     text = t.ED_SAVED.format(
         year=edition.year,
         start=edition.start.strftime("%d/%m/%Y"),

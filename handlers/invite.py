@@ -45,8 +45,10 @@ async def invite_command(update: Update, context: BotContext) -> None:
     found = await service.unit_invites(context.sessions, user.id, context.clock.now(), admins)
     bot_name = context.bot.username
     general = service.link(bot_name)
-    org = org_name(t, context)
-    lines = [t.INVITE_HEADER.format(org=escape(org), link=general, count=len(found.units))]
+    # The agency's name when ORG_NAME gives it; "Đường dẫn mời đăng ký — cơ quan" read oddly.
+    org = context.deps.settings.org_name
+    header_org = f" — {escape(org)}" if org else ""
+    lines = [t.INVITE_HEADER.format(org=header_org, link=general, count=len(found.units))]
     for unit in found.units:
         link = service.link(bot_name, unit.payload)
         lines.append(t.INVITE_UNIT_LINE.format(unit=escape(unit.unit), link=link))

@@ -41,6 +41,7 @@ class Listed:
 class Saved:
     year: int
     created: bool  # False: the year existed and was replaced
+    unchanged: bool = False  # the year existed with these very facts: nothing written
 
 
 async def seed(sessions: Sessions, packaged: Editions, now: datetime) -> tuple[int, ...]:
@@ -111,6 +112,8 @@ async def save(
             return None
         before = await edition_row(s, edition.year)
         data = edition_data(edition)
+        if before is not None and before.data == data:
+            return Saved(edition.year, created=False, unchanged=True)  # no write, no audit
         created = await put_edition(s, edition.year, data, origin=origin, by=actor, now=now)
         changed = sorted(
             k

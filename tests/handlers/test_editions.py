@@ -282,3 +282,19 @@ async def test_html_typed_into_a_field_is_refused_and_changes_nothing(bot: Harne
     assert reply is not None and "thẻ HTML" in reply.text and "Chưa thay đổi gì" in reply.text
     reply = await bot.say(ADMIN, "Sở Giáo dục A < B")  # a lone "<" is text
     assert reply is not None and "Sở Giáo dục A &lt; B" in reply.text
+
+
+async def test_saving_a_notice_that_changes_nothing_writes_and_audits_nothing(
+    bot: Harness,
+) -> None:
+    await bot.say(ADMIN, "/tuanlemoi")
+    seed = (NOTICES / "seed_2023_skhcn_hcm.txt").read_bytes()
+    card = await send_file(bot, ADMIN, seed, "thong-bao-2023.txt")
+    assert "không thay đổi mục nào" in card
+    reply = await bot.press(ADMIN, SAVE)
+    assert reply is not None and "giữ nguyên" in reply.text
+    async with deps_of(bot.app).sessions() as session:
+        assert (
+            await session.scalar(select(AuditEntry).where(AuditEntry.action == "edition_save"))
+            is None
+        )

@@ -1323,7 +1323,7 @@ class En:
     UNIT_STAYED = "Your unit stays as it was; nothing changed."
     UNIT_GONE_MOVE = "Not moved: that unit is no longer on the list, or you are not registered."
     INVITE_HEADER = (
-        "📨 <b>Registration links — {org}</b>\n"
+        "📨 <b>Registration links{org}</b>\n"
         "Send them to staff by e-mail or chat, or print the QR codes for each unit. A tap opens "
         "the bot to register; a unit's link has the unit chosen, so people only type their "
         "name.\n\n"
@@ -1398,6 +1398,9 @@ class En:
     ED_TYPED = "   ↳ <i>typed by you</i>"
     ED_CHANGES = "<b>The bot already has {year}.</b> Saving changes these fields:"
     ED_CHANGE = "• {field}: {old} → {new}"
+    ED_SAVED_UNCHANGED = (
+        "The {year} week already holds exactly these facts, so the bot keeps it as it is."
+    )
     ED_NO_CHANGES = "<b>The bot already has {year}</b>; this notice changes nothing."
     ED_CARD_FOOT = "Press a field to correct it, <b>✅ Save</b> to save, <b>Cancel</b> to drop."
     ED_MISSING = "Not saved yet: {fields} missing. Press each field's button to type it."

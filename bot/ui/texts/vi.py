@@ -1316,7 +1316,7 @@ class Vi:
         "Không chuyển được: đơn vị này không còn trong danh sách, hoặc bạn chưa đăng ký."
     )
     INVITE_HEADER = (
-        "📨 <b>Đường dẫn mời đăng ký — {org}</b>\n"
+        "📨 <b>Đường dẫn mời đăng ký{org}</b>\n"
         "Gửi cho cán bộ qua e-mail, Zalo hoặc in mã QR dán ở đơn vị. Bấm vào là mở bot và đăng "
         "ký; đường dẫn của đơn vị chọn sẵn đơn vị, người nhận chỉ cần gõ họ tên.\n\n"
         "• <b>Chung cho cả cơ quan</b>: {link}\n\n"
@@ -1392,6 +1392,9 @@ class Vi:
     ED_TYPED = "   ↳ <i>do bạn nhập</i>"
     ED_CHANGES = "<b>Năm {year} đã có trong bot.</b> Khi lưu, các mục sau sẽ thay đổi:"
     ED_CHANGE = "• {field}: {old} → {new}"
+    ED_SAVED_UNCHANGED = (
+        "Tuần lễ năm {year} đã có đúng những thông tin này nên bot giữ nguyên, không ghi lại."
+    )
     ED_NO_CHANGES = "<b>Năm {year} đã có trong bot</b>; thông báo này không thay đổi mục nào."
     ED_CARD_FOOT = "Bấm một mục để sửa, <b>✅ Lưu</b> để lưu, <b>Hủy</b> để bỏ."
     ED_MISSING = "Chưa lưu được: còn thiếu {fields}. Bạn hãy bấm nút của từng mục để nhập."
