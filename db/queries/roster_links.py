@@ -32,21 +32,9 @@ async def roster_units_of(
     session: AsyncSession, name_key: str, user_id: int | None
 ) -> list[UnitInfo]:
     """The active units where the roster lists someone under `name_key` (not left) who is
-    free to link: linked to nobody, or already to `user_id`. By unit id."""
-    free = or_(RosterPerson.user_id.is_(None), RosterPerson.user_id == user_id)
-    rows = await session.execute(
-        select(Unit.id, Unit.name)
-        .join(RosterPerson, RosterPerson.unit_id == Unit.id)
-        .where(
-            RosterPerson.name_key == name_key,
-            RosterPerson.left_at.is_(None),
-            Unit.archived_at.is_(None),
-            free,
-        )
-        .group_by(Unit.id, Unit.name)
-        .order_by(Unit.id)
-    )
-    return [UnitInfo(uid, name, 0) for uid, name in rows]
+    free to link: linked to nobody, or already to `user_id`. Each unit once, by unit id."""
+    units = {unit.id: unit for unit in await roster_rows_of(session, name_key, user_id)}
+    return [units[unit_id] for unit_id in sorted(units)]
 
 
 async def roster_rows_of(
