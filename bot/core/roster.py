@@ -152,12 +152,6 @@ class Parsed:
         return found
 
 
-def key_of(text: str) -> str:
-    """The folded form two spellings of a name or unit share ("Phòng  Kế toán" ~ "phong ke
-    toan"); the same rule as bot.services.profile.unit_key."""
-    return match_key(text)
-
-
 def _cell(row: Sequence[str], column: int | None) -> str:
     if column is None or column >= len(row):
         return ""
@@ -214,7 +208,7 @@ def parse(rows: Sequence[Sequence[str]], header: Header) -> Parsed:
         if found is not None:
             problems.append(RowProblem(number, found))
             continue
-        name_key, unit_key = key_of(name), key_of(unit)
+        name_key, unit_key = match_key(name), match_key(unit)
         if code and code.casefold() in codes:
             problems.append(RowProblem(number, Problem.DUPLICATE_CODE, codes[code.casefold()]))
             continue

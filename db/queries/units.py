@@ -69,16 +69,3 @@ async def active_units(session: AsyncSession) -> list[UnitRow]:
 async def roster_exists(session: AsyncSession) -> bool:
     """Whether an admin imported a staff list (anyone on it not marked as left)."""
     return bool(await session.scalar(select(exists().where(RosterPerson.left_at.is_(None)))))
-
-
-async def headcounts(session: AsyncSession) -> dict[int, int]:
-    """People on the roster per unit id (not marked as left); empty without a roster."""
-    heads = _headcount()
-    rows = await session.execute(select(heads.c.unit_id, heads.c.n))
-    return {unit_id: count for unit_id, count in rows}
-
-
-async def unit_by_code(session: AsyncSession, code: str) -> UnitRow | None:
-    """The active unit with this invite code, if any."""
-    row = (await session.execute(_unit_rows().where(Unit.code == code))).first()
-    return None if row is None else _row(row)
