@@ -16,7 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_roster, cli_units
+from bot import cli_editions, cli_roster, cli_units
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
@@ -56,8 +56,6 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write")
     cli_roster.add_parser(sub)
-    from bot import cli_editions
-
     cli_editions.add_parser(sub)
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
@@ -122,8 +120,6 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
     if command == "units":
         return cli_units.run(args, settings)
     if command == "editions":
-        from bot import cli_editions
-
         return cli_editions.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
