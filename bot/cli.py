@@ -49,6 +49,12 @@ async def _serve_webhook(settings: Settings) -> None:
         raise SystemExit("Invalid setting WEBHOOK_URL/WEBHOOK_SECRET: both are needed for webhooks")
     secret = settings.webhook_secret.get_secret_value()
     app = build_application(settings, durable=True)
+    # The signals are ours from the first moment: a SIGTERM during start-up (migrating,
+    # loading the editions, setting the webhook) stops the bot cleanly instead of killing it.
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
     async with running(app):
         await app.bot.set_webhook(
             url=settings.webhook_url.rstrip("/") + PATH,
@@ -60,10 +66,17 @@ async def _serve_webhook(settings: Settings) -> None:
             make_asgi(app, secret), settings.webhook_listen, settings.webhook_port
         )
         server = _QuietServer(config)
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, server.request_exit)
-        await server.serve()  # until SIGINT/SIGTERM; then the bot stops cleanly
+        stopper = asyncio.create_task(_exit_on(stop, server))
+        try:
+            await server.serve()  # until SIGINT/SIGTERM; then the bot stops cleanly
+        finally:
+            stopper.cancel()
+
+
+async def _exit_on(stop: asyncio.Event, server: _QuietServer) -> None:
+    """Ask the server to exit once a signal came (before it started serving, or while)."""
+    await stop.wait()
+    server.request_exit()
 
 
 class _QuietServer(uvicorn.Server):
