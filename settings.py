@@ -70,6 +70,18 @@ class Settings(BaseSettings):
     # The agency running the week here, named in greetings, invitations and documents
     # (e.g. "Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh"). Unset: texts say "cơ quan".
     org_name: str | None = Field(default=None, min_length=1, max_length=200)
+    # The documents the week ends with (the results report, certificates): the superior body
+    # the report goes to (e.g. "Ủy ban nhân dân Thành phố Hồ Chí Minh"), the place name of the
+    # date line ("Thành phố Hồ Chí Minh"), and who signs. Unset: the lines are left blank
+    # for the office to fill in, never invented.
+    org_parent: str | None = Field(default=None, min_length=1, max_length=200)
+    org_place: str | None = Field(default=None, min_length=1, max_length=100)
+    signer_title: str | None = Field(default=None, min_length=1, max_length=100)
+    signer_name: str | None = Field(default=None, min_length=1, max_length=100)
+    # A participation certificate needs at least this many days of the week with a check-in
+    # (capped at the week's length) and at least this many minutes in all (0: no minimum).
+    cert_min_days: int = Field(default=5, ge=1, le=31)
+    cert_min_minutes: int = Field(default=0, ge=0, le=100_000)
     sentry_dsn: SecretStr | None = None
     sentry_environment: str | None = None
 
@@ -82,7 +94,15 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "metrics_port", "sentry_dsn", "health_stale_after_seconds", "org_name", mode="before"
+        "metrics_port",
+        "sentry_dsn",
+        "health_stale_after_seconds",
+        "org_name",
+        "org_parent",
+        "org_place",
+        "signer_title",
+        "signer_name",
+        mode="before",
     )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
