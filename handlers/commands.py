@@ -63,6 +63,11 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "privacy": ("privacy", "baomat"),
     "deletemydata": ("deletemydata", "xoadulieu"),
     "invite": ("invite", "moi"),
+    "calendar": ("calendar", "lich"),
+    "certificate": ("certificate", "chungnhan"),
+    "verify": ("verify", "xacthuc"),
+    "report": ("report", "baocao"),
+    "commendations": ("commendations", "khenthuong"),
 }
 EVERY_COMMAND = [name for names in COMMANDS.values() for name in names]
 KEY_OF = {name: key for key, names in COMMANDS.items() for name in names}
@@ -86,6 +91,9 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
             "profile",
             "checkin",
             "me",
+            "certificate",
+            "verify",
+            "calendar",
             "undo",
             "remind",
             "privacy",
@@ -94,7 +102,7 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ),
     ),
     (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule", "invite")),
-    (Role.ADMIN, ("edition", "roster", "units", "export", "grant", "revoke", "roles", "audit")),
+    (Role.ADMIN, ("edition", "roster", "units", "report", "commendations", "export", "grant", "revoke", "roles", "audit")),
 )
 
 # A section's entries: (command key, the name shown in that language).

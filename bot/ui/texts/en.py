@@ -693,6 +693,11 @@ class En:
         "roster": "Import the staff list",
         "units": "Manage units",
         "edition": "Enter a new week from its notice",
+        "calendar": "Add the week to your calendar (.ics)",
+        "certificate": "Your certificate of participation",
+        "verify": "Check a certificate's code",
+        "report": "The week's results report (.docx)",
+        "commendations": "The commendation list (.xlsx)",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------

@@ -688,6 +688,11 @@ class Vi:
         "roster": "Nhập danh sách cán bộ",
         "units": "Quản lý đơn vị",
         "edition": "Nhập Tuần lễ năm mới từ thông báo",
+        "calendar": "Đưa Tuần lễ vào lịch của bạn (.ics)",
+        "certificate": "Giấy chứng nhận tham gia Tuần lễ",
+        "verify": "Kiểm tra mã giấy chứng nhận",
+        "report": "Báo cáo kết quả Tuần lễ (.docx)",
+        "commendations": "Danh sách đề nghị khen thưởng (.xlsx)",
     }
 
     # --- alerts to admins (bot/ops/alerts.py) -------------------------------------------------
