@@ -316,3 +316,23 @@ class RosterPerson(Base):
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Certificate(Base):
+    """A participation certificate issued to one person for one edition. What it says (name,
+    unit, days, minutes) is kept as issued, so `/xacthuc` confirms the document in someone's
+    hands; it is refreshed when the person asks again. Erasure deletes it with the person."""
+
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("user_id", "edition_year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)  # bot.core.cert_code, no dashes
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    edition_year: Mapped[int] = mapped_column(Integer)
+    full_name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(120))
+    days: Mapped[int] = mapped_column(Integer)
+    minutes: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,116 @@
+"""Participation certificates: who earned one, issuing it (a lasting verification code), and
+checking a code someone was shown.
+
+The bar is the settings' CERT_MIN_DAYS (capped at the week's length) and CERT_MIN_MINUTES.
+Issuing is idempotent: a person has one certificate per edition, whose code never changes;
+asking again brings what it states up to date (a check-in fixed after the week).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from bot.core.cert_code import new_code, normalise
+from bot.core.editions import Edition
+from db.queries import certificates as certs
+from db.queries.admin import audit
+from db.queries.certificates import Earned, Issued
+from db.queries.users import get_profile
+from db.session import Sessions
+
+__all__ = ["Bar", "Earned", "Issued", "Mine", "Status", "Verdict", "bar_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """What a certificate needs: days of the week with a check-in, and minutes in all."""
+
+    days: int
+    minutes: int
+
+
+def bar_for(edition: Edition, min_days: int, min_minutes: int) -> Bar:
+    """The settings' bar for this edition: never more days than the week has."""
+    return Bar(min(min_days, edition.days), min_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Mine:
+    """/chungnhan for one person: not registered, not there yet (their figures), or issued."""
+
+    registered: bool
+    days: int = 0
+    minutes: int = 0
+    issued: Issued | None = None
+
+
+class Status(Enum):
+    MALFORMED = "malformed"  # not a code at all, or a typo its check symbol catches
+    UNKNOWN = "unknown"  # well formed, but no certificate has it (forged, or erased)
+    GENUINE = "genuine"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: Status
+    certificate: Issued | None = None
+
+
+async def mine(
+    sessions: Sessions, telegram_id: int, edition: Edition, bar: Bar, now: datetime
+) -> Mine:
+    """The person's certificate for `edition`, issued now if they have earned it."""
+    async with sessions() as session, session.begin():
+        profile = await get_profile(session, telegram_id)
+        if profile is None or not profile.registered:
+            return Mine(False)
+        found = await certs.figures(session, edition.start, edition.end, [profile.user_id])
+        if not found:
+            return Mine(True)
+        person = found[0]
+        if not certs.earned(found, bar.days, bar.minutes):
+            return Mine(True, person.days, person.minutes)
+        issued = await certs.issue(session, edition.year, [person], now, new_code)
+    return Mine(True, person.days, person.minutes, issued[0] if issued else None)
+
+
+async def for_user(
+    sessions: Sessions, user_id: int, edition: Edition, bar: Bar, now: datetime
+) -> Issued | None:
+    """The certificate to send to users.id `user_id` (the morning after the week), issued
+    now; None if they no longer meet the bar (a check-in deleted since it was planned)."""
+    async with sessions() as session, session.begin():
+        found = certs.earned(
+            await certs.figures(session, edition.start, edition.end, [user_id]),
+            bar.days,
+            bar.minutes,
+        )
+        issued = await certs.issue(session, edition.year, found, now, new_code)
+    return issued[0] if issued else None
+
+
+async def every(
+    sessions: Sessions, edition: Edition, bar: Bar, now: datetime, actor_id: int
+) -> tuple[Issued, ...]:
+    """Every certificate of the edition (issued now where missing), by name; audited: the
+    files carry names."""
+    async with sessions() as session, session.begin():
+        people = certs.earned(
+            await certs.figures(session, edition.start, edition.end), bar.days, bar.minutes
+        )
+        issued = await certs.issue(session, edition.year, people, now, new_code)
+        params = {"year": edition.year, "certificates": len(issued)}
+        await audit(session, actor_id, "certificates", params, now)
+    return tuple(issued)
+
+
+async def verify(sessions: Sessions, typed: str) -> Verdict:
+    """Whether `typed` is the code of a certificate the bot issued, and whose."""
+    code = normalise(typed)
+    if code is None:
+        return Verdict(Status.MALFORMED)
+    async with sessions() as session:
+        found = await certs.by_code(session, code)
+    return Verdict(Status.UNKNOWN) if found is None else Verdict(Status.GENUINE, found)
