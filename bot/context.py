@@ -12,7 +12,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.core.clock import Clock
 from bot.core.editions import EditionBook
 from bot.core.matcher import Matcher
-from bot.core.schedule import ReminderData
+from bot.core.schedule import Closing, ReminderData
 from bot.delivery.state import DeliveryState
 from bot.ops.alerts import ErrorAlerts
 from bot.ops.metrics import Metrics
@@ -36,6 +36,12 @@ class Deps:
     metrics: Metrics = field(default_factory=Metrics)  # one registry per app (bot/ops/metrics.py)
     alerts: ErrorAlerts = field(default_factory=ErrorAlerts)  # errors told to admins
     delivery: DeliveryState = field(default_factory=DeliveryState)
+
+    @property
+    def closing(self) -> Closing:
+        """Who the week's closing messages reach, by the settings read now."""
+        s = self.settings
+        return Closing(s.cert_min_days, s.cert_min_minutes, s.admin_ids)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[str, Any]]):

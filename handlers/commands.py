@@ -102,7 +102,21 @@ SECTIONS: tuple[tuple[Role, tuple[str, ...]], ...] = (
         ),
     ),
     (Role.ORGANISER, ("stats", "followup", "broadcast", "broadcasts", "schedule", "invite")),
-    (Role.ADMIN, ("edition", "roster", "units", "report", "commendations", "export", "grant", "revoke", "roles", "audit")),
+    (
+        Role.ADMIN,
+        (
+            "edition",
+            "roster",
+            "units",
+            "report",
+            "commendations",
+            "export",
+            "grant",
+            "revoke",
+            "roles",
+            "audit",
+        ),
+    ),
 )
 
 # A section's entries: (command key, the name shown in that language).

@@ -93,6 +93,7 @@ async def schedule(update: Update, context: BotContext) -> None:
         deps.clock.tz,
         today(context),
         context.clock.now(),
+        deps.closing,
     )
     zone = staff_texts.zone_words(context.t, deps.settings.bot_timezone, context.clock.now())
     await send(update, render.schedule(context.t, overview, zone))

@@ -10,9 +10,12 @@ from typing import Any
 
 from bot.core.editions import Edition
 
-DAYS = ("eve", "opening", "each", "last")
-# Who a reminder goes to; Item.without_checkin_on says what each one means.
-AUDIENCES = ("registered", "without_checkin")
+DAYS = ("eve", "opening", "each", "last", "after")
+# Who a reminder goes to; Item.without_checkin_on says what the first two mean. "certified":
+# those who earned a certificate; "admins": the bot's admins (the week's closing messages).
+AUDIENCES = ("registered", "without_checkin", "certified", "admins")
+# The closing messages (reminders.toml [[closing]]), rendered by bot/delivery/closing_messages.
+CLOSING_KINDS = ("week_figures", "week_report", "week_commendations", "certificate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ class Item:
     groups: bool
     edition_year: int
     day: date
-    day_number: int  # 1..N within the week; 0 the day before
+    day_number: int  # 1..N within the week; 0 outside it (the day before, the day after)
 
     @property
     def without_checkin_on(self) -> date | None:
@@ -44,9 +47,25 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Closing:
+    """Who the closing messages reach: the certificate's bar, and the admins."""
+
+    min_days: int = 5
+    min_minutes: int = 0
+    admin_ids: frozenset[int] = frozenset()
+
+    def bar(self, edition: Edition) -> tuple[int, int]:
+        """(days, minutes) a certificate of `edition` needs: never more days than it has."""
+        return min(self.min_days, edition.days), self.min_minutes
+
+
+@dataclass(frozen=True, slots=True)
 class ReminderData:
     specs: tuple[ReminderSpec, ...]
     suggestions: dict[str, tuple[str, ...]]
+    # The morning after the week (certificates, the admins' figures and files): every
+    # edition has them, whatever its own reminder schedule.
+    closing: tuple[ReminderSpec, ...] = ()
 
     def suggestion(self, language: str, day_number: int) -> str:
         tips = self.suggestions.get(language) or self.suggestions["vi"]
@@ -76,12 +95,15 @@ def load_reminder_data() -> ReminderData:
     text = resources.files("bot.core").joinpath("data/reminders.toml").read_text("utf-8")
     data = tomllib.loads(text)
     suggestions = {lang: tuple(tips) for lang, tips in data.get("suggestions", {}).items()}
-    return ReminderData(parse_specs(data["reminder"]), suggestions)
+    closing = parse_specs(data.get("closing", []))
+    return ReminderData(parse_specs(data["reminder"]), suggestions, closing)
 
 
 def specs_for(edition: Edition, data: ReminderData) -> tuple[ReminderSpec, ...]:
-    """The edition's own schedule if its data gives one, else the default."""
-    return parse_specs(list(edition.reminder)) if edition.reminder else data.specs
+    """The edition's own schedule if its data gives one, else the default; then the closing
+    messages."""
+    own = parse_specs(list(edition.reminder)) if edition.reminder else data.specs
+    return own + data.closing
 
 
 def _days(spec: ReminderSpec, edition: Edition) -> list[date]:
@@ -91,6 +113,8 @@ def _days(spec: ReminderSpec, edition: Edition) -> list[date]:
         return [edition.opening]
     if spec.day == "last":
         return [edition.end]
+    if spec.day == "after":
+        return [edition.end + timedelta(days=1)]
     return [edition.start + timedelta(days=i) for i in range(edition.days)]
 
 

@@ -25,6 +25,7 @@ from bot.delivery import progress_messages as progress_report
 from bot.delivery.sending import LEASE, Report, send_due
 from bot.ops.db_errors import classify
 from bot.ops.db_state import state_of
+from bot.services import reminders
 from db.queries import audience, broadcasts
 from db.queries import outbox as box
 
@@ -54,10 +55,11 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
         done = await box.planned_keys(session, [i.key for i in items])
     planned = 0
     for item in (i for i in items if i.key not in done):
+        edition = deps.editions.get(item.edition_year)
+        if edition is None:  # due_items read the editions a moment ago
+            continue
         async with deps.sessions() as session, session.begin():
-            recipients = await audience.reminder_recipients(
-                session, without_checkin_on=item.without_checkin_on, with_groups=item.groups
-            )
+            recipients = await reminders.recipients(session, item, edition, deps.closing)
             payload = {
                 "reminder": item.kind,
                 "year": item.edition_year,

@@ -1,4 +1,5 @@
-"""One message as it will reach a chat: text, photo or document, with optional buttons."""
+"""One message as it will reach a chat: text, photo or document (a file Telegram already
+holds, or bytes built for this message), with optional buttons."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 
 from bot.delivery.ratelimit import before_send as _before_send
 from db.queries.broadcasts import Content
@@ -18,6 +19,8 @@ class Outgoing:
     text: str  # HTML: the message text or the caption
     markup: InlineKeyboardMarkup | None = None
     file_id: str | None = None
+    data: bytes | None = None  # a document built for this message (a certificate, a report)
+    filename: str = ""
 
     @classmethod
     def of(cls, content: Content) -> Outgoing:
@@ -59,6 +62,9 @@ async def _send(bot: Bot, chat_id: int, out: Outgoing) -> Message:
     caption = out.text or None
     if out.kind == "photo" and out.file_id:
         return await bot.send_photo(chat_id, out.file_id, caption=caption, reply_markup=out.markup)
+    if out.kind == "document" and out.data is not None:
+        document = InputFile(out.data, filename=out.filename)
+        return await bot.send_document(chat_id, document, caption=caption, reply_markup=out.markup)
     if out.kind == "document" and out.file_id:
         return await bot.send_document(
             chat_id, out.file_id, caption=caption, reply_markup=out.markup

@@ -18,8 +18,9 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.context import Deps
+from bot.core.schedule import CLOSING_KINDS
+from bot.delivery import closing_messages, reminder_messages
 from bot.delivery import progress_messages as progress_report
-from bot.delivery import reminder_messages
 from bot.delivery.ledger import Ledger, NotHandedOver, Outcome
 from bot.delivery.outgoing import Outgoing, deliver
 from db.queries import broadcasts
@@ -169,6 +170,8 @@ class _Run:
             if content is None:
                 raise LookupError(f"broadcast {row.payload['broadcast']} is gone")
             return Outgoing.of(content)
+        if row.payload.get("reminder") in CLOSING_KINDS:
+            return await closing_messages.render(self.deps, row, self.bot.username)
         # A group's reminder links to the private chat by the bot's name; a person's needs none.
         username = self.bot.username if row.user_id is None else ""
         text, markup = await reminder_messages.render(self.deps, row, username)

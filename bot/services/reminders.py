@@ -6,13 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.core.editions import Edition, Editions
 from bot.core.progress import Progress, progress
-from bot.core.schedule import ReminderData, expand, specs_for
-from db.queries import audience
+from bot.core.schedule import Closing, Item, ReminderData, expand, specs_for
+from db.queries import audience, certificates
 from db.queries import outbox as box
 from db.queries.admin import audit
 from db.queries.checkins import list_checkins
+from db.queries.outbox import Recipient
 from db.queries.users import get_profile, set_reminders
 from db.session import Sessions
 
@@ -82,6 +85,26 @@ async def summary(sessions: Sessions, user_id: int, edition: Edition, today: dat
     return progress(entries, edition, today)
 
 
+async def recipients(
+    session: AsyncSession, item: Item, edition: Edition, closing: Closing
+) -> list[Recipient]:
+    """Who one schedule item goes to, by its audience: the one rule of the planner
+    (bot/delivery/outbox_sender.py) and of the counts organisers see (/schedule)."""
+    if item.audience == "admins":
+        return await audience.admins(session, closing.admin_ids)
+    if item.audience == "certified":
+        days, minutes = closing.bar(edition)
+        return await certificates.recipients(session, edition.start, edition.end, days, minutes)
+    return await audience.reminder_recipients(
+        session, without_checkin_on=item.without_checkin_on, with_groups=item.groups
+    )
+
+
+def _rule(item: Item) -> tuple[str, date | None, bool]:
+    """Items with one rule share one audience (counted once)."""
+    return item.audience, item.without_checkin_on, item.groups
+
+
 async def schedule_overview(
     sessions: Sessions,
     editions: Editions,
@@ -89,6 +112,7 @@ async def schedule_overview(
     tz: tzinfo,
     today: date,
     now: datetime,
+    closing: Closing,
 ) -> Overview:
     """Every reminder of the edition to show, with its recipients: those chosen when it was
     planned, those it would reach now (still in the future), or none (its moment passed and
@@ -99,7 +123,7 @@ async def schedule_overview(
     lines = []
     async with sessions() as session:
         figures = {f.key: f for f in await box.figures(session)}
-        counts: dict[tuple[date | None, bool], int] = {}  # many items share one audience
+        counts: dict[tuple[str, date | None, bool], int] = {}  # many items share one audience
         for item in items:
             done = figures.get(item.key)
             if done is None and item.due < now - PLANNING_MARGIN:
@@ -108,12 +132,9 @@ async def schedule_overview(
             if done is not None:
                 count = done.sent + done.failed + done.skipped_late + done.unknown + done.pending
             else:
-                rule = (item.without_checkin_on, item.groups)
+                rule = _rule(item)
                 if rule not in counts:
-                    chosen = await audience.reminder_recipients(
-                        session, without_checkin_on=rule[0], with_groups=rule[1]
-                    )
-                    counts[rule] = len(chosen)
+                    counts[rule] = len(await recipients(session, item, edition, closing))
                 count = counts[rule]
             lines.append(Line(item.key, item.kind, item.due, count, done))
     return Overview(edition.year, tuple(lines), meant)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -85,6 +86,19 @@ async def reminder_recipients(
     if with_groups:
         recipients += await groups(session)
     return recipients
+
+
+async def admins(session: AsyncSession, admin_ids: Iterable[int]) -> list[Recipient]:
+    """The admins' private chats (a private chat's id is its person's Telegram id), with their
+    users.id and language once they have written to the bot."""
+    ids = sorted(set(admin_ids))
+    if not ids:
+        return []
+    rows = await session.execute(
+        select(User.telegram_id, User.id, User.language_code).where(User.telegram_id.in_(ids))
+    )
+    known = {telegram_id: (user_id, language) for telegram_id, user_id, language in rows}
+    return [Recipient(i, *known.get(i, (None, None))) for i in ids]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import pytest
 
 from bot.core.editions import Edition, load_editions
 from bot.core.schedule import (
+    CLOSING_KINDS,
     ReminderData,
     ReminderSpec,
     expand,
@@ -37,8 +38,12 @@ def test_default_schedule_of_an_edition() -> None:
     assert first.key == "eve@2023-10-01" and first.due == datetime(2023, 10, 1, 16, tzinfo=VN)
     assert first.day_number == 0  # the day before the week
     assert second.key == "opening@2023-10-02" and second.day_number == 1
-    assert items[-1].key == "summary@2023-10-08"
-    assert items[-1].due == datetime(2023, 10, 8, 20, 30, tzinfo=VN)
+    week = [i for i in items if i.kind not in CLOSING_KINDS]
+    assert week[-1].key == "summary@2023-10-08"
+    assert week[-1].due == datetime(2023, 10, 8, 20, 30, tzinfo=VN)
+    # Then the closing messages, the morning after.
+    assert items[-1].key == "certificate@2023-10-09" and items[-1].audience == "certified"
+    assert items[-1].due == datetime(2023, 10, 9, 8, 0, tzinfo=VN)
     assert [i.due for i in items] == sorted(i.due for i in items)
     assert {i.edition_year for i in items} == {2023}
     mornings = [i for i in items if i.kind == "morning"]
@@ -58,10 +63,12 @@ def test_an_edition_may_replace_the_schedule() -> None:
     edition = edition_2023()
     own = ({"kind": "noon", "day": "last", "time": time(12, 0)},)
     custom = replace(edition, reminder=own)
-    specs = specs_for(custom, load_reminder_data())
-    assert specs == (ReminderSpec("noon", "last", time(12, 0), "registered", False),)
-    (item,) = expand(custom, specs, VN)
+    data = load_reminder_data()
+    specs = specs_for(custom, data)
+    assert specs == (ReminderSpec("noon", "last", time(12, 0), "registered", False), *data.closing)
+    item, *closing = expand(custom, specs, VN)
     assert item.key == "noon@2023-10-08" and item.due == datetime(2023, 10, 8, 12, tzinfo=VN)
+    assert {i.kind for i in closing} == set(CLOSING_KINDS)
 
 
 @pytest.mark.parametrize(

@@ -325,6 +325,10 @@ class En:
         "morning": "Morning message",
         "nudge": "Nudge to those not yet checked in",
         "summary": "Personal summary",
+        "week_figures": "Final figures, to the admins",
+        "week_report": "Draft results report (.docx), to the admins",
+        "week_commendations": "Commendation list (.xlsx), to the admins",
+        "certificate": "Certificates, to those who earned one",
     }
 
     GRANT_USAGE = (
@@ -1569,4 +1573,24 @@ class En:
         "🔒 The personal data notice has been updated: the bot now links your registration to "
         "your agency's staff list (if the agency has imported one). Please read it again and "
         "say whether you agree before you go on.\n\n"
+    )
+
+    # --- i15-closing ---
+    CLOSING_FIGURES_HEAD = (
+        "🏁 <b>The {year} Week is over.</b> Here are the final figures; the draft report and "
+        "the commendation list follow right after this message."
+    )
+    CLOSING_REPORT_CAPTION = (
+        "📄 Draft results report of the {year} Week: the figures are filled in from the bot's "
+        "data; the assessment and proposals are the organisers' to write. Get it again any time "
+        "with /report {year}."
+    )
+    CLOSING_COMMENDATIONS_CAPTION = (
+        "🏅 The commendation list of the {year} Week: the people who met the bar, and the units "
+        "ranked by participation rate. Get it again with /commendations {year}."
+    )
+    CLOSING_CERTIFICATE_CAPTION = (
+        "🎓 Congratulations on completing the {year} Lifelong Learning Week: you studied on "
+        "{days} of {total} days, {time} in all. Here is your certificate of participation.\n"
+        "Verification code: <code>{code}</code> — anyone can check it with /verify."
     )

@@ -299,6 +299,10 @@ class Vi:
         "morning": "Lời chào buổi sáng",
         "nudge": "Nhắc người chưa điểm danh",
         "summary": "Tổng kết cá nhân",
+        "week_figures": "Số liệu cuối tuần gửi quản trị viên",
+        "week_report": "Dự thảo báo cáo kết quả (.docx) gửi quản trị viên",
+        "week_commendations": "Danh sách khen thưởng (.xlsx) gửi quản trị viên",
+        "certificate": "Giấy chứng nhận gửi người đạt tiêu chí",
     }
 
     # --- roles and audit ----------------------------------------------------------------
@@ -1560,4 +1564,23 @@ class Vi:
         "🔒 Thông báo về dữ liệu cá nhân đã được cập nhật: nay bot gắn đăng ký của bạn với danh "
         "sách cán bộ của cơ quan (nếu cơ quan đã nhập). Bạn đọc lại và cho biết có đồng ý không "
         "trước khi tiếp tục.\n\n"
+    )
+
+    # --- i15-closing ---
+    CLOSING_FIGURES_HEAD = (
+        "🏁 <b>Tuần lễ năm {year} đã kết thúc.</b> Dưới đây là số liệu cuối cùng; dự thảo báo "
+        "cáo và danh sách khen thưởng sẽ đến ngay sau tin này."
+    )
+    CLOSING_REPORT_CAPTION = (
+        "📄 Dự thảo báo cáo kết quả Tuần lễ năm {year}: số liệu đã điền sẵn từ dữ liệu của bot; "
+        "phần đánh giá và đề xuất do ban tổ chức viết. Lấy lại bất cứ lúc nào bằng /baocao {year}."
+    )
+    CLOSING_COMMENDATIONS_CAPTION = (
+        "🏅 Danh sách đề nghị khen thưởng Tuần lễ năm {year}: cá nhân đạt tiêu chí và các đơn vị "
+        "xếp theo tỷ lệ tham gia. Lấy lại bằng /khenthuong {year}."
+    )
+    CLOSING_CERTIFICATE_CAPTION = (
+        "🎓 Chúc mừng bạn đã hoàn thành Tuần lễ hưởng ứng học tập suốt đời năm {year}: tự học "
+        "{days}/{total} ngày, tổng cộng {time}. Đây là giấy chứng nhận tham gia của bạn.\n"
+        "Mã xác thực: <code>{code}</code> — ai cũng có thể kiểm tra bằng lệnh /xacthuc."
     )
