@@ -41,7 +41,7 @@ async def build(settings: Settings, year: int | None) -> tuple[int, bytes] | Non
     head = results_report.letterhead(settings)
     async with migrated_sessions(settings.database_url) as sessions:
         data = await results_report.report_data(sessions, edition, clock.tz, head, clock.now())
-    return edition.year, await files.report_docx(data)
+    return edition.year, await files.report_file(data)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,7 +5,7 @@ The end-of-week sending builds the same bytes without an update:
 
     data = await results_report.report_data(deps.sessions, edition, deps.clock.tz,
                                             letterhead(deps.settings), deps.clock.now())
-    docx = await files.report_docx(data)
+    docx = await files.report_file(data)
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def report_name(year: int) -> str:
     return f"bao-cao-tuan-le-hoc-tap-suot-doi-{year}.docx"
 
 
-async def report_docx(data: ResultsReport) -> bytes:
+async def report_file(data: ResultsReport) -> bytes:
     """The results report (Decree 30/2020 layout) as DOCX bytes, built in a worker thread;
     always in Vietnamese, an official document whoever asks."""
     return await asyncio.to_thread(_report, data)

@@ -3,8 +3,9 @@ administrative documents (Phụ lục I): A4, Times New Roman, margins 20/20/30/
 two-column letterhead, the number and date line, the title and its summary line, the body
 justified with a first-line indent, and "Nơi nhận" beside the signer at the end.
 
-Built in a worker thread (bot/ui/files/__init__.py `report_docx`); python-docx is imported
-with this module, never at start-up.
+Built in a worker thread by bot/ui/files/__init__.py `report_file` (not `report_docx`:
+importing this module sets that name on the package); python-docx is imported with this
+module, never at start-up.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -146,8 +147,8 @@ def _rule(where: DocumentType | _Cell, width: float, column: float) -> None:
     ppr.insert_element_before(borders, *_AFTER_PBDR)
 
 
-def _borderless(doc: DocumentType, rows: int, widths: Sequence[object]) -> Table:
-    table = doc.add_table(rows=rows, cols=len(widths))
+def _borderless(doc: DocumentType, rows: int, widths: Sequence[Length]) -> Table:
+    table: Table = doc.add_table(rows=rows, cols=len(widths))
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for column, width in zip(table.columns, widths, strict=True):

@@ -151,7 +151,15 @@ def general(f: EditionStats) -> list[str]:
 
 def unit_header(roster: bool) -> tuple[str, ...]:
     listed = ("Số cán bộ theo danh sách",) if roster else ()
-    return ("STT", "Đơn vị", *listed, "Đã đăng ký", "Tham gia", "Tỷ lệ tham gia", "Thời gian (phút)")
+    return (
+        "STT",
+        "Đơn vị",
+        *listed,
+        "Đã đăng ký",
+        "Tham gia",
+        "Tỷ lệ tham gia",
+        "Thời gian (phút)",
+    )
 
 
 def unit_rows(f: EditionStats) -> list[tuple[str, ...]]:
@@ -174,7 +182,7 @@ def unit_rows(f: EditionStats) -> list[tuple[str, ...]]:
 
 
 def day_rows(f: EditionStats) -> list[tuple[str, ...]]:
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (day_label(d.date), number(d.participants), number(d.checkins), number(d.minutes))
         for d in f.by_day
     ]

@@ -1570,3 +1570,9 @@ class En:
         "your agency's staff list (if the agency has imported one). Please read it again and "
         "say whether you agree before you go on.\n\n"
     )
+    # --- i15-report ---
+    RESULTS_REPORT_CAPTION = (
+        "📄 Results report of the {year} Week (a Word file in the Decree 30/2020/NĐ-CP layout, "
+        "in Vietnamese), figures as of {day}. The office fills in the number, the date and "
+        "sections III and IV (assessment, proposals) before it is signed."
+    )

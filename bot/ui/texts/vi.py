@@ -1561,3 +1561,9 @@ class Vi:
         "sách cán bộ của cơ quan (nếu cơ quan đã nhập). Bạn đọc lại và cho biết có đồng ý không "
         "trước khi tiếp tục.\n\n"
     )
+    # --- i15-report ---
+    RESULTS_REPORT_CAPTION = (
+        "📄 Báo cáo kết quả tổ chức Tuần lễ năm {year} (tệp Word, thể thức theo Nghị định "
+        "30/2020/NĐ-CP), số liệu đến ngày {day}. Văn phòng điền số, ngày tháng và phần III, IV "
+        "(Đánh giá, Đề xuất) trước khi trình ký."
+    )
