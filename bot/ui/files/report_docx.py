@@ -35,7 +35,7 @@ TEXT_WIDTH = Cm(16.5)  # 210 mm − 30 mm − 15 mm
 LEFT_COL, RIGHT_COL = Cm(6.0), Cm(10.5)
 DAY_WIDTHS = (5.5, 3.5, 3.5, 4.0)
 KIND_WIDTHS = (1.4, 6.3, 2.6, 3.4, 2.8)
-UNIT_WIDTHS = {True: (1.4, 4.6, 2.3, 2.0, 2.0, 2.0, 2.2), False: (1.4, 6.2, 2.3, 2.3, 2.0, 2.3)}
+UNIT_WIDTHS = {True: (1.4, 5.2, 2.1, 1.9, 1.9, 1.9, 2.1), False: (1.4, 6.2, 2.3, 2.3, 2.0, 2.3)}
 # What follows w:pBdr in a paragraph's properties (the schema fixes the order).
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc",
                "w:outlineLvl", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
@@ -136,7 +136,7 @@ def _rule(where: DocumentType | _Cell, width: float, column: float) -> None:
     p = where.add_paragraph()
     fmt = p.paragraph_format
     fmt.left_indent = fmt.right_indent = Cm(max(column - width, 0) / 2)
-    fmt.line_spacing, fmt.space_before, fmt.space_after = Pt(2), Pt(3), Pt(0)
+    fmt.line_spacing, fmt.space_before, fmt.space_after = Pt(2), Pt(4), Pt(0)
     p.add_run().font.size = Pt(2)
     ppr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -178,10 +178,12 @@ def _letterhead(doc: DocumentType, data: ResultsReport) -> None:
     _para(doc, f"Kính gửi: {head.org_parent or words.BLANK}", size=BODY_PT, before=12)
 
 
-def _text(doc: DocumentType, text: str, *, bold: bool = False, italic: bool = False) -> None:
+def _text(
+    doc: DocumentType, text: str, *, bold: bool = False, italic: bool = False, keep: bool = False
+) -> None:
     """A body paragraph; a bold one is a heading, kept on the page of what it heads."""
     p = doc.add_paragraph(style=BODY_STYLE)
-    p.paragraph_format.keep_with_next = bold or None
+    p.paragraph_format.keep_with_next = bold or keep or None
     run = p.add_run(text)
     run.bold, run.italic = bold or None, italic or None
 
@@ -213,7 +215,7 @@ def _body(doc: DocumentType, data: ResultsReport) -> None:
     _text(doc, words.ASSESSMENT, italic=True)
     _text(doc, words.PROPOSALS_HEAD, bold=True)
     _text(doc, words.PROPOSALS, italic=True)
-    _text(doc, words.closing(data))
+    _text(doc, words.closing(data), keep=True)  # with the signature
 
 
 def _grid(
