@@ -57,6 +57,7 @@ bench: $(STAMP)
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BENCH).reports --backend postgresql
 	$(BENCH).roster --people 1000 --units 40
 	$(BENCH).roster --people 50000 --units 400 --rounds 1
+	$(BENCH).report --officials 20000 --units 60
 
 bench-quick: $(STAMP)
 	$(BENCH).matcher
@@ -66,6 +67,7 @@ bench-quick: $(STAMP)
 	$(BENCH).reports --backend sqlite --checkins 200000 --export-rows 20000
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BENCH).reports --backend postgresql --checkins 200000 --export-rows 20000
 	$(BENCH).roster --people 1000 --units 40 --rounds 1
+	$(BENCH).report --officials 5000 --units 60 --rounds 1
 
 clean:
 	rm -rf $(VENV) .uv .mypy_cache .pytest_cache .ruff_cache .hypothesis

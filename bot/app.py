@@ -44,6 +44,7 @@ from handlers import (
     receipt_undo,
     reminders,
     reports,
+    results_report,
     roster,
     start,
     states,
@@ -88,6 +89,7 @@ def register_handlers(app: BotApp) -> None:
         roster,  # a spreadsheet sent as a file; its preview's buttons
         units,  # its rename step reads typed text: ahead of the free-text answerer
         invite,
+        results_report,
         reports,
         followup,
         privacy,

@@ -1,5 +1,6 @@
-"""Files for admins: XLSX, CSV and charts, from plain data (names differ from the
-submodules: importing `bot.ui.files.chart` sets the attribute `chart` on this package).
+"""Files for admins: XLSX, CSV, charts and the results report (DOCX), from plain data
+(names differ from the submodules: importing `bot.ui.files.chart` sets the attribute `chart`
+on this package).
 
 matplotlib and openpyxl cost 0.5 s and ~30 MB at start-up, for features a few admins use:
 they are loaded on the first chart or export, in a worker thread, not on the event loop, so
@@ -14,6 +15,7 @@ from datetime import date, datetime, tzinfo
 
 from bot.core.editions import Edition
 from bot.services.followup import FollowUp
+from bot.services.results_report import ResultsReport
 from bot.ui.texts import Texts
 from db.queries.stats import Detail, EditionStats
 
@@ -78,3 +80,19 @@ def _followup(t: Texts, found: FollowUp) -> bytes:
     from bot.ui.files.followup_xlsx import build_followup_xlsx
 
     return build_followup_xlsx(t, found)
+
+
+def report_name(year: int) -> str:
+    return f"bao-cao-tuan-le-hoc-tap-suot-doi-{year}.docx"
+
+
+async def report_file(data: ResultsReport) -> bytes:
+    """The results report (Decree 30/2020 layout) as DOCX bytes, built in a worker thread;
+    always in Vietnamese, an official document whoever asks."""
+    return await asyncio.to_thread(_report, data)
+
+
+def _report(data: ResultsReport) -> bytes:
+    from bot.ui.files.report_docx import build_report_docx
+
+    return build_report_docx(data)

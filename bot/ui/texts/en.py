@@ -1594,3 +1594,9 @@ class En:
         "{days} of {total} days, {time} in all. Here is your certificate of participation.\n"
         "Verification code: <code>{code}</code> — anyone can check it with /verify."
     )
+    # --- i15-report ---
+    RESULTS_REPORT_CAPTION = (
+        "📄 Results report of the {year} Week (a Word file in the Decree 30/2020/NĐ-CP layout, "
+        "in Vietnamese), figures as of {day}. The office fills in the number, the date and "
+        "sections III and IV (assessment, proposals) before it is signed."
+    )

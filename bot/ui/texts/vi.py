@@ -1584,3 +1584,9 @@ class Vi:
         "{days}/{total} ngày, tổng cộng {time}. Đây là giấy chứng nhận tham gia của bạn.\n"
         "Mã xác thực: <code>{code}</code> — ai cũng có thể kiểm tra bằng lệnh /xacthuc."
     )
+    # --- i15-report ---
+    RESULTS_REPORT_CAPTION = (
+        "📄 Báo cáo kết quả tổ chức Tuần lễ năm {year} (tệp Word, thể thức theo Nghị định "
+        "30/2020/NĐ-CP), số liệu đến ngày {day}. Văn phòng điền số, ngày tháng và phần III, IV "
+        "(Đánh giá, Đề xuất) trước khi trình ký."
+    )
