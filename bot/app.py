@@ -33,6 +33,7 @@ from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
     broadcast,
+    commendations,
     flow,
     followup,
     guards,
@@ -51,6 +52,7 @@ from handlers import (
     unreadable,
     week,
 )
+from handlers import calendar as week_calendar
 from handlers import editions as edition_flow
 from settings import Settings
 
@@ -88,6 +90,8 @@ def register_handlers(app: BotApp) -> None:
         roster,  # a spreadsheet sent as a file; its preview's buttons
         units,  # its rename step reads typed text: ahead of the free-text answerer
         invite,
+        commendations,
+        week_calendar,  # the end-of-week documents (issue 15)
         reports,
         followup,
         privacy,
