@@ -119,3 +119,19 @@ def test_both_files_from_the_shell(tmp_path: Path) -> None:
     assert {str(e["dtstart"].dt) for e in cal.walk("VEVENT")} == {"2023-10-02"}
     missing = run(["calendar", "--year", "2019", "-o", str(ics)], tmp_path)
     assert missing.returncode == 1 and "No edition for 2019" in missing.stderr
+
+
+def test_the_caption_gives_the_opening_hour_only_when_known() -> None:
+    from dataclasses import replace
+    from datetime import time
+
+    from bot.core.editions import load_editions
+    from bot.ui.texts import En, Vi
+    from handlers.calendar import _caption
+
+    e = load_editions().get(2023)
+    assert e is not None
+    assert "khai mạc ngày 02/10/2023 (thông báo không nêu giờ" in _caption(Vi, e)
+    timed = replace(e, opening_time=time(7, 30))
+    assert "khai mạc lúc 07:30 ngày 02/10/2023.\n" in _caption(Vi, timed)
+    assert "opening at 07:30 on 2 Oct 2023.\n" in _caption(En, timed)
