@@ -9,6 +9,7 @@ VTIMEZONE, which Google Calendar and Outlook both need for a TZID they do not as
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -39,14 +40,25 @@ def _description(t: Texts, e: Edition, *extra: str) -> str:
     return "\n".join(lines)
 
 
+def _text(text: str) -> str:
+    """Without control characters, which RFC 5545 text may not hold (line breaks stay)."""
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+
+
+def _line(text: str) -> str:
+    """A one-line value (a title, a place): calendars show them on one line, and an X- name
+    is not escaped as text, so a line break typed into a notice would break the file."""
+    return _text(" ".join(text.split()))
+
+
 def _event(e: Edition, what: str, summary: str, description: str, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", uid(e, what))
     event.add("dtstamp", stamp)
-    event.add("summary", summary)
-    event.add("description", description)
-    if e.venue:
-        event.add("location", e.venue)
+    event.add("summary", _line(summary))
+    event.add("description", _text(description.replace("\r\n", "\n").replace("\r", "\n")))
+    if _line(e.venue):
+        event.add("location", _line(e.venue))
     return event
 
 
@@ -60,7 +72,7 @@ def build_ics(t: Texts, edition: Edition, tz: ZoneInfo, now: datetime) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", e.name)
+    cal.add("x-wr-calname", _line(e.name))
     cal.add("x-wr-timezone", tz.key)
 
     week = _event(e, "week", f"{e.name} — {e.theme}", _description(t, e), stamp)
