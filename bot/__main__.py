@@ -16,7 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_editions, cli_report, cli_roster, cli_units
+from bot import cli_calendar, cli_commendations, cli_editions, cli_report, cli_roster, cli_units
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade"])
     cli_units.add_parser(sub)
     cli_report.add_parser(sub)
+    cli_commendations.add_parser(sub)
+    cli_calendar.add_parser(sub)
     return parser
 
 
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         "units",
         "editions",
         "report",
+        "commendations",
+        "calendar",
     } or (command == "run" and settings.offline)
     configure_logging(
         "WARNING" if quiet else settings.log_level,
@@ -125,6 +129,10 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
         return cli_editions.run(args, settings)
     if command == "report":
         return cli_report.run(args, settings)
+    if command == "commendations":
+        return cli_commendations.run(args, settings)
+    if command == "calendar":
+        return cli_calendar.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")

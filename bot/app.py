@@ -33,6 +33,7 @@ from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
     broadcast,
+    commendations,
     flow,
     followup,
     guards,
@@ -52,6 +53,7 @@ from handlers import (
     unreadable,
     week,
 )
+from handlers import calendar as week_calendar
 from handlers import editions as edition_flow
 from settings import Settings
 
@@ -90,6 +92,8 @@ def register_handlers(app: BotApp) -> None:
         units,  # its rename step reads typed text: ahead of the free-text answerer
         invite,
         results_report,
+        commendations,
+        week_calendar,  # the end-of-week documents (issue 15)
         reports,
         followup,
         privacy,

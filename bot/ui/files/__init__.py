@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from bot.core.editions import Edition
+from bot.services.commendations import Commendations
 from bot.services.followup import FollowUp
 from bot.services.results_report import ResultsReport
 from bot.ui.texts import Texts
@@ -96,3 +98,42 @@ def _report(data: ResultsReport) -> bytes:
     from bot.ui.files.report_docx import build_report_docx
 
     return build_report_docx(data)
+
+
+def bar_text(t: Texts, found: Commendations) -> str:
+    """The bar in words: "học ít nhất 5/7 ngày của Tuần lễ[, … ít nhất 2 giờ]"."""
+    bar = found.bar
+    text = t.CM_BAR.format(days=bar.min_days, week_days=bar.week_days)
+    if bar.min_minutes:
+        text += t.CM_BAR_MINUTES.format(minutes=t.fmt_minutes(bar.min_minutes))
+    return text
+
+
+def commendations_name(year: int) -> str:
+    return f"khen-thuong-tuan-le-{year}.xlsx"
+
+
+async def commendations_file(t: Texts, found: Commendations, tz: tzinfo) -> bytes:
+    """/khenthuong's workbook (the commendation list), built in a worker thread."""
+    return await asyncio.to_thread(_commendations, t, found, tz)
+
+
+def _commendations(t: Texts, found: Commendations, tz: tzinfo) -> bytes:
+    from bot.ui.files.commendations_xlsx import build_commendations_xlsx
+
+    return build_commendations_xlsx(t, found, tz)
+
+
+def calendar_name(year: int) -> str:
+    return f"tuan-le-hoc-tap-suot-doi-{year}.ics"
+
+
+async def calendar_file(t: Texts, edition: Edition, tz: ZoneInfo, now: datetime) -> bytes:
+    """/lich's calendar (.ics) of an edition, built in a worker thread."""
+    return await asyncio.to_thread(_calendar, t, edition, tz, now)
+
+
+def _calendar(t: Texts, edition: Edition, tz: ZoneInfo, now: datetime) -> bytes:
+    from bot.ui.files.calendar_ics import build_ics
+
+    return build_ics(t, edition, tz, now)

@@ -1600,3 +1600,79 @@ class En:
         "in Vietnamese), figures as of {day}. The office fills in the number, the date and "
         "sections III and IV (assessment, proposals) before it is signed."
     )
+    # --- i15-docs ---
+    CM_CAPTION = (
+        "🏅 Commendation list — the {year} week: {people} people meet the bar ({bar}), "
+        "{units} units took part. The workbook has 3 sheets: people, units, criteria "
+        "(in Vietnamese, ready for the official list)."
+    )
+    CM_NO_EDITION = "There is no data about the {year} week. The bot has data for: {years}."
+    CM_BAR = "studied on at least {days} of the week's {week_days} days"
+    CM_BAR_MINUTES = ", at least {minutes} in all"
+    CM_SHEET_PEOPLE = "People"
+    CM_SHEET_UNITS = "Units"
+    CM_SHEET_CRITERIA = "Criteria"
+    CM_TITLE_PEOPLE = "PEOPLE MEETING THE BAR, PROPOSED FOR COMMENDATION"
+    CM_TITLE_UNITS = "UNITS RANKED BY PARTICIPATION RATE"
+    CM_TITLE_CRITERIA = "CRITERIA AND HOW THE FIGURES ARE COUNTED"
+    CM_EDITION_LINE = "{edition} ({start} to {end})"
+    CM_BAR_LINE = "Bar: {bar} (a day studied is a day with at least one check-in)."
+    CM_PEOPLE_NOTE = (
+        "Only those meeting the bar: {people} of {participants} participants. Ranked by days "
+        "studied, then total minutes; equal on both, equal rank."
+    )
+    CM_NOBODY = "Nobody meets the bar yet."
+    CM_UNITS_NOTE: ClassVar[dict[str, str]] = {
+        "headcount": (
+            "Participation rate = officials on the staff list who checked in / the unit's "
+            "headcount on the list (as /stats). Ranked by rate, then participants; equal on "
+            "both, equal rank. Only units where someone took part."
+        ),
+        "registered": (
+            "Participation rate = people who checked in / the unit's registered officials (no "
+            "staff list yet; as /stats). Ranked by rate, then participants; equal on both, "
+            "equal rank. Only units where someone took part."
+        ),
+    }
+    CM_NO_UNITS = "No unit has taken part yet."
+    CM_ORDINAL = "No."
+    CM_RANK = "Rank"
+    CM_DAYS = "Days studied"
+    CM_HOURS = "Hours"
+    CM_COMMENDED = "People meeting the bar"
+    CM_ITEM = "Item"
+    CM_WEEK_DAYS = "Days in the week"
+    CM_MIN_DAYS = "Minimum days studied"
+    CM_MIN_MINUTES = "Minimum minutes of study (0: none)"
+    CM_DAY_RULE = "Day studied"
+    CM_DAY_RULE_VALUE = "A day of the week with at least one check-in"
+    CM_PEOPLE_ORDER = "Ranking of people"
+    CM_PEOPLE_ORDER_VALUE = "Days studied, then total minutes (highest first); ties share a rank"
+    CM_UNIT_ORDER = "Ranking of units"
+    CM_UNIT_ORDER_VALUE = "Participation rate, then participants (highest first)"
+    CM_PARTICIPANTS = "Participants"
+    CM_MET = "People meeting the bar"
+    CM_UNITS_COUNT = "Units that took part"
+    CM_SOURCE = "Source of the figures"
+    CM_SOURCE_VALUE = "Study check-ins in the bot (the same figures as /stats)"
+    CAL_CAPTION = (
+        "📅 The {year} week in your calendar: {start} to {end}, opening {opening}.\n"
+        "On a phone: tap the file, then «Add to calendar» (or open it with your Calendar app). "
+        "On a computer: download it, then import it into Google Calendar (Settings → Import "
+        "and export) or open it with Outlook. Importing a newer file updates the events rather "
+        "than duplicating them."
+    )
+    CAL_OPENING_AT = "at {time} on {date}"
+    CAL_OPENING_DAY = "on {date} (the notice gives no hour, so it is an all-day event)"
+    CAL_UNKNOWN_YEAR = (
+        "There is no information about the {year} week yet. The bot knows: {years}. "
+        "For example: {example}."
+    )
+    CAL_OPENING = "Opening ceremony: {name}"
+    CAL_THEME = "Theme: {theme}"
+    CAL_ORGANISER = "Organiser: {organiser}"
+    CAL_PLAN = "Plan no. {number}"
+    CAL_PLAN_DATE = "Plan no. {number} of {date}"
+    CAL_HOST = "Opening ceremony hosted by: {host}"
+    CAL_NO_TIME = "The official notice gives no hour for the opening."
+    CAL_SOURCE = "Source: {source}"

@@ -1590,3 +1590,77 @@ class Vi:
         "30/2020/NĐ-CP), số liệu đến ngày {day}. Văn phòng điền số, ngày tháng và phần III, IV "
         "(Đánh giá, Đề xuất) trước khi trình ký."
     )
+    # --- i15-docs ---
+    CM_CAPTION = (
+        "🏅 Danh sách đề nghị khen thưởng — Tuần lễ năm {year}: {people} cá nhân đạt tiêu chí "
+        "({bar}), {units} đơn vị có người tham gia. Bảng tính gồm 3 trang: Cá nhân, Đơn vị, "
+        "Tiêu chí."
+    )
+    CM_NO_EDITION = "Không có dữ liệu về Tuần lễ năm {year}. Bot có dữ liệu các năm: {years}."
+    CM_BAR = "học ít nhất {days}/{week_days} ngày của Tuần lễ"
+    CM_BAR_MINUTES = ", tổng thời gian tự học ít nhất {minutes}"
+    CM_SHEET_PEOPLE = "Cá nhân"
+    CM_SHEET_UNITS = "Đơn vị"
+    CM_SHEET_CRITERIA = "Tiêu chí"
+    CM_TITLE_PEOPLE = "DANH SÁCH CÁ NHÂN ĐẠT TIÊU CHÍ ĐỀ NGHỊ KHEN THƯỞNG"
+    CM_TITLE_UNITS = "XẾP HẠNG ĐƠN VỊ THEO TỶ LỆ THAM GIA"
+    CM_TITLE_CRITERIA = "TIÊU CHÍ VÀ CÁCH TÍNH"
+    CM_EDITION_LINE = "{edition} (từ {start} đến {end})"
+    CM_BAR_LINE = "Tiêu chí: {bar} (một ngày học là một ngày có ít nhất một lượt điểm danh)."
+    CM_PEOPLE_NOTE = (
+        "Chỉ ghi người đạt tiêu chí: {people}/{participants} người tham gia. Xếp theo số ngày "
+        "học, rồi tổng số phút; bằng nhau cả hai thì cùng hạng."
+    )
+    CM_NOBODY = "Chưa có ai đạt tiêu chí."
+    CM_UNITS_NOTE: ClassVar[dict[str, str]] = {
+        "headcount": (
+            "Tỷ lệ tham gia = số cán bộ trong danh sách có điểm danh / số cán bộ theo danh sách "
+            "của đơn vị (như /thongke). Xếp theo tỷ lệ, rồi số người tham gia; bằng nhau thì "
+            "cùng hạng. Chỉ ghi đơn vị có người tham gia."
+        ),
+        "registered": (
+            "Tỷ lệ tham gia = số người có điểm danh / số cán bộ đã đăng ký của đơn vị (chưa có "
+            "danh sách cán bộ; như /thongke). Xếp theo tỷ lệ, rồi số người tham gia; bằng nhau "
+            "thì cùng hạng. Chỉ ghi đơn vị có người tham gia."
+        ),
+    }
+    CM_NO_UNITS = "Chưa có đơn vị nào có người tham gia."
+    CM_ORDINAL = "STT"
+    CM_RANK = "Hạng"
+    CM_DAYS = "Số ngày học"
+    CM_HOURS = "Số giờ"
+    CM_COMMENDED = "Cá nhân đạt tiêu chí"
+    CM_ITEM = "Nội dung"
+    CM_WEEK_DAYS = "Số ngày của Tuần lễ"
+    CM_MIN_DAYS = "Số ngày học tối thiểu"
+    CM_MIN_MINUTES = "Số phút tự học tối thiểu (0: không yêu cầu)"
+    CM_DAY_RULE = "Ngày học"
+    CM_DAY_RULE_VALUE = "Một ngày của Tuần lễ có ít nhất một lượt điểm danh tự học"
+    CM_PEOPLE_ORDER = "Xếp hạng cá nhân"
+    CM_PEOPLE_ORDER_VALUE = "Số ngày học, rồi tổng số phút (giảm dần); bằng nhau thì cùng hạng"
+    CM_UNIT_ORDER = "Xếp hạng đơn vị"
+    CM_UNIT_ORDER_VALUE = "Tỷ lệ tham gia, rồi số người tham gia (giảm dần)"
+    CM_PARTICIPANTS = "Số người tham gia"
+    CM_MET = "Số cá nhân đạt tiêu chí"
+    CM_UNITS_COUNT = "Số đơn vị có người tham gia"
+    CM_SOURCE = "Nguồn số liệu"
+    CM_SOURCE_VALUE = "Điểm danh tự học trên bot (cùng số liệu với /thongke)"
+    CAL_CAPTION = (
+        "📅 Lịch Tuần lễ năm {year}: từ {start} đến {end}, khai mạc {opening}.\n"
+        "Trên điện thoại: chạm vào tệp rồi chọn «Thêm vào lịch» (hoặc mở bằng ứng dụng Lịch). "
+        "Trên máy tính: tải tệp về, rồi nhập vào Google Calendar (Cài đặt → Nhập và xuất) "
+        "hoặc mở bằng Outlook. Nhập lại tệp mới sẽ cập nhật, không tạo sự kiện trùng."
+    )
+    CAL_OPENING_AT = "lúc {time} ngày {date}"
+    CAL_OPENING_DAY = "ngày {date} (thông báo không nêu giờ, nên ghi cả ngày)"
+    CAL_UNKNOWN_YEAR = (
+        "Chưa có thông tin về Tuần lễ năm {year}. Bot biết các năm: {years}. Ví dụ: {example}."
+    )
+    CAL_OPENING = "Lễ khai mạc {name}"
+    CAL_THEME = "Chủ đề: {theme}"
+    CAL_ORGANISER = "Đơn vị tổ chức: {organiser}"
+    CAL_PLAN = "Kế hoạch số {number}"
+    CAL_PLAN_DATE = "Kế hoạch số {number} ngày {date}"
+    CAL_HOST = "Chủ trì lễ khai mạc: {host}"
+    CAL_NO_TIME = "Thông báo chính thức không nêu giờ khai mạc."
+    CAL_SOURCE = "Nguồn: {source}"
