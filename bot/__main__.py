@@ -16,7 +16,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_editions, cli_roster, cli_units
+from bot import cli_certificates, cli_editions, cli_roster, cli_units
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     cli_units.add_parser(sub)
+    cli_certificates.add_parser(sub)
     return parser
 
 
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "roster",
         "units",
         "editions",
+        "certificates",
     } or (command == "run" and settings.offline)
     configure_logging(
         "WARNING" if quiet else settings.log_level,
@@ -121,6 +123,8 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
         return cli_units.run(args, settings)
     if command == "editions":
         return cli_editions.run(args, settings)
+    if command == "certificates":
+        return cli_certificates.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")

@@ -33,6 +33,7 @@ from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
     broadcast,
+    certificates,
     flow,
     followup,
     guards,
@@ -88,6 +89,7 @@ def register_handlers(app: BotApp) -> None:
         roster,  # a spreadsheet sent as a file; its preview's buttons
         units,  # its rename step reads typed text: ahead of the free-text answerer
         invite,
+        certificates,
         reports,
         followup,
         privacy,
