@@ -42,7 +42,9 @@ async def _open(update: Update, context: BotContext, payload: str) -> bool:
         edition, _ = pick_edition(context, None)
         if edition is not None:
             await certificates.send_mine(update, context, edition)
-    elif payload == "xacthuc" or payload.startswith(VERIFY_LINK):  # a certificate's QR code
+    elif payload == "xacthuc":  # /xacthuc typed in a group: how to send the code
+        await certificates.verify_code(update, context, "")
+    elif payload.startswith(VERIFY_LINK):  # a certificate's QR code
         await certificates.verify_code(update, context, payload.removeprefix(VERIFY_LINK))
     else:
         return False

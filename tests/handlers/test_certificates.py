@@ -142,3 +142,20 @@ async def test_nobody_earned_one(restartable: Restartable) -> None:
         reply = await bot.say(ADMIN, "/chungnhan all")
     assert reply is not None and reply.media is None
     assert "Chưa có ai đạt điều kiện" in reply.text and "ít nhất 3 ngày" in reply.text
+
+
+async def test_from_a_group_a_button_opens_the_private_chat_at_the_certificate(
+    week: Harness,
+) -> None:
+    group = -100123
+    await week.feed(week.factory.message(AN, "/chungnhan", chat_id=group, kind="supergroup"))
+    sent = week.telegram.sent(group)[-1]
+    [[button]] = sent.reply_markup["inline_keyboard"]
+    assert button["url"].endswith("?start=chungnhan")
+    reply = await week.say(AN, "/start chungnhan")
+    assert reply is not None and reply.media is not None  # the PDF, as /chungnhan sends it
+    await week.feed(week.factory.message(AN, "/xacthuc ABC", chat_id=group, kind="group"))
+    [[button]] = week.telegram.sent(group)[-1].reply_markup["inline_keyboard"]
+    assert button["url"].endswith("?start=xacthuc")
+    usage = await week.say(STRANGER, "/start xacthuc")
+    assert usage is not None and "kèm mã xác thực" in usage.text
