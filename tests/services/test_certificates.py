@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import func, select, text
 
 from bot.core.cert_code import check_symbol, shown
@@ -135,3 +136,21 @@ async def test_erasure_removes_the_certificate_and_its_code_becomes_unknown(
     assert (await service.verify(sessions, theirs.code)).status is service.Status.GENUINE
     async with sessions() as session:
         assert await session.scalar(select(func.count(Certificate.id))) == 1
+
+
+async def test_a_code_already_given_is_never_silently_dropped(sessions: Sessions) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from db.queries import certificates as queries
+
+    await register(sessions, 1)
+    await register(sessions, 2)
+    await study(sessions, 1, range(2, 5), 30)
+    await study(sessions, 2, range(2, 5), 30)
+    first = (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued
+    assert first is not None
+    async with sessions() as session, session.begin():
+        [person] = await queries.figures(session, WEEK.start, WEEK.end, [first.user_id + 1])
+    with pytest.raises(IntegrityError):  # the same code drawn twice: an error, not nothing
+        async with sessions() as session, session.begin():
+            await queries.issue(session, 2023, [person], AFTER, lambda: first.code)
