@@ -16,7 +16,15 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_calendar, cli_commendations, cli_editions, cli_report, cli_roster, cli_units
+from bot import (
+    cli_calendar,
+    cli_certificates,
+    cli_commendations,
+    cli_editions,
+    cli_report,
+    cli_roster,
+    cli_units,
+)
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
 
@@ -63,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_report.add_parser(sub)
     cli_commendations.add_parser(sub)
     cli_calendar.add_parser(sub)
+    cli_certificates.add_parser(sub)
     return parser
 
 
@@ -90,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         "report",
         "commendations",
         "calendar",
+        "certificates",
     } or (command == "run" and settings.offline)
     configure_logging(
         "WARNING" if quiet else settings.log_level,
@@ -133,6 +143,8 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
         return cli_commendations.run(args, settings)
     if command == "calendar":
         return cli_calendar.run(args, settings)
+    if command == "certificates":
+        return cli_certificates.run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")

@@ -33,6 +33,7 @@ from db.session import create_engine, create_sessionmaker
 from handlers import (
     admin,
     broadcast,
+    certificates,
     commendations,
     flow,
     followup,
@@ -94,6 +95,7 @@ def register_handlers(app: BotApp) -> None:
         results_report,
         commendations,
         week_calendar,  # the end-of-week documents (issue 15)
+        certificates,
         reports,
         followup,
         privacy,

@@ -74,7 +74,14 @@ KEY_OF = {name: key for key, names in COMMANDS.items() for name in names}
 
 # /start's deep-link payloads (t.me/<bot>?start=<payload>), and the command each stands for
 # when a group sends someone to the private chat.
-START_PAYLOADS = {"checkin": "checkin", "week": "week", "profile": "register", "help": "help"}
+START_PAYLOADS = {
+    "checkin": "checkin",
+    "week": "week",
+    "profile": "register",
+    "help": "help",
+    "certificate": "chungnhan",
+    "verify": "xacthuc",  # the code itself stays in the group: /start says how to send it
+}
 
 # Who sees which commands, in the menu and in /help alike, in the order shown: everyone's,
 # then the organisers' tools, then the admins'. A person sees every section up to their role.

@@ -13,9 +13,13 @@ from bot.core.roles import Role
 from bot.services.access import current_role
 from bot.ui import keyboards, menus
 from bot.ui.answers import answer_fact
+from handlers import certificates
 from handlers.commands import command, sections_for
 from handlers.common import send, today
 from handlers.menus import publish_for
+from handlers.reports import pick_edition
+
+VERIFY_LINK = "xacthuc-"  # t.me/<bot>?start=xacthuc-<CODE> (bot/ui/files/certificate_pdf.py)
 
 
 async def _role(update: Update, context: BotContext) -> Role:
@@ -34,6 +38,14 @@ async def _open(update: Update, context: BotContext, payload: str) -> bool:
         await send(update, text, keyboards.main_menu(t))
     elif payload == "help":
         await help_command(update, context)
+    elif payload == "chungnhan":  # /chungnhan typed in a group
+        edition, _ = pick_edition(context, None)
+        if edition is not None:
+            await certificates.send_mine(update, context, edition)
+    elif payload == "xacthuc":  # /xacthuc typed in a group: how to send the code
+        await certificates.verify_code(update, context, "")
+    elif payload.startswith(VERIFY_LINK):  # a certificate's QR code
+        await certificates.verify_code(update, context, payload.removeprefix(VERIFY_LINK))
     else:
         return False
     return True

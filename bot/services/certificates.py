@@ -59,9 +59,16 @@ class Verdict:
 
 
 async def mine(
-    sessions: Sessions, telegram_id: int, edition: Edition, bar: Bar, now: datetime
+    sessions: Sessions,
+    telegram_id: int,
+    edition: Edition,
+    bar: Bar,
+    now: datetime,
+    *,
+    issue: bool = True,
 ) -> Mine:
-    """The person's certificate for `edition`, issued now if they have earned it."""
+    """The person's certificate for `edition`, issued now if they have earned it (with
+    `issue` False, only their figures: the week is still running)."""
     async with sessions() as session, session.begin():
         profile = await get_profile(session, telegram_id)
         if profile is None or not profile.registered:
@@ -70,7 +77,7 @@ async def mine(
         if not found:
             return Mine(True)
         person = found[0]
-        if not certs.earned(found, bar.days, bar.minutes):
+        if not issue or not certs.earned(found, bar.days, bar.minutes):
             return Mine(True, person.days, person.minutes)
         issued = await certs.issue(session, edition.year, [person], now, new_code)
     return Mine(True, person.days, person.minutes, issued[0] if issued else None)

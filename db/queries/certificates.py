@@ -110,7 +110,8 @@ async def issue(
     )
     fresh = [p for p in people if p.user_id not in have]
     if fresh:
-        # Another replica issuing at the same moment: its row wins, ours is dropped.
+        # Another replica issuing at the same moment: its row wins, ours is dropped. (Only
+        # that conflict: a new code equal to another's fails loudly rather than silently.)
         await session.execute(
             upsert_insert(session)(Certificate)
             .values(
@@ -129,7 +130,7 @@ async def issue(
                     for p in fresh
                 ]
             )
-            .on_conflict_do_nothing()
+            .on_conflict_do_nothing(index_elements=["user_id", "edition_year"])
         )
     for p in people:
         if p.user_id in have:

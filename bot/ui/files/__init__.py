@@ -18,7 +18,13 @@ from bot.core.editions import Edition
 from bot.services.commendations import Commendations
 from bot.services.followup import FollowUp
 from bot.services.results_report import ResultsReport
+
+# Light: fpdf2 and qrcode load inside build_certificate, in the worker thread.
+from bot.ui.files.certificate_pdf import Issuer as Issuer
+from bot.ui.files.certificate_pdf import certificate_filename as certificate_filename
+from bot.ui.files.certificate_pdf import issuer_of as issuer_of
 from bot.ui.texts import Texts
+from db.queries.certificates import Issued
 from db.queries.stats import Detail, EditionStats
 
 
@@ -137,3 +143,37 @@ def _calendar(t: Texts, edition: Edition, tz: ZoneInfo, now: datetime) -> bytes:
     from bot.ui.files.calendar_ics import build_ics
 
     return build_ics(t, edition, tz, now)
+
+
+# --- certificates (i15-cert) ---
+async def certificate_pdf(cert: Issued, edition: Edition, issuer: Issuer) -> bytes:
+    """One participation certificate as PDF bytes, built in a worker thread."""
+    return await asyncio.to_thread(_certificate, cert, edition, issuer)
+
+
+def _certificate(cert: Issued, edition: Edition, issuer: Issuer) -> bytes:
+    from bot.ui.files.certificate_pdf import build_certificate
+
+    return build_certificate(cert, edition, issuer)
+
+
+async def certificates_zip(
+    certs: Sequence[Issued],
+    edition: Edition,
+    issuer: Issuer,
+    limit_bytes: int = 45_000_000,
+    *,
+    tz: tzinfo | None = None,
+) -> list[bytes]:
+    """Every certificate's PDF in ZIP parts of at most `limit_bytes` each (Telegram takes
+    files up to 50 MB from a bot), built in a worker thread; none for no certificates.
+    With `tz`, each certificate is dated the day it was issued there, else issuer.issued_on."""
+    return await asyncio.to_thread(_zip_parts, certs, edition, issuer, limit_bytes, tz)
+
+
+def _zip_parts(
+    certs: Sequence[Issued], edition: Edition, issuer: Issuer, limit: int, tz: tzinfo | None
+) -> list[bytes]:
+    from bot.ui.files.certificate_zip import zip_parts
+
+    return zip_parts(certs, edition, issuer, limit, tz)

@@ -1676,3 +1676,68 @@ class En:
     CAL_HOST = "Opening ceremony hosted by: {host}"
     CAL_NO_TIME = "The official notice gives no hour for the opening."
     CAL_SOURCE = "Source: {source}"
+    # --- i15-cert ---
+    CERT_NO_EDITION = "There is no information about the {year} week yet. Years known: {years}."
+    CERT_BAR_DAYS = "checked in on at least {days} days of the week"
+    CERT_BAR_MINUTES = "studied at least {time} in all"
+    CERT_AND = " and "
+    CERT_MISSING_DAYS = "{days} more day(s) with a check-in"
+    CERT_MISSING_TIME = "{time} more study"
+    CERT_NOT_STARTED = (
+        "📅 The {year} week starts on {start}. A participation certificate goes to everyone who "
+        "{bar}."
+    )
+    CERT_NONE_YET = (
+        "You have no check-ins in the {year} week ({start} – {end}). A certificate goes to "
+        "everyone who {bar}."
+    )
+    CERT_PROGRESS = (
+        "📜 You do not qualify for the {year} week's certificate yet.\n"
+        "• Your self-study: <b>{days}/{week_days} days</b>, <b>{time}</b> in all.\n"
+        "• Needed: {bar}.\n"
+        "• Missing: <b>{missing}</b>."
+    )
+    CERT_STILL_TIME = (
+        "\n\nThe week has {left} more day(s) (until {end}): use /checkin each day you study!"
+    )
+    CERT_WEEK_OVER = "\n\nThe week ended on {end}."
+    CERT_EARNED_WAIT = (
+        "🎉 You qualify for the {year} week's certificate: <b>{days}/{week_days} days</b>, "
+        "<b>{time}</b> in all.\nIt is sent to you automatically on the morning of {after}, "
+        "after the week's last day (from then on /certificate sends it too)."
+    )
+    CERT_CAPTION = (
+        "📜 Your participation certificate for the {year} week (in Vietnamese, as an official "
+        "document).\nVerification code: <code>{code}</code> — anyone can check it with "
+        "<code>/verify {code}</code>."
+    )
+    CERT_ALL_WAIT = (
+        "The {year} week is not over: certificates are issued from the morning of {after}, "
+        "after its last day."
+    )
+    CERT_ALL_NONE = "Nobody qualifies for a certificate of the {year} week (needed: {bar})."
+    CERT_ALL_BUILDING = "⏳ Making {count} certificates (PDF), one moment…"
+    CERT_ALL_CAPTION = "📦 {count} certificates of the {year} week (needed: {bar})."
+    CERT_ALL_PART = " Part {part}/{parts}."
+    VERIFY_USAGE = (
+        "To check a certificate, send /verify with the verification code printed at its "
+        "bottom, for example: <code>/verify 7K4MQ-9XP3R</code>."
+    )
+    VERIFY_MALFORMED = (
+        "⚠️ «{typed}» is not a valid verification code; a character may be mistyped. A code "
+        "has 10 letters and digits, printed at the bottom of the certificate, for example: "
+        "<code>/verify 7K4MQ-9XP3R</code>. Please check it and try again."
+    )
+    VERIFY_UNKNOWN = (
+        "❌ The code <code>{code}</code> belongs to no certificate this bot issued (or the "
+        "certificate was erased at its holder's own request)."
+    )
+    VERIFY_GENUINE = (
+        "✅ The code <code>{code}</code> belongs to a genuine certificate issued by this bot:\n"
+        "• Name: <b>{name}</b>\n"
+        "• Unit: {unit}\n"
+        "• Lifelong Learning Week {year}{period}\n"
+        "• Self-study on {days} days, {time} in all\n"
+        "• Issued on {issued}"
+    )
+    VERIFY_PERIOD = " ({start} – {end})"

@@ -1664,3 +1664,70 @@ class Vi:
     CAL_HOST = "Chủ trì lễ khai mạc: {host}"
     CAL_NO_TIME = "Thông báo chính thức không nêu giờ khai mạc."
     CAL_SOURCE = "Nguồn: {source}"
+    # --- i15-cert ---
+    CERT_NO_EDITION = "Chưa có thông tin về Tuần lễ năm {year}. Các năm có thông tin: {years}."
+    CERT_BAR_DAYS = "có điểm danh tự học ít nhất {days} ngày trong Tuần lễ"
+    CERT_BAR_MINUTES = "tổng thời gian tự học ít nhất {time}"
+    CERT_AND = " và "
+    CERT_MISSING_DAYS = "{days} ngày có điểm danh"
+    CERT_MISSING_TIME = "{time} tự học"
+    CERT_NOT_STARTED = (
+        "📅 Tuần lễ {year} bắt đầu ngày {start}. Giấy chứng nhận tham gia được cấp cho người {bar}."
+    )
+    CERT_NONE_YET = (
+        "Bạn chưa có lượt điểm danh nào trong Tuần lễ {year} ({start} – {end}). Giấy chứng nhận "
+        "được cấp cho người {bar}."
+    )
+    CERT_PROGRESS = (
+        "📜 Bạn chưa đủ điều kiện nhận giấy chứng nhận Tuần lễ {year}.\n"
+        "• Bạn đã tự học: <b>{days}/{week_days} ngày</b>, tổng cộng <b>{time}</b>.\n"
+        "• Điều kiện: {bar}.\n"
+        "• Còn thiếu: <b>{missing}</b>."
+    )
+    CERT_STILL_TIME = (
+        "\n\nTuần lễ còn {left} ngày nữa (đến hết ngày {end}): bạn vẫn kịp, gõ /diemdanh mỗi "
+        "ngày bạn tự học nhé!"
+    )
+    CERT_WEEK_OVER = "\n\nTuần lễ đã kết thúc ngày {end}."
+    CERT_EARNED_WAIT = (
+        "🎉 Bạn đã đạt điều kiện nhận giấy chứng nhận Tuần lễ {year}: tự học <b>{days}/{week_days}"
+        " ngày</b>, tổng cộng <b>{time}</b>.\nGiấy chứng nhận được gửi tự động vào sáng ngày "
+        "{after}, sau ngày cuối của Tuần lễ (từ hôm đó bạn cũng có thể gõ /chungnhan để nhận)."
+    )
+    CERT_CAPTION = (
+        "📜 Giấy chứng nhận tham gia Tuần lễ {year} của bạn.\n"
+        "Mã xác thực: <code>{code}</code> — ai cũng có thể kiểm tra bằng lệnh "
+        "<code>/xacthuc {code}</code>."
+    )
+    CERT_ALL_WAIT = (
+        "Tuần lễ {year} chưa kết thúc: giấy chứng nhận được cấp từ sáng ngày {after}, sau ngày "
+        "cuối của Tuần lễ."
+    )
+    CERT_ALL_NONE = (
+        "Chưa có ai đạt điều kiện nhận giấy chứng nhận Tuần lễ {year} (điều kiện: {bar})."
+    )
+    CERT_ALL_BUILDING = "⏳ Đang tạo {count} giấy chứng nhận (PDF), bạn chờ một chút nhé…"
+    CERT_ALL_CAPTION = "📦 {count} giấy chứng nhận Tuần lễ {year} (điều kiện: {bar})."
+    CERT_ALL_PART = " Phần {part}/{parts}."
+    VERIFY_USAGE = (
+        "Để kiểm tra một giấy chứng nhận, bạn gõ /xacthuc kèm mã xác thực in ở cuối giấy, "
+        "ví dụ: <code>/xacthuc 7K4MQ-9XP3R</code>."
+    )
+    VERIFY_MALFORMED = (
+        "⚠️ «{typed}» không phải là mã xác thực hợp lệ, có thể do gõ nhầm một ký tự. Mã gồm 10 "
+        "chữ và số, in ở cuối giấy chứng nhận, ví dụ: <code>/xacthuc 7K4MQ-9XP3R</code>. Bạn "
+        "xem lại mã trên giấy và gõ lại nhé."
+    )
+    VERIFY_UNKNOWN = (
+        "❌ Mã <code>{code}</code> không thuộc giấy chứng nhận nào do bot này cấp (hoặc giấy đã "
+        "bị xóa theo yêu cầu của chính người được cấp)."
+    )
+    VERIFY_GENUINE = (
+        "✅ Mã <code>{code}</code> là của giấy chứng nhận thật do bot này cấp:\n"
+        "• Họ và tên: <b>{name}</b>\n"
+        "• Đơn vị: {unit}\n"
+        "• Tuần lễ hưởng ứng học tập suốt đời năm {year}{period}\n"
+        "• Tự học {days} ngày, tổng cộng {time}\n"
+        "• Cấp ngày {issued}"
+    )
+    VERIFY_PERIOD = " ({start} – {end})"
