@@ -13,9 +13,9 @@ from bot.core.cert_code import shown
 from bot.core.clock import local_today
 from bot.core.editions import Edition
 from bot.delivery.outgoing import Outgoing
-from bot.services import certificates, reports
+from bot.services import certificates, commendations, reports, results_report
 from bot.ui import files, keyboards, report_texts
-from bot.ui.texts import for_language
+from bot.ui.texts import Vi, for_language
 from db.queries.outbox import Claimed
 
 
@@ -75,8 +75,24 @@ async def _certificate(deps: Deps, row: Claimed, edition: Edition, bot_username:
 
 
 async def _report(deps: Deps, edition: Edition) -> tuple[bytes, str]:
-    raise LookupError("the results report is not built yet")  # wired at merge
+    """The draft results report, as /baocao builds it (not audited: nobody asked)."""
+    head = results_report.letterhead(deps.settings)
+    found = await results_report.report_data(
+        deps.sessions, edition, deps.clock.tz, head, deps.clock.now()
+    )
+    return await files.report_file(found), files.report_name(edition.year)
 
 
 async def _commendations(deps: Deps, edition: Edition) -> tuple[bytes, str]:
-    raise LookupError("the commendation list is not built yet")  # wired at merge
+    """The commendation list, as /khenthuong builds it (always Vietnamese: an official list)."""
+    days, minutes = deps.closing.bar(edition)
+    found = await commendations.gather(
+        deps.sessions,
+        edition,
+        deps.clock.tz,
+        min_days=days,
+        min_minutes=minutes,
+        now=deps.clock.now(),
+    )
+    data = await files.commendations_file(Vi, found, deps.clock.tz)
+    return data, files.commendations_name(edition.year)
