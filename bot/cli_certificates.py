@@ -63,6 +63,7 @@ async def _issue(
     """The edition, its certificates (issued where missing, audited) and the bot's name;
     None (said) when there is no such edition or its week is not over."""
     from bot.cli_editions import stored_editions
+    from bot.core.bar import Bar
     from bot.core.clock import local_today, make_clock
     from bot.services import certificates as service
     from bot.services.editions import CLI_ACTOR
@@ -78,7 +79,7 @@ async def _issue(
             f"The {year} week is not over: certificates come after {edition.end}.", file=sys.stderr
         )
         return None
-    bar = service.bar_for(edition, settings.cert_min_days, settings.cert_min_minutes)
+    bar = Bar.of(edition, settings.cert_min_days, settings.cert_min_minutes)
     async with migrated_sessions(settings.database_url) as sessions:
         found = await service.every(sessions, edition, bar, clock.now(), CLI_ACTOR)
     return edition, found, await _username(settings, bot) if found else ""

@@ -26,11 +26,6 @@ from handlers.reports import pick_edition
 EVERY_WORDS = frozenset({"all", "tatca"})  # /chungnhan all, /chungnhan tatca (tấtcả)
 
 
-def _bar(context: BotContext, edition: Edition) -> service.Bar:
-    settings = context.deps.settings
-    return service.bar_for(edition, settings.cert_min_days, settings.cert_min_minutes)
-
-
 async def _edition(update: Update, context: BotContext, args: list[str]) -> Edition | None:
     """The edition the arguments name (none: the running or latest one); None when refused
     (a year we cannot read, or one without an edition: both said)."""
@@ -61,7 +56,7 @@ async def send_mine(update: Update, context: BotContext, edition: Edition) -> No
     """The person's certificate as a PDF once the week is over and they meet the bar;
     otherwise their days and time against the bar."""
     t, day = context.t, today(context)
-    needed = _bar(context, edition)
+    needed = context.deps.closing.bar(edition)
     over = day > edition.end  # issued only once the week is over: its figures are final
     found = await service.mine(
         context.sessions,
@@ -105,7 +100,7 @@ async def every(update: Update, context: BotContext, args: list[str]) -> None:
         after = certificate_texts.day_after(t, edition)
         await send(update, t.CERT_ALL_WAIT.format(year=edition.year, after=after))
         return
-    needed, user = _bar(context, edition), update.effective_user
+    needed, user = context.deps.closing.bar(edition), update.effective_user
     assert user is not None
     found = await service.every(context.sessions, edition, needed, context.clock.now(), user.id)
     if not found:

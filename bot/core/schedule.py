@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from importlib import resources
 from typing import Any
 
+from bot.core.bar import Bar
 from bot.core.editions import Edition
 
 DAYS = ("eve", "opening", "each", "last", "after")
@@ -54,9 +55,9 @@ class Closing:
     min_minutes: int = 0
     admin_ids: frozenset[int] = frozenset()
 
-    def bar(self, edition: Edition) -> tuple[int, int]:
-        """(days, minutes) a certificate of `edition` needs: never more days than it has."""
-        return min(self.min_days, edition.days), self.min_minutes
+    def bar(self, edition: Edition) -> Bar:
+        """What a certificate of `edition` needs."""
+        return Bar.of(edition, self.min_days, self.min_minutes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,9 +55,7 @@ async def render(deps: Deps, row: Claimed, bot_username: str) -> Outgoing:
 async def _certificate(deps: Deps, row: Claimed, edition: Edition, bot_username: str) -> Outgoing:
     if row.user_id is None:
         raise LookupError("a certificate needs its person")
-    days, minutes = deps.closing.bar(edition)
-    bar = certificates.Bar(days, minutes)
-    now = deps.clock.now()
+    bar, now = deps.closing.bar(edition), deps.clock.now()
     cert = await certificates.for_user(deps.sessions, row.user_id, edition, bar, now)
     if cert is None:
         raise LookupError("no longer meets the certificate's bar")
@@ -85,14 +83,14 @@ async def _report(deps: Deps, edition: Edition) -> tuple[bytes, str]:
 
 async def _commendations(deps: Deps, edition: Edition) -> tuple[bytes, str]:
     """The commendation list, as /khenthuong builds it (always Vietnamese: an official list)."""
-    days, minutes = deps.closing.bar(edition)
+    bar, tz = deps.closing.bar(edition), deps.clock.tz
     found = await commendations.gather(
         deps.sessions,
         edition,
-        deps.clock.tz,
-        min_days=days,
-        min_minutes=minutes,
+        tz,
+        min_days=bar.min_days,
+        min_minutes=bar.min_minutes,
         now=deps.clock.now(),
     )
-    data = await files.commendations_file(Vi, found, deps.clock.tz)
+    data = await files.commendations_file(Vi, found, tz)
     return data, files.commendations_name(edition.year)

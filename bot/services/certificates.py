@@ -1,7 +1,8 @@
 """Participation certificates: who earned one, issuing it (a lasting verification code), and
 checking a code someone was shown.
 
-The bar is the settings' CERT_MIN_DAYS (capped at the week's length) and CERT_MIN_MINUTES.
+The bar (bot/core/bar.py) is the settings' CERT_MIN_DAYS, capped at the week's length, and
+CERT_MIN_MINUTES.
 Issuing is idempotent: a person has one certificate per edition, whose code never changes;
 asking again brings what it states up to date (a check-in fixed after the week).
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from bot.core.bar import Bar
 from bot.core.cert_code import new_code, normalise
 from bot.core.editions import Edition
 from db.queries import certificates as certs
@@ -20,20 +22,7 @@ from db.queries.certificates import Earned, Issued
 from db.queries.users import get_profile
 from db.session import Sessions
 
-__all__ = ["Bar", "Earned", "Issued", "Mine", "Status", "Verdict", "bar_for"]
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """What a certificate needs: days of the week with a check-in, and minutes in all."""
-
-    days: int
-    minutes: int
-
-
-def bar_for(edition: Edition, min_days: int, min_minutes: int) -> Bar:
-    """The settings' bar for this edition: never more days than the week has."""
-    return Bar(min(min_days, edition.days), min_minutes)
+__all__ = ["Bar", "Earned", "Issued", "Mine", "Status", "Verdict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +66,7 @@ async def mine(
         if not found:
             return Mine(True)
         person = found[0]
-        if not issue or not certs.earned(found, bar.days, bar.minutes):
+        if not issue or not certs.earned(found, bar.min_days, bar.min_minutes):
             return Mine(True, person.days, person.minutes)
         issued = await certs.issue(session, edition.year, [person], now, new_code)
     return Mine(True, person.days, person.minutes, issued[0] if issued else None)
@@ -91,8 +80,8 @@ async def for_user(
     async with sessions() as session, session.begin():
         found = certs.earned(
             await certs.figures(session, edition.start, edition.end, [user_id]),
-            bar.days,
-            bar.minutes,
+            bar.min_days,
+            bar.min_minutes,
         )
         issued = await certs.issue(session, edition.year, found, now, new_code)
     return issued[0] if issued else None
@@ -105,7 +94,7 @@ async def every(
     files carry names."""
     async with sessions() as session, session.begin():
         people = certs.earned(
-            await certs.figures(session, edition.start, edition.end), bar.days, bar.minutes
+            await certs.figures(session, edition.start, edition.end), bar.min_days, bar.min_minutes
         )
         issued = await certs.issue(session, edition.year, people, now, new_code)
         params = {"year": edition.year, "certificates": len(issued)}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TypeVar
 
+from bot.core.bar import Bar
 from bot.core.editions import Edition
 from bot.core.textnorm import natural_key
 from bot.services.reports import figures, window
@@ -22,24 +23,6 @@ from db.queries.stats import EditionStats, UnitRow
 from db.session import Sessions
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """What a person needs to be on the list: days with a check-in inside the week (the
-    setting, capped at the week's length) and minutes in all (0: no minimum)."""
-
-    min_days: int
-    min_minutes: int
-    week_days: int
-
-    def met_by(self, days: int, minutes: int) -> bool:
-        return days >= self.min_days and minutes >= self.min_minutes
-
-
-def bar_of(edition: Edition, min_days: int, min_minutes: int) -> Bar:
-    """The bar for an edition from the settings (CERT_MIN_DAYS, CERT_MIN_MINUTES)."""
-    return Bar(min(min_days, edition.days), max(min_minutes, 0), edition.days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +105,7 @@ async def gather(
     now: datetime,
 ) -> Commendations:
     """The list for an edition, as of `now` (read only: no audit entry)."""
-    bar = bar_of(edition, min_days, min_minutes)
+    bar = Bar.of(edition, min_days, min_minutes)
     stats = await figures(sessions, edition, tz)
     async with sessions() as session:
         found = await person_weeks(session, window(edition, tz))

@@ -93,8 +93,10 @@ async def recipients(
     if item.audience == "admins":
         return await audience.admins(session, closing.admin_ids)
     if item.audience == "certified":
-        days, minutes = closing.bar(edition)
-        return await certificates.recipients(session, edition.start, edition.end, days, minutes)
+        bar = closing.bar(edition)
+        return await certificates.recipients(
+            session, edition.start, edition.end, bar.min_days, bar.min_minutes
+        )
     return await audience.reminder_recipients(
         session, without_checkin_on=item.without_checkin_on, with_groups=item.groups
     )

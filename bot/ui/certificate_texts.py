@@ -15,9 +15,9 @@ TYPED_SHOWN = 40  # characters of a mistyped code echoed back
 
 def bar(t: Texts, needed: Bar) -> str:
     """ "có điểm danh tự học ít nhất 5 ngày trong Tuần lễ (và …)"."""
-    text = t.CERT_BAR_DAYS.format(days=needed.days)
-    if needed.minutes:
-        text += t.CERT_AND + t.CERT_BAR_MINUTES.format(time=t.fmt_minutes(needed.minutes))
+    text = t.CERT_BAR_DAYS.format(days=needed.min_days)
+    if needed.min_minutes:
+        text += t.CERT_AND + t.CERT_BAR_MINUTES.format(time=t.fmt_minutes(needed.min_minutes))
     return text
 
 
@@ -37,21 +37,23 @@ def progress(t: Texts, edition: Edition, needed: Bar, days: int, minutes: int, t
         "time": t.fmt_minutes(minutes),
     }
     figures["week_days"] = edition.days
-    if days >= needed.days and minutes >= needed.minutes:  # the week is still running
+    if days >= needed.min_days and minutes >= needed.min_minutes:  # the week is still running
         return t.CERT_EARNED_WAIT.format(**figures, after=day_after(t, edition))
     if days == 0:
         text = t.CERT_NONE_YET.format(year=edition.year, start=start, end=end, bar=bar(t, needed))
     else:
         missing = []
-        if days < needed.days:
-            missing.append(t.CERT_MISSING_DAYS.format(days=needed.days - days))
-        if minutes < needed.minutes:
-            missing.append(t.CERT_MISSING_TIME.format(time=t.fmt_minutes(needed.minutes - minutes)))
+        if days < needed.min_days:
+            missing.append(t.CERT_MISSING_DAYS.format(days=needed.min_days - days))
+        if minutes < needed.min_minutes:
+            missing.append(
+                t.CERT_MISSING_TIME.format(time=t.fmt_minutes(needed.min_minutes - minutes))
+            )
         text = t.CERT_PROGRESS.format(
             **figures, bar=bar(t, needed), missing=t.CERT_AND.join(missing)
         )
     left = (edition.end - today).days + 1  # today counts: a check-in today still counts
-    if today <= edition.end and days + left >= needed.days:
+    if today <= edition.end and days + left >= needed.min_days:
         return text + t.CERT_STILL_TIME.format(left=left, end=end)
     if today > edition.end:
         return text + t.CERT_WEEK_OVER.format(end=end)

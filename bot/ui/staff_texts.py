@@ -51,6 +51,7 @@ _COUNTS = (
     "assigned",
     "not_registered",
     "not_checked_in",
+    "certificates",
 )
 
 

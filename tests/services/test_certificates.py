@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select, text
 
+from bot.core.bar import Bar
 from bot.core.cert_code import check_symbol, shown
 from bot.core.editions import load_editions
 from bot.services import certificates as service
@@ -21,7 +22,7 @@ EDITIONS = load_editions()
 WEEK = EDITIONS.get(2023)  # 2–8 October 2023
 assert WEEK is not None
 AFTER = vn(2023, 10, 9, 8)
-BAR = service.Bar(3, 60)
+BAR = Bar(3, 60, 7)
 
 
 async def study(sessions: Sessions, telegram_id: int, days: range, minutes: int) -> None:
@@ -34,10 +35,11 @@ async def study(sessions: Sessions, telegram_id: int, days: range, minutes: int)
 
 
 def test_the_bar_is_capped_at_the_week() -> None:
-    assert service.bar_for(WEEK, 5, 0) == service.Bar(5, 0)
-    assert service.bar_for(WEEK, 31, 90) == service.Bar(7, 90)
+    assert Bar.of(WEEK, 5, 0) == Bar(5, 0, 7)
+    assert Bar.of(WEEK, 31, 90) == Bar(7, 90, 7)
     three_days = replace(WEEK, end=WEEK.start.replace(day=WEEK.start.day + 2))
-    assert service.bar_for(three_days, 5, 0) == service.Bar(3, 0)
+    assert Bar.of(three_days, 5, 0) == Bar(3, 0, 3)
+    assert Bar.of(WEEK, 5, 0).met_by(5, 0) and not Bar.of(WEEK, 5, 1).met_by(7, 0)
 
 
 async def test_not_registered_below_the_bar_and_earned(sessions: Sessions) -> None:

@@ -8,8 +8,9 @@ from datetime import datetime
 
 from openpyxl import load_workbook
 
+from bot.core.bar import Bar
 from bot.core.editions import load_editions
-from bot.services.commendations import Commendations, RankedPerson, RankedUnit, bar_of
+from bot.services.commendations import Commendations, RankedPerson, RankedUnit
 from bot.ui.files.commendations_xlsx import build_commendations_xlsx
 from bot.ui.texts import En, Vi
 from db.queries.stats import EditionStats, UnitRow
@@ -34,7 +35,7 @@ def sample(roster: bool = False, min_minutes: int = 0) -> Commendations:
     stats = EditionStats(2023, 4, 3, 19, 600, (), (a, b), headcount=8 if roster else None)
     return Commendations(
         EDITION,
-        bar_of(EDITION, 5, min_minutes),
+        Bar.of(EDITION, 5, min_minutes),
         people,
         4,
         (RankedUnit(1, a, 2), RankedUnit(2, b, 1)),

@@ -104,6 +104,14 @@ NEW_ENTRIES: list[tuple[str, dict[str, Any], str]] = [
         {"year": 2023, "names": True, "not_registered": 12, "not_checked_in": 30},
         "năm 2023: 12 chưa đăng ký, 30 chưa điểm danh",
     ),
+    # Issue 15: the end-of-week documents that carry names are taken on the record.
+    ("report", {"year": 2023, "checkins": 1234}, "báo cáo kết quả Tuần lễ năm 2023 (1.234 lượt"),
+    (
+        "commendations",
+        {"year": 2023, "people": 42, "units": 7},
+        "khen thưởng năm 2023 (42 cá nhân đạt tiêu chí, 7 đơn vị)",
+    ),
+    ("certificates", {"year": 2023, "certificates": 1500}, "giấy chứng nhận năm 2023 (1.500 giấy)"),
 ]
 
 

@@ -407,6 +407,12 @@ class En:
             "{actor} viewed who to remind for {year}: {not_registered} not registered, "
             "{not_checked_in} not checked in."
         ),
+        "report": "{actor} took the results report of the {year} Week ({checkins} check-ins).",
+        "commendations": (
+            "{actor} took the commendation list of {year} ({people} people met the bar, "
+            "{units} units)."
+        ),
+        "certificates": "{actor} took every certificate of {year} ({certificates} in all).",
         "erasure": "A user erased their own data, as is their right.",
         "other": "{actor} took an admin action.",
     }
@@ -1577,8 +1583,8 @@ class En:
 
     # --- i15-closing ---
     CLOSING_FIGURES_HEAD = (
-        "🏁 <b>The {year} Week is over.</b> Here are the final figures; the draft report and "
-        "the commendation list follow right after this message."
+        "🏁 <b>The {year} Week is over.</b> Here are the final figures; the draft results "
+        "report and the commendation list come in two separate messages."
     )
     CLOSING_REPORT_CAPTION = (
         "📄 Draft results report of the {year} Week: the figures are filled in from the bot's "

@@ -385,6 +385,14 @@ class Vi:
             "{actor} xem danh sách cần nhắc năm {year}: {not_registered} chưa đăng ký, "
             "{not_checked_in} chưa điểm danh."
         ),
+        "report": (
+            "{actor} lấy báo cáo kết quả Tuần lễ năm {year} ({checkins} lượt điểm danh)."
+        ),
+        "commendations": (
+            "{actor} lấy danh sách đề nghị khen thưởng năm {year} ({people} cá nhân đạt tiêu "
+            "chí, {units} đơn vị)."
+        ),
+        "certificates": "{actor} lấy toàn bộ giấy chứng nhận năm {year} ({certificates} giấy).",
         "erasure": "Một người dùng đã xóa dữ liệu của mình theo quyền của chủ thể dữ liệu.",
         "other": "{actor} thực hiện một thao tác quản trị.",
     }
@@ -1569,7 +1577,7 @@ class Vi:
     # --- i15-closing ---
     CLOSING_FIGURES_HEAD = (
         "🏁 <b>Tuần lễ năm {year} đã kết thúc.</b> Dưới đây là số liệu cuối cùng; dự thảo báo "
-        "cáo và danh sách khen thưởng sẽ đến ngay sau tin này."
+        "cáo kết quả và danh sách đề nghị khen thưởng được gửi trong hai tin riêng."
     )
     CLOSING_REPORT_CAPTION = (
         "📄 Dự thảo báo cáo kết quả Tuần lễ năm {year}: số liệu đã điền sẵn từ dữ liệu của bot; "
