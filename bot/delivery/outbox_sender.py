@@ -20,7 +20,7 @@ from telegram import Bot
 from bot.context import BotApp, BotContext, Deps
 from bot.core.clock import local_today
 from bot.core.progress import study_window
-from bot.core.schedule import Item, expand, specs_for
+from bot.core.schedule import CLOSING_KINDS, Item, expand, specs_for
 from bot.delivery import progress_messages as progress_report
 from bot.delivery.sending import LEASE, Report, send_due
 from bot.ops.db_errors import classify
@@ -75,7 +75,8 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
                 now=now,
                 recipients=recipients,
                 payload=payload,
-                late=now - item.due > grace,
+                # The closing messages are welcome all that day, however late the bot is.
+                late=now - item.due > grace and item.kind not in CLOSING_KINDS,
             )
     return planned
 
@@ -135,7 +136,7 @@ async def _pass(deps: Deps, bot: Bot, report: Report, max_rows: int) -> None:
         freed, lost = await box.release_stale(
             session, now, state.owner, LEASE, mine=True, others=alone
         )
-        report.skipped_late += await box.skip_late(session, now, grace)
+        report.skipped_late += await box.skip_late(session, now, grace, spare=CLOSING_KINDS)
     state.started = True
     report.released += freed
     report.unknown += lost

@@ -178,10 +178,16 @@ async def renew(session: AsyncSession, owner: str, now: datetime) -> None:
     )
 
 
-async def skip_late(session: AsyncSession, now: datetime, grace: timedelta) -> int:
+async def skip_late(
+    session: AsyncSession, now: datetime, grace: timedelta, spare: Iterable[str] = ()
+) -> int:
+    """Reminders still pending `grace` after their moment are skipped, not sent (too late to
+    help), except those of the planned kinds in `spare` (a certificate is welcome any time)."""
+    spared = select(PlannedRun.key).where(PlannedRun.kind.in_(list(spare)))
     result = await session.execute(
         update(Outbox)
         .where(Outbox.kind == "reminder", Outbox.status == PENDING, Outbox.due_at < now - grace)
+        .where(Outbox.key.not_in(spared))
         .values(status=SKIPPED_LATE, finished_at=now)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

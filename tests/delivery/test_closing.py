@@ -174,3 +174,28 @@ async def test_the_schedule_counts_who_the_closing_messages_will_reach(
     assert f"{EARNED} " in certificate
     figures = next(line for line in lines if "Số liệu cuối tuần" in line)
     assert "2 " in figures
+
+
+async def test_a_bot_back_in_the_afternoon_still_sends_the_closing_messages(
+    restartable: Restartable,
+) -> None:
+    """Reminders more than REMINDER_LATE_GRACE_MINUTES late are skipped (too late to help);
+    a certificate or the admins' files are welcome all that day."""
+    clock, telegram = restartable.clock, restartable.telegram
+    restartable.configure(admin_ids=frozenset({ADMIN.id}))
+    clock.set(vn(2023, 10, 9, 15, 0))  # down since before the last evening's summary
+    async with restartable.started() as bot:
+        deps = deps_of(bot.app)
+        earned = await seed_week(deps, telegram)
+        report = await dispatch_once(deps, bot.app.bot)
+        rows = await closing_rows(deps)
+        async with deps.sessions() as session:
+            summary = await session.scalars(
+                select(Outbox.status).where(Outbox.key == "summary@2023-10-08")
+            )
+            assert set(summary) == {"skipped_late"}
+    assert report.skipped_late == 0  # the summary's rows were planned as skipped, not sent
+    assert {r.status for r in rows} == {"sent"}
+    assert len(rows) == 3 + len(earned)
+    for chat in earned:
+        assert len(documents(telegram, chat, ".pdf")) == 1

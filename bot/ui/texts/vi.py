@@ -385,9 +385,7 @@ class Vi:
             "{actor} xem danh sách cần nhắc năm {year}: {not_registered} chưa đăng ký, "
             "{not_checked_in} chưa điểm danh."
         ),
-        "report": (
-            "{actor} lấy báo cáo kết quả Tuần lễ năm {year} ({checkins} lượt điểm danh)."
-        ),
+        "report": ("{actor} lấy báo cáo kết quả Tuần lễ năm {year} ({checkins} lượt điểm danh)."),
         "commendations": (
             "{actor} lấy danh sách đề nghị khen thưởng năm {year} ({people} cá nhân đạt tiêu "
             "chí, {units} đơn vị)."
