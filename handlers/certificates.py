@@ -6,6 +6,7 @@ Codes and names are never logged: a code is a key to someone's name and unit.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from telegram import InputFile, Update
@@ -20,24 +21,17 @@ from bot.services import certificates as service
 from bot.ui import certificate_texts, files, keyboards
 from handlers.access import allowed
 from handlers.commands import command
-from handlers.common import contact_of, requested_year, send, today
-from handlers.reports import pick_edition
+from handlers.common import contact_of, send, today
+from handlers.reports import edition_asked
 
 EVERY_WORDS = frozenset({"all", "tatca"})  # /chungnhan all, /chungnhan tatca (tấtcả)
+UPLOAD_SECONDS = 180  # a ZIP part of up to 20 MB, on an agency's slow uplink
 
 
 async def _edition(update: Update, context: BotContext, args: list[str]) -> Edition | None:
     """The edition the arguments name (none: the running or latest one); None when refused
     (a year we cannot read, or one without an edition: both said)."""
-    ok, year = await requested_year(update, context, args)
-    if not ok:
-        return None
-    edition, _ = pick_edition(context, year)
-    if edition is None:
-        years = ", ".join(str(y) for y in sorted(e.year for e in context.deps.editions.all))
-        asked = year or today(context).year
-        await send(update, context.t.CERT_NO_EDITION.format(year=asked, years=years))
-    return edition
+    return (await edition_asked(update, context, args))[0]
 
 
 async def certificate(update: Update, context: BotContext) -> None:
@@ -70,7 +64,9 @@ async def send_mine(update: Update, context: BotContext, edition: Edition) -> No
         await send(update, t.NOT_REGISTERED, keyboards.profile_button(t))
         return
     if found.issued is None:
-        text = certificate_texts.progress(t, edition, needed, found.days, found.minutes, day)
+        text = certificate_texts.progress(
+            t, edition, needed, found.days, found.minutes, day, found.studied_today
+        )
         await send(update, text)
         return
     chat = update.effective_chat
@@ -109,17 +105,28 @@ async def every(update: Update, context: BotContext, args: list[str]) -> None:
         return
     chat = update.effective_chat
     assert chat is not None
-    await send(update, t.CERT_ALL_BUILDING.format(count=t.fmt_number(len(found))))
+    seconds = len(found) * files.SECONDS_PER_CERTIFICATE
+    wait = t.fmt_minutes(max(1, math.ceil(seconds / 60)))
+    await send(update, t.CERT_ALL_BUILDING.format(count=t.fmt_number(len(found)), time=wait))
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     issuer = files.issuer_of(context.deps.settings, context.bot.username, day)
-    parts = await files.certificates_zip(found, edition, issuer, tz=context.clock.tz)
-    for number, part in enumerate(parts, 1):
-        suffix = f"-phan-{number}" if len(parts) > 1 else ""
+    # A part is sent once the next is built (so its name says whether it is the only one):
+    # at most two are held at a time, and the first arrives long before the last is made.
+    parts = aiter(files.certificates_zip(found, edition, issuer, tz=context.clock.tz))
+    part, number = await anext(parts, None), 0
+    while part is not None:
+        upcoming, number = await anext(parts, None), number + 1
+        alone = number == 1 and upcoming is None
         caption = certificate_texts.all_caption(
-            t, len(found), edition.year, needed, number, len(parts)
+            t, len(found), edition.year, needed, None if alone else number
         )
-        name = f"giay-chung-nhan-{edition.year}{suffix}.zip"
-        await chat.send_document(InputFile(part, filename=name), caption=caption)
+        name = f"giay-chung-nhan-{edition.year}{'' if alone else f'-phan-{number}'}.zip"
+        await chat.send_document(
+            InputFile(part, filename=name), caption=caption, write_timeout=UPLOAD_SECONDS
+        )
+        part = upcoming
+    if number > 1:
+        await send(update, t.CERT_ALL_DONE.format(parts=number, count=t.fmt_number(len(found))))
 
 
 async def verify(update: Update, context: BotContext) -> None:

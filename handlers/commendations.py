@@ -16,21 +16,15 @@ from bot.ui import files, report_texts
 from bot.ui.texts import Vi
 from handlers.access import requires
 from handlers.commands import command
-from handlers.common import requested_year, send
-from handlers.reports import pick_edition
+from handlers.reports import edition_asked
 
 
 @requires(Role.ADMIN, refusal=lambda t: t.PERSONAL_DATA_ADMINS_ONLY)
 async def commendations(update: Update, context: BotContext) -> None:
     """The edition asked for (or, like /thongke, the running, coming or latest one)."""
     t = context.t
-    ok, year = await requested_year(update, context, context.args)
-    if not ok:
-        return
-    edition, meant = pick_edition(context, year)
+    edition, meant = await edition_asked(update, context, context.args)
     if edition is None:
-        years = ", ".join(str(y) for y in sorted(e.year for e in context.deps.editions.all))
-        await send(update, t.CM_NO_EDITION.format(year=year, years=years))
         return
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None

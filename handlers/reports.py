@@ -35,6 +35,23 @@ def pick_edition(context: BotContext, year: int | None) -> tuple[Edition | None,
     return shown, None if shown.year == day.year or announced else day.year
 
 
+async def edition_asked(
+    update: Update, context: BotContext, args: list[str] | None
+) -> tuple[Edition | None, int | None]:
+    """The documents' edition (/baocao, /khenthuong, /chungnhan): the year typed, else the one
+    /thongke shows, and the year meant when another is shown. None when refused: a year that
+    cannot be read, or one the bot has no edition for (both said)."""
+    ok, year = await requested_year(update, context, args)
+    if not ok:
+        return None, None
+    edition, meant = pick_edition(context, year)
+    if edition is None:
+        known = ", ".join(str(y) for y in sorted(e.year for e in context.deps.editions.all))
+        asked = year if year is not None else today(context).year
+        await send(update, context.t.EDITION_UNKNOWN.format(year=asked, years=known))
+    return edition, meant
+
+
 async def _no_edition(update: Update, context: BotContext, year: int | None) -> None:
     """A year without an edition: say which years there are, each a button."""
     years = [e.year for e in context.deps.editions.all]

@@ -14,8 +14,7 @@ from bot.services import results_report as service
 from bot.ui import files, report_texts
 from handlers.access import requires
 from handlers.commands import command
-from handlers.common import requested_year, send
-from handlers.reports import pick_edition
+from handlers.reports import edition_asked
 
 
 @requires(Role.ADMIN)
@@ -23,13 +22,8 @@ async def report(update: Update, context: BotContext) -> None:
     """The edition as /stats picks it; the document is Vietnamese, the caption the admin's."""
     t, chat, user = context.t, update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    ok, year = await requested_year(update, context, context.args)
-    if not ok:
-        return
-    edition, meant = pick_edition(context, year)
+    edition, meant = await edition_asked(update, context, context.args)
     if edition is None:
-        years = [e.year for e in context.deps.editions.all]
-        await send(update, *report_texts.no_edition(t, year or 0, years))
         return
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     head = service.letterhead(context.deps.settings)

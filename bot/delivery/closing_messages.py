@@ -59,7 +59,9 @@ async def _certificate(deps: Deps, row: Claimed, edition: Edition, bot_username:
     cert = await certificates.for_user(deps.sessions, row.user_id, edition, bar, now)
     if cert is None:
         raise LookupError("no longer meets the certificate's bar")
-    issuer = files.issuer_of(deps.settings, bot_username, local_today(deps.clock))
+    # Dated the day it was issued, as /chungnhan and /xacthuc date it.
+    issued_on = cert.issued_at.astimezone(deps.clock.tz).date()
+    issuer = files.issuer_of(deps.settings, bot_username, issued_on)
     data = await files.certificate_pdf(cert, edition, issuer)
     t = for_language(row.payload.get("language"))
     caption = t.CLOSING_CERTIFICATE_CAPTION.format(

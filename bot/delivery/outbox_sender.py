@@ -59,7 +59,9 @@ async def plan(deps: Deps, now: datetime, grace: timedelta) -> int:
         if edition is None:  # due_items read the editions a moment ago
             continue
         async with deps.sessions() as session, session.begin():
-            recipients = await reminders.recipients(session, item, edition, deps.closing)
+            recipients = await reminders.recipients(
+                session, item, edition, deps.closing, deps.clock.tz
+            )
             payload = {
                 "reminder": item.kind,
                 "year": item.edition_year,

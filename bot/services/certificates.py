@@ -10,19 +10,24 @@ asking again brings what it states up to date (a check-in fixed after the week).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import Enum
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.bar import Bar
 from bot.core.cert_code import new_code, normalise
 from bot.core.editions import Edition
+from bot.services.reports import window
 from db.queries import certificates as certs
 from db.queries.admin import audit
-from db.queries.certificates import Earned, Issued
+from db.queries.certificates import Issued
+from db.queries.edition_people import Window
+from db.queries.outbox import Recipient
 from db.queries.users import get_profile
 from db.session import Sessions
 
-__all__ = ["Bar", "Earned", "Issued", "Mine", "Status", "Verdict"]
+__all__ = ["Bar", "Issued", "Mine", "Status", "Verdict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class Mine:
     days: int = 0
     minutes: int = 0
     issued: Issued | None = None
+    studied_today: bool = False  # today already counts in `days`
 
 
 class Status(Enum):
@@ -62,12 +68,13 @@ async def mine(
         profile = await get_profile(session, telegram_id)
         if profile is None or not profile.registered:
             return Mine(False)
-        found = await certs.figures(session, edition.start, edition.end, [profile.user_id])
+        found = await certs.people(session, _window(edition, now), [profile.user_id])
         if not found:
             return Mine(True)
         person = found[0]
-        if not issue or not certs.earned(found, bar.min_days, bar.min_minutes):
-            return Mine(True, person.days, person.minutes)
+        if not issue or not bar.met_by(person.days, person.minutes):
+            today = await certs.studied_on(session, profile.user_id, now.date())
+            return Mine(True, person.days, person.minutes, studied_today=today)
         issued = await certs.issue(session, edition.year, [person], now, new_code)
     return Mine(True, person.days, person.minutes, issued[0] if issued else None)
 
@@ -78,13 +85,19 @@ async def for_user(
     """The certificate to send to users.id `user_id` (the morning after the week), issued
     now; None if they no longer meet the bar (a check-in deleted since it was planned)."""
     async with sessions() as session, session.begin():
-        found = certs.earned(
-            await certs.figures(session, edition.start, edition.end, [user_id]),
-            bar.min_days,
-            bar.min_minutes,
-        )
-        issued = await certs.issue(session, edition.year, found, now, new_code)
+        found = await certs.people(session, _window(edition, now), [user_id])
+        earners = [p for p in found if bar.met_by(p.days, p.minutes)]
+        issued = await certs.issue(session, edition.year, earners, now, new_code)
     return issued[0] if issued else None
+
+
+async def recipients(
+    session: AsyncSession, edition: Edition, bar: Bar, tz: tzinfo
+) -> list[Recipient]:
+    """Who the morning-after certificates go to: everyone who earned one and has not blocked
+    the bot (the planner's rule, and /lichnhac's count)."""
+    found = await certs.people(session, window(edition, tz))
+    return await certs.chats(session, [p.user_id for p in found if bar.met_by(p.days, p.minutes)])
 
 
 async def every(
@@ -93,13 +106,18 @@ async def every(
     """Every certificate of the edition (issued now where missing), by name; audited: the
     files carry names."""
     async with sessions() as session, session.begin():
-        people = certs.earned(
-            await certs.figures(session, edition.start, edition.end), bar.min_days, bar.min_minutes
-        )
-        issued = await certs.issue(session, edition.year, people, now, new_code)
+        found = await certs.people(session, _window(edition, now))
+        earners = [p for p in found if bar.met_by(p.days, p.minutes)]
+        issued = await certs.issue(session, edition.year, earners, now, new_code)
         params = {"year": edition.year, "certificates": len(issued)}
         await audit(session, actor_id, "certificates", params, now)
     return tuple(issued)
+
+
+def _window(edition: Edition, now: datetime) -> Window:
+    """The edition's days and close; `now` is on the bot's clock, in its time zone."""
+    assert now.tzinfo is not None
+    return window(edition, now.tzinfo)
 
 
 async def verify(sessions: Sessions, typed: str) -> Verdict:

@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.editions import Edition, Editions
 from bot.core.progress import Progress, progress
 from bot.core.schedule import Closing, Item, ReminderData, expand, specs_for
-from db.queries import audience, certificates
+from bot.services import certificates
+from db.queries import audience
 from db.queries import outbox as box
 from db.queries.admin import audit
 from db.queries.checkins import list_checkins
@@ -86,17 +87,14 @@ async def summary(sessions: Sessions, user_id: int, edition: Edition, today: dat
 
 
 async def recipients(
-    session: AsyncSession, item: Item, edition: Edition, closing: Closing
+    session: AsyncSession, item: Item, edition: Edition, closing: Closing, tz: tzinfo
 ) -> list[Recipient]:
     """Who one schedule item goes to, by its audience: the one rule of the planner
     (bot/delivery/outbox_sender.py) and of the counts organisers see (/schedule)."""
     if item.audience == "admins":
         return await audience.admins(session, closing.admin_ids)
     if item.audience == "certified":
-        bar = closing.bar(edition)
-        return await certificates.recipients(
-            session, edition.start, edition.end, bar.min_days, bar.min_minutes
-        )
+        return await certificates.recipients(session, edition, closing.bar(edition), tz)
     return await audience.reminder_recipients(
         session, without_checkin_on=item.without_checkin_on, with_groups=item.groups
     )
@@ -136,7 +134,7 @@ async def schedule_overview(
             else:
                 rule = _rule(item)
                 if rule not in counts:
-                    counts[rule] = len(await recipients(session, item, edition, closing))
+                    counts[rule] = len(await recipients(session, item, edition, closing, tz))
                 count = counts[rule]
             lines.append(Line(item.key, item.kind, item.due, count, done))
     return Overview(edition.year, tuple(lines), meant)

@@ -25,9 +25,18 @@ def day_after(t: Texts, edition: Edition) -> str:
     return t.fmt_date(edition.end + timedelta(days=1))
 
 
-def progress(t: Texts, edition: Edition, needed: Bar, days: int, minutes: int, today: date) -> str:
+def progress(
+    t: Texts,
+    edition: Edition,
+    needed: Bar,
+    days: int,
+    minutes: int,
+    today: date,
+    studied_today: bool = False,
+) -> str:
     """Someone without a certificate: before the week, nothing yet, short of the bar (what is
-    missing, and whether there is still time), or there but the week still running."""
+    missing, and whether there is still time: the days left, today among them unless already
+    studied), or there but the week still running."""
     start, end = t.fmt_date(edition.start), t.fmt_date(edition.end)
     if today < edition.start:
         return t.CERT_NOT_STARTED.format(year=edition.year, start=start, bar=bar(t, needed))
@@ -52,8 +61,8 @@ def progress(t: Texts, edition: Edition, needed: Bar, days: int, minutes: int, t
         text = t.CERT_PROGRESS.format(
             **figures, bar=bar(t, needed), missing=t.CERT_AND.join(missing)
         )
-    left = (edition.end - today).days + 1  # today counts: a check-in today still counts
-    if today <= edition.end and days + left >= needed.min_days:
+    left = (edition.end - today).days + (0 if studied_today else 1)
+    if today <= edition.end and left > 0 and days + left >= needed.min_days:
         return text + t.CERT_STILL_TIME.format(left=left, end=end)
     if today > edition.end:
         return text + t.CERT_WEEK_OVER.format(end=end)
@@ -64,9 +73,11 @@ def caption(t: Texts, cert: Issued) -> str:
     return t.CERT_CAPTION.format(year=cert.edition_year, code=shown(cert.code))
 
 
-def all_caption(t: Texts, count: int, year: int, needed: Bar, part: int, parts: int) -> str:
+def all_caption(t: Texts, count: int, year: int, needed: Bar, part: int | None) -> str:
+    """A ZIP's caption, with its number when there are several (how many is said after the
+    last one)."""
     text = t.CERT_ALL_CAPTION.format(count=t.fmt_number(count), year=year, bar=bar(t, needed))
-    return text + (t.CERT_ALL_PART.format(part=part, parts=parts) if parts > 1 else "")
+    return text if part is None else text + t.CERT_ALL_PART.format(part=part)
 
 
 def malformed(t: Texts, typed: str) -> str:

@@ -1,32 +1,30 @@
-"""Participation certificates: who has earned one, and the certificates issued.
+"""Participation certificates: the people of an edition with their figures, and the
+certificates issued to them.
 
-Earned: a registered person with check-ins on at least `min_days` of the edition's days and
-at least `min_minutes` in all (daily_totals, the same totals as the figures).
+Who took part, with which unit, is the one rule of the figures and the commendation list
+(db/queries/commendations.py `person_weeks`, over db/queries/edition_people.py); whether they
+earned a certificate is bot/core/bar.py's, applied by the service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Certificate, DailyTotal, Unit, User
+from db.models import Certificate, DailyTotal, User
+from db.queries.commendations import PersonWeek, person_weeks
+from db.queries.edition_people import Window
 from db.queries.outbox import Recipient
 from db.session import upsert_insert
 
-
-@dataclass(frozen=True, slots=True)
-class Earned:
-    """A person's figures for the edition, as a certificate states them."""
-
-    user_id: int
-    full_name: str
-    unit: str
-    days: int
-    minutes: int
+# Rows per statement: PostgreSQL's driver takes at most 32,767 parameters (9 per certificate).
+CHUNK = 1000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,130 +36,105 @@ class Issued:
     unit: str
     days: int
     minutes: int
-    issued_at: datetime
+    issued_at: datetime  # when it was issued, or last re-issued with new figures
 
 
-def _totals(start: date, end: date) -> tuple[ColumnElement[int], ColumnElement[int]]:
-    return func.count(DailyTotal.local_date), func.coalesce(func.sum(DailyTotal.minutes), 0)
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
 
 
-async def figures(
-    session: AsyncSession, start: date, end: date, user_ids: Iterable[int] | None = None
-) -> list[Earned]:
-    """Registered people's days and minutes in [start, end] (those with any check-in there),
-    by name; only `user_ids` when given."""
-    days, minutes = _totals(start, end)
-    query = (
-        select(User.id, User.full_name, Unit.name, days, minutes)
-        .join(DailyTotal, DailyTotal.user_id == User.id)
-        .join(Unit, Unit.id == User.unit_id)
-        .where(
-            DailyTotal.local_date.between(start, end),
-            DailyTotal.checkins > 0,
-            User.full_name.is_not(None),
-            User.registered_at.is_not(None),
+async def people(
+    session: AsyncSession, w: Window, user_ids: Iterable[int] | None = None
+) -> list[PersonWeek]:
+    """Everyone who took part in the edition, with a name (only `user_ids` when given)."""
+    found = await person_weeks(session, w, None if user_ids is None else list(user_ids))
+    return sorted((p for p in found if p.full_name), key=lambda p: (p.full_name, p.user_id))
+
+
+async def studied_on(session: AsyncSession, user_id: int, day: date) -> bool:
+    """Whether the person has a check-in counted on `day`."""
+    found = await session.scalar(
+        select(DailyTotal.checkins).where(
+            DailyTotal.user_id == user_id, DailyTotal.local_date == day
         )
-        .group_by(User.id, User.full_name, Unit.name)
-        .order_by(User.full_name, User.id)
     )
-    if user_ids is not None:
-        query = query.where(User.id.in_(list(user_ids)))
-    rows = await session.execute(query)
-    return [Earned(i, n or "", u, int(d), int(m)) for i, n, u, d, m in rows]
+    return bool(found)
 
 
-def earned(people: Iterable[Earned], min_days: int, min_minutes: int) -> list[Earned]:
-    return [p for p in people if p.days >= min_days and p.minutes >= min_minutes]
-
-
-async def recipients(
-    session: AsyncSession, start: date, end: date, min_days: int, min_minutes: int
-) -> list[Recipient]:
-    """The private chats of everyone who earned a certificate and still hears from the bot."""
-    earners = {p.user_id for p in earned(await figures(session, start, end), min_days, min_minutes)}
-    if not earners:
-        return []
-    rows = await session.execute(
-        select(User.chat_id, User.id, User.language_code)
-        .where(User.id.in_(earners), User.is_active.is_(True))
-        .order_by(User.id)
-    )
-    return [Recipient(chat, uid, lang) for chat, uid, lang in rows]
+async def chats(session: AsyncSession, user_ids: Sequence[int]) -> list[Recipient]:
+    """The private chats of these people who still hear from the bot (reminders on or off:
+    a certificate is not a reminder)."""
+    found: list[Recipient] = []
+    for part in _chunks(sorted(user_ids)):
+        rows = await session.execute(
+            select(User.chat_id, User.id, User.language_code)
+            .where(User.id.in_(part), User.is_active.is_(True))
+            .order_by(User.id)
+        )
+        found += [Recipient(chat, uid, lang) for chat, uid, lang in rows]
+    return found
 
 
 async def issue(
     session: AsyncSession,
     year: int,
-    people: list[Earned],
+    earners: Sequence[PersonWeek],
     now: datetime,
     new_code: Callable[[], str],
 ) -> list[Issued]:
-    """The certificates of `people` for `year`: each keeps its code once issued; what it
-    states is brought up to date. In the order given."""
-    if not people:
-        return []
-    ids = [p.user_id for p in people]
-    have = set(
-        await session.scalars(
-            select(Certificate.user_id).where(
-                Certificate.edition_year == year, Certificate.user_id.in_(ids)
-            )
-        )
-    )
-    fresh = [p for p in people if p.user_id not in have]
-    if fresh:
-        # Another replica issuing at the same moment: its row wins, ours is dropped. (Only
-        # that conflict: a new code equal to another's fails loudly rather than silently.)
+    """The certificates of `earners` for `year`, in their order. A certificate keeps its code
+    for good; when what it states has changed (a check-in fixed after the week, a new unit) it
+    is re-issued: the new figures, dated `now`."""
+    ids = [p.user_id for p in earners]
+    have = {c.user_id: c for c in await _of(session, year, ids)}
+    fresh = [p for p in earners if p.user_id not in have]
+    for part in _chunks(fresh):
+        # Another replica issuing at the same moment: its row wins, ours is dropped. Only that
+        # conflict: a new code equal to another's fails loudly rather than losing a certificate.
         await session.execute(
             upsert_insert(session)(Certificate)
-            .values(
-                [
-                    {
-                        "code": new_code(),
-                        "user_id": p.user_id,
-                        "edition_year": year,
-                        "full_name": p.full_name,
-                        "unit": p.unit,
-                        "days": p.days,
-                        "minutes": p.minutes,
-                        "issued_at": now,
-                        "updated_at": now,
-                    }
-                    for p in fresh
-                ]
-            )
+            .values([_row(p, year, now) | {"code": new_code(), "issued_at": now} for p in part])
             .on_conflict_do_nothing(index_elements=["user_id", "edition_year"])
         )
-    for p in people:
-        if p.user_id in have:
-            await session.execute(
-                update(Certificate)
-                .where(Certificate.user_id == p.user_id, Certificate.edition_year == year)
-                .where(
-                    (Certificate.full_name != p.full_name)
-                    | (Certificate.unit != p.unit)
-                    | (Certificate.days != p.days)
-                    | (Certificate.minutes != p.minutes)
-                )
-                .values(
-                    full_name=p.full_name,
-                    unit=p.unit,
-                    days=p.days,
-                    minutes=p.minutes,
-                    updated_at=now,
-                )
-            )
-    found = {c.user_id: c for c in await _of(session, year, ids)}
-    return [found[i] for i in ids if i in found]
-
-
-async def _of(session: AsyncSession, year: int, user_ids: list[int]) -> list[Issued]:
-    rows = await session.scalars(
-        select(Certificate).where(
-            Certificate.edition_year == year, Certificate.user_id.in_(user_ids)
+    changed = [p for p in earners if p.user_id in have and _differs(have[p.user_id], p)]
+    for p in changed:
+        await session.execute(
+            update(Certificate)
+            .where(Certificate.user_id == p.user_id, Certificate.edition_year == year)
+            .values(_row(p, year, now) | {"issued_at": now})
         )
-    )
-    return [_issued(c) for c in rows]
+    if fresh or changed:
+        have = {c.user_id: c for c in await _of(session, year, ids)}
+    return [have[i] for i in ids if i in have]
+
+
+def _row(p: PersonWeek, year: int, now: datetime) -> dict[str, object]:
+    return {
+        "user_id": p.user_id,
+        "edition_year": year,
+        "full_name": p.full_name,
+        "unit": p.unit,
+        "days": p.days,
+        "minutes": p.minutes,
+        "updated_at": now,
+    }
+
+
+def _differs(c: Issued, p: PersonWeek) -> bool:
+    return (c.full_name, c.unit, c.days, c.minutes) != (p.full_name, p.unit, p.days, p.minutes)
+
+
+async def _of(session: AsyncSession, year: int, user_ids: Sequence[int]) -> list[Issued]:
+    found: list[Issued] = []
+    for part in _chunks(user_ids):
+        rows = await session.scalars(
+            select(Certificate).where(
+                Certificate.edition_year == year, Certificate.user_id.in_(part)
+            )
+        )
+        found += [_issued(c) for c in rows]
+    return found
 
 
 def _issued(c: Certificate) -> Issued:

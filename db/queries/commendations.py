@@ -25,23 +25,24 @@ class PersonWeek:
     checkins: int
 
 
-async def person_weeks(session: AsyncSession, w: Window) -> list[PersonWeek]:
-    """Everyone with at least one check-in inside the window, unordered.
+async def person_weeks(
+    session: AsyncSession, w: Window, user_ids: list[int] | None = None
+) -> list[PersonWeek]:
+    """Everyone with at least one check-in inside the window (of `user_ids`, when given: a
+    few people), unordered.
 
     Reads the daily_totals rollup: one row per person and day, so counting the rows counts
     the distinct days studied.
     """
-    per_user = (
-        select(
-            DailyTotal.user_id,
-            func.count().label("days"),
-            func.sum(DailyTotal.minutes).label("minutes"),
-            func.sum(DailyTotal.checkins).label("checkins"),
-        )
-        .where(*in_week(w))
-        .group_by(DailyTotal.user_id)
-        .subquery("per_user")
-    )
+    totals = select(
+        DailyTotal.user_id,
+        func.count().label("days"),
+        func.sum(DailyTotal.minutes).label("minutes"),
+        func.sum(DailyTotal.checkins).label("checkins"),
+    ).where(*in_week(w))
+    if user_ids is not None:
+        totals = totals.where(DailyTotal.user_id.in_(user_ids))
+    per_user = totals.group_by(DailyTotal.user_id).subquery("per_user")
     person = people(w)
     rows = await session.execute(
         select(

@@ -1,13 +1,13 @@
 """Erasure on request (or on withdrawn consent) and the inbox's retention period.
 
 An erased person leaves nothing that identifies them in any table: their profile, check-ins,
-daily totals, a half-finished flow (conversation_state) and the unit only they belonged to are
-deleted; raw updates that came from or name them are purged; where a record is an aggregate
-others rely on (the audit trail, a broadcast's figures, a reminder's delivery counts) it
-stays, with their id replaced by ERASED_ID. What is anonymised is found by what ties it to
-the person — their ids, the audit keys that hold a person, the broadcasts they wrote — never
-by cutting words out of text someone else wrote: a name or unit may be an ordinary word
-("Học", "Học tập").
+daily totals, certificates, a half-finished flow (conversation_state) and the unit only they
+belonged to are deleted; raw updates that came from or name them are purged; where a record
+is an aggregate others rely on (the audit trail, a broadcast's figures, a reminder's delivery
+counts) it stays, with their id replaced by ERASED_ID. What is anonymised is found by what
+ties it to the person — their ids, the audit keys that hold a person, the broadcasts they
+wrote — never by cutting words out of text someone else wrote: a name or unit may be an
+ordinary word ("Học", "Học tập").
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from db.models import (
     AuditEntry,
     Broadcast,
+    Certificate,
     Checkin,
     DailyTotal,
     GroupChat,
@@ -156,6 +157,8 @@ async def erase_person(
     result = await session.execute(delete(Checkin).where(Checkin.user_id == user.id))
     checkins = int(result.rowcount or 0)  # type: ignore[attr-defined]
     await session.execute(delete(DailyTotal).where(DailyTotal.user_id == user.id))
+    # Their certificates go too: a code shown later is then unknown, never someone's name.
+    await session.execute(delete(Certificate).where(Certificate.user_id == user.id))
     await _anonymise_outbox(session, who, user.id)
     withdrawn = await _anonymise_broadcasts(session, telegram_id, now)
     # A group's title is the group's (its admins set it): only who subscribed it goes.

@@ -64,7 +64,7 @@ async def test_an_organiser_is_refused_and_an_unknown_year_is_said(bot: Harness)
     assert not any(m.media for m in bot.telegram.sent(ORG.id) + bot.telegram.sent(AN.id))
     reply = await bot.say(ADMIN, "/khenthuong 2019")
     assert reply is not None and reply.media is None
-    assert reply.text == "Không có dữ liệu về Tuần lễ năm 2019. Bot có dữ liệu các năm: 2021, 2023."
+    assert reply.text == "Bot chưa có thông tin về Tuần lễ năm 2019. Các năm bot có: 2021, 2023."
     reply = await bot.say(ADMIN, "/khenthuong abc")
     assert reply is not None and "Năm không hợp lệ" in reply.text
 

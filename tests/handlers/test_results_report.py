@@ -76,7 +76,7 @@ async def test_a_year_without_an_edition_is_answered(bot: Harness) -> None:
     await seed(bot)
     reply = await bot.say(ADMIN, "/baocao 1999")
     assert reply is not None
-    assert "Không có dữ liệu về Tuần lễ năm 1999" in reply.text
+    assert "Bot chưa có thông tin về Tuần lễ năm 1999" in reply.text
     assert not any(m.media for m in bot.telegram.sent(ADMIN.id))
     reply = await bot.say(ADMIN, "/baocao abc")
     assert reply is not None and "Năm không hợp lệ" in reply.text

@@ -13,6 +13,7 @@ from bot.core.editions import load_editions
 from bot.services import certificates as service
 from bot.services import checkins, privacy
 from bot.services.checkins import NewCheckin
+from bot.services.reports import window
 from db.models import AuditEntry, Certificate
 from db.session import Sessions
 from tests.conftest import VN, vn
@@ -66,7 +67,9 @@ async def test_without_issuing_only_the_figures(sessions: Sessions) -> None:
     await register(sessions, 1)
     await study(sessions, 1, range(2, 6), 30)
     found = await service.mine(sessions, 1, WEEK, BAR, vn(2023, 10, 5, 21), issue=False)
-    assert found == service.Mine(True, 4, 120)
+    assert found == service.Mine(True, 4, 120, studied_today=True)  # the 5th is among them
+    found = await service.mine(sessions, 1, WEEK, BAR, vn(2023, 10, 6, 9), issue=False)
+    assert found == service.Mine(True, 4, 120, studied_today=False)
     async with sessions() as session:
         assert await session.scalar(select(func.count(Certificate.id))) == 0
 
@@ -81,7 +84,9 @@ async def test_issuing_twice_keeps_one_code_and_updates_the_figures(sessions: Se
     await study(sessions, 1, range(5, 7), 60)  # a check-in fixed after the week
     later = await service.for_user(sessions, uid, WEEK, BAR, vn(2023, 10, 11, 8))
     assert later is not None
-    assert later.code == first.issued.code and later.issued_at == first.issued.issued_at
+    # Re-issued: the same code, the new figures, dated now (so /xacthuc and a PDF printed
+    # earlier differ by their date, and the newer one is the one that counts).
+    assert later.code == first.issued.code and later.issued_at == vn(2023, 10, 11, 8)
     assert (later.days, later.minutes) == (5, 210)
     async with sessions() as session:
         assert await session.scalar(select(func.count(Certificate.id))) == 1
@@ -152,7 +157,7 @@ async def test_a_code_already_given_is_never_silently_dropped(sessions: Sessions
     first = (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued
     assert first is not None
     async with sessions() as session, session.begin():
-        [person] = await queries.figures(session, WEEK.start, WEEK.end, [first.user_id + 1])
+        [person] = await queries.people(session, window(WEEK, VN), [first.user_id + 1])
     with pytest.raises(IntegrityError):  # the same code drawn twice: an error, not nothing
         async with sessions() as session, session.begin():
             await queries.issue(session, 2023, [person], AFTER, lambda: first.code)

@@ -126,7 +126,7 @@ async def test_zip_parts_stay_under_the_limit_and_every_pdf_opens() -> None:
     ]  # five people of one name
     one = len(build_certificate(certs[0], WEEK, ISSUER))
     limit = int(one * 2.5)
-    parts = await files.certificates_zip(certs, WEEK, ISSUER, limit_bytes=limit)
+    parts = [p async for p in files.certificates_zip(certs, WEEK, ISSUER, limit_bytes=limit)]
     assert len(parts) == 3
     names = []
     for part in parts:
@@ -137,6 +137,6 @@ async def test_zip_parts_stay_under_the_limit_and_every_pdf_opens() -> None:
                 assert text_of(archive.read(name))[0] == 1
     assert sorted(names) == sorted(certificate_filename(c) for c in certs)
     assert len(set(names)) == 5
-    assert await files.certificates_zip([], WEEK, ISSUER) == []
+    assert [p async for p in files.certificates_zip([], WEEK, ISSUER)] == []
     single = await files.certificate_pdf(AN, WEEK, ISSUER)
     assert "Nguyễn Thị Ngọc Ánh" in text_of(single)[1]

@@ -10,7 +10,7 @@ the bot keeps answering everyone else meanwhile.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -157,23 +157,31 @@ def _certificate(cert: Issued, edition: Edition, issuer: Issuer) -> bytes:
     return build_certificate(cert, edition, issuer)
 
 
+# A ZIP part's size: Telegram takes files up to 50 MB from a bot, but a part this size uploads
+# within a couple of minutes on a slow line, and only one is held in memory at a time.
+ZIP_PART_BYTES = 20_000_000
+SECONDS_PER_CERTIFICATE = 0.2  # measured: docs/benchmarks.md
+
+
 async def certificates_zip(
     certs: Sequence[Issued],
     edition: Edition,
     issuer: Issuer,
-    limit_bytes: int = 45_000_000,
+    limit_bytes: int = ZIP_PART_BYTES,
     *,
     tz: tzinfo | None = None,
-) -> list[bytes]:
-    """Every certificate's PDF in ZIP parts of at most `limit_bytes` each (Telegram takes
-    files up to 50 MB from a bot), built in a worker thread; none for no certificates.
+) -> AsyncIterator[bytes]:
+    """Every certificate's PDF in ZIP parts of at most `limit_bytes` each, each part built in
+    a worker thread and handed over before the next is built; none for no certificates.
     With `tz`, each certificate is dated the day it was issued there, else issuer.issued_on."""
-    return await asyncio.to_thread(_zip_parts, certs, edition, issuer, limit_bytes, tz)
+    parts = _zip_parts(certs, edition, issuer, limit_bytes, tz)
+    while (part := await asyncio.to_thread(next, parts, None)) is not None:
+        yield part
 
 
 def _zip_parts(
     certs: Sequence[Issued], edition: Edition, issuer: Issuer, limit: int, tz: tzinfo | None
-) -> list[bytes]:
-    from bot.ui.files.certificate_zip import zip_parts
+) -> Iterator[bytes]:
+    from bot.ui.files.certificate_zip import zip_parts  # in the worker thread, on first next()
 
-    return zip_parts(certs, edition, issuer, limit, tz)
+    yield from zip_parts(certs, edition, issuer, limit, tz)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import tzinfo
 
 from bot.core.editions import Edition
@@ -21,10 +21,10 @@ _END = 22
 
 def zip_parts(
     certs: Sequence[Issued], edition: Edition, issuer: Issuer, limit: int, tz: tzinfo | None
-) -> list[bytes]:
+) -> Iterator[bytes]:
     """The certificates' PDFs in ZIPs of at most `limit` bytes each (a single PDF larger
-    than that goes alone in its part); no ZIP for no certificates."""
-    parts: list[bytes] = []
+    than that goes alone in its part), each part yielded as soon as it is full; no ZIP for
+    no certificates."""
     out, archive, size = io.BytesIO(), None, _END
     for cert in certs:
         dated = issuer
@@ -35,7 +35,7 @@ def zip_parts(
         entry = _ENTRY + 2 * len(name.encode()) + len(pdf)
         if archive is not None and size + entry > limit:
             archive.close()
-            parts.append(out.getvalue())
+            yield out.getvalue()
             out, archive, size = io.BytesIO(), None, _END
         if archive is None:
             archive = zipfile.ZipFile(out, "w", zipfile.ZIP_STORED)
@@ -43,5 +43,4 @@ def zip_parts(
         size += entry
     if archive is not None:
         archive.close()
-        parts.append(out.getvalue())
-    return parts
+        yield out.getvalue()

@@ -580,6 +580,9 @@ class En:
         "• <b>Check-ins:</b> date, duration, activity, note — kept until you erase your data. "
         "Check-ins you remove with /undo are kept until then too (marked removed, not "
         "counted).\n"
+        "• <b>Certificate</b> (if you earned one): the name, unit, days and study time printed "
+        "on it, and its verification code — anyone holding the code (printed on it) can check "
+        "it with /verify. Kept until you erase your data; the code then no longer checks out.\n"
         "• <b>Raw messages</b> the bot receives from Telegram (what you type, display name, "
         "username): kept {days} days so that nothing is lost when the bot restarts, then "
         "deleted automatically.\n"
@@ -1612,7 +1615,7 @@ class En:
         "{units} units took part. The workbook has 3 sheets: people, units, criteria "
         "(in Vietnamese, ready for the official list)."
     )
-    CM_NO_EDITION = "There is no data about the {year} week. The bot has data for: {years}."
+    EDITION_UNKNOWN = "The bot has no information on the {year} Week. Years it knows: {years}."
     CM_BAR = "studied on at least {days} of the week's {week_days} days"
     CM_BAR_MINUTES = ", at least {minutes} in all"
     CM_SHEET_PEOPLE = "People"
@@ -1683,7 +1686,6 @@ class En:
     CAL_NO_TIME = "The official notice gives no hour for the opening."
     CAL_SOURCE = "Source: {source}"
     # --- i15-cert ---
-    CERT_NO_EDITION = "There is no information about the {year} week yet. Years known: {years}."
     CERT_BAR_DAYS = "checked in on at least {days} days of the week"
     CERT_BAR_MINUTES = "studied at least {time} in all"
     CERT_AND = " and "
@@ -1722,9 +1724,13 @@ class En:
         "after its last day."
     )
     CERT_ALL_NONE = "Nobody qualifies for a certificate of the {year} week (needed: {bar})."
-    CERT_ALL_BUILDING = "⏳ Making {count} certificates (PDF), one moment…"
+    CERT_ALL_BUILDING = (
+        "⏳ Making {count} certificates (PDF), which takes about {time}. The ZIP files are sent "
+        "one by one as soon as each is ready."
+    )
+    CERT_ALL_DONE = "✅ All {parts} ZIP files sent: {count} certificates in all."
     CERT_ALL_CAPTION = "📦 {count} certificates of the {year} week (needed: {bar})."
-    CERT_ALL_PART = " Part {part}/{parts}."
+    CERT_ALL_PART = " File {part}."
     VERIFY_USAGE = (
         "To check a certificate, send /verify with the verification code printed at its "
         "bottom, for example: <code>/verify 7K4MQ-9XP3R</code>."

@@ -575,6 +575,9 @@ class Vi:
         "• <b>Lượt điểm danh:</b> ngày, thời lượng, hoạt động, ghi chú — lưu đến khi bạn xóa dữ "
         "liệu. Lượt bạn xóa bằng /hoantac cũng được lưu đến lúc đó (đánh dấu đã xóa, không "
         "được tính).\n"
+        "• <b>Giấy chứng nhận</b> (nếu bạn đạt tiêu chí): họ tên, đơn vị, số ngày và thời gian "
+        "tự học in trên giấy, cùng mã xác thực — ai có mã (in trên giấy) đều kiểm tra được "
+        "bằng /xacthuc. Lưu đến khi bạn xóa dữ liệu; sau đó mã không còn giá trị.\n"
         "• <b>Tin nhắn gốc</b> bot nhận từ Telegram (nội dung bạn gõ, tên hiển thị, tên người "
         "dùng): giữ {days} ngày để không mất tin khi bot khởi động lại, sau đó tự xóa.\n"
         "• <b>Tin đã gửi cho bạn</b> (nhắc nhở, thông báo): mã cuộc trò chuyện, mã tin nhắn, "
@@ -1602,7 +1605,7 @@ class Vi:
         "({bar}), {units} đơn vị có người tham gia. Bảng tính gồm 3 trang: Cá nhân, Đơn vị, "
         "Tiêu chí."
     )
-    CM_NO_EDITION = "Không có dữ liệu về Tuần lễ năm {year}. Bot có dữ liệu các năm: {years}."
+    EDITION_UNKNOWN = "Bot chưa có thông tin về Tuần lễ năm {year}. Các năm bot có: {years}."
     CM_BAR = "học ít nhất {days}/{week_days} ngày của Tuần lễ"
     CM_BAR_MINUTES = ", tổng thời gian tự học ít nhất {minutes}"
     CM_SHEET_PEOPLE = "Cá nhân"
@@ -1671,7 +1674,6 @@ class Vi:
     CAL_NO_TIME = "Thông báo chính thức không nêu giờ khai mạc."
     CAL_SOURCE = "Nguồn: {source}"
     # --- i15-cert ---
-    CERT_NO_EDITION = "Chưa có thông tin về Tuần lễ năm {year}. Các năm có thông tin: {years}."
     CERT_BAR_DAYS = "có điểm danh tự học ít nhất {days} ngày trong Tuần lễ"
     CERT_BAR_MINUTES = "tổng thời gian tự học ít nhất {time}"
     CERT_AND = " và "
@@ -1712,9 +1714,13 @@ class Vi:
     CERT_ALL_NONE = (
         "Chưa có ai đạt điều kiện nhận giấy chứng nhận Tuần lễ {year} (điều kiện: {bar})."
     )
-    CERT_ALL_BUILDING = "⏳ Đang tạo {count} giấy chứng nhận (PDF), bạn chờ một chút nhé…"
+    CERT_ALL_BUILDING = (
+        "⏳ Đang tạo {count} giấy chứng nhận (PDF), mất khoảng {time}. Các tệp ZIP sẽ được gửi "
+        "lần lượt ngay khi xong."
+    )
+    CERT_ALL_DONE = "✅ Đã gửi đủ {parts} tệp ZIP, tổng cộng {count} giấy chứng nhận."
     CERT_ALL_CAPTION = "📦 {count} giấy chứng nhận Tuần lễ {year} (điều kiện: {bar})."
-    CERT_ALL_PART = " Phần {part}/{parts}."
+    CERT_ALL_PART = " Tệp {part}."
     VERIFY_USAGE = (
         "Để kiểm tra một giấy chứng nhận, bạn gõ /xacthuc kèm mã xác thực in ở cuối giấy, "
         "ví dụ: <code>/xacthuc 7K4MQ-9XP3R</code>."
