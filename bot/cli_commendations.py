@@ -1,6 +1,6 @@
 """`python -m bot commendations [--year YYYY] -o FILE.xlsx`: the commendation list of an
-edition (the same workbook as /khenthuong), and `commendation_list`, which builds it without
-a Telegram update (the end-of-week sending calls it too)."""
+edition (the same workbook as /khenthuong and the morning-after sending), and
+`commendation_list`, which builds it without a Telegram update."""
 
 from __future__ import annotations
 

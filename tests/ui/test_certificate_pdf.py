@@ -16,10 +16,10 @@ from bot.ui.files.certificate_pdf import (
     Issuer,
     build_certificate,
     certificate_filename,
-    hours,
     issuer_of,
     period,
 )
+from bot.ui.texts import Vi
 from db.queries.certificates import Issued
 
 WEEK = load_editions().get(2023)
@@ -107,7 +107,7 @@ def test_file_names_are_ascii_and_unique() -> None:
 def test_formats() -> None:
     assert period(date(2023, 10, 2), date(2023, 10, 8)) == "02/10 – 08/10/2023"
     assert period(date(2023, 12, 29), date(2024, 1, 4)) == "29/12/2023 – 04/01/2024"
-    assert [hours(m) for m in (45, 60, 450)] == ["45 phút", "1 giờ", "7 giờ 30 phút"]
+    assert [Vi.fmt_minutes(m) for m in (45, 60, 450)] == ["45 phút", "1 giờ", "7 giờ 30 phút"]
 
 
 def test_issuer_of_settings() -> None:

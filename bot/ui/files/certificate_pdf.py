@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.cert_code import shown
 from bot.core.editions import Edition
+from bot.ui.texts import Vi
 from db.queries.certificates import Issued
 
 if TYPE_CHECKING:
@@ -84,14 +85,6 @@ def period(start: date, end: date) -> str:
     if start.year == end.year:
         return f"{start:%d/%m} – {end:%d/%m/%Y}"
     return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
-
-
-def hours(minutes: int) -> str:
-    """7 giờ 30 phút."""
-    h, m = divmod(minutes, 60)
-    if not h:
-        return f"{m} phút"
-    return f"{h} giờ" + (f" {m} phút" if m else "")
 
 
 @cache
@@ -248,7 +241,7 @@ def _body(pdf: FPDF, cert: Issued, edition: Edition) -> None:
     y = _text(pdf, y + 3, week, SERIF, "", 14, least=11)
     if edition.theme:
         y = _text(pdf, y, f"với chủ đề “{edition.theme}”", SERIF, "I", 13, least=10, max_lines=3)
-    figures = f"tự học {cert.days}/{edition.days} ngày, tổng cộng {hours(cert.minutes)}."
+    figures = f"tự học {cert.days}/{edition.days} ngày, tổng cộng {Vi.fmt_minutes(cert.minutes)}."
     _text(pdf, y + 1.5, figures, SERIF, "B", 14)
 
 
@@ -298,13 +291,9 @@ def _text_left(pdf: FPDF, y: float, text: str, x: float, width: float) -> None:
 
 
 def _qr(link: str) -> Any:
-    import qrcode  # type: ignore[import-untyped]
-    from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
+    from bot.ui.files.qr import code_image  # qrcode and Pillow: in the worker thread
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=1)
-    code.add_data(link)
-    code.make(fit=True)
-    return code.make_image(fill_color="black", back_color="white").get_image().convert("RGB")
+    return code_image(link, border=1)  # the certificate's margin is its quiet zone
 
 
 def build_certificate(cert: Issued, edition: Edition, issuer: Issuer) -> bytes:

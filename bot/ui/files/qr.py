@@ -42,18 +42,25 @@ def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default(CAPTION_SIZE)
 
 
-def png(link: str, caption: str = "") -> bytes:
-    """The QR code of `link` as a PNG, `caption` centred under it."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=BOX, border=BORDER)
+def code_image(link: str, border: int = BORDER) -> Image.Image:
+    """The QR code of `link` as an RGB image with a quiet zone of `border` modules."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=BOX, border=border)
     code.add_data(link)
     code.make(fit=True)
-    image = code.make_image(fill_color="black", back_color="white").get_image().convert("RGB")
+    image: Image.Image = code.make_image(fill_color="black", back_color="white").get_image()
+    return image.convert("RGB")
+
+
+def png(link: str, caption: str = "") -> bytes:
+    """The QR code of `link` as a PNG, `caption` centred under it."""
+    image = code_image(link)
     if caption:
         text = caption if len(caption) <= CAPTION_MAX else caption[: CAPTION_MAX - 1] + "…"
         font = _font()
         left, top, right, bottom = ImageDraw.Draw(image).textbbox((0, 0), text, font=font)
-        width = max(image.width, right - left + 2 * BOX * BORDER)
-        framed = Image.new("RGB", (width, image.height + bottom - top + BOX * BORDER), "white")
+        width = int(max(image.width, right - left + 2 * BOX * BORDER))
+        height = int(image.height + bottom - top + BOX * BORDER)
+        framed = Image.new("RGB", (width, height), "white")
         framed.paste(image, ((width - image.width) // 2, 0))
         x = (width - (right - left)) // 2 - left
         ImageDraw.Draw(framed).text((x, image.height - top), text, fill="black", font=font)
