@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(BENCH).roster --people 1000 --units 40
 	$(BENCH).roster --people 50000 --units 400 --rounds 1
 	$(BENCH).report --officials 20000 --units 60
+	$(BENCH).certificates --count 40
 
 bench-quick: $(STAMP)
 	$(BENCH).matcher
@@ -68,6 +69,7 @@ bench-quick: $(STAMP)
 	BENCH_PG_URL=$(BENCH_PG_URL) $(BENCH).reports --backend postgresql --checkins 200000 --export-rows 20000
 	$(BENCH).roster --people 1000 --units 40 --rounds 1
 	$(BENCH).report --officials 5000 --units 60 --rounds 1
+	$(BENCH).certificates --count 10 --rounds 1
 
 clean:
 	rm -rf $(VENV) .uv .mypy_cache .pytest_cache .ruff_cache .hypothesis

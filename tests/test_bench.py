@@ -60,3 +60,9 @@ def test_reports_time_stats_and_an_export(backend: str) -> None:
     out = run("bench.reports", "--backend", backend, "--checkins", "3000", "--export-rows", "300")
     assert re.search(r"/stats \+ by day \+ by unit on 3,000 check-ins .* median \d+ ms", out)
     assert "XLSX export of 300 check-ins" in out
+
+
+def test_certificates_time_a_pdf_against_a_qr_code() -> None:
+    out = run("bench.certificates", "--count", "2", "--rounds", "1")
+    found = re.search(r"certificate PDF: (\d+) ms each .* certificate / QR = (\d+)", out)
+    assert found is not None and int(found[1]) > 0 and int(found[2]) > 0, out
