@@ -86,6 +86,9 @@ class _Run:
         self.breaker = deps.delivery.breaker
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.tasks: set[asyncio.Task[None]] = set()
+        # The latest task per chat: a chat's messages leave in the order they were claimed
+        # (due time, then planning order), even when one takes longer to build than the next.
+        self.latest: dict[int, asyncio.Task[None]] = {}
         self.halted = False
         self.contents: dict[int, broadcasts.Content] = {}
 
@@ -126,16 +129,21 @@ class _Run:
         self.report.paused = True
 
     def _start(self, row: box.Claimed) -> None:
-        task = asyncio.create_task(self._one(row))
+        task = asyncio.create_task(self._one(row, self.latest.get(row.chat_id)))
         self.tasks.add(task)
+        self.latest[row.chat_id] = task
 
         def done(finished: asyncio.Task[None]) -> None:
             self.tasks.discard(finished)
+            if self.latest.get(row.chat_id) is finished:
+                del self.latest[row.chat_id]
             self.gate.release()
 
         task.add_done_callback(done)
 
-    async def _one(self, row: box.Claimed) -> None:
+    async def _one(self, row: box.Claimed, after: asyncio.Task[None] | None = None) -> None:
+        if after is not None:
+            await asyncio.wait([after])  # its outcome is its own: only the order matters here
         outcome = await self._attempt(row)
         if outcome is None:
             return

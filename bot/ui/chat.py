@@ -8,7 +8,7 @@ from html import escape
 
 from bot.core.editions import Edition, Editions
 from bot.core.matcher import Match
-from bot.core.schedule import DAYS, ReminderSpec
+from bot.core.schedule import CLOSING_KINDS, DAYS, ReminderSpec
 from bot.ui.answers import answer_fact, source_line
 from bot.ui.texts import Texts
 
@@ -76,7 +76,10 @@ def reminder_times(t: Texts, edition: Edition, specs: tuple[ReminderSpec, ...], 
         "last": edition.end,
     }
     lines = [t.CHAT_REMIND_TIMES.format(year=edition.year, tz=escape(tz))]
-    for spec in sorted(specs, key=lambda s: (DAYS.index(s.day), s.time)):
+    # The closing messages (certificates, the admins' files) are not reminders: /nhacnho
+    # does not turn them off, and the admins' are not the asker's business.
+    reminders = [s for s in specs if s.kind not in CLOSING_KINDS]
+    for spec in sorted(reminders, key=lambda s: (DAYS.index(s.day), s.time)):
         day = days.get(spec.day, edition.start)
         when = t.CHAT_REMIND_DAYS[spec.day].format(
             time=spec.time.strftime("%H:%M"),

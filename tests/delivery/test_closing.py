@@ -122,9 +122,10 @@ async def test_certificates_go_out_once_across_a_restart_in_the_middle_of_sendin
         assert f"Cán bộ {chat}" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     for chat in range(BASE + EARNED, BASE + EARNED + SHORT):
         assert telegram.sent(chat) == []
-    # The admin's three messages (a minute apart when sent on time; all at once, built side
-    # by side, when the bot catches up, as here).
+    # The admin's three messages, in reading order even when the bot catches up (as here)
+    # and the report takes longer to build than the list.
     admin = telegram.sent(ADMIN.id)
+    assert [m.media[1][-5:] if m.media else "text" for m in admin] == ["text", ".docx", ".xlsx"]
     (figures,) = [m for m in admin if m.media is None]
     assert "Tuần lễ năm 2023 đã kết thúc" in figures.text
     assert f"{EARNED + SHORT}" in figures.text  # the participants

@@ -45,6 +45,11 @@ EXPECTED_2023 = [
     *[(f"morning@2023-10-0{d}", vn(2023, 10, d, 8, 0)) for d in range(2, 9)],
     *[(f"nudge@2023-10-0{d}", vn(2023, 10, d, 20, 0)) for d in range(2, 9)],
     ("summary@2023-10-08", vn(2023, 10, 8, 20, 30)),
+    # The closing messages, the morning after.
+    ("week_figures@2023-10-09", vn(2023, 10, 9, 7, 30)),
+    ("week_report@2023-10-09", vn(2023, 10, 9, 7, 31)),
+    ("week_commendations@2023-10-09", vn(2023, 10, 9, 7, 32)),
+    ("certificate@2023-10-09", vn(2023, 10, 9, 8, 0)),
 ]
 
 
@@ -286,7 +291,7 @@ async def test_schedule_is_for_staff_only(bot: Harness) -> None:
     reply = await bot.say(AN, "/schedule")
     assert reply is not None
     lines = [line for line in reply.text.splitlines() if line.startswith("• ")]
-    assert len(lines) == 17
+    assert len(lines) == 17 + 4  # the reminders, then the closing messages
     assert "01/10 16:00 — Báo trước khai mạc: 2 nơi nhận" in reply.text
     assert "đã gửi 2" in reply.text and "lỗi 0" not in reply.text  # zeros are left out
     async with deps_of(bot.app).sessions() as session, session.begin():

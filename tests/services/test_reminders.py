@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.editions import Edition
 from bot.core.progress import Streaks, Window
-from bot.core.schedule import load_reminder_data
+from bot.core.schedule import Closing, load_reminder_data
 from bot.services import reminders
 from db.models import AuditEntry, GroupChat
 from db.queries import audience
@@ -123,7 +123,7 @@ async def test_schedule_counts_whom_each_reminder_would_reach(
     data = load_reminder_data()
     before = vn(2023, 9, 30, 9)  # no reminder due yet: every one is still to come
     overview = await reminders.schedule_overview(
-        sessions, calendar.editions, data, VN, today, before
+        sessions, calendar.editions, data, VN, today, before, Closing(5, 0, frozenset({9, 10}))
     )
     assert overview.year == 2023 and isinstance(overview.lines, tuple)
     counts = {line.key: line.recipients for line in overview.lines}
@@ -131,6 +131,8 @@ async def test_schedule_counts_whom_each_reminder_would_reach(
     assert counts["morning@2023-10-03"] == 3  # both officials and the group
     assert counts["nudge@2023-10-03"] == 1  # An checked in that day
     assert counts["nudge@2023-10-04"] == 2
+    assert counts["week_figures@2023-10-09"] == 2  # the admins
+    assert counts["certificate@2023-10-09"] == 0  # one day studied: nobody over the bar yet
     assert all(line.figures is None for line in overview.lines)
     for key, (day, groups) in {
         "nudge@2023-10-03": (date(2023, 10, 3), False),
@@ -144,7 +146,7 @@ async def test_schedule_counts_whom_each_reminder_would_reach(
     assert await reminders.delivery_figures(sessions) == ()
     # Later, with nothing planned: the past ones passed unsent, never an estimate.
     later = await reminders.schedule_overview(
-        sessions, calendar.editions, data, VN, today, vn(2023, 10, 3, 12)
+        sessions, calendar.editions, data, VN, today, vn(2023, 10, 3, 12), Closing()
     )
     missed = {line.key for line in later.lines if line.missed}
     assert "opening@2023-10-02" in missed and "morning@2023-10-03" in missed

@@ -1587,7 +1587,7 @@ class En:
     # --- i15-closing ---
     CLOSING_FIGURES_HEAD = (
         "🏁 <b>The {year} Week is over.</b> Here are the final figures; the draft results "
-        "report and the commendation list come in two separate messages."
+        "report and the commendation list follow right after this message."
     )
     CLOSING_REPORT_CAPTION = (
         "📄 Draft results report of the {year} Week: the figures are filled in from the bot's "

@@ -1578,7 +1578,7 @@ class Vi:
     # --- i15-closing ---
     CLOSING_FIGURES_HEAD = (
         "🏁 <b>Tuần lễ năm {year} đã kết thúc.</b> Dưới đây là số liệu cuối cùng; dự thảo báo "
-        "cáo kết quả và danh sách đề nghị khen thưởng được gửi trong hai tin riêng."
+        "cáo kết quả và danh sách đề nghị khen thưởng đến ngay sau tin này."
     )
     CLOSING_REPORT_CAPTION = (
         "📄 Dự thảo báo cáo kết quả Tuần lễ năm {year}: số liệu đã điền sẵn từ dữ liệu của bot; "
