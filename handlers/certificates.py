@@ -141,7 +141,8 @@ async def verify_code(update: Update, context: BotContext, typed: str) -> None:
     if not typed.strip():
         await send(update, t.VERIFY_USAGE)
         return
-    verdict = await service.verify(context.sessions, typed)
+    deps = context.deps
+    verdict = await service.verify(context.sessions, typed, deps.editions, deps.clock.tz)
     if verdict.status is service.Status.MALFORMED:
         await send(update, certificate_texts.malformed(t, typed))
     elif verdict.certificate is None:
@@ -149,7 +150,10 @@ async def verify_code(update: Update, context: BotContext, typed: str) -> None:
     else:
         cert = verdict.certificate
         edition = context.deps.editions.get(cert.edition_year)
-        await send(update, certificate_texts.genuine(t, cert, edition, context.clock.tz))
+        text = certificate_texts.genuine(t, cert, edition, context.clock.tz)
+        if verdict.status is service.Status.CHANGED:
+            text += t.VERIFY_CHANGED
+        await send(update, text)
 
 
 def handlers() -> list[BaseHandler[Any, BotContext, Any]]:

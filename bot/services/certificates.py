@@ -3,8 +3,9 @@ checking a code someone was shown.
 
 The bar (bot/core/bar.py) is the settings' CERT_MIN_DAYS, capped at the week's length, and
 CERT_MIN_MINUTES.
-Issuing is idempotent: a person has one certificate per edition, whose code never changes;
-asking again brings what it states up to date (a check-in fixed after the week).
+Issuing is idempotent: a person has one certificate per edition, and it never changes once
+issued (its code stands for what it stated). Verifying holds it against the record: a
+certificate whose holder's record now shows less is said to be no longer borne out.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.bar import Bar
 from bot.core.cert_code import new_code, normalise
-from bot.core.editions import Edition
+from bot.core.editions import Edition, Editions
 from bot.services.reports import window
 from db.queries import certificates as certs
 from db.queries.admin import audit
@@ -45,6 +46,9 @@ class Status(Enum):
     MALFORMED = "malformed"  # not a code at all, or a typo its check symbol catches
     UNKNOWN = "unknown"  # well formed, but no certificate has it (forged, or erased)
     GENUINE = "genuine"
+    # Issued by the bot, but the holder's record now shows less than it states (a check-in
+    # deleted since): the paper no longer stands on the data.
+    CHANGED = "changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +86,9 @@ async def mine(
 async def for_user(
     sessions: Sessions, user_id: int, edition: Edition, bar: Bar, now: datetime
 ) -> Issued | None:
-    """The certificate to send to users.id `user_id` (the morning after the week), issued
-    now; None if they no longer meet the bar (a check-in deleted since it was planned)."""
+    """The certificate to send to users.id `user_id` (the morning after the week), issued now
+    unless it already was; None if they do not meet the bar (a check-in deleted since it was
+    planned)."""
     async with sessions() as session, session.begin():
         found = await certs.people(session, _window(edition, now), [user_id])
         earners = [p for p in found if bar.met_by(p.days, p.minutes)]
@@ -120,11 +125,19 @@ def _window(edition: Edition, now: datetime) -> Window:
     return window(edition, now.tzinfo)
 
 
-async def verify(sessions: Sessions, typed: str) -> Verdict:
-    """Whether `typed` is the code of a certificate the bot issued, and whose."""
+async def verify(sessions: Sessions, typed: str, editions: Editions, tz: tzinfo) -> Verdict:
+    """Whether `typed` is the code of a certificate the bot issued, whose, and whether the
+    holder's record still bears out what it states."""
     code = normalise(typed)
     if code is None:
         return Verdict(Status.MALFORMED)
     async with sessions() as session:
         found = await certs.by_code(session, code)
-    return Verdict(Status.UNKNOWN) if found is None else Verdict(Status.GENUINE, found)
+        if found is None:
+            return Verdict(Status.UNKNOWN)
+        edition = editions.get(found.edition_year)
+        if edition is None:  # an edition removed since: nothing to hold it against
+            return Verdict(Status.GENUINE, found)
+        now = await certs.people(session, window(edition, tz), [found.user_id])
+    holds = bool(now) and now[0].days >= found.days and now[0].minutes >= found.minutes
+    return Verdict(Status.GENUINE if holds else Status.CHANGED, found)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Certificate, DailyTotal, User
@@ -36,7 +36,7 @@ class Issued:
     unit: str
     days: int
     minutes: int
-    issued_at: datetime  # when it was issued, or last re-issued with new figures
+    issued_at: datetime
 
 
 def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
@@ -83,9 +83,9 @@ async def issue(
     now: datetime,
     new_code: Callable[[], str],
 ) -> list[Issued]:
-    """The certificates of `earners` for `year`, in their order. A certificate keeps its code
-    for good; when what it states has changed (a check-in fixed after the week, a new unit) it
-    is re-issued: the new figures, dated `now`."""
+    """The certificates of `earners` for `year`, in their order, issued now where missing. An
+    issued certificate is never changed: its code stands for what it stated that day (a name
+    changed later does not move the code onto the new name)."""
     ids = [p.user_id for p in earners]
     have = {c.user_id: c for c in await _of(session, year, ids)}
     fresh = [p for p in earners if p.user_id not in have]
@@ -97,14 +97,7 @@ async def issue(
             .values([_row(p, year, now) | {"code": new_code(), "issued_at": now} for p in part])
             .on_conflict_do_nothing(index_elements=["user_id", "edition_year"])
         )
-    changed = [p for p in earners if p.user_id in have and _differs(have[p.user_id], p)]
-    for p in changed:
-        await session.execute(
-            update(Certificate)
-            .where(Certificate.user_id == p.user_id, Certificate.edition_year == year)
-            .values(_row(p, year, now) | {"issued_at": now})
-        )
-    if fresh or changed:
+    if fresh:
         have = {c.user_id: c for c in await _of(session, year, ids)}
     return [have[i] for i in ids if i in have]
 
@@ -119,10 +112,6 @@ def _row(p: PersonWeek, year: int, now: datetime) -> dict[str, object]:
         "minutes": p.minutes,
         "updated_at": now,
     }
-
-
-def _differs(c: Issued, p: PersonWeek) -> bool:
-    return (c.full_name, c.unit, c.days, c.minutes) != (p.full_name, p.unit, p.days, p.minutes)
 
 
 async def _of(session: AsyncSession, year: int, user_ids: Sequence[int]) -> list[Issued]:

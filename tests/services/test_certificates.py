@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 
 from bot.core.bar import Bar
 from bot.core.cert_code import check_symbol, shown
@@ -14,7 +14,7 @@ from bot.services import certificates as service
 from bot.services import checkins, privacy
 from bot.services.checkins import NewCheckin
 from bot.services.reports import window
-from db.models import AuditEntry, Certificate
+from db.models import AuditEntry, Certificate, DailyTotal
 from db.session import Sessions
 from tests.conftest import VN, vn
 from tests.services.conftest import register
@@ -74,24 +74,41 @@ async def test_without_issuing_only_the_figures(sessions: Sessions) -> None:
         assert await session.scalar(select(func.count(Certificate.id))) == 0
 
 
-async def test_issuing_twice_keeps_one_code_and_updates_the_figures(sessions: Sessions) -> None:
-    uid = await register(sessions, 1)
+async def test_a_certificate_never_changes_once_issued(sessions: Sessions) -> None:
+    uid = await register(sessions, 1, name="Nguyễn Văn An")
     await study(sessions, 1, range(2, 5), 30)
     first = await service.mine(sessions, 1, WEEK, BAR, AFTER)
     again = await service.mine(sessions, 1, WEEK, BAR, vn(2023, 10, 10, 8))
-    assert first.issued is not None and again.issued is not None
-    assert again.issued == first.issued
-    await study(sessions, 1, range(5, 7), 60)  # a check-in fixed after the week
+    assert first.issued is not None and again.issued == first.issued
+    await study(sessions, 1, range(5, 7), 60)  # more study recorded after it was issued
+    await register(sessions, 1, name="Trần Quốc Tuấn")  # and a new name on the profile
     later = await service.for_user(sessions, uid, WEEK, BAR, vn(2023, 10, 11, 8))
-    assert later is not None
-    # Re-issued: the same code, the new figures, dated now (so /xacthuc and a PDF printed
-    # earlier differ by their date, and the newer one is the one that counts).
-    assert later.code == first.issued.code and later.issued_at == vn(2023, 10, 11, 8)
-    assert (later.days, later.minutes) == (5, 210)
+    # The same paper: its code never moves onto another name, its figures stay as issued.
+    assert later == first.issued
+    assert (later.full_name, later.days, later.minutes) == ("Nguyễn Văn An", 3, 90)
     async with sessions() as session:
         assert await session.scalar(select(func.count(Certificate.id))) == 1
-    verdict = await service.verify(sessions, shown(later.code).lower())
+    verdict = await service.verify(sessions, shown(later.code).lower(), EDITIONS, VN)
     assert verdict == service.Verdict(service.Status.GENUINE, later)
+
+
+async def test_a_certificate_whose_record_lost_a_day_is_no_longer_borne_out(
+    sessions: Sessions,
+) -> None:
+    uid = await register(sessions, 1)
+    await study(sessions, 1, range(2, 5), 30)
+    cert = (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued
+    assert cert is not None
+    async with sessions() as session, session.begin():  # a check-in deleted after issue
+        await session.execute(
+            delete(DailyTotal).where(
+                DailyTotal.user_id == uid, DailyTotal.local_date == WEEK.start.replace(day=3)
+            )
+        )
+    verdict = await service.verify(sessions, cert.code, EDITIONS, VN)
+    assert verdict == service.Verdict(service.Status.CHANGED, cert)
+    # And /chungnhan now shows their figures, not the paper.
+    assert (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued is None
 
 
 async def test_every_issues_the_earners_only_and_is_audited(sessions: Sessions) -> None:
@@ -116,13 +133,17 @@ async def test_verify_malformed_unknown_genuine(sessions: Sessions) -> None:
     await study(sessions, 1, range(2, 5), 30)
     cert = (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued
     assert cert is not None
-    assert (await service.verify(sessions, "hello")).status is service.Status.MALFORMED
+    assert (
+        await service.verify(sessions, "hello", EDITIONS, VN)
+    ).status is service.Status.MALFORMED
     typo = ("1" if cert.code[0] != "1" else "2") + cert.code[1:]
-    assert (await service.verify(sessions, typo)).status is service.Status.MALFORMED
+    assert (await service.verify(sessions, typo, EDITIONS, VN)).status is service.Status.MALFORMED
     body = "7K4MQ9XP3" if cert.code[:9] != "7K4MQ9XP3" else "7K4MQ9XP4"
     forged = body + check_symbol(body)  # well formed: only the lookup refuses it
-    assert await service.verify(sessions, forged) == service.Verdict(service.Status.UNKNOWN)
-    assert (await service.verify(sessions, shown(cert.code))).certificate == cert
+    assert await service.verify(sessions, forged, EDITIONS, VN) == service.Verdict(
+        service.Status.UNKNOWN
+    )
+    assert (await service.verify(sessions, shown(cert.code), EDITIONS, VN)).certificate == cert
 
 
 async def test_erasure_removes_the_certificate_and_its_code_becomes_unknown(
@@ -139,8 +160,12 @@ async def test_erasure_removes_the_certificate_and_its_code_becomes_unknown(
         if session.get_bind().dialect.name == "sqlite":  # the cascade needs foreign keys on
             assert (await session.execute(text("PRAGMA foreign_keys"))).scalar() == 1
     await privacy.erase(sessions, 1, AFTER, username=None, current_update=None)
-    assert await service.verify(sessions, mine.code) == service.Verdict(service.Status.UNKNOWN)
-    assert (await service.verify(sessions, theirs.code)).status is service.Status.GENUINE
+    assert await service.verify(sessions, mine.code, EDITIONS, VN) == service.Verdict(
+        service.Status.UNKNOWN
+    )
+    assert (
+        await service.verify(sessions, theirs.code, EDITIONS, VN)
+    ).status is service.Status.GENUINE
     async with sessions() as session:
         assert await session.scalar(select(func.count(Certificate.id))) == 1
 

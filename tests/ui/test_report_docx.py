@@ -280,3 +280,13 @@ def test_libreoffice_opens_it_and_the_pdf_holds_the_text(tmp_path: Path) -> None
     for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                      "BÁO CÁO", "Phòng số 10", "315.021", "Nguyễn Văn A"):  # fmt: skip
         assert expected in text
+
+
+def test_the_document_is_marked_vietnamese_for_spelling() -> None:
+    """Word checks what the office types in III and IV as Vietnamese, not English."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(build_report_docx(sample()))) as docx:
+        styles = docx.read("word/styles.xml").decode()
+    assert 'w:val="vi-VN"' in styles and "en-US" not in styles

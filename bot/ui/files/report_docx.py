@@ -74,6 +74,9 @@ def _page(doc: DocumentType) -> None:
     number._p.append(field)
 
 
+LANGUAGE = "vi-VN"
+
+
 def _fonts(rpr: object) -> None:
     """Times New Roman for every script Word and LibreOffice tell apart (Vietnamese letters
     with their marks may be taken as east-asian or complex), never a theme font."""
@@ -85,6 +88,14 @@ def _fonts(rpr: object) -> None:
         fonts.attrib.pop(qn(f"w:{attr}"), None)
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{attr}"), FONT)
+    # Vietnamese, so Word checks the spelling of what the office types in III and IV as such
+    # (the default template says en-US: every word underlined).
+    lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # type: ignore[attr-defined]
+    for attr in ("val", "eastAsia", "bidi"):
+        lang.set(qn(f"w:{attr}"), LANGUAGE)
 
 
 def _styles(doc: DocumentType) -> None:

@@ -593,7 +593,8 @@ class En:
         "long-term for accountability; when you erase your data, entries about you are "
         "anonymised.\n\n"
         "<b>Who sees it:</b> only admins see and export personal lists; organisers see totals "
-        "only. Every export is logged.\n"
+        "only. Every export is logged. Your certificate: whoever holds the code printed on it "
+        "can see what it states.\n"
         "<b>Data controller and contact:</b> {controller}.\n"
         "<b>Your consent:</b> {consent}\n"
         "<b>Withdraw consent, erase your data:</b> {how} — your profile, check-ins and raw "
@@ -1753,3 +1754,7 @@ class En:
         "• Issued on {issued}"
     )
     VERIFY_PERIOD = " ({start} – {end})"
+    VERIFY_CHANGED = (
+        "\n\n⚠️ However, this person's study record was changed after it was issued (check-ins "
+        "were deleted): it no longer bears out the figures printed on the certificate."
+    )

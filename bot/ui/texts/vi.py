@@ -587,7 +587,8 @@ class Vi:
         "xuất dữ liệu): giữ lâu dài để kiểm tra; khi bạn xóa dữ liệu, các mục về bạn được ẩn "
         "danh.\n\n"
         "<b>Ai xem được:</b> chỉ quản trị viên xem và xuất danh sách cá nhân; ban tổ chức chỉ xem "
-        "số liệu tổng hợp. Mọi lần xuất dữ liệu đều được ghi nhật ký.\n"
+        "số liệu tổng hợp. Mọi lần xuất dữ liệu đều được ghi nhật ký. Giấy chứng nhận của bạn: "
+        "người nào có mã in trên giấy xem được nội dung ghi trên giấy đó.\n"
         "<b>Bên kiểm soát dữ liệu, nơi liên hệ:</b> {controller}.\n"
         "<b>Sự đồng ý của bạn:</b> {consent}\n"
         "<b>Rút lại đồng ý, xóa dữ liệu:</b> {how} — hồ sơ, lượt điểm danh và tin nhắn gốc của "
@@ -1602,7 +1603,7 @@ class Vi:
     # --- i15-docs ---
     CM_CAPTION = (
         "🏅 Danh sách đề nghị khen thưởng — Tuần lễ năm {year}: {people} cá nhân đạt tiêu chí "
-        "({bar}), {units} đơn vị có người tham gia. Bảng tính gồm 3 trang: Cá nhân, Đơn vị, "
+        "({bar}), {units} đơn vị có người tham gia. Tệp gồm 3 trang tính: Cá nhân, Đơn vị, "
         "Tiêu chí."
     )
     EDITION_UNKNOWN = "Bot chưa có thông tin về Tuần lễ năm {year}. Các năm bot có: {years}."
@@ -1743,3 +1744,7 @@ class Vi:
         "• Cấp ngày {issued}"
     )
     VERIFY_PERIOD = " ({start} – {end})"
+    VERIFY_CHANGED = (
+        "\n\n⚠️ Tuy nhiên, sau khi cấp, kết quả tự học của người này đã được sửa (có lượt điểm "
+        "danh bị xóa): dữ liệu hiện tại không còn khớp với số liệu ghi trên giấy."
+    )
