@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.cert_code import shown
 from bot.core.editions import Edition
+from bot.ui.files.pdf_layout import PT_MM, centred, fit
 from bot.ui.texts import Vi
 from db.queries.certificates import Issued
 
@@ -99,81 +100,6 @@ def _font_files() -> dict[tuple[str, str], str]:
     }
 
 
-def _wrap(pdf: FPDF, text: str, width: float) -> list[str]:
-    """`text` in lines no wider than `width` at the current font (a word too long for a
-    line is cut between letters)."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        while pdf.get_string_width(word) > width:  # one long "word": cut it
-            cut = max(
-                1,
-                next(i for i in range(len(word), 0, -1) if pdf.get_string_width(word[:i]) <= width),
-            )
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:cut])
-            word = word[cut:]
-        candidate = f"{line} {word}" if line else word
-        if line and pdf.get_string_width(candidate) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _fit(
-    pdf: FPDF,
-    text: str,
-    family: str,
-    style: str,
-    size: float,
-    least: float,
-    width: float,
-    max_lines: int,
-) -> tuple[float, list[str]]:
-    """The largest font size from `size` down to `least` at which `text` takes one line,
-    else the fewest lines (at most `max_lines`, then the smallest size)."""
-    for lines_allowed in range(1, max_lines + 1):
-        current = size
-        while current >= least:
-            pdf.set_font(family, style, current)
-            lines = _wrap(pdf, text, width)
-            if len(lines) <= lines_allowed:
-                return current, lines
-            current -= 0.5
-    pdf.set_font(family, style, least)
-    lines = _wrap(pdf, text, width)
-    if len(lines) > max_lines:  # never past the page: the end is cut, marked with "…"
-        lines = lines[:max_lines]
-        while lines[-1] and pdf.get_string_width(lines[-1] + "…") > width:
-            lines[-1] = lines[-1][:-1]
-        lines[-1] += "…"
-    return least, lines
-
-
-def _lines(
-    pdf: FPDF,
-    y: float,
-    lines: list[str],
-    size: float,
-    x: float,
-    width: float,
-    leading: float = 1.25,
-) -> float:
-    """Centred lines from `y` in the column [x, x + width]; returns the y below them."""
-    height = size * 0.3528 * leading
-    for line in lines:
-        pdf.set_xy(x, y)
-        pdf.cell(width, height, line, align="C")
-        y += height
-    return y
-
-
 def _text(
     pdf: FPDF,
     y: float,
@@ -187,8 +113,8 @@ def _text(
     width: float = TEXT_W,
     max_lines: int = 2,
 ) -> float:
-    fitted, lines = _fit(pdf, text, family, style, size, least or size, width, max_lines)
-    return _lines(pdf, y, lines, fitted, x, width)
+    fitted, lines = fit(pdf, text, family, style, size, least or size, width, max_lines)
+    return centred(pdf, y, lines, fitted, x, width)
 
 
 def _border(pdf: FPDF) -> None:
@@ -283,11 +209,11 @@ def _code(pdf: FPDF, cert: Issued, issuer: Issuer) -> None:
 
 
 def _text_left(pdf: FPDF, y: float, text: str, x: float, width: float) -> None:
-    fitted, lines = _fit(pdf, text, SERIF, "", 9.5, 7, width, 3)
+    fitted, lines = fit(pdf, text, SERIF, "", 9.5, 7, width, 3)
     for line in lines:
         pdf.set_xy(x, y)
-        pdf.cell(width, fitted * 0.3528 * 1.3, line)
-        y += fitted * 0.3528 * 1.3
+        pdf.cell(width, fitted * PT_MM * 1.3, line)
+        y += fitted * PT_MM * 1.3
 
 
 def _qr(link: str) -> Any:
