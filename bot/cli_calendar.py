@@ -20,14 +20,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 async def _build(settings: Settings, year: int | None) -> tuple[bytes, str] | None:
-    from bot.cli_editions import stored_editions
-    from bot.core.clock import local_today, make_clock
+    from bot.cli_editions import chosen_edition
     from bot.ui import files
     from bot.ui.texts import Vi
 
-    editions = await stored_editions(settings)
-    clock = make_clock(settings.tz, settings.bot_clock_start)
-    edition = editions.get(year) if year is not None else editions.to_show(local_today(clock))
+    edition, clock = await chosen_edition(settings, year)
     if edition is None:
         return None
     data = await files.calendar_file(Vi, edition, settings.tz, clock.now())
@@ -39,6 +36,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if built is None:
         print(f"No edition for {args.year} in the editions.", file=sys.stderr)
         return 1
-    args.output.write_bytes(built[0])
-    print(f"Wrote {built[1]} to {args.output}")
-    return 0
+    from bot.cli_editions import write_file
+
+    return write_file(args.output, *built)

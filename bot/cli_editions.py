@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.core.clock import make_clock
-from bot.core.editions import Editions, EditionsError, edition_data, load_editions
+from bot.core.clock import Clock, local_today, make_clock
+from bot.core.editions import Edition, Editions, EditionsError, edition_data, load_editions
 from bot.core.notice_extract import extract
 from bot.core.notice_fields import NoticeFields, problems, to_edition, to_json
 from bot.services import editions as store
@@ -86,6 +86,27 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 async def stored_editions(settings: Settings) -> Editions:
     """The editions as the bot knows them (the database, seeded from the packaged file)."""
     return Editions([item.edition for item in await _stored(settings)])
+
+
+async def chosen_edition(settings: Settings, year: int | None) -> tuple[Edition | None, Clock]:
+    """The edition `year` names, else the one /thongke shows today (the running one, else the
+    coming one, else the latest), and the bot's clock: the end-of-week documents' CLIs."""
+    clock = make_clock(settings.tz, settings.bot_clock_start)
+    editions = await stored_editions(settings)  # saved in chat or by `editions add` too
+    if year is not None:
+        return editions.get(year), clock
+    return editions.to_show(local_today(clock)), clock
+
+
+def write_file(path: Path, data: bytes, what: str) -> int:
+    """Write a CLI's file; 0, or 1 with one line when it cannot be written."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        print(f"Cannot write {path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Wrote {what} to {path}")
+    return 0
 
 
 async def _stored(settings: Settings) -> list[store.Listed]:

@@ -27,15 +27,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 async def build(settings: Settings, year: int | None) -> tuple[int, bytes] | None:
     """(the edition's year, the DOCX bytes); None when no edition has that year. The
     default edition is /stats's: the running one, else the coming one, else the latest."""
-    from bot.cli_editions import stored_editions
-    from bot.core.clock import local_today, make_clock
+    from bot.cli_editions import chosen_edition
     from bot.services import results_report
     from bot.ui import files
     from db.migrate import migrated_sessions
 
-    clock = make_clock(settings.tz, settings.bot_clock_start)
-    editions = await stored_editions(settings)  # saved in chat or by `editions add` too
-    edition = editions.get(year) if year is not None else editions.to_show(local_today(clock))
+    edition, clock = await chosen_edition(settings, year)
     if edition is None:
         return None
     head = results_report.letterhead(settings)
@@ -49,11 +46,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if built is None:
         print(f"No edition for {args.year} in the editions file.", file=sys.stderr)
         return 1
+    from bot.cli_editions import write_file
+
     year, data = built
-    try:
-        args.output.write_bytes(data)
-    except OSError as exc:
-        print(f"Cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return 1
-    print(f"Wrote the {year} results report to {args.output}")
-    return 0
+    return write_file(args.output, data, f"the {year} results report")

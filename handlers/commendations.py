@@ -29,16 +29,9 @@ async def commendations(update: Update, context: BotContext) -> None:
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
-    settings, now, tz = context.deps.settings, context.clock.now(), context.clock.tz
-    found = await service.for_admin(
-        context.sessions,
-        edition,
-        tz,
-        min_days=settings.cert_min_days,
-        min_minutes=settings.cert_min_minutes,
-        now=now,
-        actor_id=user.id,
-    )
+    now, tz = context.clock.now(), context.clock.tz
+    bar = context.deps.closing.bar(edition)
+    found = await service.for_admin(context.sessions, edition, tz, bar, now, user.id)
     # The list itself in Vietnamese whatever the admin reads: it becomes an official list.
     data = await files.commendations_file(Vi, found, tz)
     caption = t.CM_CAPTION.format(

@@ -85,14 +85,9 @@ async def _report(deps: Deps, edition: Edition) -> tuple[bytes, str]:
 
 async def _commendations(deps: Deps, edition: Edition) -> tuple[bytes, str]:
     """The commendation list, as /khenthuong builds it (always Vietnamese: an official list)."""
-    bar, tz = deps.closing.bar(edition), deps.clock.tz
+    tz = deps.clock.tz
     found = await commendations.gather(
-        deps.sessions,
-        edition,
-        tz,
-        min_days=bar.min_days,
-        min_minutes=bar.min_minutes,
-        now=deps.clock.now(),
+        deps.sessions, edition, tz, deps.closing.bar(edition), deps.clock.now()
     )
     data = await files.commendations_file(Vi, found, tz)
     return data, files.commendations_name(edition.year)

@@ -96,16 +96,9 @@ def _units(stats: EditionStats, people: Sequence[RankedPerson]) -> tuple[RankedU
 
 
 async def gather(
-    sessions: Sessions,
-    edition: Edition,
-    tz: tzinfo,
-    *,
-    min_days: int,
-    min_minutes: int,
-    now: datetime,
+    sessions: Sessions, edition: Edition, tz: tzinfo, bar: Bar, now: datetime
 ) -> Commendations:
     """The list for an edition, as of `now` (read only: no audit entry)."""
-    bar = Bar.of(edition, min_days, min_minutes)
     stats = await figures(sessions, edition, tz)
     async with sessions() as session:
         found = await person_weeks(session, window(edition, tz))
@@ -114,17 +107,10 @@ async def gather(
 
 
 async def for_admin(
-    sessions: Sessions,
-    edition: Edition,
-    tz: tzinfo,
-    *,
-    min_days: int,
-    min_minutes: int,
-    now: datetime,
-    actor_id: int,
+    sessions: Sessions, edition: Edition, tz: tzinfo, bar: Bar, now: datetime, actor_id: int
 ) -> Commendations:
     """/khenthuong: the list, and an audit entry saying who took it (it names people)."""
-    found = await gather(sessions, edition, tz, min_days=min_days, min_minutes=min_minutes, now=now)
+    found = await gather(sessions, edition, tz, bar, now)
     async with sessions() as session, session.begin():
         params = {"year": edition.year, "people": len(found.people), "units": len(found.units)}
         await audit(session, actor_id, "commendations", params, now)

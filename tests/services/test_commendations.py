@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from bot.core.bar import Bar
 from bot.core.duration import MAX_MINUTES_PER_DAY
 from bot.core.progress import Window
 from bot.services import commendations, reports
@@ -42,9 +43,7 @@ async def study(sessions: Sessions, user_id: int, days: list[int], minutes: int 
 async def gather(
     sessions: Sessions, min_days: int = 5, min_minutes: int = 0
 ) -> commendations.Commendations:
-    return await commendations.gather(
-        sessions, E, VN, min_days=min_days, min_minutes=min_minutes, now=NOW
-    )
+    return await commendations.gather(sessions, E, VN, Bar.of(E, min_days, min_minutes), NOW)
 
 
 async def test_ranked_by_days_then_minutes_ties_share_a_rank(sessions: Sessions) -> None:
@@ -93,7 +92,7 @@ async def test_the_bar_from_the_settings(sessions: Sessions) -> None:
     assert [(p.rank, p.full_name) for p in found.people] == [(1, "An"), (2, "Bình")]
     # A shorter edition caps the bar at its length.
     short = replace(E, end=E.start.replace(day=4))
-    found = await commendations.gather(sessions, short, VN, min_days=5, min_minutes=0, now=NOW)
+    found = await commendations.gather(sessions, short, VN, Bar.of(short, 5, 0), NOW)
     assert (found.bar.min_days, found.bar.week_days) == (3, 3)
     assert [(p.full_name, p.days) for p in found.people] == [("An", 3)]
 
@@ -151,9 +150,7 @@ async def test_a_person_counts_in_their_roster_unit(sessions: Sessions) -> None:
 async def test_for_admin_writes_an_audit_entry(sessions: Sessions) -> None:
     an = await register(sessions, 1, "Phòng A", name="An")
     await study(sessions, an, [2, 3, 4, 5, 6])
-    found = await commendations.for_admin(
-        sessions, E, VN, min_days=5, min_minutes=0, now=NOW, actor_id=9001
-    )
+    found = await commendations.for_admin(sessions, E, VN, Bar.of(E, 5, 0), NOW, 9001)
     assert len(found.people) == 1
     async with sessions() as s:
         entry = await s.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()))
