@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Protocol
 
 # PTB 22.2+ reports RetryAfter.retry_after as a timedelta when asked to; the int is deprecated.
 os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -27,6 +28,26 @@ from bot import (
 )
 from bot.logs import configure_logging, database_password
 from settings import Settings, describe_error
+
+
+class _Subcommand(Protocol):
+    """A subcommand with a module of its own."""
+
+    def add_parser(self, sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+        ...
+
+    def run(self, args: argparse.Namespace, settings: Settings) -> int: ...
+
+
+SUBCOMMANDS: dict[str, _Subcommand] = {
+    "roster": cli_roster,
+    "editions": cli_editions,
+    "units": cli_units,
+    "report": cli_report,
+    "commendations": cli_commendations,
+    "calendar": cli_calendar,
+    "certificates": cli_certificates,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,15 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=int, help="edition year (default: the current one)")
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
     export.add_argument("-o", "--output", required=True, help="file to write")
-    cli_roster.add_parser(sub)
-    cli_editions.add_parser(sub)
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
-    cli_units.add_parser(sub)
-    cli_report.add_parser(sub)
-    cli_commendations.add_parser(sub)
-    cli_calendar.add_parser(sub)
-    cli_certificates.add_parser(sub)
+    for module in SUBCOMMANDS.values():
+        module.add_parser(sub)
     return parser
 
 
@@ -87,20 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command in {"backup", "healthcheck"}:  # no application, engine or event loop needed
         return _operations(command, args, settings)
-    quiet = command in {
-        "console",
-        "stats",
-        "db",
-        "reminders",
-        "export",
-        "roster",
-        "units",
-        "editions",
-        "report",
-        "commendations",
-        "calendar",
-        "certificates",
-    } or (command == "run" and settings.offline)
+    quiet = command in {"console", "stats", "db", "reminders", "export", *SUBCOMMANDS} or (
+        command == "run" and settings.offline
+    )
     configure_logging(
         "WARNING" if quiet else settings.log_level,
         [token, secret, database_password(settings.database_url)],
@@ -131,20 +136,8 @@ def _run(command: str, args: argparse.Namespace, settings: Settings) -> int:
     from bot import cli  # imported late: settings errors must print before heavy imports
     from bot.ops import alerts
 
-    if command == "roster":
-        return cli_roster.run(args, settings)
-    if command == "units":
-        return cli_units.run(args, settings)
-    if command == "editions":
-        return cli_editions.run(args, settings)
-    if command == "report":
-        return cli_report.run(args, settings)
-    if command == "commendations":
-        return cli_commendations.run(args, settings)
-    if command == "calendar":
-        return cli_calendar.run(args, settings)
-    if command == "certificates":
-        return cli_certificates.run(args, settings)
+    if command in SUBCOMMANDS:
+        return SUBCOMMANDS[command].run(args, settings)
     if command == "db":
         asyncio.run(cli.db_upgrade(settings))
         print("Database is up to date.")
