@@ -16,7 +16,7 @@ DAYS = ("eve", "opening", "each", "last", "after")
 # those who earned a certificate; "admins": the bot's admins (the week's closing messages).
 AUDIENCES = ("registered", "without_checkin", "certified", "admins")
 # The closing messages (reminders.toml [[closing]]), rendered by bot/delivery/closing_messages.
-CLOSING_KINDS = ("week_figures", "week_report", "week_commendations", "certificate")
+CLOSING_KINDS = ("week_figures", "week_report", "week_honours", "certificate")
 
 
 @dataclass(frozen=True, slots=True)

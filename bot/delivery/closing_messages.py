@@ -45,7 +45,7 @@ async def render(deps: Deps, row: Claimed, bot_username: str) -> Outgoing:
         data, name = await _report(deps, edition)
         caption = t.CLOSING_REPORT_CAPTION.format(year=edition.year)
         return Outgoing("document", caption, data=data, filename=name)
-    if kind == "week_commendations":
+    if kind == "week_honours":
         data, name = await _commendations(deps, edition)
         caption = t.CLOSING_COMMENDATIONS_CAPTION.format(year=edition.year)
         return Outgoing("document", caption, data=data, filename=name)

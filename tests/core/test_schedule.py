@@ -95,3 +95,17 @@ def test_suggestions_cycle_and_fall_back_to_vietnamese() -> None:
     assert data.suggestion("fr", 2) == "hai"
     assert data.suggestion("en", 1) == "một"  # an empty list falls back too
     assert ReminderData((), {"vi": ()}).suggestion("vi", 1) == ""
+
+
+def test_every_kind_and_key_fits_the_columns_that_hold_it() -> None:
+    """PostgreSQL refuses a value longer than its column (SQLite does not): a 18-letter kind
+    once stopped the morning-after planning there."""
+    from db.models import Outbox, PlannedRun
+
+    data = load_reminder_data()
+    kinds = {s.kind for s in (*data.specs, *data.closing)}
+    assert max(len(k) for k in kinds) <= PlannedRun.__table__.c.kind.type.length
+    longest = max(len(f"{k}@2023-10-09") for k in kinds)
+    assert longest <= min(
+        PlannedRun.__table__.c.key.type.length, Outbox.__table__.c.key.type.length
+    )

@@ -48,7 +48,7 @@ EXPECTED_2023 = [
     # The closing messages, the morning after.
     ("week_figures@2023-10-09", vn(2023, 10, 9, 7, 30)),
     ("week_report@2023-10-09", vn(2023, 10, 9, 7, 31)),
-    ("week_commendations@2023-10-09", vn(2023, 10, 9, 7, 32)),
+    ("week_honours@2023-10-09", vn(2023, 10, 9, 7, 32)),
     ("certificate@2023-10-09", vn(2023, 10, 9, 8, 0)),
 ]
 

@@ -327,7 +327,7 @@ class En:
         "summary": "Personal summary",
         "week_figures": "Final figures, to the admins",
         "week_report": "Draft results report (.docx), to the admins",
-        "week_commendations": "Commendation list (.xlsx), to the admins",
+        "week_honours": "Commendation list (.xlsx), to the admins",
         "certificate": "Certificates, to those who earned one",
     }
 

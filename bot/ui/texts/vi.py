@@ -301,7 +301,7 @@ class Vi:
         "summary": "Tổng kết cá nhân",
         "week_figures": "Số liệu cuối tuần gửi quản trị viên",
         "week_report": "Dự thảo báo cáo kết quả (.docx) gửi quản trị viên",
-        "week_commendations": "Danh sách khen thưởng (.xlsx) gửi quản trị viên",
+        "week_honours": "Danh sách khen thưởng (.xlsx) gửi quản trị viên",
         "certificate": "Giấy chứng nhận gửi người đạt tiêu chí",
     }
 
