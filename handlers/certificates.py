@@ -38,8 +38,11 @@ async def certificate(update: Update, context: BotContext) -> None:
     """/chungnhan [year] (/certificate): my certificate, or how far I am from it;
     /chungnhan all [year]: every certificate (admins)."""
     args = list(context.args or [])
-    if args and fold(args[0]).replace(" ", "") in EVERY_WORDS:
+    if args and fold(args[0]) in EVERY_WORDS:
         await every(update, context, args[1:])
+        return
+    if len(args) > 1 and fold(" ".join(args[:2])).replace(" ", "") == "tatca":  # "tất cả"
+        await every(update, context, args[2:])
         return
     edition = await _edition(update, context, args)
     if edition is not None:

@@ -31,21 +31,21 @@ async def _role(update: Update, context: BotContext) -> Role:
 
 async def _open(update: Update, context: BotContext, payload: str) -> bool:
     """Go straight to what a deep link asked for; False for a payload we do not know."""
-    t = context.t
+    t, key = context.t, payload.lower()  # a link's words in any case; a code as it was written
     # "checkin" and "register" enter the conversation itself (handlers/flow.py's entry points).
-    if payload == "week":
+    if key == "week":
         text = answer_fact("overview", context.deps.editions, None, today(context), t)
         await send(update, text, keyboards.main_menu(t))
-    elif payload == "help":
+    elif key == "help":
         await help_command(update, context)
-    elif payload == "chungnhan":  # /chungnhan typed in a group
+    elif key == "chungnhan":  # /chungnhan typed in a group
         edition, _ = pick_edition(context, None)
         if edition is not None:
             await certificates.send_mine(update, context, edition)
-    elif payload == "xacthuc":  # /xacthuc typed in a group: how to send the code
+    elif key == "xacthuc":  # /xacthuc typed in a group: how to send the code
         await certificates.verify_code(update, context, "")
-    elif payload.startswith(VERIFY_LINK):  # a certificate's QR code
-        await certificates.verify_code(update, context, payload.removeprefix(VERIFY_LINK))
+    elif key.startswith(VERIFY_LINK):  # a certificate's QR code
+        await certificates.verify_code(update, context, payload[len(VERIFY_LINK) :])
     else:
         return False
     return True
@@ -57,7 +57,7 @@ async def start(update: Update, context: BotContext) -> None:
     first time an admin talks to the bot, Telegram knows their chat from now on)."""
     t = context.t
     args = context.args or []
-    if args and await _open(update, context, args[0].lower()):
+    if args and await _open(update, context, args[0]):
         return
     user = update.effective_user
     name = escape(user.first_name) if user and user.first_name else t.FRIEND

@@ -10,6 +10,7 @@ genuine only if the database holds it.
 
 from __future__ import annotations
 
+import re
 import secrets
 import unicodedata
 
@@ -38,11 +39,34 @@ def shown(code: str) -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
+def visible(text: str) -> str:
+    """`text` without invisible format characters (zero-width spaces, direction marks and
+    overrides), which text copied from a PDF or a chat may carry."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def normalise(typed: str) -> str | None:
     """The stored form of what someone typed, or None if it cannot be a code (wrong length,
     a symbol outside the alphabet, or a check symbol that does not match: a typo)."""
-    text = unicodedata.normalize("NFKC", typed).upper()
+    text = unicodedata.normalize("NFKC", visible(typed)).upper()
     text = "".join(c for c in text if c not in _SEPARATORS).translate(_LOOK_ALIKES)
     if len(text) != LENGTH or any(c not in _VALUE for c in text):
         return None
     return text if check_symbol(text[:-1]) == text[-1] else None
+
+
+# What may stand around a code pasted with its context: "mã: 7K4MQ-9XP3R", the QR code's link
+# "https://t.me/<bot>?start=xacthuc-7K4MQ9XP3R".
+_AROUND = re.compile(r"[\s:=/?&]+|xacthuc-", re.IGNORECASE)
+
+
+def find(text: str) -> str | None:
+    """The code in what someone sent: the whole of it, else its last piece that is one."""
+    whole = normalise(text)
+    if whole is not None:
+        return whole
+    for piece in reversed(_AROUND.split(visible(text))):
+        code = normalise(piece)
+        if code is not None:
+            return code
+    return None

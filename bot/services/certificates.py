@@ -17,7 +17,7 @@ from enum import Enum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.bar import Bar
-from bot.core.cert_code import new_code, normalise
+from bot.core.cert_code import find, new_code
 from bot.core.editions import Edition, Editions
 from bot.services.reports import window
 from db.queries import certificates as certs
@@ -128,7 +128,7 @@ def _window(edition: Edition, now: datetime) -> Window:
 async def verify(sessions: Sessions, typed: str, editions: Editions, tz: tzinfo) -> Verdict:
     """Whether `typed` is the code of a certificate the bot issued, whose, and whether the
     holder's record still bears out what it states."""
-    code = normalise(typed)
+    code = find(typed)
     if code is None:
         return Verdict(Status.MALFORMED)
     async with sessions() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta, tzinfo
 from html import escape
 
-from bot.core.cert_code import normalise, shown
+from bot.core.cert_code import find, shown, visible
 from bot.core.editions import Edition
 from bot.services.certificates import Bar, Issued
 from bot.ui.texts import Texts
@@ -61,12 +61,14 @@ def progress(
         text = t.CERT_PROGRESS.format(
             **figures, bar=bar(t, needed), missing=t.CERT_AND.join(missing)
         )
-    left = (edition.end - today).days + (0 if studied_today else 1)
-    if today <= edition.end and left > 0 and days + left >= needed.min_days:
-        return text + t.CERT_STILL_TIME.format(left=left, end=end)
     if today > edition.end:
         return text + t.CERT_WEEK_OVER.format(end=end)
-    return text
+    left = (edition.end - today).days + (0 if studied_today else 1)  # days a new day can be
+    if days + left < needed.min_days:
+        return text + t.CERT_NO_MORE_TIME.format(end=end)
+    if left == 0:  # the days are there; the time can still be added today, the last day
+        return text + t.CERT_STILL_TODAY
+    return text + t.CERT_STILL_TIME.format(left=left, end=end)
 
 
 def caption(t: Texts, cert: Issued) -> str:
@@ -81,7 +83,8 @@ def all_caption(t: Texts, count: int, year: int, needed: Bar, part: int | None) 
 
 
 def malformed(t: Texts, typed: str) -> str:
-    text = " ".join(typed.split())
+    # Without direction overrides, which would turn the bot's own sentence around.
+    text = " ".join(visible(typed).split())
     if len(text) > TYPED_SHOWN:
         text = text[: TYPED_SHOWN - 1] + "…"
     return t.VERIFY_MALFORMED.format(typed=escape(text))
@@ -89,7 +92,7 @@ def malformed(t: Texts, typed: str) -> str:
 
 def unknown(t: Texts, typed: str) -> str:
     """A well-formed code no certificate has (`typed` normalises: it is a code)."""
-    return t.VERIFY_UNKNOWN.format(code=shown(normalise(typed) or ""))
+    return t.VERIFY_UNKNOWN.format(code=shown(find(typed) or ""))
 
 
 def genuine(t: Texts, cert: Issued, edition: Edition | None, tz: tzinfo) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Certificate, DailyTotal, User
@@ -83,9 +83,12 @@ async def issue(
     now: datetime,
     new_code: Callable[[], str],
 ) -> list[Issued]:
-    """The certificates of `earners` for `year`, in their order, issued now where missing. An
-    issued certificate is never changed: its code stands for what it stated that day (a name
-    changed later does not move the code onto the new name)."""
+    """The certificates of `earners` for `year`, in their order, issued now where missing.
+
+    An issued certificate keeps its name and unit for good: a name changed later never moves
+    its code onto the new name. Its figures change only when the record no longer bears
+    them out (a check-in deleted since): it is re-issued with the lower figures, dated now,
+    so the paper handed out and /xacthuc agree again. More study later changes nothing."""
     ids = [p.user_id for p in earners]
     have = {c.user_id: c for c in await _of(session, year, ids)}
     fresh = [p for p in earners if p.user_id not in have]
@@ -97,9 +100,21 @@ async def issue(
             .values([_row(p, year, now) | {"code": new_code(), "issued_at": now} for p in part])
             .on_conflict_do_nothing(index_elements=["user_id", "edition_year"])
         )
-    if fresh:
+    shrunk = [p for p in earners if p.user_id in have and _overstates(have[p.user_id], p)]
+    for p in shrunk:
+        await session.execute(
+            update(Certificate)
+            .where(Certificate.user_id == p.user_id, Certificate.edition_year == year)
+            .values(days=p.days, minutes=p.minutes, issued_at=now, updated_at=now)
+        )
+    if fresh or shrunk:
         have = {c.user_id: c for c in await _of(session, year, ids)}
     return [have[i] for i in ids if i in have]
+
+
+def _overstates(c: Issued, p: PersonWeek) -> bool:
+    """The certificate states more than the person's record now holds."""
+    return c.days > p.days or c.minutes > p.minutes
 
 
 def _row(p: PersonWeek, year: int, now: datetime) -> dict[str, object]:

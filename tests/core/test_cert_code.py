@@ -12,6 +12,7 @@ from bot.core.cert_code import (
     LENGTH,
     RANDOM_SYMBOLS,
     check_symbol,
+    find,
     new_code,
     normalise,
     shown,
@@ -94,3 +95,21 @@ def test_shown_and_typed_forms_round_trip(pair: tuple[str, str]) -> None:
 def test_normalise_never_fails(text: str) -> None:
     found = normalise(text)
     assert found is None or (len(found) == LENGTH and normalise(found) == found)
+
+
+@given(codes, st.sampled_from(["\u200b", "\u200e", "\u200f", "\u202e", "\ufeff", "\u2060"]))
+def test_invisible_characters_copied_along_are_forgiven(code: str, mark: str) -> None:
+    typed = mark + code[:5] + mark + "-" + code[5:] + mark
+    assert normalise(typed) == code and find(typed) == code
+
+
+@given(codes, st.sampled_from(["mã: {}", "Mã xác thực {}", "https://t.me/x_bot?start=xacthuc-{}"]))
+def test_a_code_is_found_in_a_pasted_line_or_its_link(code: str, line: str) -> None:
+    assert find(line.format(shown(code))) == code
+    assert find(line.format(code.lower())) == code
+
+
+@given(st.text(max_size=200))
+def test_finding_never_fails_and_finds_only_codes(text: str) -> None:
+    found = find(text)
+    assert found is None or normalise(found) == found

@@ -110,6 +110,10 @@ async def test_verify_genuine_forged_mistyped_and_empty(week: Harness) -> None:
     assert usage is not None and "kèm mã xác thực" in usage.text
     linked = await week.say(STRANGER, f"/start xacthuc-{plain}")  # the certificate's QR code
     assert linked is not None and "<b>Nguyễn Văn An</b>" in linked.text
+    pasted = await week.say(STRANGER, f"/xacthuc https://t.me/bot?start=xacthuc-{plain}")
+    assert pasted is not None and "<b>Nguyễn Văn An</b>" in pasted.text
+    spoof = await week.say(STRANGER, "/xacthuc \u202eRNCFS-8XVCX")
+    assert spoof is not None and "\u202e" not in spoof.text  # no override turns the reply
 
 
 async def test_admins_get_every_certificate_as_a_zip_officials_are_refused(
@@ -132,6 +136,9 @@ async def test_admins_get_every_certificate_as_a_zip_officials_are_refused(
         entry = await session.scalar(select(AuditEntry).where(AuditEntry.action == "certificates"))
     assert entry is not None and entry.actor_id == ADMIN.id
     assert entry.params == {"year": 2023, "certificates": 1}
+    # Written the natural way, two words with their marks, it is the same command.
+    natural = await week.say(ADMIN, "/chungnhan tất cả 2023")
+    assert natural is not None and natural.media == ("document", "giay-chung-nhan-2023.zip")
 
 
 async def test_nobody_earned_one(restartable: Restartable) -> None:

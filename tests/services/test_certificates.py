@@ -107,8 +107,28 @@ async def test_a_certificate_whose_record_lost_a_day_is_no_longer_borne_out(
         )
     verdict = await service.verify(sessions, cert.code, EDITIONS, VN)
     assert verdict == service.Verdict(service.Status.CHANGED, cert)
-    # And /chungnhan now shows their figures, not the paper.
+    # Below the bar now: /chungnhan shows their figures, not the paper.
     assert (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued is None
+
+
+async def test_a_certificate_that_overstates_is_reissued_lower_when_asked_again(
+    sessions: Sessions,
+) -> None:
+    uid = await register(sessions, 1)
+    await study(sessions, 1, range(2, 6), 30)  # 4 days, over the bar of 3
+    cert = (await service.mine(sessions, 1, WEEK, BAR, AFTER)).issued
+    assert cert is not None and cert.days == 4
+    async with sessions() as session, session.begin():
+        await session.execute(
+            delete(DailyTotal).where(
+                DailyTotal.user_id == uid, DailyTotal.local_date == WEEK.start.replace(day=5)
+            )
+        )
+    again = (await service.mine(sessions, 1, WEEK, BAR, vn(2023, 10, 12, 9))).issued
+    assert again is not None and again.code == cert.code and again.full_name == cert.full_name
+    assert (again.days, again.minutes, again.issued_at) == (3, 90, vn(2023, 10, 12, 9))
+    verdict = await service.verify(sessions, cert.code, EDITIONS, VN)
+    assert verdict == service.Verdict(service.Status.GENUINE, again)
 
 
 async def test_every_issues_the_earners_only_and_is_audited(sessions: Sessions) -> None:

@@ -26,5 +26,12 @@ def test_the_day_before_counts_tomorrow_only_once_today_is_studied() -> None:
     day = date(2023, 10, 7)
     assert "còn 1 ngày nữa" in certificate_texts.progress(Vi, WEEK, BAR, 4, 200, day, True)
     assert "còn 2 ngày nữa" in certificate_texts.progress(Vi, WEEK, BAR, 3, 200, day, False)
-    # Three days, one studied today, one left tomorrow: 4 < 5, too late.
-    assert "vẫn kịp" not in certificate_texts.progress(Vi, WEEK, BAR, 3, 200, day, True)
+    # Three days, one studied today, one left tomorrow: 4 < 5, too late, and said so.
+    late = certificate_texts.progress(Vi, WEEK, BAR, 3, 200, day, True)
+    assert "vẫn kịp" not in late and "không còn đủ" in late
+
+
+def test_on_the_last_day_only_time_missing_can_still_be_added_today() -> None:
+    short = Bar.of(WEEK, 5, 300)
+    text = certificate_texts.progress(Vi, WEEK, short, 5, 200, LAST_DAY, studied_today=True)
+    assert "Hôm nay là ngày cuối" in text and "không còn đủ" not in text

@@ -290,3 +290,12 @@ def test_the_document_is_marked_vietnamese_for_spelling() -> None:
     with zipfile.ZipFile(io.BytesIO(build_report_docx(sample()))) as docx:
         styles = docx.read("word/styles.xml").decode()
     assert 'w:val="vi-VN"' in styles and "en-US" not in styles
+
+
+def test_the_file_says_what_it_is_and_whose_it_is() -> None:
+    """Not python-docx's template: its title, the agency as author, the day it was made."""
+    data = sample()
+    props = Document(io.BytesIO(build_report_docx(data))).core_properties
+    assert props.title.endswith(f"năm {data.year}") and "python-docx" not in props.comments
+    assert props.author == (data.letterhead.org_name or "")
+    assert props.created is not None and props.created.date() == data.made_on

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import UTC, datetime, time
 
 from docx import Document
 from docx.document import Document as DocumentType
@@ -48,9 +49,23 @@ def build_report_docx(data: ResultsReport) -> bytes:
     _letterhead(doc, data)
     _body(doc, data)
     _signature(doc, data)
+    _properties(doc, data)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _properties(doc: DocumentType, data: ResultsReport) -> None:
+    """The file's own properties, as an office would fill them, not python-docx's template
+    (author "python-docx", created in 2013)."""
+    props = doc.core_properties
+    props.title = f"Báo cáo kết quả tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {data.year}"
+    props.author = props.last_modified_by = data.letterhead.org_name or ""
+    props.comments = props.subject = props.keywords = ""
+    props.language = LANGUAGE
+    made = datetime.combine(data.made_on, time(0), tzinfo=UTC)
+    props.created = props.modified = made
+    props.revision = 1
 
 
 def _page(doc: DocumentType) -> None:
@@ -94,7 +109,7 @@ def _fonts(rpr: object) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)  # type: ignore[attr-defined]
-    for attr in ("val", "eastAsia", "bidi"):
+    for attr in ("val", "eastAsia"):  # "bidi" is for right-to-left scripts: not ours
         lang.set(qn(f"w:{attr}"), LANGUAGE)
 
 

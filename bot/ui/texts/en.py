@@ -610,7 +610,10 @@ class En:
     CONSENT_ON_RECORD = "given on {when}."
     CONSENT_NONE = "not given."
     BTN_WITHDRAW = "🗑 Withdraw consent and erase my data"
-    DELETE_CONFIRM = "Erase your profile and all your check-ins? This cannot be undone."
+    DELETE_CONFIRM = (
+        "Erase your profile and all your check-ins (and your certificate, if any: its code will "
+        "no longer check out)? This cannot be undone."
+    )
     BTN_DELETE_YES = "🗑 Erase my data"
     BTN_DELETE_NO = "Keep it"
     DELETED = (
@@ -1708,6 +1711,13 @@ class En:
     )
     CERT_STILL_TIME = (
         "\n\nThe week has {left} more day(s) (until {end}): use /checkin each day you study!"
+    )
+    CERT_NO_MORE_TIME = (
+        "\n\nThe days left in the week (until {end}) are no longer enough to reach the number "
+        "of days needed. You can still keep studying and checking in."
+    )
+    CERT_STILL_TODAY = (
+        "\n\nToday is the last day of the week: you can still check in more study time today."
     )
     CERT_WEEK_OVER = "\n\nThe week ended on {end}."
     CERT_EARNED_WAIT = (

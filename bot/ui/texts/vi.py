@@ -603,7 +603,8 @@ class Vi:
     CONSENT_NONE = "chưa có."
     BTN_WITHDRAW = "🗑 Rút lại đồng ý và xóa dữ liệu"
     DELETE_CONFIRM = (
-        "Bạn muốn xóa hồ sơ và toàn bộ lượt điểm danh của mình? Thao tác này không hoàn tác được."
+        "Bạn muốn xóa hồ sơ và toàn bộ lượt điểm danh của mình (cả giấy chứng nhận, nếu có: mã "
+        "xác thực sẽ không còn giá trị)? Thao tác này không hoàn tác được."
     )
     BTN_DELETE_YES = "🗑 Xóa dữ liệu của tôi"
     BTN_DELETE_NO = "Giữ lại"
@@ -1696,6 +1697,14 @@ class Vi:
     CERT_STILL_TIME = (
         "\n\nTuần lễ còn {left} ngày nữa (đến hết ngày {end}): bạn vẫn kịp, gõ /diemdanh mỗi "
         "ngày bạn tự học nhé!"
+    )
+    CERT_NO_MORE_TIME = (
+        "\n\nSố ngày còn lại của Tuần lễ (đến hết ngày {end}) không còn đủ để đạt điều kiện "
+        "về số ngày. Bạn vẫn có thể tiếp tục tự học và điểm danh."
+    )
+    CERT_STILL_TODAY = (
+        "\n\nHôm nay là ngày cuối của Tuần lễ: bạn vẫn kịp điểm danh thêm thời gian tự học "
+        "trong hôm nay."
     )
     CERT_WEEK_OVER = "\n\nTuần lễ đã kết thúc ngày {end}."
     CERT_EARNED_WAIT = (
