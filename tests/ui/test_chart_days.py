@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-import matplotlib.pyplot as plt
-
 from bot.ui.files.chart import build_chart, days, draw
 from bot.ui.texts import En, Vi
 from db.queries.stats import DayRow, EditionStats, UnitRow
@@ -48,10 +46,33 @@ def test_participant_ticks_are_whole_numbers() -> None:
         labels = {ax.get_ylabel() for ax in fig.axes}
         assert "Participants" in labels and "Self-study minutes" in labels
     finally:
-        plt.close(fig)
+        fig.clear()  # a plain Figure: nothing registered to close
     fig = draw(Vi, stats([300, 45, 10], [1, 2, 1]))
     try:
         assert "Số giờ tự học" in {ax.get_ylabel() for ax in fig.axes}
     finally:
-        plt.close(fig)
+        fig.clear()  # a plain Figure: nothing registered to close
     assert build_chart(Vi, stats([30], [1]), START).startswith(b"\x89PNG")
+
+
+def test_charts_are_drawn_without_pyplot_and_side_by_side() -> None:
+    """Worker threads draw charts at once: no pyplot (its figure registry and settings are
+    global) is loaded, and charts drawn together in threads are the same as drawn alone."""
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    probe = (
+        "import sys; from datetime import date; from bot.ui.files.chart import build_chart; "
+        "from bot.ui.texts import Vi; from tests.ui.test_chart_days import stats; "
+        "assert build_chart(Vi, stats([30], [1])).startswith(b'\\x89PNG'); "
+        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot loaded'"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    alone = [build_chart(Vi, stats([10 * n, 5], [n, 1])) for n in range(1, 5)]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(
+            pool.map(lambda n: build_chart(Vi, stats([10 * n, 5], [n, 1])), range(1, 5))
+        )
+    assert together == alone

@@ -8,10 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import matplotlib
-
-matplotlib.use("Agg")  # no display on servers; must precede pyplot
-
-import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -21,6 +17,15 @@ from db.queries.stats import EditionStats
 
 MAX_UNITS = 20  # more bars would be unreadable on a phone
 HOURS_FROM = 120  # a day's total above this many minutes reads better in hours
+
+# Set once, when the module is first imported, and never changed: charts are drawn in worker
+# threads, so no chart may change matplotlib's global settings while another is drawn (as
+# pyplot's figure registry and rc_context did). Figures are built with the object-oriented
+# API (Figure, not pyplot), which keeps no global state and needs no display.
+matplotlib.rcParams["font.family"] = "DejaVu Sans"  # ships with matplotlib; has Vietnamese
+# Unit names are typed by people: "$...$" in one must stay text. Mathtext would render it as
+# a formula, or fail on a malformed one and take the whole chart down.
+matplotlib.rcParams["text.parse_math"] = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +59,14 @@ def days(t: Texts, stats: EditionStats, today: date | None = None) -> Days:
 
 def build_chart(t: Texts, stats: EditionStats, today: date | None = None) -> bytes:
     """A PNG about 1200×1400 px. DejaVu Sans (shipped with matplotlib) has Vietnamese letters."""
-    fig = draw(t, stats, today)
-    try:
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
-        return out.getvalue()
-    finally:
-        plt.close(fig)
+    out = io.BytesIO()
+    draw(t, stats, today).savefig(out, format="png")
+    return out.getvalue()
 
 
 def draw(t: Texts, stats: EditionStats, today: date | None = None) -> Figure:
-    """The chart as a figure (the caller closes it)."""
-    plt.rcParams["font.family"] = "DejaVu Sans"
-    # Unit names are typed by people: "$...$" in one must stay text. Mathtext would render
-    # it as a formula, or fail on a malformed one and take the whole chart down.
-    with plt.rc_context({"text.parse_math": False}):
-        return _build(t, stats, today)
+    """The chart as a figure (a plain Figure: nothing to close, garbage-collected)."""
+    return _build(t, stats, today)
 
 
 def _peak(values: list[float]) -> float:
@@ -80,41 +77,36 @@ def _build(t: Texts, stats: EditionStats, today: date | None) -> Figure:
     # The same rates and order as /thongke and the workbook: with a staff list, its people
     # who took part over its headcount (never over 100%).
     units = sorted(stats.by_unit, key=unit_order)[:MAX_UNITS]
-    fig, (top, bottom) = plt.subplots(
-        2, 1, figsize=(8, 9.5), dpi=150, gridspec_kw={"height_ratios": [1, 1.2]}
+    fig = Figure(figsize=(8, 9.5), dpi=150)
+    top, bottom = fig.subplots(2, 1, gridspec_kw={"height_ratios": [1, 1.2]})
+    series = days(t, stats, today)
+    time_label = t.CHART_HOURS if series.hours else t.CHART_MINUTES
+    # Every day of the week on the axis, those still to come empty.
+    x = list(range(len(series.labels)))
+    top.bar(x, series.participants, color="#1F6FB2", label=t.CHART_PARTICIPANTS)
+    top.set_xticks(x, series.labels)
+    top.set_xlim(-0.5, len(x) - 0.5)
+    top.set_ylabel(t.CHART_PARTICIPANTS)
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
+    twin = top.twinx()
+    twin.plot(x, series.time, color="#E07B00", marker="o", label=time_label)
+    twin.set_ylabel(time_label)
+    if not series.hours:
+        twin.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.set_title(t.CHART_BY_DAY.format(year=stats.year))
+    top.set_ylim(0, _peak(series.participants) * 1.15)
+    twin.set_ylim(0, _peak(series.time) * 1.15)
+    # One legend under the axis, where it cannot cover a bar.
+    handles = top.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+    top.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False
     )
-    try:
-        series = days(t, stats, today)
-        time_label = t.CHART_HOURS if series.hours else t.CHART_MINUTES
-        # Every day of the week on the axis, those still to come empty.
-        x = list(range(len(series.labels)))
-        top.bar(x, series.participants, color="#1F6FB2", label=t.CHART_PARTICIPANTS)
-        top.set_xticks(x, series.labels)
-        top.set_xlim(-0.5, len(x) - 0.5)
-        top.set_ylabel(t.CHART_PARTICIPANTS)
-        top.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
-        twin = top.twinx()
-        twin.plot(x, series.time, color="#E07B00", marker="o", label=time_label)
-        twin.set_ylabel(time_label)
-        if not series.hours:
-            twin.yaxis.set_major_locator(MaxNLocator(integer=True))
-        top.set_title(t.CHART_BY_DAY.format(year=stats.year))
-        top.set_ylim(0, _peak(series.participants) * 1.15)
-        twin.set_ylim(0, _peak(series.time) * 1.15)
-        # One legend under the axis, where it cannot cover a bar.
-        handles = top.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-        top.legend(
-            handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False
-        )
-        names = [u.unit if len(u.unit) <= 32 else u.unit[:31] + "…" for u in units]
-        rates = [100 * u.rate if u.rate is not None else 0 for u in units]
-        bottom.barh(names[::-1], rates[::-1], color="#2E9E5B")
-        # Without a staff list a rate is over the registered, so it cannot pass 100% either.
-        bottom.set_xlim(0, 100.0)
-        bottom.set_xlabel(t.CHART_RATE if stats.headcount is None else t.CHART_RATE_ROSTER)
-        bottom.set_title(t.CHART_BY_UNIT)
-        fig.tight_layout()
-    except BaseException:
-        plt.close(fig)
-        raise
+    names = [u.unit if len(u.unit) <= 32 else u.unit[:31] + "…" for u in units]
+    rates = [100 * u.rate if u.rate is not None else 0 for u in units]
+    bottom.barh(names[::-1], rates[::-1], color="#2E9E5B")
+    # Without a staff list a rate is over the registered, so it cannot pass 100% either.
+    bottom.set_xlim(0, 100.0)
+    bottom.set_xlabel(t.CHART_RATE if stats.headcount is None else t.CHART_RATE_ROSTER)
+    bottom.set_title(t.CHART_BY_UNIT)
+    fig.tight_layout()
     return fig
